@@ -1,0 +1,10 @@
+"""lstm_viz: train a vanilla RNN, an LSTM and a GRU side by side and look inside them.
+
+No Streamlit here: the library is usable from a notebook, the CLI (python -m lstm_viz) and the
+app's pages alike.
+"""
+
+from .config import RunConfig
+from .training import LockstepTrainer
+
+__all__ = ["RunConfig", "LockstepTrainer"]

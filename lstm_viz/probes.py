@@ -1,0 +1,137 @@
+"""Gradient probes: how much of the error signal reaches each earlier time step, and why.
+
+On a small fixed probe batch, driven by the live model's own weights:
+
+- ``grad_h[t]`` = ||dL/dh_t||, and for the LSTM ``grad_c[t]`` = ||dL/dc_t||, batch means, with
+  L the summed (not averaged) loss, so the numbers do not depend on the probe batch size. They
+  need every h_t as a node of the graph, so the cell is unrolled in Python (Hochreiter 1991;
+  Bengio, Simard & Frasconi 1994 on vanishing gradients).
+- ``connectivity[t]`` = ||d prediction / d x_t||: which past inputs the model actually uses
+  (Madsen 2019, "Visualizing memorization in RNNs", Distill). For a classifier the prediction
+  is the logit of the class it picks.
+- ``multiplier[t]``: what one step back multiplies the gradient by. RNN: the spectral norm of
+  the Jacobian dh_t/dh_{t-1} = diag(1 - h_t^2) W_hh; its suffix product bounds
+  ||dL/dh_t|| / ||dL/dh_T|| (Pascanu, Mikolov & Bengio 2013). LSTM: the forget gate f_t, since
+  dc_t/dc_{t-1} = diag(f_t) along the cell state (Gers et al. 2000). GRU: the update gate z_t,
+  the weight of h_{t-1} in h_t.
+- ``sigma_max``: the largest singular value of the RNN's W_hh. Below 1 (1/gamma for tanh) is
+  sufficient for vanishing gradients, above it necessary for exploding (Pascanu et al. 2013).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .internals import gru_gates, gru_hidden, lstm_cell, lstm_gates, rnn_step, trace
+from .models import RecurrentModel
+from .tasks import Batch, Task
+
+CARRY_GATE = {"lstm": "f", "gru": "z"}
+
+
+@dataclass
+class ModelProbe:
+    """One model's probe at one training step. Arrays are numpy, indexed by time step (0-based).
+
+    ``states`` holds the trace of the first probe sequence, each (T, H): h, and c plus gates
+    for the LSTM or gates for the GRU. ``answer`` is the model's prediction for that sequence.
+    """
+
+    kind: str
+    loss: float
+    grad_h: np.ndarray
+    grad_c: np.ndarray | None
+    connectivity: np.ndarray
+    multiplier: np.ndarray
+    multiplier_product: np.ndarray
+    sigma_max: float | None
+    states: dict[str, np.ndarray]
+    answer: np.ndarray
+
+    @property
+    def grad_ratio(self) -> float:
+        """||dL/dh_1|| / ||dL/dh_T||: the fraction of the error signal that reaches step 1."""
+        return float(self.grad_h[0] / self.grad_h[-1]) if self.grad_h[-1] > 0 else float("nan")
+
+
+def hidden_gradients(
+    model: RecurrentModel, task: Task, batch: Batch
+) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """Batch-mean ||dL/dh_t|| (T,) and, for the LSTM, ||dL/dc_t|| (T,), by an unrolled pass."""
+    w = model.weights()
+    x = batch.x
+    h = x.new_zeros(x.shape[0], model.hidden_size)
+    c = torch.zeros_like(h)
+    hs, cs = [], []
+    for t in range(x.shape[1]):
+        if model.kind == "rnn":
+            h = rnn_step(w, x[:, t], h)
+        elif model.kind == "lstm":
+            c, h = lstm_cell(lstm_gates(w, x[:, t], h), c)
+            cs.append(c)
+        else:
+            h = gru_hidden(gru_gates(w, x[:, t], h), h)
+        hs.append(h)
+    loss = task.loss(model.readout(h), batch.y, reduction="sum")
+    grads = torch.autograd.grad(loss, hs + cs)
+    norms = torch.stack(grads, dim=1).norm(dim=-1).mean(dim=0)
+    if model.kind == "lstm":
+        return norms[: len(hs)], norms[len(hs) :]
+    return norms, None
+
+
+def connectivity(model: RecurrentModel, x: torch.Tensor) -> torch.Tensor:
+    """Batch-mean ||d prediction / d x_t|| (T,) through the fused module."""
+    x = x.detach().clone().requires_grad_(True)
+    pred = model(x)
+    if pred.shape[1] == 1:
+        chosen = pred[:, 0]
+    else:
+        chosen = pred.gather(1, pred.argmax(dim=1, keepdim=True))
+    (grad,) = torch.autograd.grad(chosen.sum(), x)
+    return grad.norm(dim=-1).mean(dim=0)
+
+
+def suffix_product(m: torch.Tensor) -> torch.Tensor:
+    """out[:, t] = product of m[:, s] for s > t (1 at the last step), along dim 1."""
+    shifted = torch.cat([m[:, 1:], torch.ones_like(m[:, :1])], dim=1)
+    return shifted.flip(1).cumprod(dim=1).flip(1)
+
+
+def step_multipliers(model: RecurrentModel, internals: dict) -> tuple[torch.Tensor, torch.Tensor]:
+    """Batch-mean per-step gradient multiplier (T,) and its suffix product (T,), in float64."""
+    if model.kind == "rnn":
+        w_hh = model.weights()["w_hh"].detach().double()
+        jacobians = (1 - internals["h"].double() ** 2)[..., :, None] * w_hh
+        m = torch.linalg.matrix_norm(jacobians, ord=2)
+        return m.mean(dim=0), suffix_product(m).mean(dim=0)
+    gate = internals[CARRY_GATE[model.kind]].double()
+    return gate.mean(dim=(0, 2)), suffix_product(gate).mean(dim=(0, 2))
+
+
+def largest_singular_value(model: RecurrentModel) -> float:
+    """Spectral norm of the recurrent weight matrix W_hh."""
+    return torch.linalg.matrix_norm(model.weights()["w_hh"].detach(), ord=2).item()
+
+
+def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
+    """Every probe of one model on one batch."""
+    grad_h, grad_c = hidden_gradients(model, task, batch)
+    internals = trace(model, batch.x)
+    multiplier, product = step_multipliers(model, internals)
+    states = {k: v[0].numpy() for k, v in internals.items() if k != "pred"}
+    return ModelProbe(
+        kind=model.kind,
+        loss=task.loss(internals["pred"], batch.y).item(),
+        grad_h=grad_h.detach().numpy(),
+        grad_c=None if grad_c is None else grad_c.detach().numpy(),
+        connectivity=connectivity(model, batch.x).numpy(),
+        multiplier=multiplier.numpy(),
+        multiplier_product=product.numpy(),
+        sigma_max=largest_singular_value(model) if model.kind == "rnn" else None,
+        states=states,
+        answer=internals["pred"][0].numpy(),
+    )

@@ -1,0 +1,204 @@
+"""Long-lag benchmark tasks from Hochreiter & Schmidhuber (1997), "Long Short-Term Memory".
+
+Every task makes seeded batches of shape (batch, seq_len, input_size), scores a model's
+prediction at the last time step, and says which time steps carry the information the model
+must remember (``Batch.key_steps``), so plots can mark them.
+
+- ``latch``: experiment 2, the first symbol must be reported after seq_len - 1 distractors.
+- ``adding``: experiment 4, the sum of the two marked values in a stream of random values.
+- ``order``: experiment 6 (temporal order), the order of two relevant symbols among distractors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+MAX_SEQ_LEN = 1000
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One batch: inputs x (B, T, I), targets y (B,), and key_steps (B, k), 0-based."""
+
+    x: torch.Tensor
+    y: torch.Tensor
+    key_steps: torch.Tensor
+
+
+class Task:
+    """Base class: a sequence task scored at the last time step."""
+
+    name = ""
+    title = ""
+    source = ""
+    metric_name = ""
+    higher_is_better = True
+    chance = 0.0
+    solved_threshold = 0.0
+    input_size = 1
+    output_size = 1
+    min_seq_len = 1
+
+    def __init__(self, seq_len: int):
+        if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:
+            raise ValueError(
+                f"{self.name} needs a sequence length from {self.min_seq_len} to {MAX_SEQ_LEN}, "
+                f"got {seq_len}"
+            )
+        self.seq_len = seq_len
+
+    def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
+        raise NotImplementedError
+
+    def loss(self, pred: torch.Tensor, y: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
+        raise NotImplementedError
+
+    def metric(self, pred: torch.Tensor, y: torch.Tensor) -> float:
+        raise NotImplementedError
+
+    def is_solved(self, metric: float) -> bool:
+        """True when the metric is past the task's 'solved' threshold."""
+        if self.higher_is_better:
+            return metric >= self.solved_threshold
+        return metric <= self.solved_threshold
+
+    def describe(self) -> str:
+        """One sentence that says what a model must do."""
+        raise NotImplementedError
+
+
+class _Classification(Task):
+    metric_name = "accuracy"
+    higher_is_better = True
+    solved_threshold = 0.95
+
+    def loss(self, pred, y, reduction="mean"):
+        return F.cross_entropy(pred, y, reduction=reduction)
+
+    def metric(self, pred, y):
+        return (pred.argmax(dim=-1) == y).float().mean().item()
+
+
+def _one_hot(symbols: torch.Tensor, size: int) -> torch.Tensor:
+    return F.one_hot(symbols, size).float()
+
+
+def _two_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
+    """One step in the first half and one in the second half: (B, 2), ascending."""
+    half = seq_len // 2
+    first = torch.randint(0, half, (batch_size,), generator=generator)
+    second = torch.randint(half, seq_len, (batch_size,), generator=generator)
+    return torch.stack([first, second], dim=1)
+
+
+class Latch(_Classification):
+    """Experiment 2 of Hochreiter & Schmidhuber (1997): remember the first symbol.
+
+    Step 0 holds one of ``n_signals`` signal symbols; steps 1..T-1 hold random distractor
+    symbols. The target, read at the last step, is the signal symbol. Inputs are one-hot over
+    signals + distractors. Chance accuracy is 1 / n_signals.
+    """
+
+    name = "latch"
+    title = "Latch (remember the first symbol)"
+    source = "Hochreiter & Schmidhuber 1997, experiment 2"
+
+    def __init__(self, seq_len: int, n_signals: int = 2, n_distractors: int = 4):
+        super().__init__(seq_len)
+        self.n_signals = n_signals
+        self.n_distractors = n_distractors
+        self.input_size = n_signals + n_distractors
+        self.output_size = n_signals
+        self.chance = 1.0 / n_signals
+
+    def sample(self, batch_size, generator):
+        signal = torch.randint(0, self.n_signals, (batch_size,), generator=generator)
+        noise = torch.randint(
+            self.n_signals, self.input_size, (batch_size, self.seq_len - 1), generator=generator
+        )
+        symbols = torch.cat([signal[:, None], noise], dim=1)
+        key_steps = torch.zeros(batch_size, 1, dtype=torch.long)
+        return Batch(_one_hot(symbols, self.input_size), signal, key_steps)
+
+    def describe(self):
+        return (
+            f"Report the first of {self.seq_len} symbols (one of {self.n_signals}) "
+            f"after {self.seq_len - 1} distractors."
+        )
+
+
+class Adding(Task):
+    """Experiment 4 of Hochreiter & Schmidhuber (1997): add two marked numbers.
+
+    Channel 0 holds a value drawn uniformly from [0, 1]; channel 1 marks two steps, one in each
+    half of the sequence. The target is the sum of the two marked values, scored by mean squared
+    error. Always answering 1 scores 1/6 = 0.167 (the variance of the sum); that is the baseline.
+    """
+
+    name = "adding"
+    title = "Adding (sum two marked numbers)"
+    source = "Hochreiter & Schmidhuber 1997, experiment 4"
+    metric_name = "MSE"
+    higher_is_better = False
+    chance = 1.0 / 6.0
+    solved_threshold = 0.01
+    input_size = 2
+    output_size = 1
+    min_seq_len = 2
+
+    def sample(self, batch_size, generator):
+        values = torch.rand(batch_size, self.seq_len, generator=generator)
+        positions = _two_positions(batch_size, self.seq_len, generator)
+        markers = torch.zeros(batch_size, self.seq_len)
+        markers.scatter_(1, positions, 1.0)
+        target = values.gather(1, positions).sum(dim=1)
+        return Batch(torch.stack([values, markers], dim=-1), target, positions)
+
+    def loss(self, pred, y, reduction="mean"):
+        return F.mse_loss(pred[:, 0], y, reduction=reduction)
+
+    def metric(self, pred, y):
+        return F.mse_loss(pred[:, 0], y).item()
+
+    def describe(self):
+        return f"Output the sum of the two marked numbers among {self.seq_len} random numbers."
+
+
+class TemporalOrder(_Classification):
+    """Experiment 6 of Hochreiter & Schmidhuber (1997): the order of two relevant symbols.
+
+    Each step holds one of 4 distractor symbols, except two steps (one in each half) that hold
+    X or Y. The class is the ordered pair: XX, XY, YX or YY, so chance accuracy is 0.25.
+    """
+
+    name = "order"
+    title = "Temporal order (XX, XY, YX or YY)"
+    source = "Hochreiter & Schmidhuber 1997, experiment 6"
+    chance = 0.25
+    input_size = 6  # 4 distractors, then X and Y
+    output_size = 4
+    min_seq_len = 2
+
+    def sample(self, batch_size, generator):
+        symbols = torch.randint(0, 4, (batch_size, self.seq_len), generator=generator)
+        positions = _two_positions(batch_size, self.seq_len, generator)
+        relevant = torch.randint(0, 2, (batch_size, 2), generator=generator)
+        symbols.scatter_(1, positions, 4 + relevant)
+        target = 2 * relevant[:, 0] + relevant[:, 1]
+        return Batch(_one_hot(symbols, self.input_size), target, positions)
+
+    def describe(self):
+        return f"Tell the order of the two X/Y symbols hidden among {self.seq_len} symbols."
+
+
+TASKS = {task.name: task for task in (Latch, Adding, TemporalOrder)}
+
+
+def make_task(name: str, seq_len: int) -> Task:
+    """Build a task by name; raises ValueError with the valid names for an unknown one."""
+    if name not in TASKS:
+        raise ValueError(f"unknown task {name!r}; choose one of {', '.join(TASKS)}")
+    return TASKS[name](seq_len)

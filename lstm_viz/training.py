@@ -1,0 +1,183 @@
+"""The lockstep trainer: 2-3 models trained on identical batches, step by step.
+
+Like minGPT's trainer it knows nothing of the UI: a page, the CLI and the benchmark all drive it
+through ``step(n)`` and read ``history``, ``snapshots`` and ``diverged``. Memory is bounded:
+the history is a ring buffer and the probe snapshots are thinned (every other one dropped, the
+interval doubled) when they exceed ``max_snapshots``, so a long run keeps snapshots that span
+all of it.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import time
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .config import RunConfig
+from .models import build_model
+from .probes import ModelProbe, probe
+from .tasks import make_task
+
+HISTORY_LEN = 10_000
+MAX_SNAPSHOTS = 40
+EVAL_BATCH_SIZE = 512
+SOLVED_WINDOW = 10  # training steps averaged before a model counts as solved
+_PROBE_SEED_OFFSET = 1_000_003
+_EVAL_SEED_OFFSET = 2_000_003
+
+
+class History:
+    """Per-step training records of one model, in a ring buffer of at most ``maxlen`` steps."""
+
+    COLUMNS = ("step", "loss", "metric", "grad_norm")
+
+    def __init__(self, maxlen: int = HISTORY_LEN):
+        self._rows: deque[tuple] = deque(maxlen=maxlen)
+
+    def append(self, step: int, loss: float, metric: float, grad_norm: float) -> None:
+        self._rows.append((step, loss, metric, grad_norm))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Column name -> numpy array (empty arrays before the first step)."""
+        table = np.array(self._rows, dtype=float).reshape(-1, len(self.COLUMNS))
+        return {name: table[:, i] for i, name in enumerate(self.COLUMNS)}
+
+    def recent_metric(self, window: int = SOLVED_WINDOW) -> float:
+        """Mean metric of the last ``window`` steps (nan before any step)."""
+        if not self._rows:
+            return float("nan")
+        return float(np.mean([row[2] for row in list(self._rows)[-window:]]))
+
+
+@dataclass
+class Snapshot:
+    """Probes of every live model at one training step (diverged models are left out)."""
+
+    step: int
+    probes: dict[str, ModelProbe]
+
+
+class LockstepTrainer:
+    """Trains ``config.models`` side by side on one seeded stream of batches."""
+
+    def __init__(self, config: RunConfig):
+        self.config = config
+        self.task = make_task(config.task, config.seq_len)
+        self.models = {
+            kind: build_model(
+                kind,
+                self.task.input_size,
+                config.hidden_size,
+                self.task.output_size,
+                config.seed,
+                config.forget_bias,
+            )
+            for kind in config.models
+        }
+        self._initial_weights = {k: copy.deepcopy(m.state_dict()) for k, m in self.models.items()}
+        probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
+        self.probe_batch = self.task.sample(config.probe_batch_size, probe_gen)
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to step 0 with the same initial weights and the same stream of batches."""
+        for kind, model in self.models.items():
+            model.load_state_dict(self._initial_weights[kind])
+        self.optimizers = {
+            k: torch.optim.Adam(m.parameters(), lr=self.config.lr) for k, m in self.models.items()
+        }
+        self.generator = torch.Generator().manual_seed(self.config.seed)
+        self.steps = 0
+        self.diverged: dict[str, int] = {}
+        self.history = {k: History() for k in self.models}
+        self.train_seconds = {k: 0.0 for k in self.models}
+        self.probe_every = self.config.probe_every
+        self.snapshots: list[Snapshot] = []
+        self.take_snapshot()
+
+    @property
+    def done(self) -> bool:
+        """True at the step cap, or when every model has diverged."""
+        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.models)
+
+    @property
+    def live_models(self) -> list[str]:
+        return [k for k in self.models if k not in self.diverged]
+
+    def step(self, n: int = 1) -> int:
+        """Advance every live model by up to n steps on shared batches; returns steps taken."""
+        taken = 0
+        while taken < n and not self.done:
+            batch = self.task.sample(self.config.batch_size, self.generator)
+            self.steps += 1
+            for kind in self.live_models:
+                self._train_step(kind, batch)
+            if self.steps % self.probe_every == 0 or self.done:
+                self.take_snapshot()
+            taken += 1
+        return taken
+
+    def _train_step(self, kind: str, batch) -> None:
+        start = time.perf_counter()
+        model, optimizer = self.models[kind], self.optimizers[kind]
+        optimizer.zero_grad(set_to_none=True)
+        pred = model(batch.x)
+        loss = self.task.loss(pred, batch.y)
+        if not torch.isfinite(loss):
+            self.diverged[kind] = self.steps
+            return
+        loss.backward()
+        max_norm = self.config.clip if self.config.clip > 0 else math.inf
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm).item()
+        if not math.isfinite(grad_norm):
+            self.diverged[kind] = self.steps
+            return
+        optimizer.step()
+        metric = self.task.metric(pred.detach(), batch.y)
+        self.history[kind].append(self.steps, loss.item(), metric, grad_norm)
+        self.train_seconds[kind] += time.perf_counter() - start
+
+    def take_snapshot(self) -> Snapshot:
+        """Probe every live model on the fixed probe batch and keep the result (bounded)."""
+        if self.snapshots and self.snapshots[-1].step == self.steps:
+            return self.snapshots[-1]
+        probes = {k: probe(self.models[k], self.task, self.probe_batch) for k in self.live_models}
+        snapshot = Snapshot(self.steps, probes)
+        self.snapshots.append(snapshot)
+        if len(self.snapshots) > MAX_SNAPSHOTS:
+            self.snapshots = self.snapshots[:1] + self.snapshots[2::2]
+            self.probe_every *= 2
+        return snapshot
+
+    def ms_per_step(self, kind: str) -> float:
+        """Mean wall-clock milliseconds of one training step of one model (nan before any)."""
+        steps = len(self.history[kind])
+        return 1000 * self.train_seconds[kind] / steps if steps else float("nan")
+
+    def solved_step(self, kind: str) -> int | None:
+        """First step at which the running mean metric passed the task's solved threshold."""
+        data = self.history[kind].arrays()
+        if len(data["metric"]) < SOLVED_WINDOW:
+            return None
+        kernel = np.ones(SOLVED_WINDOW) / SOLVED_WINDOW
+        running = np.convolve(data["metric"], kernel, mode="valid")
+        hits = [i for i, m in enumerate(running) if self.task.is_solved(m)]
+        return int(data["step"][hits[0] + SOLVED_WINDOW - 1]) if hits else None
+
+    @torch.no_grad()
+    def evaluate(self, batch_size: int = EVAL_BATCH_SIZE) -> dict[str, float]:
+        """Metric of every model on one fresh held-out batch (nan for a diverged model)."""
+        gen = torch.Generator().manual_seed(self.config.seed + _EVAL_SEED_OFFSET)
+        batch = self.task.sample(batch_size, gen)
+        return {
+            k: float("nan") if k in self.diverged else self.task.metric(m(batch.x), batch.y)
+            for k, m in self.models.items()
+        }

@@ -1,0 +1,116 @@
+"""Gradient probes against torch autograd on independent unrolled nn.*Cell copies."""
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from lstm_viz.models import build_model
+from lstm_viz.probes import probe
+from lstm_viz.tasks import make_task
+
+CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell}
+CASES = [("latch", 12, 5), ("adding", 9, 7), ("order", 15, 4), ("latch", 1, 3)]
+
+
+def _setup(kind, task_name, seq_len, hidden, seed=0):
+    task = make_task(task_name, seq_len)
+    model = build_model(kind, task.input_size, hidden, task.output_size, seed, forget_bias=1.5)
+    batch = task.sample(6, torch.Generator().manual_seed(seed))
+    cell = CELLS[kind](task.input_size, hidden)
+    cell.load_state_dict({k.replace("_l0", ""): v for k, v in model.rnn.state_dict().items()})
+    return task, model, batch, cell
+
+
+def _unroll(kind, cell, x):
+    """Hidden (and cell) states of an nn.*Cell, every one kept in the graph."""
+    h = torch.zeros(x.shape[0], cell.hidden_size)
+    c = torch.zeros_like(h)
+    hs, cs = [], []
+    for t in range(x.shape[1]):
+        if kind == "lstm":
+            h, c = cell(x[:, t], (h, c))
+            c.retain_grad()
+            cs.append(c)
+        else:
+            h = cell(x[:, t], h)
+        h.retain_grad()
+        hs.append(h)
+    return hs, cs
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("task_name,seq_len,hidden", CASES)
+def test_hidden_and_cell_gradients_match_autograd(kind, task_name, seq_len, hidden):
+    task, model, batch, cell = _setup(kind, task_name, seq_len, hidden)
+    hs, cs = _unroll(kind, cell, batch.x)
+    task.loss(model.readout(hs[-1]), batch.y, reduction="sum").backward()
+    expected_h = np.array([h.grad.norm(dim=-1).mean().item() for h in hs])
+    result = probe(model, task, batch)
+    np.testing.assert_allclose(result.grad_h, expected_h, rtol=1e-4, atol=1e-9)
+    if kind == "lstm":
+        expected_c = np.array([c.grad.norm(dim=-1).mean().item() for c in cs])
+        np.testing.assert_allclose(result.grad_c, expected_c, rtol=1e-4, atol=1e-9)
+    else:
+        assert result.grad_c is None
+    assert result.grad_ratio == pytest.approx(expected_h[0] / expected_h[-1], rel=1e-4)
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("task_name,seq_len,hidden", CASES)
+def test_connectivity_matches_autograd(kind, task_name, seq_len, hidden):
+    task, model, batch, cell = _setup(kind, task_name, seq_len, hidden, seed=2)
+    x = batch.x.clone().requires_grad_(True)
+    hs, _ = _unroll(kind, cell, x)
+    pred = model.readout(hs[-1])
+    chosen = pred[:, 0] if task.output_size == 1 else pred.max(dim=1).values
+    chosen.sum().backward()
+    expected = x.grad.norm(dim=-1).mean(dim=0).numpy()
+    np.testing.assert_allclose(probe(model, task, batch).connectivity, expected, rtol=1e-4, atol=1e-9)
+
+
+def _suffix_products(m):
+    """Closed form, written out: P[b, t] = prod_{s > t} m[b, s]."""
+    out = np.ones_like(m)
+    for t in range(m.shape[1]):
+        out[:, t] = np.prod(m[:, t + 1 :], axis=1)
+    return out
+
+
+def test_rnn_multiplier_is_spectral_norm_of_cell_jacobian():
+    task, model, batch, cell = _setup("rnn", "latch", 10, 6)
+    norms = np.zeros((batch.x.shape[0], batch.x.shape[1]))
+    for b in range(batch.x.shape[0]):
+        h = torch.zeros(1, 6)
+        for t in range(batch.x.shape[1]):
+            jac = torch.autograd.functional.jacobian(lambda hh: cell(batch.x[b : b + 1, t], hh), h)
+            norms[b, t] = np.linalg.svd(jac.reshape(6, 6).numpy(), compute_uv=False)[0]
+            h = cell(batch.x[b : b + 1, t], h).detach()
+    result = probe(model, task, batch)
+    np.testing.assert_allclose(result.multiplier, norms.mean(axis=0), rtol=1e-4)
+    np.testing.assert_allclose(result.multiplier_product, _suffix_products(norms).mean(axis=0), rtol=1e-4)
+    w_hh = model.rnn.weight_hh_l0.detach().numpy()
+    assert result.sigma_max == pytest.approx(np.linalg.svd(w_hh, compute_uv=False)[0], rel=1e-5)
+
+
+@pytest.mark.parametrize("kind,chunk", [("lstm", 1), ("gru", 1)])  # f and z are chunk 1
+def test_gated_multiplier_is_carry_gate_and_its_product(kind, chunk):
+    """LSTM: forget gate, whose product is dc_T/dc_t; GRU: update gate z."""
+    n_chunks = 4 if kind == "lstm" else 3
+    task, model, batch, cell = _setup(kind, "order", 11, 5)
+    hs, _ = _unroll(kind, cell, batch.x)
+    h_prev = [torch.zeros_like(hs[0])] + hs[:-1]
+    gates = np.stack(
+        [
+            torch.sigmoid(
+                (batch.x[:, t] @ cell.weight_ih.T + cell.bias_ih).chunk(n_chunks, -1)[chunk]
+                + (h_prev[t] @ cell.weight_hh.T + cell.bias_hh).chunk(n_chunks, -1)[chunk]
+            ).detach().numpy()
+            for t in range(batch.x.shape[1])
+        ],
+        axis=1,
+    )  # (B, T, H)
+    result = probe(model, task, batch)
+    np.testing.assert_allclose(result.multiplier, gates.mean(axis=(0, 2)), rtol=1e-5)
+    np.testing.assert_allclose(result.multiplier_product, _suffix_products(gates).mean(axis=(0, 2)), rtol=1e-5)
+    assert result.sigma_max is None
