@@ -62,14 +62,12 @@ def validate(config: RunConfig) -> list[str]:
     problems = []
     if config.task not in TASKS:
         problems.append(f"unknown task {config.task!r}; choose one of {', '.join(TASKS)}")
-    elif config.seq_len < TASKS[config.task].min_seq_len:
+    elif LIMITS["seq_len"][0] <= config.seq_len < TASKS[config.task].min_seq_len:
         problems.append(f"{config.task} needs seq_len >= {TASKS[config.task].min_seq_len}")
     for name, (low, high) in LIMITS.items():
         value = getattr(config, name)
         if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
             problems.append(f"{name} must be between {low:g} and {high:g}, got {value!r}")
-    if config.lr <= 0:
-        problems.append("lr must be positive")
     unknown = [m for m in config.models if m not in MODEL_KINDS]
     if unknown or not config.models or len(set(config.models)) != len(config.models):
         problems.append(f"models must be distinct names from {', '.join(MODEL_KINDS)}")

@@ -36,7 +36,7 @@ class History:
 
     COLUMNS = ("step", "loss", "metric", "grad_norm")
 
-    def __init__(self, maxlen: int = HISTORY_LEN):
+    def __init__(self, maxlen: int):
         self._rows: deque[tuple] = deque(maxlen=maxlen)
 
     def append(self, step: int, loss: float, metric: float, grad_norm: float) -> None:
@@ -97,7 +97,7 @@ class LockstepTrainer:
         self.generator = torch.Generator().manual_seed(self.config.seed)
         self.steps = 0
         self.diverged: dict[str, int] = {}
-        self.history = {k: History() for k in self.models}
+        self.history = {k: History(HISTORY_LEN) for k in self.models}
         self.train_seconds = {k: 0.0 for k in self.models}
         self.probe_every = self.config.probe_every
         self.snapshots: list[Snapshot] = []

@@ -1,0 +1,114 @@
+"""The lockstep trainer: same batches, reproducible, bounded, divergence isolated."""
+
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz import training
+
+SMALL = RunConfig(seq_len=8, hidden_size=8, batch_size=8, probe_batch_size=4, probe_every=5,
+                  models=("rnn", "lstm", "gru"), max_steps=200)
+
+
+def _histories(trainer):
+    return {k: trainer.history[k].arrays() for k in trainer.models}
+
+
+def test_same_config_gives_identical_histories():
+    a, b = LockstepTrainer(SMALL), LockstepTrainer(SMALL)
+    a.step(20)
+    b.step(20)
+    for kind in SMALL.models:
+        for column, values in _histories(a)[kind].items():
+            np.testing.assert_array_equal(values, _histories(b)[kind][column])
+    c = LockstepTrainer(SMALL.replace(seed=1))
+    c.step(20)
+    assert not np.array_equal(_histories(a)["lstm"]["loss"], _histories(c)["lstm"]["loss"])
+
+
+def test_reset_restores_initial_weights_and_stream():
+    trainer = LockstepTrainer(SMALL)
+    initial = {k: m.rnn.weight_hh_l0.detach().clone() for k, m in trainer.models.items()}
+    trainer.step(15)
+    first = _histories(trainer)
+    assert not torch.equal(trainer.models["lstm"].rnn.weight_hh_l0, initial["lstm"])
+    trainer.reset()
+    assert trainer.steps == 0 and len(trainer.history["rnn"]) == 0
+    for kind, w in initial.items():
+        assert torch.equal(trainer.models[kind].rnn.weight_hh_l0, w)
+    trainer.step(15)
+    np.testing.assert_array_equal(_histories(trainer)["gru"]["loss"], first["gru"]["loss"])
+
+
+def test_models_see_identical_batches(monkeypatch):
+    seen = {}
+    trainer = LockstepTrainer(SMALL)
+    for kind, model in trainer.models.items():
+        original = model.forward
+        monkeypatch.setattr(model, "forward", lambda x, k=kind, f=original: seen.setdefault(k, []).append(x) or f(x))
+    trainer.step(3)
+    for kind in ("lstm", "gru"):
+        for xa, xb in zip(seen["rnn"], seen[kind]):
+            assert torch.equal(xa, xb)
+    assert len(seen["rnn"]) == 3
+
+
+def test_step_cap_stops_training():
+    trainer = LockstepTrainer(SMALL.replace(max_steps=7))
+    assert trainer.step(100) == 7
+    assert trainer.done and trainer.step(5) == 0
+    assert trainer.snapshots[-1].step == 7
+
+
+def test_divergence_freezes_one_model_while_others_train():
+    trainer = LockstepTrainer(SMALL)
+    with torch.no_grad():
+        trainer.models["rnn"].readout.weight.fill_(float("inf"))
+    trainer.step(10)
+    assert trainer.diverged == {"rnn": 1}
+    assert len(trainer.history["rnn"]) == 0
+    assert len(trainer.history["lstm"]) == 10 and len(trainer.history["gru"]) == 10
+    assert "rnn" not in trainer.snapshots[-1].probes and "lstm" in trainer.snapshots[-1].probes
+    assert math.isnan(trainer.evaluate()["rnn"])
+
+
+def test_huge_learning_rate_without_clipping_is_caught_as_divergence():
+    config = SMALL.replace(task="adding", lr=10.0, clip=0.0, models=("rnn", "lstm"), max_steps=300)
+    trainer = LockstepTrainer(config)
+    trainer.step(300)
+    for kind in config.models:
+        losses = trainer.history[kind].arrays()["loss"]
+        assert np.isfinite(losses).all()  # non-finite steps are never recorded
+        assert kind in trainer.diverged or len(losses) == 300
+
+
+def test_history_and_snapshots_are_bounded(monkeypatch):
+    monkeypatch.setattr(training, "MAX_SNAPSHOTS", 6)
+    monkeypatch.setattr(training, "HISTORY_LEN", 50)
+    trainer = LockstepTrainer(SMALL.replace(probe_every=2, models=("lstm",), max_steps=200))
+    trainer.step(200)
+    assert len(trainer.history["lstm"]) == 50
+    assert trainer.history["lstm"].arrays()["step"][-1] == 200
+    steps = [s.step for s in trainer.snapshots]
+    assert len(steps) <= 6 and steps[0] == 0 and steps[-1] == 200
+    assert steps == sorted(steps)
+    assert trainer.probe_every > 2
+
+
+def test_solved_step_and_evaluate_on_an_easy_lag():
+    trainer = LockstepTrainer(RunConfig(seq_len=5, models=("lstm",), max_steps=150, probe_every=50))
+    trainer.step(150)
+    assert trainer.solved_step("lstm") is not None
+    assert trainer.evaluate()["lstm"] >= 0.95
+    assert trainer.ms_per_step("lstm") > 0
+
+
+@pytest.mark.parametrize("changes", [dict(seq_len=0), dict(lr=0.0), dict(models=()),
+                                     dict(models=("rnn", "rnn")), dict(task="adding", seq_len=1),
+                                     dict(hidden_size=10**6), dict(lr=float("nan"))])
+def test_invalid_configs_raise_readable_errors(changes):
+    with pytest.raises(ValueError):
+        RunConfig().replace(**changes)
