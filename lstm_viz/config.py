@@ -45,7 +45,7 @@ class RunConfig:
     models: tuple[str, ...] = ("rnn", "lstm")  # which of rnn, lstm, gru to train
     max_steps: int = 1000  # training stops by itself here
     probe_every: int = 25  # training steps between probe snapshots
-    probe_batch_size: int = 16  # sequences in the fixed probe batch
+    probe_batch_size: int = 8  # sequences in the fixed probe batch
 
     def __post_init__(self):
         problems = validate(self)

@@ -37,7 +37,8 @@ class ModelProbe:
     """One model's probe at one training step. Arrays are numpy, indexed by time step (0-based).
 
     ``states`` holds the trace of the first probe sequence, each (T, H): h, and c plus gates
-    for the LSTM or gates for the GRU. ``answer`` is the model's prediction for that sequence.
+    for the LSTM or gates for the GRU. ``answer`` is the model's prediction for that sequence;
+    ``readout_norms`` (H,) is each unit's readout weight norm.
     """
 
     kind: str
@@ -50,6 +51,7 @@ class ModelProbe:
     sigma_max: float | None
     states: dict[str, np.ndarray]
     answer: np.ndarray
+    readout_norms: np.ndarray
 
     @property
     def grad_ratio(self) -> float:
@@ -104,12 +106,21 @@ def suffix_product(m: torch.Tensor) -> torch.Tensor:
 def step_multipliers(model: RecurrentModel, internals: dict) -> tuple[torch.Tensor, torch.Tensor]:
     """Batch-mean per-step gradient multiplier (T,) and its suffix product (T,), in float64."""
     if model.kind == "rnn":
-        w_hh = model.weights()["w_hh"].detach().double()
-        jacobians = (1 - internals["h"].double() ** 2)[..., :, None] * w_hh
-        m = torch.linalg.matrix_norm(jacobians, ord=2)
+        m = _jacobian_spectral_norms(model.weights()["w_hh"].detach(), internals["h"]).double()
         return m.mean(dim=0), suffix_product(m).mean(dim=0)
     gate = internals[CARRY_GATE[model.kind]].double()
     return gate.mean(dim=(0, 2)), suffix_product(gate).mean(dim=(0, 2))
+
+
+def _jacobian_spectral_norms(w_hh: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+    """||diag(1 - h_t^2) W_hh||_2 for every (b, t), as sqrt of the top eigenvalue of J J^T.
+
+    J J^T = D (W W^T) D with D = diag(1 - h_t^2): one Gram matrix, then a batched symmetric
+    eigensolve, which is faster here than a batched SVD.
+    """
+    d = 1 - h**2
+    gram = d[..., :, None] * (w_hh @ w_hh.T) * d[..., None, :]
+    return torch.linalg.eigvalsh(gram)[..., -1].clamp(min=0).sqrt()
 
 
 def largest_singular_value(model: RecurrentModel) -> float:
@@ -134,4 +145,5 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
         sigma_max=largest_singular_value(model) if model.kind == "rnn" else None,
         states=states,
         answer=internals["pred"][0].numpy(),
+        readout_norms=model.readout.weight.detach().norm(dim=0).numpy(),
     )

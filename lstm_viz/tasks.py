@@ -41,6 +41,7 @@ class Task:
     input_size = 1
     output_size = 1
     min_seq_len = 1
+    class_names: tuple[str, ...] = ()  # for classification tasks, the name of each class
 
     def __init__(self, seq_len: int):
         if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:
@@ -113,6 +114,7 @@ class Latch(_Classification):
         self.input_size = n_signals + n_distractors
         self.output_size = n_signals
         self.chance = 1.0 / n_signals
+        self.class_names = tuple("ABCDEFGH"[:n_signals])
 
     def sample(self, batch_size, generator):
         signal = torch.randint(0, self.n_signals, (batch_size,), generator=generator)
@@ -178,6 +180,7 @@ class TemporalOrder(_Classification):
     title = "Temporal order (XX, XY, YX or YY)"
     source = "Hochreiter & Schmidhuber 1997, experiment 6"
     chance = 0.25
+    class_names = ("XX", "XY", "YX", "YY")
     input_size = 6  # 4 distractors, then X and Y
     output_size = 4
     min_seq_len = 2

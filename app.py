@@ -1,0 +1,30 @@
+"""LSTM vs RNN, live: the entry point.
+
+Shared sidebar settings (bound to the URL), one trainer per session, then st.navigation over
+the pages of the story: race -> inside the LSTM -> gradient flow -> primer.
+"""
+
+import streamlit as st
+import torch
+
+from pages import shared
+
+torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores
+st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
+
+navigation = st.navigation([
+    st.Page("pages/race.py", title="Race", icon=":material/sprint:", default=True),
+    st.Page("pages/inside.py", title="Inside the LSTM", icon=":material/memory:", url_path="inside"),
+    st.Page("pages/gradients.py", title="Gradient flow", icon=":material/trending_down:",
+            url_path="gradients"),
+    st.Page("pages/primer.py", title="Primer: vanishing and exploding", icon=":material/school:",
+            url_path="primer"),
+])
+controls = st.sidebar.container()  # drawn above the settings, filled once they are read
+config = shared.sidebar_config()
+if config is None:
+    st.stop()
+with controls:
+    shared.training_controls(shared.trainer_for(config))
+shared.share_link()
+navigation.run()

@@ -1,0 +1,257 @@
+"""Pure figure builders: data in, plotly Figure out. No Streamlit, no training.
+
+Every model keeps one colour on every chart (Okabe & Ito's colour-blind-safe palette); every
+chart has a title, axis labels and a legend. Time steps are shown 1-based (t = 1..T), as in the
+papers; the steps that carry the information to remember are marked with dotted lines.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .internals import GATE_NAMES, GATE_TITLES
+from .models import MODEL_LABELS
+from .probes import ModelProbe
+
+COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
+REFERENCE_COLOR = "#666666"
+MAX_POINTS = 2000  # longer histories are thinned for drawing
+LAYOUT = dict(template="plotly_white", margin=dict(l=60, r=20, t=70, b=50), height=380,
+              legend=dict(orientation="h", yanchor="bottom", y=1.08, x=0))
+MULTIPLIER_LABEL = {
+    "rnn": "RNN: ‖diag(1−h_t²) W_hh‖₂",
+    "lstm": "LSTM: forget gate f_t",
+    "gru": "GRU: update gate z_t",
+}
+
+
+def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
+    """'LSTM', or 'RNN (diverged at step 12)'."""
+    if diverged and kind in diverged:
+        return f"{MODEL_LABELS[kind]} (diverged at step {diverged[kind]})"
+    return MODEL_LABELS[kind]
+
+
+def _finish(fig: go.Figure, title: str, **layout) -> go.Figure:
+    fig.update_layout(title=dict(text=title, x=0), **{**LAYOUT, **layout})
+    return fig
+
+
+def _thin(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    step = max(1, int(np.ceil(len(x) / MAX_POINTS)))
+    return x[::step], y[::step]
+
+
+def _positive(values: np.ndarray) -> list:
+    """Values for a log axis: zeros (float underflow) and non-finite values become gaps."""
+    return [float(v) if np.isfinite(v) and v > 0 else None for v in values]
+
+
+def _mark_steps(fig: go.Figure, key_steps, rows_cols=((None, None),), label="information") -> None:
+    """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1."""
+    for i, step in enumerate(sorted(set(int(s) for s in key_steps))):
+        for row, col in rows_cols:
+            fig.add_vline(x=step + 1, line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5),
+                          row=row, col=col,
+                          annotation_text=label if i == 0 and (row, col) == rows_cols[0] else None,
+                          annotation_position="top right")
+
+
+def training_curves(
+    histories: dict[str, dict[str, np.ndarray]],
+    diverged: dict[str, int],
+    metric_name: str,
+    chance: float,
+    chance_label: str,
+    title: str,
+) -> go.Figure:
+    """Loss (log scale) and metric against training step, side by side, with the chance line."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=("loss", metric_name), horizontal_spacing=0.1)
+    for kind, data in histories.items():
+        for col, column in ((1, "loss"), (2, "metric")):
+            x, y = _thin(data["step"], data[column])
+            fig.add_trace(go.Scatter(
+                x=x, y=y, mode="lines", name=model_name(kind, diverged), legendgroup=kind,
+                showlegend=col == 1, line=dict(color=COLORS[kind], width=2)), row=1, col=col)
+        if kind in diverged:
+            fig.add_vline(x=diverged[kind], line=dict(color=COLORS[kind], dash="dash"), row=1, col=2,
+                          annotation_text=f"{MODEL_LABELS[kind]} diverged")
+    fig.add_trace(go.Scatter(
+        x=[0, max([1] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])],
+        y=[chance, chance], mode="lines", name=chance_label,
+        line=dict(color=REFERENCE_COLOR, dash="dash")), row=1, col=2)
+    fig.update_xaxes(title_text="training step")
+    fig.update_yaxes(title_text="loss (log scale)", type="log", row=1, col=1)
+    fig.update_yaxes(title_text=metric_name, row=1, col=2)
+    return _finish(fig, title)
+
+
+def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: str) -> go.Figure:
+    """One unit x time heatmap per gate (LSTM: i, f, g, o; GRU: r, z, n) for one sequence."""
+    gates = GATE_NAMES[kind]
+    cols = 2
+    rows = (len(gates) + 1) // cols
+    fig = make_subplots(rows=rows, cols=cols, shared_xaxes=True, vertical_spacing=0.14,
+                        horizontal_spacing=0.12, subplot_titles=[GATE_TITLES[g] for g in gates])
+    positions = []
+    for n, gate in enumerate(gates):
+        row, col = n // cols + 1, n % cols + 1
+        positions.append((row, col))
+        values = states[gate].T  # (H, T)
+        tanh_valued = gate in ("g", "n")
+        fig.add_trace(go.Heatmap(
+            z=values, x=np.arange(1, values.shape[1] + 1), y=np.arange(1, values.shape[0] + 1),
+            zmin=-1 if tanh_valued else 0, zmax=1, colorscale="RdBu" if tanh_valued else "Viridis",
+            name=GATE_TITLES[gate], showscale=n < 2,
+            colorbar=dict(title="tanh value" if tanh_valued else "gate value", len=0.45,
+                          y=0.78 if n == 0 else 0.22, x=1.02),
+            hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + GATE_TITLES[gate] + "</extra>",
+        ), row=row, col=col)
+        fig.update_yaxes(title_text="unit", row=row, col=col)
+    fig.update_xaxes(title_text="time step t", row=rows)
+    _mark_steps(fig, key_steps, positions, label="key step")
+    return _finish(fig, title, height=260 * rows + 80)
+
+
+def top_units(probe: ModelProbe, k: int) -> np.ndarray:
+    """The k units that matter most for this sequence's prediction: |readout weight| x |h_T|."""
+    importance = probe.readout_norms * np.abs(probe.states["h"][-1])
+    return np.argsort(importance)[::-1][:k]
+
+
+def state_trajectories(probes: dict[str, ModelProbe], key_steps, k: int, title: str) -> go.Figure:
+    """The LSTM's c_t (k most important units) above the other models' h_t, one time axis."""
+    panels = [(kind, "c" if kind == "lstm" else "h") for kind in probes]
+    fig = make_subplots(
+        rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.08,
+        subplot_titles=[f"{MODEL_LABELS[k_]} {'cell state c_t' if s == 'c' else 'hidden state h_t'}"
+                        for k_, s in panels])
+    for row, (kind, state) in enumerate(panels, start=1):
+        values = probes[kind].states[state]
+        t = np.arange(1, values.shape[0] + 1)
+        for rank, unit in enumerate(top_units(probes[kind], k)):
+            fig.add_trace(go.Scatter(
+                x=t, y=values[:, unit], mode="lines", legendgroup=kind, showlegend=rank == 0,
+                name=f"{MODEL_LABELS[kind]} units (top {k})", opacity=1.0 - 0.6 * rank / max(k, 1),
+                line=dict(color=COLORS[kind], width=2 if rank == 0 else 1.2),
+                hovertemplate=f"unit {unit + 1}" + ", t=%{x}: %{y:.3f}<extra></extra>"), row=row, col=1)
+        fig.update_yaxes(title_text=state + "_t", row=row, col=1)
+    fig.update_xaxes(title_text="time step t", row=len(panels), col=1)
+    _mark_steps(fig, key_steps, [(r, 1) for r in range(1, len(panels) + 1)], label="key step")
+    return _finish(fig, title, height=230 * len(panels) + 100)
+
+
+def gradient_norms(
+    initial: dict[str, ModelProbe], current: dict[str, ModelProbe], current_step: int,
+    key_steps, diverged: dict[str, int], title: str,
+) -> go.Figure:
+    """||dL/dh_t|| (and the LSTM's ||dL/dc_t||) against t on a log scale, at init and now."""
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
+                        subplot_titles=("at initialisation (step 0)", f"now (step {current_step})"))
+    for col, probes in ((1, initial), (2, current)):
+        for kind, probe in probes.items():
+            t = np.arange(1, len(probe.grad_h) + 1)
+            fig.add_trace(go.Scatter(
+                x=t, y=_positive(probe.grad_h), mode="lines", legendgroup=kind, showlegend=col == 1,
+                name=f"{model_name(kind, diverged)} ‖∂L/∂h_t‖", line=dict(color=COLORS[kind], width=2)),
+                row=1, col=col)
+            if probe.grad_c is not None:
+                fig.add_trace(go.Scatter(
+                    x=t, y=_positive(probe.grad_c), mode="lines", legendgroup=kind + "c",
+                    showlegend=col == 1, name="LSTM ‖∂L/∂c_t‖ (cell state)",
+                    line=dict(color=COLORS[kind], width=2, dash="dot")), row=1, col=col)
+    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_yaxes(title_text="gradient norm (log scale)", row=1, col=1)
+    fig.update_xaxes(title_text="time step t (loss at t = T)")
+    _mark_steps(fig, key_steps, [(1, 1), (1, 2)], label="key step")
+    return _finish(fig, title, height=420)
+
+
+def gradient_heatmap(snapshots: list, kinds: list[str], title: str) -> go.Figure:
+    """log10 ||dL/dh_t|| over training step (rows) x time step (columns), one panel a model."""
+    fig = make_subplots(rows=1, cols=len(kinds), shared_yaxes=True, horizontal_spacing=0.04,
+                        subplot_titles=[MODEL_LABELS[k] for k in kinds])
+    for col, kind in enumerate(kinds, start=1):
+        rows = [(s.step, s.probes[kind].grad_h) for s in snapshots if kind in s.probes]
+        if not rows:
+            continue
+        with np.errstate(divide="ignore"):
+            z = np.log10(np.stack([g for _, g in rows]).astype(float))
+        z[~np.isfinite(z)] = np.nan
+        fig.add_trace(go.Heatmap(
+            z=z, x=np.arange(1, z.shape[1] + 1), y=[s for s, _ in rows], colorscale="Magma",
+            zmin=-12, zmax=1, showscale=col == len(kinds), name=MODEL_LABELS[kind],
+            colorbar=dict(title="log10 ‖∂L/∂h_t‖"),
+            hovertemplate="step %{y}, t=%{x}: 10^%{z:.1f}<extra>" + MODEL_LABELS[kind] + "</extra>"),
+            row=1, col=col)
+        fig.update_xaxes(title_text="time step t", row=1, col=col)
+    fig.update_yaxes(title_text="training step", row=1, col=1)
+    return _finish(fig, title, height=400)
+
+
+def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> go.Figure:
+    """Per-step gradient multiplier (left) and its running product back from T (right, log)."""
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(
+        "what one step back multiplies the gradient by", "product from step T back to step t"))
+    for kind, probe in probes.items():
+        t = np.arange(1, len(probe.multiplier) + 1)
+        fig.add_trace(go.Scatter(x=t, y=probe.multiplier, mode="lines", name=MULTIPLIER_LABEL[kind],
+                                 legendgroup=kind, line=dict(color=COLORS[kind], width=2)), row=1, col=1)
+        fig.add_trace(go.Scatter(x=t, y=_positive(probe.multiplier_product), mode="lines",
+                                 legendgroup=kind, showlegend=False, name=MULTIPLIER_LABEL[kind],
+                                 line=dict(color=COLORS[kind], width=2)), row=1, col=2)
+    fig.add_hline(y=1, line=dict(color=REFERENCE_COLOR, dash="dash"), row=1, col=1,
+                  annotation_text="1: no loss, no gain")
+    fig.update_xaxes(title_text="time step t")
+    fig.update_yaxes(title_text="multiplier per step", row=1, col=1)
+    fig.update_yaxes(title_text="running product (log scale)", type="log", exponentformat="power",
+                     row=1, col=2)
+    return _finish(fig, f"{title} (training step {step})", height=400)
+
+
+def sigma_figure(steps: list[int], sigmas: list[float], title: str) -> go.Figure:
+    """Largest singular value of the RNN's W_hh over training, against the threshold 1."""
+    fig = go.Figure(go.Scatter(x=steps, y=sigmas, mode="lines+markers", name="RNN σ_max(W_hh)",
+                               line=dict(color=COLORS["rnn"], width=2)))
+    fig.add_hline(y=1, line=dict(color=REFERENCE_COLOR, dash="dash"),
+                  annotation_text="1/γ = 1 for tanh (Pascanu et al. 2013)")
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="threshold 1",
+                             line=dict(color=REFERENCE_COLOR, dash="dash")))
+    fig.update_xaxes(title_text="training step")
+    fig.update_yaxes(title_text="largest singular value", rangemode="tozero")
+    return _finish(fig, title, height=340)
+
+
+def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str) -> go.Figure:
+    """||d prediction / d x_t|| against t (log scale): which inputs the prediction uses."""
+    fig = go.Figure()
+    for kind, probe in probes.items():
+        t = np.arange(1, len(probe.connectivity) + 1)
+        fig.add_trace(go.Scatter(x=t, y=_positive(probe.connectivity), mode="lines",
+                                 name=MODEL_LABELS[kind], line=dict(color=COLORS[kind], width=2)))
+    fig.update_yaxes(title_text="‖∂ prediction / ∂x_t‖ (log scale)", type="log",
+                     exponentformat="power")
+    fig.update_xaxes(title_text="time step t")
+    _mark_steps(fig, key_steps, label="key step")
+    return _finish(fig, title, height=360)
+
+
+def power_curves(w: float, steps: int, title: str) -> go.Figure:
+    """w^t on a linear and a log axis, beside the additive path (1^t) of the LSTM cell state."""
+    t = np.arange(0, steps + 1)
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1,
+                        subplot_titles=("linear axis", "log axis"))
+    curves = ((f"w^t with w = {w:g}", float(w) ** t.astype(float), COLORS["rnn"], "solid"),
+              ("1^t: the cell-state path with f = 1", np.ones_like(t, dtype=float), COLORS["lstm"], "dash"))
+    for col in (1, 2):
+        for name, y, color, dash in curves:
+            fig.add_trace(go.Scatter(x=t, y=y if col == 1 else _positive(y), mode="lines",
+                                     name=name, legendgroup=name, showlegend=col == 1,
+                                     line=dict(color=color, width=2, dash=dash)), row=1, col=col)
+    fig.update_xaxes(title_text="steps back t")
+    fig.update_yaxes(title_text="factor w^t", row=1, col=1)
+    fig.update_yaxes(title_text="factor w^t (log scale)", type="log", exponentformat="power",
+                     row=1, col=2)
+    return _finish(fig, title)

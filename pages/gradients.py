@@ -1,0 +1,55 @@
+"""Gradient flow: how much of the error signal reaches each earlier time step, and why."""
+
+import streamlit as st
+
+from lstm_viz import figures
+from pages import shared
+
+st.title("Gradient flow")
+st.markdown(
+    "The loss is computed at the last step T; to learn, that error signal must travel back to "
+    "the step that held the information. The first chart shows how much of it arrives at each "
+    "step t, on a log scale: the RNN's ‖∂L/∂h_t‖ shrinks by orders of magnitude, while the "
+    "LSTM's cell-state path ‖∂L/∂c_t‖ keeps it. The charts below show why: what each step back "
+    "multiplies the gradient by. Try a forget-gate bias of 0 and compare."
+)
+
+
+def draw(trainer):
+    first, latest = trainer.snapshots[0], trainer.snapshots[-1]
+    key_steps = trainer.probe_batch.key_steps[0].tolist()
+    kinds = list(trainer.models)
+    for kind in trainer.diverged:
+        st.warning(f"{figures.model_name(kind, trainer.diverged)}: its gradients are not finite, "
+                   "so it is left out of the charts of later steps.")
+    st.plotly_chart(figures.gradient_norms(
+        first.probes, latest.probes, latest.step, key_steps, trainer.diverged,
+        "How much error signal reaches step t"), key="grad_norms", width="stretch")
+    st.plotly_chart(figures.gradient_heatmap(
+        trainer.snapshots, kinds, "‖∂L/∂h_t‖ as training goes on (log10)"),
+        key="grad_heatmap", width="stretch")
+    st.markdown(
+        "**The mechanism in numbers.** Going back one step multiplies the RNN's gradient by the "
+        "Jacobian diag(1 − h_t²) W_hh, whose largest singular value is shown on the left (an "
+        "upper bound on the gain: the actual gradient usually shrinks faster). Along the LSTM's "
+        "cell state the multiplier is just the forget gate f_t (Gers et al. 2000); the GRU's is "
+        "its update gate z_t. The product on the right is what T − t steps back do in total."
+    )
+    if latest.probes:
+        st.plotly_chart(figures.multiplier_figure(
+            latest.probes, latest.step, "Per-step gradient multiplier and its product"),
+            key="multipliers", width="stretch")
+        st.plotly_chart(figures.connectivity_figure(
+            latest.probes, key_steps,
+            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})"),
+            key="connectivity", width="stretch")
+    if "rnn" in trainer.models:
+        rows = [(s.step, s.probes["rnn"].sigma_max) for s in trainer.snapshots if "rnn" in s.probes]
+        st.plotly_chart(figures.sigma_figure(
+            [r[0] for r in rows], [r[1] for r in rows],
+            "RNN: largest singular value of W_hh during training"), key="sigma", width="stretch")
+        st.caption("Pascanu, Mikolov & Bengio (2013): with tanh, a largest singular value below 1 "
+                   "is sufficient for vanishing gradients; above 1 is necessary for exploding.")
+
+
+shared.live(draw)

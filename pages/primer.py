@@ -1,0 +1,57 @@
+"""Primer: vanishing and exploding gradients as repeated multiplication."""
+
+import numpy as np
+import streamlit as st
+
+from lstm_viz import figures
+from pages import shared
+
+st.title("Primer: vanishing and exploding")
+st.markdown(
+    "Backpropagation through time multiplies the error signal by one factor per step. Move the "
+    "slider: any factor w below 1 shrinks w^t towards zero (vanishing), any factor above 1 blows "
+    "it up (exploding), and only w = 1 carries the signal unchanged across the whole lag."
+)
+
+w = st.slider("Factor w applied at every step", 0.5, 1.5, 0.9, 0.01, key="w",
+              help="What one step back multiplies the gradient by.")
+
+
+def draw(trainer):
+    T = trainer.config.seq_len
+    st.plotly_chart(figures.power_curves(w, T, f"w^t over the {T} steps of your sequence"),
+                    key="powers", width="stretch")
+    st.markdown(
+        f"After {T} steps, w^T = {w:g}^{T} = **{w ** T:.3g}**.\n\n"
+        "**The RNN** applies h_t = tanh(W_hh h_{t−1} + W_ih x_t), so the gradient is multiplied "
+        "at every step by W_hhᵀ diag(1 − h_t²): a matrix, but it acts like w. Unless its gain "
+        "sits exactly at 1, the signal from far back vanishes or explodes (Pascanu, Mikolov & "
+        "Bengio 2013).\n\n"
+        "**The LSTM** adds a second path: the cell state c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t is "
+        "updated by addition, so along it the gradient is multiplied only by the forget gate "
+        "f_t. With f_t near 1 that is the w = 1 curve: Hochreiter & Schmidhuber's constant "
+        "error carousel (1997), made learnable by the forget gate of Gers et al. (2000)."
+    )
+    live_numbers(trainer)
+    st.markdown(
+        "**References.** S. Hochreiter & J. Schmidhuber, *Long Short-Term Memory*, Neural "
+        "Computation 9(8), 1997. · F. A. Gers, J. Schmidhuber & F. Cummins, *Learning to Forget: "
+        "Continual Prediction with LSTM*, Neural Computation 12(10), 2000. · R. Pascanu, T. "
+        "Mikolov & Y. Bengio, *On the difficulty of training recurrent neural networks*, ICML 2013."
+    )
+
+
+def live_numbers(trainer):
+    """Your models' own per-step factors, from the latest probe snapshot."""
+    snapshot = trainer.snapshots[-1]
+    lines = []
+    for kind, probe in snapshot.probes.items():
+        typical = float(np.exp(np.mean(np.log(np.maximum(probe.multiplier, 1e-300)))))
+        lines.append(f"- {figures.MULTIPLIER_LABEL[kind]}: typical factor **{typical:.3f}** per "
+                     f"step (geometric mean over t); product over the sequence "
+                     f"**{probe.multiplier_product[0]:.3g}**")
+    if lines:
+        st.markdown(f"**Your models now (training step {snapshot.step}):**\n" + "\n".join(lines))
+
+
+shared.live(draw)

@@ -1,0 +1,37 @@
+"""Race: the home page. Both models train on the same batches; who remembers across the lag?"""
+
+import streamlit as st
+
+from lstm_viz import figures
+from lstm_viz.verdict import verdict
+from pages import shared
+
+st.title("Race: RNN vs LSTM on the same batches")
+st.markdown(
+    "Both models see exactly the same sequences and must report, at the last step, something "
+    "that happened many steps earlier. Press **Play** in the sidebar and watch the curves: the "
+    "LSTM usually leaves the chance line within seconds, while the vanilla RNN stays on it. "
+    "Then try a longer lag, or set the LSTM's forget-gate bias to 0 and see it fail too."
+)
+
+
+def chance_label(task) -> str:
+    if task.higher_is_better:
+        return f"chance ({task.chance:.2f})"
+    return f"baseline: always answer 1 ({task.chance:.3f})"
+
+
+def draw(trainer):
+    task = trainer.task
+    histories = {k: trainer.history[k].arrays() for k in trainer.models}
+    fig = figures.training_curves(
+        histories, trainer.diverged, task.metric_name, task.chance, chance_label(task),
+        f"{task.title}, lag {task.seq_len}: training curves")
+    left, right = st.columns([1, 3])
+    left.metric("Training step", f"{trainer.steps} / {trainer.config.max_steps}")
+    right.markdown(f"**Verdict:** {verdict(trainer)}")
+    st.caption(f"Task: {task.describe()} Source: {task.source}.")
+    st.plotly_chart(fig, key="race_curves", width="stretch")
+
+
+shared.live(draw)
