@@ -7,17 +7,17 @@ the pages of the story: race -> inside the LSTM -> gradient flow -> primer.
 import streamlit as st
 import torch
 
-from pages import shared
+from views import shared
 
 torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
 
 navigation = st.navigation([
-    st.Page("pages/race.py", title="Race", icon=":material/sprint:", default=True),
-    st.Page("pages/inside.py", title="Inside the LSTM", icon=":material/memory:", url_path="inside"),
-    st.Page("pages/gradients.py", title="Gradient flow", icon=":material/trending_down:",
+    st.Page("views/race.py", title="Race", icon=":material/sprint:", default=True),
+    st.Page("views/inside.py", title="Inside the LSTM", icon=":material/memory:", url_path="inside"),
+    st.Page("views/gradients.py", title="Gradient flow", icon=":material/trending_down:",
             url_path="gradients"),
-    st.Page("pages/primer.py", title="Primer: vanishing and exploding", icon=":material/school:",
+    st.Page("views/primer.py", title="Primer: vanishing and exploding", icon=":material/school:",
             url_path="primer"),
 ])
 controls = st.sidebar.container()  # drawn above the settings, filled once they are read

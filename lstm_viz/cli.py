@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     race.add_argument("--models", default=",".join(defaults.models), help="e.g. rnn,lstm,gru")
     race.add_argument("--hidden", type=int, default=defaults.hidden_size)
     race.add_argument("--lr", type=float, default=defaults.lr)
+    race.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")
     race.add_argument("--batch-size", type=int, default=defaults.batch_size)
     race.add_argument("--forget-bias", type=float, default=defaults.forget_bias)
     race.add_argument("--clip", type=float, default=defaults.clip, help="0 turns clipping off")
@@ -48,6 +49,7 @@ def _config(args) -> RunConfig:
         seq_len=args.seq_len,
         hidden_size=args.hidden,
         lr=args.lr,
+        optimizer=args.optimizer,
         batch_size=args.batch_size,
         forget_bias=args.forget_bias,
         clip=args.clip,

@@ -7,11 +7,12 @@ few dozen steps and the vanilla RNN stays at chance.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 
 from .models import MODEL_KINDS
 from .tasks import TASKS
 
+OPTIMIZERS = ("adam", "sgd")
 # (minimum, maximum) of every numeric setting; the sidebar's sliders use the same ranges.
 LIMITS = {
     "seq_len": (1, 500),
@@ -34,11 +35,12 @@ class RunConfig:
     task: str = "latch"  # latch, adding or order (see tasks.py)
     seq_len: int = 100  # time steps per sequence: the lag to bridge
     hidden_size: int = 32  # units per model
-    lr: float = 3e-3  # Adam learning rate, shared by all models
+    optimizer: str = "adam"  # adam (Kingma & Ba 2015) or sgd (plain; large rates explode)
+    lr: float = 2e-3  # Adam learning rate, shared by all models (3e-3 is unstable on the latch)
     batch_size: int = 32  # sequences per training step, the same batch for every model
     # Effective LSTM forget-gate bias (b_ih + b_hh). PyTorch's 0 gives f ~ 0.5, so memory halves
-    # every step and nothing crosses a lag of 100; measured on the latch (H=32, Adam 3e-3,
-    # clip 1), bias 0-1 never learns T=50 while bias 5 solves T=100 in a few dozen steps.
+    # every step and nothing crosses a lag of 100. Measured on the latch (H=32, Adam 2e-3,
+    # clip 1, 600 steps): bias 5 solves T=100 in 8 of 8 seeds, in 21-56 steps (see README).
     forget_bias: float = 5.0
     clip: float = 1.0  # gradient-norm clipping threshold; 0 turns clipping off
     seed: int = 0  # initial weights, batches and probe batch all follow from it
@@ -68,10 +70,10 @@ def validate(config: RunConfig) -> list[str]:
         value = getattr(config, name)
         if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
             problems.append(f"{name} must be between {low:g} and {high:g}, got {value!r}")
+    if config.optimizer not in OPTIMIZERS:
+        problems.append(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {config.optimizer!r}")
     unknown = [m for m in config.models if m not in MODEL_KINDS]
     if unknown or not config.models or len(set(config.models)) != len(config.models):
         problems.append(f"models must be distinct names from {', '.join(MODEL_KINDS)}")
     return problems
 
-
-FIELD_NAMES = tuple(f.name for f in fields(RunConfig))

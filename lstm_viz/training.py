@@ -91,9 +91,8 @@ class LockstepTrainer:
         """Back to step 0 with the same initial weights and the same stream of batches."""
         for kind, model in self.models.items():
             model.load_state_dict(self._initial_weights[kind])
-        self.optimizers = {
-            k: torch.optim.Adam(m.parameters(), lr=self.config.lr) for k, m in self.models.items()
-        }
+        optimizer = torch.optim.Adam if self.config.optimizer == "adam" else torch.optim.SGD
+        self.optimizers = {k: optimizer(m.parameters(), lr=self.config.lr) for k, m in self.models.items()}
         self.generator = torch.Generator().manual_seed(self.config.seed)
         self.steps = 0
         self.diverged: dict[str, int] = {}

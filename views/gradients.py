@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lstm_viz import figures
-from pages import shared
+from views import shared
 
 st.title("Gradient flow")
 st.markdown(

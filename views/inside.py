@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_viz import figures
 from lstm_viz.models import MODEL_LABELS
 from lstm_viz.verdict import answer_text, target_text
-from pages import shared
+from views import shared
 
 TOP_UNITS = 6
 

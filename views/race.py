@@ -4,7 +4,7 @@ import streamlit as st
 
 from lstm_viz import figures
 from lstm_viz.verdict import verdict
-from pages import shared
+from views import shared
 
 st.title("Race: RNN vs LSTM on the same batches")
 st.markdown(

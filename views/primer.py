@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 from lstm_viz import figures
-from pages import shared
+from views import shared
 
 st.title("Primer: vanishing and exploding")
 st.markdown(

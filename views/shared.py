@@ -15,7 +15,7 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_viz.config import LIMITS, RunConfig
+from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
 from lstm_viz.models import MODEL_LABELS
 from lstm_viz.tasks import TASKS
 from lstm_viz.training import LockstepTrainer
@@ -48,11 +48,11 @@ class Setting:
     step: float = 1
 
     def parse(self, raw: list[str]) -> object:
-        """The value a URL gives, or ValueError with the reason."""
-        if self.widget == "multiselect":  # repeated parameters: ?models=RNN&models=GRU
-            items = [r for r in raw if r]
-            if not items or any(i not in self.options for i in items):
-                raise ValueError(f"not a list of {', '.join(self.options)}")
+        """The value Streamlit will take from a URL, or ValueError with the reason."""
+        if self.widget == "multiselect":  # repeated parameters, unknown items dropped
+            items = [r for r in raw if r in self.options]
+            if not items:
+                raise ValueError(f"not among {', '.join(self.options)}")
             return items
         text = raw[-1]
         if self.widget == "selectbox":
@@ -71,12 +71,9 @@ class Setting:
             value = float(text)
         except ValueError:
             raise ValueError("not a number") from None
-        integer = isinstance(self.step, int)
-        if integer and value != int(value):
-            raise ValueError("not a whole number")
         if not self.low <= value <= self.high:
             raise ValueError(f"outside {_fmt(self.low)} to {_fmt(self.high)}")
-        return int(value) if integer else value
+        return int(value) if isinstance(self.step, int) else value  # Streamlit truncates too
 
 
 def _fmt(value) -> str:
@@ -99,6 +96,9 @@ SETTINGS = (
             low=LIMITS["seq_len"][0], high=LIMITS["seq_len"][1], step=1),
     Setting("hidden", "Hidden size", "How many units each model has.", "slider",
             DEFAULTS.hidden_size, low=LIMITS["hidden_size"][0], high=LIMITS["hidden_size"][1], step=1),
+    Setting("opt", "Optimizer", "Adam adapts each weight's step size; plain SGD with a large "
+            "learning rate and no clipping lets exploding gradients blow a model up.",
+            "selectbox", DEFAULTS.optimizer, options=OPTIMIZERS),
     Setting("lr", "Learning rate", "Adam's step size, the same for every model; very large "
             "values make models diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
     Setting("batch", "Batch size", "How many sequences each training step sees; every model "
@@ -134,10 +134,15 @@ def check_url(params: dict[str, list[str]]) -> list[str]:
             continue
         setting = SETTINGS_BY_KEY[key]
         try:
-            setting.parse(raw)
+            value = setting.parse(raw)
         except ValueError as reason:
-            notes.append(f"ignored {key}='{shown}' ({reason}); using the default "
-                         f"{_fmt(setting.default) if setting.widget != 'multiselect' else ', '.join(setting.default)}")
+            default = setting.default
+            default = ", ".join(default) if isinstance(default, list) else _fmt(default)
+            notes.append(f"ignored {key}='{shown}' ({reason}); using the default {default}")
+            continue
+        dropped = [r[:MAX_SHOWN_CHARS] for r in raw if isinstance(value, list) and r not in value]
+        if dropped:
+            notes.append(f"ignored {', '.join(dropped)} in {key} (not among {', '.join(setting.options)})")
     return notes
 
 
@@ -150,9 +155,10 @@ def _widget(setting: Setting):
     if setting.widget == "select_slider":
         return st.select_slider(setting.label, setting.options, value=setting.default,
                                 format_func=_fmt, **common)
-    if setting.widget == "number_input":
-        return st.number_input(setting.label, int(setting.low), int(setting.high),
-                               int(setting.default), step=1, **common)
+    if setting.widget == "number_input":  # float-typed: an int one crashes on ?seed=1e400
+        value = st.number_input(setting.label, float(setting.low), float(setting.high),
+                                float(setting.default), step=1.0, format="%.0f", **common)
+        return int(round(value))
     return st.slider(setting.label, setting.low, setting.high, setting.default,
                      step=setting.step, **common)
 
@@ -162,7 +168,7 @@ def sidebar_config() -> RunConfig | None:
     if "url_notes" not in st.session_state:
         st.session_state.url_notes = check_url(
             {k: st.query_params.get_all(k) for k in st.query_params.keys()})
-        for key in st.query_params.keys():
+        for key in list(st.query_params.keys()):
             if key not in SETTINGS_BY_KEY and key not in IGNORED_URL_KEYS:
                 del st.query_params[key]
     with st.sidebar:
@@ -181,8 +187,9 @@ def sidebar_config() -> RunConfig | None:
         seq_len = task.min_seq_len
     return DEFAULTS.replace(
         task=values["task"], seq_len=seq_len, hidden_size=values["hidden"], lr=values["lr"],
+        optimizer=values["opt"],
         batch_size=values["batch"], forget_bias=float(values["fbias"]), clip=float(values["clip"]),
-        seed=int(values["seed"]), max_steps=values["cap"],
+        seed=values["seed"], max_steps=values["cap"],
         models=tuple(LABEL_TO_KIND[m] for m in MODEL_LABELS.values() if m in values["models"]),
     )
 
@@ -210,7 +217,7 @@ def _reset() -> None:
 
 
 def _new_seed() -> None:
-    st.session_state.seed = random.randrange(LIMITS["seed"][1])
+    st.session_state.seed = float(random.randrange(LIMITS["seed"][1]))
 
 
 def training_controls(trainer: LockstepTrainer) -> None:

@@ -1,0 +1,204 @@
+"""Every page under streamlit.testing's AppTest: loads, steps, draws every model, URL round trip."""
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from views import shared
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/primer.py"]
+LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+
+
+def open_app(params=None, page=None):
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_specs(at):
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def values(data):
+    """A plotly JSON array: a plain list, or numpy's base64 'bdata' encoding."""
+    if isinstance(data, dict) and "bdata" in data:
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"])
+    return np.asarray(data, dtype=float)
+
+
+def trace_names(spec):
+    return " ".join(str(t.get("name", "")) for t in spec["data"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_steps_and_draws_every_model(page):
+    at = open_app({"T": "12", "hidden": "8", "models": ["RNN", "LSTM", "GRU"]}, page)
+    at.button(key="step").click().run()
+    assert not at.exception, at.exception
+    trainer = at.session_state["trainer"]
+    assert trainer.steps == 10
+    assert all(len(trainer.history[k]) == 10 for k in ("rnn", "lstm", "gru"))
+    specs = chart_specs(at)
+    assert specs, "no chart on the page"
+    for spec in specs:
+        assert spec["layout"]["title"]["text"]
+        assert all(len(values(t["x"])) for t in spec["data"] if "x" in t)
+    if page != "views/primer.py":
+        names = " ".join(trace_names(s) for s in specs)
+        for label in LABELS.values():
+            assert label in names, f"{label} missing from the charts of {page}"
+    assert at.markdown[0].value  # every page opens with its explanation
+
+
+def test_race_curves_hold_the_live_history():
+    at = open_app({"T": "10", "hidden": "8"})
+    at.button(key="step").click().run()
+    spec = chart_specs(at)[0]
+    by_name = {}
+    for trace in spec["data"]:
+        by_name.setdefault(trace["name"], []).append(trace)
+    trainer = at.session_state["trainer"]
+    for kind in ("rnn", "lstm"):
+        loss_trace = by_name[LABELS[kind]][0]
+        np.testing.assert_allclose(values(loss_trace["y"]), trainer.history[kind].arrays()["loss"])
+    assert "chance (0.50)" in by_name
+    assert at.metric[0].value == "10 / 2000"
+
+
+def test_query_params_round_trip():
+    params = {"task": "order", "T": "40", "hidden": "16", "lr": "0.01", "batch": "64",
+              "fbias": "3.5", "clip": "0", "seed": "123", "models": ["LSTM", "GRU"], "cap": "600",
+              "opt": "sgd"}
+    at = open_app(params)
+    config = at.session_state["trainer"].config
+    assert (config.task, config.seq_len, config.hidden_size, config.lr, config.batch_size) == (
+        "order", 40, 16, 0.01, 64)
+    assert (config.forget_bias, config.clip, config.seed, config.models, config.max_steps) == (
+        3.5, 0.0, 123, ("lstm", "gru"), 600)
+    assert config.optimizer == "sgd"
+    assert not at.info  # nothing was rejected
+    values = {s.key: at.session_state[s.key] for s in shared.SETTINGS}
+    expected = "&".join(f"{k}={v}" for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs]))
+    assert sorted(shared.share_query(values).split("&")) == sorted(expected.split("&"))
+    again = open_app(dict(pair.split("=") for pair in shared.share_query(values).split("&")
+                          if not pair.startswith("models")) | {"models": ["LSTM", "GRU"]})
+    assert again.session_state["trainer"].config == config
+
+
+@pytest.mark.parametrize("params,fragment", [
+    ({"T": "abc"}, "T='abc' (not a number)"),
+    ({"T": "100000"}, "outside 1 to 500"),
+    ({"hidden": "-2"}, "hidden='-2' (outside 1 to 128)"),
+    ({"lr": "7"}, "lr='7'"),
+    ({"task": "copy"}, "task='copy'"),
+    ({"models": ["Transformer"]}, "models='Transformer' (not among RNN, LSTM, GRU)"),
+    ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),
+    ({"seed": "9" * 500}, "seed='999999999999999999999999'"),
+])
+def test_bad_links_open_with_defaults_and_a_note(params, fragment):
+    at = open_app(params)
+    notes = " ".join(i.value for i in at.info)
+    assert fragment in notes
+    assert at.session_state["trainer"].config == shared.DEFAULTS
+
+
+def test_unknown_models_in_a_link_are_dropped_with_a_note():
+    at = open_app({"models": ["GRU", "Transformer"]})
+    assert "ignored Transformer in models" in at.info[0].value
+    assert at.session_state["trainer"].config.models == ("gru",)
+
+
+def test_a_fractional_whole_number_is_truncated_like_streamlit_does():
+    at = open_app({"hidden": "2.5", "T": "1e1"})
+    assert not at.info
+    assert at.session_state["trainer"].config.hidden_size == 2
+    assert at.session_state["trainer"].config.seq_len == 10
+
+
+def test_task_minimum_length_is_enforced_with_a_note():
+    at = open_app({"task": "adding", "T": "1"})
+    assert at.session_state["trainer"].config.seq_len == 2
+    assert "needs at least 2 steps" in " ".join(i.value for i in at.info)
+
+
+def test_changing_a_setting_resets_the_run_cleanly():
+    at = open_app({"T": "10", "hidden": "8"})
+    at.button(key="step").click().run()
+    assert at.session_state["trainer"].steps == 10
+    at.slider(key="T").set_value(20).run()
+    trainer = at.session_state["trainer"]
+    assert trainer.steps == 0 and trainer.config.seq_len == 20
+    assert all(len(h) == 0 for h in trainer.history.values())
+
+
+def test_reset_and_new_seed():
+    at = open_app({"T": "10", "hidden": "8"})
+    before = at.session_state["trainer"].models["lstm"].rnn.weight_hh_l0.detach().clone()
+    at.button(key="step").click().run()
+    at.button(key="reset").click().run()
+    trainer = at.session_state["trainer"]
+    assert trainer.steps == 0
+    assert (trainer.models["lstm"].rnn.weight_hh_l0 == before).all()
+    at.button(key="new_seed").click().run()
+    assert at.session_state["trainer"].config.seed != 0
+    assert not (at.session_state["trainer"].models["lstm"].rnn.weight_hh_l0 == before).all()
+
+
+def test_verdict_on_a_short_run():
+    at = open_app({"T": "5"})
+    at.select_slider(key="step_n").set_value(50).run()
+    for _ in range(3):
+        at.button(key="step").click().run()
+    text = " ".join(m.value for m in at.markdown)
+    solved = at.session_state["trainer"].solved_step("lstm")
+    assert solved is not None
+    assert f"LSTM solved the lag-5 latch at step {solved}" in text
+
+
+def test_diverged_model_is_labelled_while_the_other_trains():
+    at = open_app({"task": "adding", "T": "20", "opt": "sgd", "lr": "0.3", "clip": "0"})
+    at.select_slider(key="step_n").set_value(50).run()
+    at.button(key="step").click().run()
+    trainer = at.session_state["trainer"]
+    assert "rnn" in trainer.diverged and "lstm" not in trainer.diverged
+    assert len(trainer.history["lstm"]) == 50
+    assert "RNN diverged at step" in " ".join(m.value for m in at.markdown)
+    assert "diverged at step" in trainer_names(at)
+    for page in PAGES[1:3]:
+        at.switch_page(page).run()
+        assert not at.exception
+        assert any("diverged" in w.value for w in at.warning)
+
+
+def trainer_names(at):
+    return " ".join(trace_names(s) for s in chart_specs(at))
+
+
+def test_no_model_selected_asks_for_one():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.multiselect(key="models").set_value([]).run()
+    assert not at.exception
+    assert "Pick at least one model" in at.warning[0].value
+
+
+def test_extreme_settings_work():
+    for params in ({"T": "1", "hidden": "1", "batch": "1"},
+                   {"T": "500", "hidden": "128", "batch": "256", "lr": "10", "clip": "0",
+                    "fbias": "10", "models": ["RNN", "LSTM", "GRU"]}):
+        at = open_app(params)
+        at.select_slider(key="step_n").set_value(1).run()
+        at.button(key="step").click().run()
+        assert not at.exception, at.exception
+        assert at.session_state["trainer"].steps == 1
