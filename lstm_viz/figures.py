@@ -18,10 +18,8 @@ from .probes import ModelProbe
 COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
-LAYOUT = dict(template="plotly_white", margin=dict(l=60, r=20, t=70, b=50), height=380,
-              legend=dict(orientation="h", yanchor="bottom", y=1.08, x=0))
 MULTIPLIER_LABEL = {
-    "rnn": "RNN: ‖diag(1−h_t²) W_hh‖₂",
+    "rnn": "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient",
     "lstm": "LSTM: forget gate f_t",
     "gru": "GRU: update gate z_t",
 }
@@ -34,8 +32,15 @@ def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
     return MODEL_LABELS[kind]
 
 
-def _finish(fig: go.Figure, title: str, **layout) -> go.Figure:
-    fig.update_layout(title=dict(text=title, x=0), **{**LAYOUT, **layout})
+def _finish(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
+    """Title on top, the legend in a row under it, the plots below both (pixel positions)."""
+    fig.update_layout(
+        template="plotly_white", height=height, margin=dict(l=70, r=30, t=115, b=55),
+        title=dict(text=title, x=0, xanchor="left", yref="container", y=1 - 10 / height,
+                   yanchor="top"),
+        legend=dict(orientation="h", x=0, xanchor="left", yref="container",
+                    y=1 - 42 / height, yanchor="top"),
+    )
     return fig
 
 
@@ -49,14 +54,13 @@ def _positive(values: np.ndarray) -> list:
     return [float(v) if np.isfinite(v) and v > 0 else None for v in values]
 
 
-def _mark_steps(fig: go.Figure, key_steps, rows_cols=((None, None),), label="information") -> None:
-    """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1."""
+def _mark_steps(fig: go.Figure, key_steps, panels=((None, None),), label="key step") -> None:
+    """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1, labelled once."""
     for i, step in enumerate(sorted(set(int(s) for s in key_steps))):
-        for row, col in rows_cols:
+        for j, (row, col) in enumerate(panels):
+            text = dict(annotation_text=label, annotation_position="top right") if i == j == 0 else {}
             fig.add_vline(x=step + 1, line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5),
-                          row=row, col=col,
-                          annotation_text=label if i == 0 and (row, col) == rows_cols[0] else None,
-                          annotation_position="top right")
+                          row=row, col=col, **text)
 
 
 def training_curves(
@@ -111,8 +115,8 @@ def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: st
         ), row=row, col=col)
         fig.update_yaxes(title_text="unit", row=row, col=col)
     fig.update_xaxes(title_text="time step t", row=rows)
-    _mark_steps(fig, key_steps, positions, label="key step")
-    return _finish(fig, title, height=260 * rows + 80)
+    _mark_steps(fig, key_steps, positions)
+    return _finish(fig, title, height=260 * rows + 120)
 
 
 def top_units(probe: ModelProbe, k: int) -> np.ndarray:
@@ -139,8 +143,8 @@ def state_trajectories(probes: dict[str, ModelProbe], key_steps, k: int, title: 
                 hovertemplate=f"unit {unit + 1}" + ", t=%{x}: %{y:.3f}<extra></extra>"), row=row, col=1)
         fig.update_yaxes(title_text=state + "_t", row=row, col=1)
     fig.update_xaxes(title_text="time step t", row=len(panels), col=1)
-    _mark_steps(fig, key_steps, [(r, 1) for r in range(1, len(panels) + 1)], label="key step")
-    return _finish(fig, title, height=230 * len(panels) + 100)
+    _mark_steps(fig, key_steps, [(r, 1) for r in range(1, len(panels) + 1)])
+    return _finish(fig, title, height=230 * len(panels) + 140)
 
 
 def gradient_norms(
@@ -165,30 +169,38 @@ def gradient_norms(
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_yaxes(title_text="gradient norm (log scale)", row=1, col=1)
     fig.update_xaxes(title_text="time step t (loss at t = T)")
-    _mark_steps(fig, key_steps, [(1, 1), (1, 2)], label="key step")
-    return _finish(fig, title, height=420)
+    _mark_steps(fig, key_steps, [(1, 1), (1, 2)])
+    return _finish(fig, title, height=440)
 
 
 def gradient_heatmap(snapshots: list, kinds: list[str], title: str) -> go.Figure:
     """log10 ||dL/dh_t|| over training step (rows) x time step (columns), one panel a model."""
     fig = make_subplots(rows=1, cols=len(kinds), shared_yaxes=True, horizontal_spacing=0.04,
                         subplot_titles=[MODEL_LABELS[k] for k in kinds])
-    for col, kind in enumerate(kinds, start=1):
+    panels = {}
+    for kind in kinds:
         rows = [(s.step, s.probes[kind].grad_h) for s in snapshots if kind in s.probes]
-        if not rows:
+        if rows:
+            with np.errstate(divide="ignore"):
+                z = np.log10(np.stack([g for _, g in rows]).astype(float))
+            z[~np.isfinite(z)] = np.nan
+            panels[kind] = ([s for s, _ in rows], z)
+    finite = [z[np.isfinite(z)] for _, z in panels.values()]
+    low = float(min(v.min() for v in finite if v.size)) if any(v.size for v in finite) else -1.0
+    high = float(max(v.max() for v in finite if v.size)) if any(v.size for v in finite) else 0.0
+    for col, kind in enumerate(kinds, start=1):
+        if kind not in panels:
             continue
-        with np.errstate(divide="ignore"):
-            z = np.log10(np.stack([g for _, g in rows]).astype(float))
-        z[~np.isfinite(z)] = np.nan
+        steps, z = panels[kind]
         fig.add_trace(go.Heatmap(
-            z=z, x=np.arange(1, z.shape[1] + 1), y=[s for s, _ in rows], colorscale="Magma",
-            zmin=-12, zmax=1, showscale=col == len(kinds), name=MODEL_LABELS[kind],
+            z=z, x=np.arange(1, z.shape[1] + 1), y=steps, colorscale="Magma",
+            zmin=low, zmax=max(high, low + 1e-9), showscale=col == len(kinds), name=MODEL_LABELS[kind],
             colorbar=dict(title="log10 ‖∂L/∂h_t‖"),
             hovertemplate="step %{y}, t=%{x}: 10^%{z:.1f}<extra>" + MODEL_LABELS[kind] + "</extra>"),
             row=1, col=col)
         fig.update_xaxes(title_text="time step t", row=1, col=col)
     fig.update_yaxes(title_text="training step", row=1, col=1)
-    return _finish(fig, title, height=400)
+    return _finish(fig, title, height=420)
 
 
 def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> go.Figure:
@@ -199,6 +211,11 @@ def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> g
         t = np.arange(1, len(probe.multiplier) + 1)
         fig.add_trace(go.Scatter(x=t, y=probe.multiplier, mode="lines", name=MULTIPLIER_LABEL[kind],
                                  legendgroup=kind, line=dict(color=COLORS[kind], width=2)), row=1, col=1)
+        if probe.multiplier_bound is not None:
+            fig.add_trace(go.Scatter(x=t, y=probe.multiplier_bound, mode="lines", legendgroup=kind,
+                                     name="RNN worst case: spectral norm of that matrix",
+                                     line=dict(color=COLORS[kind], width=1.5, dash="dot")),
+                          row=1, col=1)
         fig.add_trace(go.Scatter(x=t, y=_positive(probe.multiplier_product), mode="lines",
                                  legendgroup=kind, showlegend=False, name=MULTIPLIER_LABEL[kind],
                                  line=dict(color=COLORS[kind], width=2)), row=1, col=2)
@@ -208,7 +225,7 @@ def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> g
     fig.update_yaxes(title_text="multiplier per step", row=1, col=1)
     fig.update_yaxes(title_text="running product (log scale)", type="log", exponentformat="power",
                      row=1, col=2)
-    return _finish(fig, f"{title} (training step {step})", height=400)
+    return _finish(fig, f"{title} (training step {step})", height=420)
 
 
 def sigma_figure(steps: list[int], sigmas: list[float], title: str) -> go.Figure:
@@ -221,7 +238,7 @@ def sigma_figure(steps: list[int], sigmas: list[float], title: str) -> go.Figure
                              line=dict(color=REFERENCE_COLOR, dash="dash")))
     fig.update_xaxes(title_text="training step")
     fig.update_yaxes(title_text="largest singular value", rangemode="tozero")
-    return _finish(fig, title, height=340)
+    return _finish(fig, title, height=360)
 
 
 def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str) -> go.Figure:
@@ -234,8 +251,8 @@ def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str) ->
     fig.update_yaxes(title_text="‖∂ prediction / ∂x_t‖ (log scale)", type="log",
                      exponentformat="power")
     fig.update_xaxes(title_text="time step t")
-    _mark_steps(fig, key_steps, label="key step")
-    return _finish(fig, title, height=360)
+    _mark_steps(fig, key_steps)
+    return _finish(fig, title, height=380)
 
 
 def power_curves(w: float, steps: int, title: str) -> go.Figure:

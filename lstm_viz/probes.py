@@ -9,9 +9,9 @@ On a small fixed probe batch, driven by the live model's own weights:
 - ``connectivity[t]`` = ||d prediction / d x_t||: which past inputs the model actually uses
   (Madsen 2019, "Visualizing memorization in RNNs", Distill). For a classifier the prediction
   is the logit of the class it picks.
-- ``multiplier[t]``: what one step back multiplies the gradient by. RNN: the spectral norm of
-  the Jacobian dh_t/dh_{t-1} = diag(1 - h_t^2) W_hh; its suffix product bounds
-  ||dL/dh_t|| / ||dL/dh_T|| (Pascanu, Mikolov & Bengio 2013). LSTM: the forget gate f_t, since
+- ``multiplier[t]``: what one step back multiplies the gradient by. RNN: the gain of
+  W_hh^T diag(1 - h_t^2) on the actual gradient, beside ``multiplier_bound``, the spectral norm
+  of that Jacobian, the worst case (Pascanu, Mikolov & Bengio 2013). LSTM: the forget gate f_t, since
   dc_t/dc_{t-1} = diag(f_t) along the cell state (Gers et al. 2000). GRU: the update gate z_t,
   the weight of h_{t-1} in h_t.
 - ``sigma_max``: the largest singular value of the RNN's W_hh. Below 1 (1/gamma for tanh) is
@@ -38,7 +38,8 @@ class ModelProbe:
 
     ``states`` holds the trace of the first probe sequence, each (T, H): h, and c plus gates
     for the LSTM or gates for the GRU. ``answer`` is the model's prediction for that sequence;
-    ``readout_norms`` (H,) is each unit's readout weight norm.
+    ``readout_norms`` (H,) is each unit's readout weight norm. ``multiplier_bound`` (RNN only)
+    is the batch-mean spectral norm of each step's Jacobian, the worst-case gain.
     """
 
     kind: str
@@ -48,6 +49,7 @@ class ModelProbe:
     connectivity: np.ndarray
     multiplier: np.ndarray
     multiplier_product: np.ndarray
+    multiplier_bound: np.ndarray | None
     sigma_max: float | None
     states: dict[str, np.ndarray]
     answer: np.ndarray
@@ -59,13 +61,18 @@ class ModelProbe:
         return float(self.grad_h[0] / self.grad_h[-1]) if self.grad_h[-1] > 0 else float("nan")
 
 
-def hidden_gradients(
-    model: RecurrentModel, task: Task, batch: Batch
-) -> tuple[torch.Tensor, torch.Tensor | None]:
-    """Batch-mean ||dL/dh_t|| (T,) and, for the LSTM, ||dL/dc_t|| (T,), by an unrolled pass."""
-    w = model.weights()
-    x = batch.x
-    h = x.new_zeros(x.shape[0], model.hidden_size)
+def state_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[str, torch.Tensor]:
+    """dL/dh_t, and for the LSTM dL/dc_t, each (B, T, H), by an unrolled pass.
+
+    Runs in float64: the RNN's gradient falls below float32's smallest number (1e-45) within
+    a lag of 100, and a vanished gradient should read 1e-60, not 0.
+    """
+    w = {k: v.detach().double() for k, v in model.weights().items()}
+    for v in w.values():
+        v.requires_grad_(False)
+    x = batch.x.double()
+    y = batch.y.double() if batch.y.is_floating_point() else batch.y
+    h = x.new_zeros(x.shape[0], model.hidden_size, requires_grad=True)
     c = torch.zeros_like(h)
     hs, cs = [], []
     for t in range(x.shape[1]):
@@ -77,12 +84,13 @@ def hidden_gradients(
         else:
             h = gru_hidden(gru_gates(w, x[:, t], h), h)
         hs.append(h)
-    loss = task.loss(model.readout(h), batch.y, reduction="sum")
+    readout = model.readout.weight.detach().double(), model.readout.bias.detach().double()
+    loss = task.loss(torch.nn.functional.linear(h, *readout), y, reduction="sum")
     grads = torch.autograd.grad(loss, hs + cs)
-    norms = torch.stack(grads, dim=1).norm(dim=-1).mean(dim=0)
-    if model.kind == "lstm":
-        return norms[: len(hs)], norms[len(hs) :]
-    return norms, None
+    result = {"h": torch.stack(grads[: len(hs)], dim=1)}
+    if cs:
+        result["c"] = torch.stack(grads[len(hs) :], dim=1)
+    return result
 
 
 def connectivity(model: RecurrentModel, x: torch.Tensor) -> torch.Tensor:
@@ -103,11 +111,21 @@ def suffix_product(m: torch.Tensor) -> torch.Tensor:
     return shifted.flip(1).cumprod(dim=1).flip(1)
 
 
-def step_multipliers(model: RecurrentModel, internals: dict) -> tuple[torch.Tensor, torch.Tensor]:
-    """Batch-mean per-step gradient multiplier (T,) and its suffix product (T,), in float64."""
+def step_multipliers(
+    model: RecurrentModel, internals: dict, grad_h: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Batch-mean per-step gradient multiplier (T,) and its suffix product (T,), in float64.
+
+    RNN: the gain ||W_hh^T (d_t * g_t)|| / ||g_t|| that one step back applies to the actual
+    gradient g_t = dL/dh_t (d_t = 1 - h_t^2), so the product is exactly ||dL/dh_t|| / ||dL/dh_T||
+    per sequence. LSTM and GRU: the carry gate (f or z), averaged over units.
+    """
     if model.kind == "rnn":
-        m = _jacobian_spectral_norms(model.weights()["w_hh"].detach(), internals["h"]).double()
-        return m.mean(dim=0), suffix_product(m).mean(dim=0)
+        d = 1 - internals["h"].double() ** 2
+        back = (d * grad_h) @ model.weights()["w_hh"].detach().double()
+        size = grad_h.norm(dim=-1)
+        gain = torch.where(size > 0, back.norm(dim=-1) / size, torch.nan)
+        return gain.nanmean(dim=0), suffix_product(gain).nanmean(dim=0)
     gate = internals[CARRY_GATE[model.kind]].double()
     return gate.mean(dim=(0, 2)), suffix_product(gate).mean(dim=(0, 2))
 
@@ -130,20 +148,26 @@ def largest_singular_value(model: RecurrentModel) -> float:
 
 def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
     """Every probe of one model on one batch."""
-    grad_h, grad_c = hidden_gradients(model, task, batch)
+    grads = state_gradients(model, task, batch)
     internals = trace(model, batch.x)
-    multiplier, product = step_multipliers(model, internals)
-    states = {k: v[0].numpy() for k, v in internals.items() if k != "pred"}
+    multiplier, product = step_multipliers(model, internals, grads["h"])
+    rnn = model.kind == "rnn"
+    w_hh = model.weights()["w_hh"].detach()
     return ModelProbe(
         kind=model.kind,
         loss=task.loss(internals["pred"], batch.y).item(),
-        grad_h=grad_h.detach().numpy(),
-        grad_c=None if grad_c is None else grad_c.detach().numpy(),
+        grad_h=_batch_mean_norm(grads["h"]),
+        grad_c=_batch_mean_norm(grads["c"]) if "c" in grads else None,
         connectivity=connectivity(model, batch.x).numpy(),
         multiplier=multiplier.numpy(),
         multiplier_product=product.numpy(),
-        sigma_max=largest_singular_value(model) if model.kind == "rnn" else None,
-        states=states,
+        multiplier_bound=_jacobian_spectral_norms(w_hh, internals["h"]).mean(0).numpy() if rnn else None,
+        sigma_max=largest_singular_value(model) if rnn else None,
+        states={k: v[0].numpy() for k, v in internals.items() if k != "pred"},
         answer=internals["pred"][0].numpy(),
         readout_norms=model.readout.weight.detach().norm(dim=0).numpy(),
     )
+
+
+def _batch_mean_norm(grad: torch.Tensor) -> np.ndarray:
+    return grad.norm(dim=-1).mean(dim=0).numpy()

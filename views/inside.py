@@ -20,16 +20,17 @@ st.markdown(
 
 
 def pick_snapshot(trainer):
-    """A slider over the kept probe snapshots; 'latest' follows live training."""
-    steps = [s.step for s in trainer.snapshots]
-    options = steps[:-1] + ["latest"]
-    if st.session_state.get("snapshot") not in options:
-        st.session_state.snapshot = "latest"
-    choice = st.select_slider(
-        "Training step of the snapshot", options, key="snapshot",
-        format_func=lambda o: f"latest (step {steps[-1]})" if o == "latest" else str(o),
-        help="Probes are taken every few training steps; pick one to see the model then.")
-    return trainer.snapshots[-1] if choice == "latest" else trainer.snapshots[steps.index(choice)]
+    """The latest probe snapshot, or, with 'follow' off, the last one at or before a chosen step."""
+    snapshots = trainer.snapshots
+    follow = st.toggle("Follow training", value=True, key="follow",
+                       help="On: show the newest probe. Off: pick an earlier moment of training.")
+    if follow or len(snapshots) < 2:
+        if not follow:
+            st.caption("Only one snapshot so far: train a few steps to look back in time.")
+        return snapshots[-1]
+    chosen = st.slider("Training step to look at", 0, snapshots[-1].step, key="snapshot_step",
+                       help="Probes are taken every few training steps; the nearest earlier one is shown.")
+    return [s for s in snapshots if s.step <= chosen][-1]
 
 
 def draw(trainer):
