@@ -5,12 +5,18 @@ through ``step(n)`` and read ``history``, ``snapshots`` and ``diverged``. Memory
 the history is a ring buffer and the probe snapshots are thinned (every other one dropped, the
 interval doubled) when they exceed ``max_snapshots``, so a long run keeps snapshots that span
 all of it.
+
+The trainer is thread-safe: ``step``, ``reset`` and ``take_snapshot`` hold ``trainer.lock`` (a
+re-entrant lock), and a caller that reads history and snapshots while another thread may train
+holds it too. Streamlit can start a new script run of a session while the previous one is still
+inside torch code; two threads updating one model at once corrupt memory.
 """
 
 from __future__ import annotations
 
 import copy
 import math
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -70,6 +76,7 @@ class LockstepTrainer:
 
     def __init__(self, config: RunConfig):
         self.config = config
+        self.lock = threading.RLock()
         self.task = make_task(config.task, config.seq_len)
         self.models = {
             kind: build_model(
@@ -89,6 +96,10 @@ class LockstepTrainer:
 
     def reset(self) -> None:
         """Back to step 0 with the same initial weights and the same stream of batches."""
+        with self.lock:
+            self._reset()
+
+    def _reset(self) -> None:
         for kind, model in self.models.items():
             model.load_state_dict(self._initial_weights[kind])
         optimizer = torch.optim.Adam if self.config.optimizer == "adam" else torch.optim.SGD
@@ -113,6 +124,10 @@ class LockstepTrainer:
 
     def step(self, n: int = 1) -> int:
         """Advance every live model by up to n steps on shared batches; returns steps taken."""
+        with self.lock:
+            return self._step(n)
+
+    def _step(self, n: int) -> int:
         taken = 0
         while taken < n and not self.done:
             batch = self.task.sample(self.config.batch_size, self.generator)
@@ -146,6 +161,10 @@ class LockstepTrainer:
 
     def take_snapshot(self) -> Snapshot:
         """Probe every live model on the fixed probe batch and keep the result (bounded)."""
+        with self.lock:
+            return self._take_snapshot()
+
+    def _take_snapshot(self) -> Snapshot:
         if self.snapshots and self.snapshots[-1].step == self.steps:
             return self.snapshots[-1]
         probes = {k: probe(self.models[k], self.task, self.probe_batch) for k in self.live_models}

@@ -15,39 +15,52 @@ st.markdown(
 )
 
 
-def draw(trainer):
+MECHANISM = (
+    "**The mechanism in numbers.** Going back one step multiplies the RNN's gradient by "
+    "W_hhᵀ diag(1 − h_t²); the solid line is the gain that matrix has on the actual gradient, the "
+    "dotted line its largest singular value, the worst case. Along the LSTM's cell state the "
+    "multiplier is just the forget gate f_t (Gers et al. 2000); the GRU's is its update gate z_t. "
+    "The product on the right is what T − t steps back do in total."
+)
+
+
+def build_figures(trainer) -> dict:
+    """Every chart of the page, built before anything is drawn (no half-updated page)."""
     first, latest = trainer.snapshots[0], trainer.snapshots[-1]
     key_steps = trainer.probe_batch.key_steps[0].tolist()
-    kinds = list(trainer.models)
+    figs = {
+        "grad_norms": figures.gradient_norms(
+            first.probes, latest.probes, latest.step, key_steps, trainer.diverged,
+            "How much error signal reaches step t"),
+        "grad_heatmap": figures.gradient_heatmap(
+            trainer.snapshots, list(trainer.models), "‖∂L/∂h_t‖ as training goes on (log10)"),
+    }
+    if latest.probes:
+        figs["multipliers"] = figures.multiplier_figure(
+            latest.probes, latest.step, "Per-step gradient multiplier and its product")
+        figs["connectivity"] = figures.connectivity_figure(
+            latest.probes, key_steps,
+            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})")
+    rows = [(s.step, s.probes["rnn"].sigma_max) for s in trainer.snapshots if "rnn" in s.probes]
+    if rows:
+        figs["sigma"] = figures.sigma_figure(
+            [r[0] for r in rows], [r[1] for r in rows],
+            "RNN: largest singular value of W_hh during training")
+    return figs
+
+
+def draw(trainer):
+    figs = build_figures(trainer)
     for kind in trainer.diverged:
         st.warning(f"{figures.model_name(kind, trainer.diverged)}: its gradients are not finite, "
                    "so it is left out of the charts of later steps.")
-    st.plotly_chart(figures.gradient_norms(
-        first.probes, latest.probes, latest.step, key_steps, trainer.diverged,
-        "How much error signal reaches step t"), key="grad_norms", width="stretch")
-    st.plotly_chart(figures.gradient_heatmap(
-        trainer.snapshots, kinds, "‖∂L/∂h_t‖ as training goes on (log10)"),
-        key="grad_heatmap", width="stretch")
-    st.markdown(
-        "**The mechanism in numbers.** Going back one step multiplies the RNN's gradient by the "
-        "Jacobian diag(1 − h_t²) W_hh, whose largest singular value is shown on the left (an "
-        "upper bound on the gain: the actual gradient usually shrinks faster). Along the LSTM's "
-        "cell state the multiplier is just the forget gate f_t (Gers et al. 2000); the GRU's is "
-        "its update gate z_t. The product on the right is what T − t steps back do in total."
-    )
-    if latest.probes:
-        st.plotly_chart(figures.multiplier_figure(
-            latest.probes, latest.step, "Per-step gradient multiplier and its product"),
-            key="multipliers", width="stretch")
-        st.plotly_chart(figures.connectivity_figure(
-            latest.probes, key_steps,
-            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})"),
-            key="connectivity", width="stretch")
-    if "rnn" in trainer.models:
-        rows = [(s.step, s.probes["rnn"].sigma_max) for s in trainer.snapshots if "rnn" in s.probes]
-        st.plotly_chart(figures.sigma_figure(
-            [r[0] for r in rows], [r[1] for r in rows],
-            "RNN: largest singular value of W_hh during training"), key="sigma", width="stretch")
+    for key in ("grad_norms", "grad_heatmap"):
+        st.plotly_chart(figs[key], key=key, width="stretch")
+    st.markdown(MECHANISM)
+    for key in ("multipliers", "connectivity", "sigma"):
+        if key in figs:
+            st.plotly_chart(figs[key], key=key, width="stretch")
+    if "sigma" in figs:
         st.caption("Pascanu, Mikolov & Bengio (2013): with tanh, a largest singular value below 1 "
                    "is sufficient for vanishing gradients; above 1 is necessary for exploding.")
 

@@ -14,8 +14,9 @@ st.markdown(
     "Here is one probe sequence, seen by every model. The heatmaps show each LSTM gate for "
     "every unit at every step; the dotted line marks the step that holds what must be "
     "remembered. Watch the forget gate **f** stay near 1 (memory kept) and the input gate "
-    "**i** open at the key step; below, the cell state c_t holds the value flat across the lag "
-    "while the RNN's h_t washes it out. Slide back in time to see the gates before training."
+    "**i** open at the key step. Below, the LSTM's cell state c_t moves smoothly and still carries "
+    "what the key step wrote, while the RNN's h_t is pushed around by every new input. Turn "
+    "off *Follow training* to look back at the gates before training."
 )
 
 
@@ -33,29 +34,37 @@ def pick_snapshot(trainer):
     return [s for s in snapshots if s.step <= chosen][-1]
 
 
+def build_figures(trainer, snapshot) -> dict:
+    """The gate heatmaps and state trajectories of one snapshot, built before drawing."""
+    key_steps = trainer.probe_batch.key_steps[0].tolist()
+    figs = {
+        f"gates_{kind}": figures.gate_heatmaps(
+            snapshot.probes[kind].states, kind, key_steps,
+            f"{MODEL_LABELS[kind]} gates on the probe sequence (training step {snapshot.step})")
+        for kind in ("lstm", "gru") if kind in snapshot.probes
+    }
+    if snapshot.probes:
+        figs["states"] = figures.state_trajectories(
+            snapshot.probes, key_steps, TOP_UNITS,
+            f"States over time, the {TOP_UNITS} units the prediction leans on most "
+            f"(training step {snapshot.step})")
+    return figs
+
+
 def draw(trainer):
     snapshot = pick_snapshot(trainer)
+    figs = build_figures(trainer, snapshot)
     task, batch = trainer.task, trainer.probe_batch
-    key_steps = batch.key_steps[0].tolist()
     answers = ", ".join(f"{MODEL_LABELS[k]} answers {answer_text(task, p.answer)}"
                         for k, p in snapshot.probes.items())
     st.markdown(f"**Probe sequence at step {snapshot.step}:** the right answer is "
                 f"**{target_text(task, batch.y[0])}**; {answers or 'no live model'}.")
     for kind in trainer.diverged:
         st.warning(f"{figures.model_name(kind, trainer.diverged)}: it has no probes after that.")
-    for kind in ("lstm", "gru"):
-        if kind in snapshot.probes:
-            st.plotly_chart(figures.gate_heatmaps(
-                snapshot.probes[kind].states, kind, key_steps,
-                f"{MODEL_LABELS[kind]} gates on the probe sequence (training step {snapshot.step})"),
-                key=f"gates_{kind}", width="stretch")
-    if not any(k in snapshot.probes for k in ("lstm", "gru")):
+    if not any(k.startswith("gates") for k in figs):
         st.info("Add the LSTM (or GRU) in the sidebar's Models to see gates.")
-    if snapshot.probes:
-        st.plotly_chart(figures.state_trajectories(
-            snapshot.probes, key_steps, TOP_UNITS,
-            f"States over time, the {TOP_UNITS} units the prediction leans on most "
-            f"(training step {snapshot.step})"), key="states", width="stretch")
+    for key, fig in figs.items():
+        st.plotly_chart(fig, key=key, width="stretch")
 
 
 shared.live(draw)

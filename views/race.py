@@ -27,9 +27,10 @@ def draw(trainer):
     fig = figures.training_curves(
         histories, trainer.diverged, task.metric_name, task.chance, chance_label(task),
         f"{task.title}, lag {task.seq_len}: training curves")
+    summary = verdict(trainer)
     left, right = st.columns([1, 3])
     left.metric("Training step", f"{trainer.steps} / {trainer.config.max_steps}")
-    right.markdown(f"**Verdict:** {verdict(trainer)}")
+    right.markdown(f"**Verdict:** {summary}")
     st.caption(f"Task: {task.describe()} Source: {task.source}.")
     st.plotly_chart(fig, key="race_curves", width="stretch")
 

@@ -257,12 +257,13 @@ def live(draw: Callable[[LockstepTrainer], None]) -> None:
     @st.fragment(run_every=TICK_SECONDS if playing else None)
     def tick():
         trainer = st.session_state.trainer
-        if st.session_state.get("playing", False):
-            trainer.step(steps_per_tick(trainer))  # all torch work before any st.* call
-            if trainer.done:
+        with trainer.lock:  # a newer run of this session waits instead of racing this one
+            if st.session_state.get("playing", False):
+                trainer.step(steps_per_tick(trainer))  # all torch work before any st.* call
+            if trainer.done and st.session_state.get("playing", False):
                 st.session_state.playing = False
                 st.rerun()  # the whole app: drops the timer and relabels the Play button
-        draw(trainer)
+            draw(trainer)
 
     tick()
 

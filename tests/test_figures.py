@@ -1,0 +1,120 @@
+"""Figure builders: data in, plotly Figure out; titles, axes, legends, colours, data."""
+
+import numpy as np
+import pytest
+
+from lstm_viz import LockstepTrainer, RunConfig, figures
+
+CONFIG = RunConfig(seq_len=12, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
+                   models=("rnn", "lstm", "gru"), max_steps=30)
+
+
+@pytest.fixture(scope="module")
+def trainer():
+    t = LockstepTrainer(CONFIG)
+    t.step(20)
+    return t
+
+
+def _check_common(fig):
+    assert fig.layout.title.text
+    assert fig.layout.height >= 300
+    xaxes = [a for k, a in fig.layout.to_plotly_json().items() if k.startswith("xaxis")]
+    yaxes = [a for k, a in fig.layout.to_plotly_json().items() if k.startswith("yaxis")]
+    assert any(a.get("title", {}).get("text") for a in xaxes)
+    assert any(a.get("title", {}).get("text") for a in yaxes)
+
+
+def _colors_by_name(fig):
+    return {t.name: t.line.color for t in fig.data if getattr(t, "line", None) is not None and t.line.color}
+
+
+def test_training_curves_hold_history_chance_and_colours(trainer):
+    histories = {k: trainer.history[k].arrays() for k in trainer.models}
+    fig = figures.training_curves(histories, {"gru": 7}, "accuracy", 0.5, "chance (0.50)", "t")
+    _check_common(fig)
+    names = [t.name for t in fig.data]
+    assert "RNN" in names and "LSTM" in names and "GRU (diverged at step 7)" in names
+    rnn_loss = next(t for t in fig.data if t.name == "RNN")
+    np.testing.assert_array_equal(rnn_loss.y, histories["rnn"]["loss"])
+    chance = next(t for t in fig.data if t.name == "chance (0.50)")
+    assert list(chance.y) == [0.5, 0.5]
+    colors = _colors_by_name(fig)
+    assert colors["RNN"] == figures.COLORS["rnn"] and colors["LSTM"] == figures.COLORS["lstm"]
+    assert fig.layout.yaxis.type == "log"
+
+
+def test_long_histories_are_thinned_for_drawing():
+    n = 10 * figures.MAX_POINTS
+    data = {"step": np.arange(n, dtype=float), "loss": np.ones(n), "metric": np.zeros(n)}
+    fig = figures.training_curves({"lstm": data}, {}, "MSE", 0.167, "baseline", "t")
+    assert len(fig.data[0].x) <= figures.MAX_POINTS
+
+
+@pytest.mark.parametrize("kind,gates", [("lstm", "ifgo"), ("gru", "rzn")])
+def test_gate_heatmaps_show_each_gate_unit_by_time(trainer, kind, gates):
+    probe = trainer.snapshots[-1].probes[kind]
+    fig = figures.gate_heatmaps(probe.states, kind, [0], "gates")
+    _check_common(fig)
+    assert len(fig.data) == len(gates)
+    for trace, gate in zip(fig.data, gates):
+        np.testing.assert_array_equal(np.asarray(trace.z), probe.states[gate].T)
+        assert trace.z.shape == (CONFIG.hidden_size, CONFIG.seq_len)
+    assert any(s.x0 == 1 for s in fig.layout.shapes)  # the key step, 1-based
+
+
+def test_state_trajectories_pick_the_units_the_readout_uses(trainer):
+    probes = trainer.snapshots[-1].probes
+    fig = figures.state_trajectories(probes, [0], 3, "states")
+    _check_common(fig)
+    lstm_units = figures.top_units(probes["lstm"], 3)
+    importance = probes["lstm"].readout_norms * np.abs(probes["lstm"].states["h"][-1])
+    assert importance[lstm_units[0]] == importance.max()
+    lstm_traces = [t for t in fig.data if t.legendgroup == "lstm"]
+    assert len(lstm_traces) == 3
+    np.testing.assert_array_equal(lstm_traces[0].y, probes["lstm"].states["c"][:, lstm_units[0]])
+    assert {t.line.color for t in lstm_traces} == {figures.COLORS["lstm"]}
+
+
+def test_gradient_norms_are_log_scale_at_init_and_now(trainer):
+    first, last = trainer.snapshots[0], trainer.snapshots[-1]
+    fig = figures.gradient_norms(first.probes, last.probes, last.step, [0], {}, "grads")
+    _check_common(fig)
+    assert fig.layout.yaxis.type == "log"
+    rnn = [t for t in fig.data if t.name.startswith("RNN")]
+    assert len(rnn) == 2
+    np.testing.assert_allclose(rnn[0].y, first.probes["rnn"].grad_h)
+    assert any("∂L/∂c_t" in t.name for t in fig.data)
+
+
+def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
+    assert figures._positive(np.array([1.0, 0.0, np.nan, 1e-300])) == [1.0, None, None, 1e-300]
+
+
+def test_gradient_heatmap_rows_are_snapshots(trainer):
+    fig = figures.gradient_heatmap(trainer.snapshots, ["rnn", "lstm"], "heat")
+    _check_common(fig)
+    assert list(fig.data[0].y) == [s.step for s in trainer.snapshots]
+    np.testing.assert_allclose(fig.data[1].z[-1], np.log10(trainer.snapshots[-1].probes["lstm"].grad_h))
+
+
+def test_multiplier_figure_shows_gain_bound_and_product(trainer):
+    probes = trainer.snapshots[-1].probes
+    fig = figures.multiplier_figure(probes, trainer.steps, "mult")
+    _check_common(fig)
+    names = [t.name for t in fig.data]
+    assert any("worst case" in n for n in names) and any("forget gate" in n for n in names)
+    lstm_product = [t for t in fig.data if t.legendgroup == "lstm"][1]
+    np.testing.assert_allclose(lstm_product.y, probes["lstm"].multiplier_product)
+
+
+def test_sigma_and_connectivity_and_power_curves(trainer):
+    _check_common(figures.sigma_figure([0, 5], [1.1, 0.9], "sigma"))
+    fig = figures.connectivity_figure(trainer.snapshots[-1].probes, [0], "conn")
+    _check_common(fig)
+    assert len(fig.data) == 3
+    fig = figures.power_curves(0.9, 50, "powers")
+    _check_common(fig)
+    np.testing.assert_allclose(fig.data[0].y, 0.9 ** np.arange(51))
+    np.testing.assert_allclose(fig.data[1].y, 1.0)
+    assert fig.layout.yaxis2.type == "log"
