@@ -180,6 +180,16 @@ class LockstepTrainer:
         steps = len(self.history[kind])
         return 1000 * self.train_seconds[kind] / steps if steps else float("nan")
 
+    def steps_within(self, seconds: float, most: int = 50) -> int:
+        """Training steps that fit in ``seconds``, from the measured cost of one step (1..most).
+
+        A live tick uses this so its work stays bounded whatever the settings.
+        """
+        ms = sum(self.ms_per_step(k) for k in self.live_models)
+        if not math.isfinite(ms) or ms <= 0:
+            return 5  # nothing measured yet: a small first tick
+        return max(1, min(most, int(1000 * seconds / ms)))
+
     def solved_step(self, kind: str) -> int | None:
         """First step at which the running mean metric passed the task's solved threshold."""
         data = self.history[kind].arrays()

@@ -112,3 +112,13 @@ def test_solved_step_and_evaluate_on_an_easy_lag():
 def test_invalid_configs_raise_readable_errors(changes):
     with pytest.raises(ValueError):
         RunConfig().replace(**changes)
+
+
+def test_steps_within_a_time_budget_is_bounded():
+    trainer = LockstepTrainer(SMALL)
+    assert trainer.steps_within(0.4) == 5  # nothing measured yet
+    trainer.step(5)
+    per_step = sum(trainer.ms_per_step(k) for k in trainer.models) / 1000
+    n = trainer.steps_within(0.4, most=10_000)
+    assert abs(n - 0.4 / per_step) <= 1
+    assert trainer.steps_within(1e-9) == 1 and trainer.steps_within(1e9, most=7) == 7

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_viz import figures
+from lstm_viz import figures, panels
 from views import shared
 
 st.title("Gradient flow")
@@ -24,33 +24,8 @@ MECHANISM = (
 )
 
 
-def build_figures(trainer) -> dict:
-    """Every chart of the page, built before anything is drawn (no half-updated page)."""
-    first, latest = trainer.snapshots[0], trainer.snapshots[-1]
-    key_steps = trainer.probe_batch.key_steps[0].tolist()
-    figs = {
-        "grad_norms": figures.gradient_norms(
-            first.probes, latest.probes, latest.step, key_steps, trainer.diverged,
-            "How much error signal reaches step t"),
-        "grad_heatmap": figures.gradient_heatmap(
-            trainer.snapshots, list(trainer.models), "‖∂L/∂h_t‖ as training goes on (log10)"),
-    }
-    if latest.probes:
-        figs["multipliers"] = figures.multiplier_figure(
-            latest.probes, latest.step, "Per-step gradient multiplier and its product")
-        figs["connectivity"] = figures.connectivity_figure(
-            latest.probes, key_steps,
-            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})")
-    rows = [(s.step, s.probes["rnn"].sigma_max) for s in trainer.snapshots if "rnn" in s.probes]
-    if rows:
-        figs["sigma"] = figures.sigma_figure(
-            [r[0] for r in rows], [r[1] for r in rows],
-            "RNN: largest singular value of W_hh during training")
-    return figs
-
-
 def draw(trainer):
-    figs = build_figures(trainer)
+    figs = panels.gradients(trainer)
     for kind in trainer.diverged:
         st.warning(f"{figures.model_name(kind, trainer.diverged)}: its gradients are not finite, "
                    "so it is left out of the charts of later steps.")

@@ -2,12 +2,10 @@
 
 import streamlit as st
 
-from lstm_viz import figures
+from lstm_viz import figures, panels
 from lstm_viz.models import MODEL_LABELS
 from lstm_viz.verdict import answer_text, target_text
 from views import shared
-
-TOP_UNITS = 6
 
 st.title("Inside the LSTM")
 st.markdown(
@@ -34,26 +32,9 @@ def pick_snapshot(trainer):
     return [s for s in snapshots if s.step <= chosen][-1]
 
 
-def build_figures(trainer, snapshot) -> dict:
-    """The gate heatmaps and state trajectories of one snapshot, built before drawing."""
-    key_steps = trainer.probe_batch.key_steps[0].tolist()
-    figs = {
-        f"gates_{kind}": figures.gate_heatmaps(
-            snapshot.probes[kind].states, kind, key_steps,
-            f"{MODEL_LABELS[kind]} gates on the probe sequence (training step {snapshot.step})")
-        for kind in ("lstm", "gru") if kind in snapshot.probes
-    }
-    if snapshot.probes:
-        figs["states"] = figures.state_trajectories(
-            snapshot.probes, key_steps, TOP_UNITS,
-            f"States over time, the {TOP_UNITS} units the prediction leans on most "
-            f"(training step {snapshot.step})")
-    return figs
-
-
 def draw(trainer):
     snapshot = pick_snapshot(trainer)
-    figs = build_figures(trainer, snapshot)
+    figs = panels.inside(trainer, snapshot)
     task, batch = trainer.task, trainer.probe_batch
     answers = ", ".join(f"{MODEL_LABELS[k]} answers {answer_text(task, p.answer)}"
                         for k, p in snapshot.probes.items())

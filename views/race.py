@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_viz import figures
+from lstm_viz import panels
 from lstm_viz.verdict import verdict
 from views import shared
 
@@ -15,24 +15,15 @@ st.markdown(
 )
 
 
-def chance_label(task) -> str:
-    if task.higher_is_better:
-        return f"chance ({task.chance:.2f})"
-    return f"baseline: always answer 1 ({task.chance:.3f})"
-
-
 def draw(trainer):
     task = trainer.task
-    histories = {k: trainer.history[k].arrays() for k in trainer.models}
-    fig = figures.training_curves(
-        histories, trainer.diverged, task.metric_name, task.chance, chance_label(task),
-        f"{task.title}, lag {task.seq_len}: training curves")
+    figs = panels.race(trainer)
     summary = verdict(trainer)
     left, right = st.columns([1, 3])
     left.metric("Training step", f"{trainer.steps} / {trainer.config.max_steps}")
     right.markdown(f"**Verdict:** {summary}")
     st.caption(f"Task: {task.describe()} Source: {task.source}.")
-    st.plotly_chart(fig, key="race_curves", width="stretch")
+    st.plotly_chart(figs["race_curves"], key="race_curves", width="stretch")
 
 
 shared.live(draw)

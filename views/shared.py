@@ -242,14 +242,6 @@ def training_controls(trainer: LockstepTrainer) -> None:
                      icon=":material/casino:", help="Start over with new initial weights.")
 
 
-def steps_per_tick(trainer: LockstepTrainer) -> int:
-    """Steps that fit the tick's time budget, from the measured cost of one step."""
-    ms = sum(trainer.ms_per_step(k) for k in trainer.live_models)
-    if not ms or ms != ms:  # no measurement yet (nan)
-        return 5
-    return max(1, min(MAX_STEPS_PER_TICK, int(1000 * TICK_WORK_SECONDS / ms)))
-
-
 def live(draw: Callable[[LockstepTrainer], None]) -> None:
     """Run ``draw(trainer)`` in a fragment that, while playing, trains a bounded tick first."""
     playing = st.session_state.get("playing", False)
@@ -259,7 +251,8 @@ def live(draw: Callable[[LockstepTrainer], None]) -> None:
         trainer = st.session_state.trainer
         with trainer.lock:  # a newer run of this session waits instead of racing this one
             if st.session_state.get("playing", False):
-                trainer.step(steps_per_tick(trainer))  # all torch work before any st.* call
+                trainer.step(trainer.steps_within(TICK_WORK_SECONDS, MAX_STEPS_PER_TICK))
+            # all torch work is done before the first st.* call of the tick
             if trainer.done and st.session_state.get("playing", False):
                 st.session_state.playing = False
                 st.rerun()  # the whole app: drops the timer and relabels the Play button

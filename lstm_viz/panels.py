@@ -1,0 +1,71 @@
+"""What each page of the app shows, as figures built from a trainer (still no Streamlit).
+
+The pages draw these and nothing else, and the benchmark times them, so a live tick measured
+in the benchmark builds exactly what the browser receives.
+"""
+
+from __future__ import annotations
+
+from . import figures
+from .models import MODEL_LABELS
+from .training import LockstepTrainer, Snapshot
+
+TOP_UNITS = 6
+
+
+def chance_label(task) -> str:
+    """'chance (0.50)' for accuracy, the always-answer-1 baseline for the adding task."""
+    if task.higher_is_better:
+        return f"chance ({task.chance:.2f})"
+    return f"baseline: always answer 1 ({task.chance:.3f})"
+
+
+def race(trainer: LockstepTrainer) -> dict:
+    """The race page: training curves of every model with the chance line."""
+    task = trainer.task
+    histories = {k: trainer.history[k].arrays() for k in trainer.models}
+    return {"race_curves": figures.training_curves(
+        histories, trainer.diverged, task.metric_name, task.chance, chance_label(task),
+        f"{task.title}, lag {task.seq_len}: training curves")}
+
+
+def inside(trainer: LockstepTrainer, snapshot: Snapshot) -> dict:
+    """Inside the LSTM: gate heatmaps (LSTM, GRU) and state trajectories of one snapshot."""
+    key_steps = trainer.probe_batch.key_steps[0].tolist()
+    figs = {
+        f"gates_{kind}": figures.gate_heatmaps(
+            snapshot.probes[kind].states, kind, key_steps,
+            f"{MODEL_LABELS[kind]} gates on the probe sequence (training step {snapshot.step})")
+        for kind in ("lstm", "gru") if kind in snapshot.probes
+    }
+    if snapshot.probes:
+        figs["states"] = figures.state_trajectories(
+            snapshot.probes, key_steps, TOP_UNITS,
+            f"States over time, the {TOP_UNITS} units the prediction leans on most "
+            f"(training step {snapshot.step})")
+    return figs
+
+
+def gradients(trainer: LockstepTrainer) -> dict:
+    """Gradient flow: norms at init and now, their history, multipliers, connectivity, sigma."""
+    first, latest = trainer.snapshots[0], trainer.snapshots[-1]
+    key_steps = trainer.probe_batch.key_steps[0].tolist()
+    figs = {
+        "grad_norms": figures.gradient_norms(
+            first.probes, latest.probes, latest.step, key_steps, trainer.diverged,
+            "How much error signal reaches step t"),
+        "grad_heatmap": figures.gradient_heatmap(
+            trainer.snapshots, list(trainer.models), "‖∂L/∂h_t‖ as training goes on (log10)"),
+    }
+    if latest.probes:
+        figs["multipliers"] = figures.multiplier_figure(
+            latest.probes, latest.step, "Per-step gradient multiplier and its product")
+        figs["connectivity"] = figures.connectivity_figure(
+            latest.probes, key_steps,
+            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})")
+    rows = [(s.step, s.probes["rnn"].sigma_max) for s in trainer.snapshots if "rnn" in s.probes]
+    if rows:
+        figs["sigma"] = figures.sigma_figure(
+            [r[0] for r in rows], [r[1] for r in rows],
+            "RNN: largest singular value of W_hh during training")
+    return figs
