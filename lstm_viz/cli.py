@@ -12,6 +12,7 @@ import sys
 
 import torch
 
+from . import bench
 from .config import RunConfig
 from .training import LockstepTrainer
 
@@ -40,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     race.add_argument("--forget-bias", type=float, default=defaults.forget_bias)
     race.add_argument("--clip", type=float, default=defaults.clip, help="0 turns clipping off")
     race.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_arguments(commands.add_parser("bench", help="measure speed and memory side by side"))
     return parser
 
 
@@ -129,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(1)
     args = _parser().parse_args(argv)
     try:
-        return race(args)
+        return race(args) if args.command == "race" else bench.run(args)
     except ValueError as error:
         print(f"lstm_viz: error: {error}", file=sys.stderr)
         return 2

@@ -35,7 +35,7 @@ def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
 def _finish(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
     """Title on top, the legend in a row under it, the plots below both (pixel positions)."""
     fig.update_layout(
-        template="plotly_white", height=height, margin=dict(l=70, r=30, t=115, b=55),
+        height=height, margin=dict(l=70, r=30, t=115, b=55),
         title=dict(text=title, x=0, xanchor="left", yref="container", y=1 - 10 / height,
                    yanchor="top"),
         legend=dict(orientation="h", x=0, xanchor="left", yref="container",
@@ -213,7 +213,7 @@ def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> g
                                  legendgroup=kind, line=dict(color=COLORS[kind], width=2)), row=1, col=1)
         if probe.multiplier_bound is not None:
             fig.add_trace(go.Scatter(x=t, y=probe.multiplier_bound, mode="lines", legendgroup=kind,
-                                     name="RNN worst case: spectral norm of that matrix",
+                                     name="RNN worst case: max(1−h_t²)·σ_max(W_hh)",
                                      line=dict(color=COLORS[kind], width=1.5, dash="dot")),
                           row=1, col=1)
         fig.add_trace(go.Scatter(x=t, y=_positive(probe.multiplier_product), mode="lines",

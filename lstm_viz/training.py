@@ -29,12 +29,29 @@ from .models import build_model
 from .probes import ModelProbe, probe
 from .tasks import make_task
 
+# A live tick (the app's fragment, the benchmark): the browser asks for one every TICK_SECONDS;
+# each trains for about TICK_WORK_SECONDS, at most MAX_STEPS_PER_TICK steps, then draws.
+TICK_SECONDS = 0.8
+TICK_WORK_SECONDS = 0.3
+MAX_STEPS_PER_TICK = 50
 HISTORY_LEN = 10_000
 MAX_SNAPSHOTS = 40
 EVAL_BATCH_SIZE = 512
 SOLVED_WINDOW = 10  # training steps averaged before a model counts as solved
 _PROBE_SEED_OFFSET = 1_000_003
 _EVAL_SEED_OFFSET = 2_000_003
+
+
+def make_optimizer(config: RunConfig, model: torch.nn.Module) -> torch.optim.Optimizer:
+    """Adam (Kingma & Ba 2015) or plain SGD at the config's learning rate."""
+    optimizer = torch.optim.Adam if config.optimizer == "adam" else torch.optim.SGD
+    return optimizer(model.parameters(), lr=config.lr)
+
+
+def clip_gradients(config: RunConfig, model: torch.nn.Module) -> torch.Tensor:
+    """Rescale the gradient to norm <= config.clip (0: no clipping); returns the norm before."""
+    max_norm = config.clip if config.clip > 0 else math.inf
+    return torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)
 
 
 class History:
@@ -102,8 +119,7 @@ class LockstepTrainer:
     def _reset(self) -> None:
         for kind, model in self.models.items():
             model.load_state_dict(self._initial_weights[kind])
-        optimizer = torch.optim.Adam if self.config.optimizer == "adam" else torch.optim.SGD
-        self.optimizers = {k: optimizer(m.parameters(), lr=self.config.lr) for k, m in self.models.items()}
+        self.optimizers = {k: make_optimizer(self.config, m) for k, m in self.models.items()}
         self.generator = torch.Generator().manual_seed(self.config.seed)
         self.steps = 0
         self.diverged: dict[str, int] = {}
@@ -149,8 +165,7 @@ class LockstepTrainer:
             self.diverged[kind] = self.steps
             return
         loss.backward()
-        max_norm = self.config.clip if self.config.clip > 0 else math.inf
-        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm).item()
+        grad_norm = clip_gradients(self.config, model).item()
         if not math.isfinite(grad_norm):
             self.diverged[kind] = self.steps
             return
@@ -180,7 +195,7 @@ class LockstepTrainer:
         steps = len(self.history[kind])
         return 1000 * self.train_seconds[kind] / steps if steps else float("nan")
 
-    def steps_within(self, seconds: float, most: int = 50) -> int:
+    def steps_within(self, seconds: float = TICK_WORK_SECONDS, most: int = MAX_STEPS_PER_TICK) -> int:
         """Training steps that fit in ``seconds``, from the measured cost of one step (1..most).
 
         A live tick uses this so its work stays bounded whatever the settings.

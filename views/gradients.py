@@ -18,7 +18,8 @@ st.markdown(
 MECHANISM = (
     "**The mechanism in numbers.** Going back one step multiplies the RNN's gradient by "
     "W_hhᵀ diag(1 − h_t²); the solid line is the gain that matrix has on the actual gradient, the "
-    "dotted line its largest singular value, the worst case. Along the LSTM's cell state the "
+    "dotted line the worst case, max(1 − h_t²) · σ_max(W_hh) (Pascanu et al. 2013). Along the "
+    "LSTM's cell state the "
     "multiplier is just the forget gate f_t (Gers et al. 2000); the GRU's is its update gate z_t. "
     "The product on the right is what T − t steps back do in total."
 )

@@ -18,12 +18,9 @@ import streamlit as st
 from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
 from lstm_viz.models import MODEL_LABELS
 from lstm_viz.tasks import TASKS
-from lstm_viz.training import LockstepTrainer
+from lstm_viz.training import TICK_SECONDS, LockstepTrainer
 
 DEFAULTS = RunConfig(max_steps=2000)
-TICK_SECONDS = 0.8  # the browser asks for a new tick this often while playing
-TICK_WORK_SECONDS = 0.4  # training time budget of one tick
-MAX_STEPS_PER_TICK = 50
 LR_OPTIONS = (1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
 CAP_OPTIONS = (100, 300, 600, 1000, 2000, 3000, 5000, 10000)
@@ -251,7 +248,7 @@ def live(draw: Callable[[LockstepTrainer], None]) -> None:
         trainer = st.session_state.trainer
         with trainer.lock:  # a newer run of this session waits instead of racing this one
             if st.session_state.get("playing", False):
-                trainer.step(trainer.steps_within(TICK_WORK_SECONDS, MAX_STEPS_PER_TICK))
+                trainer.step(trainer.steps_within())
             # all torch work is done before the first st.* call of the tick
             if trainer.done and st.session_state.get("playing", False):
                 st.session_state.playing = False

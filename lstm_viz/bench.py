@@ -1,0 +1,239 @@
+"""Benchmark: ``python -m lstm_viz bench [--json] [--quick] [--no-browser]``.
+
+Every figure is a ratio or a delta measured side by side in one run, because this machine is
+shared and absolute times wander: the contenders alternate round by round and the medians are
+compared.
+
+- ``overhead_ratio``: lockstep trainer steps/s (history on, probes off) / a bare loop over the
+  same fused modules, task, settings and batches. Goal >= 0.9.
+- ``probe_ratio``: one probe snapshot (every model) / one training tick. Goal <= 0.25.
+- ``tick_ms``: one live tick at default settings: its steps, the probe when due, and the
+  figures of the heaviest page (gradient flow). Goal: well under the tick interval.
+- ``session_mb``: resident memory one more live session adds after 2,000 steps, and its growth
+  from 2,000 to 4,000 steps (bounded history: flat). Goal <= 150 MB.
+- ``cold_start_s``: from ``streamlit run`` to the first chart drawn in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import math
+import multiprocessing
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import torch
+
+from . import panels
+from .config import RunConfig
+from .models import build_model
+from .probes import probe
+from .training import TICK_SECONDS, LockstepTrainer, clip_gradients, make_optimizer
+
+NO_PROBES = 10**5
+APP = Path(__file__).resolve().parents[1] / "app.py"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--quick", action="store_true", help="few rounds and steps (a smoke test)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
+
+
+class _BareLoop:
+    """The same fused modules, optimizer, clipping and batches as the trainer, nothing else."""
+
+    def __init__(self, trainer: LockstepTrainer):
+        config, task = trainer.config, trainer.task
+        self.task, self.config = task, config
+        self.models = [build_model(k, task.input_size, config.hidden_size, task.output_size,
+                                   config.seed, config.forget_bias) for k in config.models]
+        self.optimizers = [make_optimizer(config, m) for m in self.models]
+        self.generator = torch.Generator().manual_seed(config.seed)
+
+    def step(self, n: int) -> None:
+        for _ in range(n):
+            batch = self.task.sample(self.config.batch_size, self.generator)
+            for model, optimizer in zip(self.models, self.optimizers):
+                optimizer.zero_grad(set_to_none=True)
+                self.task.loss(model(batch.x), batch.y).backward()
+                clip_gradients(self.config, model)
+                optimizer.step()
+
+
+def _seconds(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def overhead_ratio(config: RunConfig, rounds: int, steps: int) -> float:
+    """Median trainer steps/s over median bare-loop steps/s, rounds alternating."""
+    trainer = LockstepTrainer(config.replace(probe_every=NO_PROBES, max_steps=20000))
+    bare = _BareLoop(trainer)
+    trainer.step(2)  # warm up both
+    bare.step(2)
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(steps / _seconds(lambda: trainer.step(steps)))
+        theirs.append(steps / _seconds(lambda: bare.step(steps)))
+    return statistics.median(ours) / statistics.median(theirs)
+
+
+def probe_and_tick(config: RunConfig, rounds: int) -> dict:
+    """One probe snapshot against one training tick, alternating; and full live ticks."""
+    trainer = LockstepTrainer(config.replace(probe_every=NO_PROBES, max_steps=20000))
+    trainer.step(5)
+    n = trainer.steps_within()
+    probes, ticks = [], []
+    for _ in range(rounds):
+        ticks.append(_seconds(lambda: trainer.step(n)))
+        probes.append(_seconds(lambda: [probe(m, trainer.task, trainer.probe_batch)
+                                        for m in trainer.models.values()]))
+    live = LockstepTrainer(config.replace(max_steps=20000))
+    live.step(5)
+    live_ticks = []
+    for _ in range(max(rounds, 6)):
+        live_ticks.append(_seconds(lambda: _live_tick(live)))
+    return {"probe_ratio": statistics.median(probes) / statistics.median(ticks),
+            "tick_ms": 1000 * statistics.median(live_ticks),
+            "tick_ms_max": 1000 * max(live_ticks),
+            "steps_per_tick": n,
+            "tick_interval_ms": 1000 * TICK_SECONDS}
+
+
+def _live_tick(trainer: LockstepTrainer) -> None:
+    """What the app's fragment does on each tick of the heaviest page, gradient flow."""
+    trainer.step(trainer.steps_within())
+    panels.gradients(trainer)
+
+
+def _rss_mb() -> float:
+    """Current resident memory of this process (Linux /proc)."""
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def session_memory(config: RunConfig, steps: int) -> dict:
+    """Memory one more session adds after ``steps`` steps, and its growth over as many more.
+
+    Runs in a fresh process, so what earlier measurements allocated does not hide the cost.
+    """
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_session_memory, (config, steps))
+
+
+def _session_memory(config: RunConfig, steps: int) -> dict:
+    torch.set_num_threads(1)
+    LockstepTrainer(config.replace(seq_len=5, max_steps=10)).step(10)  # load torch's kernels
+    gc.collect()
+    before = _rss_mb()
+    trainer = LockstepTrainer(config.replace(max_steps=4 * steps))
+    trainer.step(steps)
+    gc.collect()
+    after = _rss_mb()
+    trainer.step(steps)
+    gc.collect()
+    return {"session_mb": after - before, "session_growth_mb": _rss_mb() - after,
+            "snapshots_kept": len(trainer.snapshots)}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
+    """``streamlit run app.py`` on a local port, headless, quiet."""
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--browser.gatherUsageStats", "false"]
+    return subprocess.Popen(command, cwd=APP.parent, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env)
+
+
+def wait_healthy(port: int, timeout: float = 60) -> None:
+    """Poll /_stcore/health until the server answers ok."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"the app did not answer on port {port} within {timeout:.0f} s")
+
+
+def cold_start_seconds(timeout: float = 120) -> float:
+    """From ``streamlit run`` to the first chart drawn in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        start = time.perf_counter()
+        server = start_app(port)
+        try:
+            wait_healthy(port, timeout)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
+                timeout=timeout * 1000)
+            return time.perf_counter() - start
+        finally:
+            server.terminate()
+            server.wait(10)
+            browser.close()
+
+
+def run_benchmark(quick: bool, browser: bool) -> dict:
+    """Every benchmark figure at default settings."""
+    torch.set_num_threads(1)
+    config = RunConfig()
+    rounds, steps = (3, 5) if quick else (7, 30)
+    result = {"config": {"task": config.task, "seq_len": config.seq_len,
+                         "hidden_size": config.hidden_size, "models": list(config.models)},
+              "overhead_ratio": overhead_ratio(config, rounds, steps)}
+    result.update(probe_and_tick(config, rounds))
+    result.update(session_memory(config, 100 if quick else 2000))
+    result["cold_start_s"] = None
+    if browser and shutil.which(CHROMIUM):
+        result["cold_start_s"] = cold_start_seconds()
+    return result
+
+
+GOALS = {
+    "overhead_ratio": ">= 0.9", "probe_ratio": "<= 0.25", "tick_ms": "well under the interval",
+    "session_mb": "<= 150", "session_growth_mb": "about 0 (bounded)", "cold_start_s": "< 10",
+}
+
+
+def format_table(result: dict) -> str:
+    lines = [f"{'measure':<20} {'value':>10}  goal"]
+    for key, value in result.items():
+        if key == "config":
+            continue
+        shown = "-" if value is None else f"{value:.3g}" if isinstance(value, float) else str(value)
+        lines.append(f"{key:<20} {shown:>10}  {GOALS.get(key, '')}")
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    result = run_benchmark(args.quick, browser=not args.no_browser)
+    clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
+    print(json.dumps(clean) if args.json else format_table(clean))
+    return 0
