@@ -178,26 +178,34 @@ def wait_healthy(port: int, timeout: float = 60) -> None:
     raise TimeoutError(f"the app did not answer on port {port} within {timeout:.0f} s")
 
 
-def cold_start_seconds(timeout: float = 120) -> float:
-    """From ``streamlit run`` to the first chart drawn in headless Chromium."""
-    from playwright.sync_api import sync_playwright
+def cold_start_seconds(browser=None, timeout: float = 120) -> float:
+    """From ``streamlit run`` to the first chart drawn in headless Chromium.
 
+    ``browser`` is a launched Playwright browser; without one, Chromium is launched here.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            try:
+                return cold_start_seconds(chromium, timeout)
+            finally:
+                chromium.close()
     port = _free_port()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        start = time.perf_counter()
-        server = start_app(port)
-        try:
-            wait_healthy(port, timeout)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/")
-            page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(
-                timeout=timeout * 1000)
-            return time.perf_counter() - start
-        finally:
-            server.terminate()
-            server.wait(10)
-            browser.close()
+    start = time.perf_counter()
+    server = start_app(port)
+    try:
+        wait_healthy(port, timeout)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=timeout * 1000)
+        seconds = time.perf_counter() - start
+        page.close()
+        return seconds
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 def run_benchmark(quick: bool, browser: bool) -> dict:
