@@ -22,14 +22,14 @@ def draw(trainer):
     st.plotly_chart(figures.power_curves(w, T, f"w^t over the {T} steps of your sequence"),
                     key="powers", width="stretch")
     st.markdown(
-        f"After {T} steps, w^T = {w:g}^{T} = **{w ** T:.3g}**.\n\n"
-        "**The RNN** applies h_t = tanh(W_hh h_{t−1} + W_ih x_t), so the gradient is multiplied "
-        "at every step by W_hhᵀ diag(1 − h_t²): a matrix, but it acts like w. Unless its gain "
-        "sits exactly at 1, the signal from far back vanishes or explodes (Pascanu, Mikolov & "
-        "Bengio 2013).\n\n"
-        "**The LSTM** adds a second path: the cell state c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t is "
-        "updated by addition, so along it the gradient is multiplied only by the forget gate "
-        "f_t. With f_t near 1 that is the w = 1 curve: Hochreiter & Schmidhuber's constant "
+        f"After {T} steps, $w^T$ = {w:g}^{T} = **{w ** T:.3g}**.\n\n"
+        r"**The RNN** computes $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, so going back one step "
+        r"multiplies the gradient by $W_{hh}^\top \mathrm{diag}(1 - h_t^2)$: a matrix, but it acts "
+        r"like $w$. Unless its gain sits at 1, the signal from far back vanishes or explodes "
+        "(Pascanu, Mikolov & Bengio 2013).\n\n"
+        r"**The LSTM** adds a second path: its cell state $c_t = f_t \odot c_{t-1} + i_t \odot g_t$ "
+        r"is updated by addition, so along it the gradient is multiplied only by the forget gate "
+        r"$f_t$. With $f_t$ near 1 that is the $w = 1$ curve: Hochreiter & Schmidhuber's constant "
         "error carousel (1997), made learnable by the forget gate of Gers et al. (2000)."
     )
     live_numbers(trainer)
