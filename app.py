@@ -7,7 +7,7 @@ the pages of the story: race -> inside the LSTM -> gradient flow -> primer.
 import streamlit as st
 import torch
 
-from views import shared
+from views import settings, shared
 
 torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
@@ -21,10 +21,10 @@ navigation = st.navigation([
             url_path="primer"),
 ])
 controls = st.sidebar.container()  # drawn above the settings, filled once they are read
-config = shared.sidebar_config()
+config = settings.sidebar_config()
 if config is None:
     st.stop()
 with controls:
     shared.training_controls(shared.trainer_for(config))
-shared.share_link()
+settings.share_link()
 navigation.run()

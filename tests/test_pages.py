@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from views import shared
+from views import settings
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/primer.py"]
@@ -88,10 +88,10 @@ def test_query_params_round_trip():
         3.5, 0.0, 123, ("lstm", "gru"), 600)
     assert config.optimizer == "sgd"
     assert not at.info  # nothing was rejected
-    values = {s.key: at.session_state[s.key] for s in shared.SETTINGS}
+    values = {s.key: at.session_state[s.key] for s in settings.SETTINGS}
     expected = "&".join(f"{k}={v}" for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs]))
-    assert sorted(shared.share_query(values).split("&")) == sorted(expected.split("&"))
-    again = open_app(dict(pair.split("=") for pair in shared.share_query(values).split("&")
+    assert sorted(settings.share_query(values).split("&")) == sorted(expected.split("&"))
+    again = open_app(dict(pair.split("=") for pair in settings.share_query(values).split("&")
                           if not pair.startswith("models")) | {"models": ["LSTM", "GRU"]})
     assert again.session_state["trainer"].config == config
 
@@ -110,7 +110,7 @@ def test_bad_links_open_with_defaults_and_a_note(params, fragment):
     at = open_app(params)
     notes = " ".join(i.value for i in at.info)
     assert fragment in notes
-    assert at.session_state["trainer"].config == shared.DEFAULTS
+    assert at.session_state["trainer"].config == settings.DEFAULTS
 
 
 def test_unknown_models_in_a_link_are_dropped_with_a_note():

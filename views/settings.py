@@ -1,0 +1,208 @@
+"""The sidebar settings, bound to the URL so that a copied link reproduces the scene.
+
+One ``Setting`` per control holds its URL key, widget, help text and the values a link may give
+it; ``check_url`` explains, in a visible note, every link value the app could not use (Streamlit
+itself drops those and uses the default: ``bind="query-params"``, Streamlit 1.67).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
+from lstm_viz.models import MODEL_LABELS
+from lstm_viz.tasks import TASKS
+
+DEFAULTS = RunConfig(max_steps=2000)
+LR_OPTIONS = (1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0)
+BATCH_OPTIONS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
+CAP_OPTIONS = (100, 300, 600, 1000, 2000, 3000, 5000, 10000)
+LABEL_TO_KIND = {label: kind for kind, label in MODEL_LABELS.items()}
+IGNORED_URL_KEYS = {"embed", "embed_options"}
+MAX_SHOWN_CHARS = 24
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One sidebar control: its URL key, widget and the values the URL may give it."""
+
+    key: str
+    label: str
+    help: str
+    widget: str  # selectbox, slider, select_slider, number_input or multiselect
+    default: object
+    options: tuple = ()
+    low: float = 0
+    high: float = 0
+    step: float = 1
+
+    def parse(self, raw: list[str]) -> object:
+        """The value Streamlit will take from a URL, or ValueError with the reason."""
+        if self.widget == "multiselect":  # repeated parameters, unknown items dropped
+            items = [r for r in raw if r in self.options]
+            if not items:
+                raise ValueError(f"not among {', '.join(self.options)}")
+            return items
+        text = raw[-1]
+        if self.widget == "selectbox":
+            if text not in self.options:
+                raise ValueError(f"not one of {', '.join(self.options)}")
+            return text
+        if self.widget == "select_slider":
+            match = [o for o in self.options if _same_number(text, o)]
+            if not match:
+                raise ValueError(f"not one of {', '.join(_fmt(o) for o in self.options)}")
+            return match[0]
+        return self._number(text)
+
+    def _number(self, text: str) -> float | int:
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError("not a number") from None
+        if not self.low <= value <= self.high:
+            raise ValueError(f"outside {_fmt(self.low)} to {_fmt(self.high)}")
+        return int(value) if isinstance(self.step, int) else value  # Streamlit truncates too
+
+
+def _fmt(value) -> str:
+    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+
+
+def _same_number(text: str, option) -> bool:
+    try:
+        return float(text) == float(option)
+    except ValueError:
+        return False
+
+
+SETTINGS = (
+    Setting("task", "Task", "What the models must remember: latch = the first symbol, adding = "
+            "the sum of two marked numbers, order = the order of two symbols (Hochreiter & "
+            "Schmidhuber 1997).", "selectbox", DEFAULTS.task, options=tuple(TASKS)),
+    Setting("T", "Sequence length (lag)", "How many time steps each sequence has, so how far "
+            "back the information to remember lies.", "slider", DEFAULTS.seq_len,
+            low=LIMITS["seq_len"][0], high=LIMITS["seq_len"][1], step=1),
+    Setting("hidden", "Hidden size", "How many units each model has.", "slider",
+            DEFAULTS.hidden_size, low=LIMITS["hidden_size"][0], high=LIMITS["hidden_size"][1], step=1),
+    Setting("opt", "Optimizer", "Adam adapts each weight's step size; plain SGD with a large "
+            "learning rate and no clipping lets exploding gradients blow a model up.",
+            "selectbox", DEFAULTS.optimizer, options=OPTIMIZERS),
+    Setting("lr", "Learning rate", "Adam's step size, the same for every model; very large "
+            "values make models diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
+    Setting("batch", "Batch size", "How many sequences each training step sees; every model "
+            "sees the same ones.", "select_slider", DEFAULTS.batch_size, options=BATCH_OPTIONS),
+    Setting("fbias", "LSTM forget-gate bias", "The LSTM's starting forget-gate bias (b_ih + b_hh): "
+            "0 forgets half its memory each step, 5 keeps over 99%.", "slider",
+            DEFAULTS.forget_bias, low=LIMITS["forget_bias"][0], high=LIMITS["forget_bias"][1],
+            step=0.5),
+    Setting("clip", "Gradient clipping", "Rescales any gradient whose norm exceeds this; 0 turns "
+            "clipping off.", "slider", DEFAULTS.clip, low=LIMITS["clip"][0],
+            high=LIMITS["clip"][1], step=0.5),
+    Setting("seed", "Seed", "Fixes the initial weights and the batches; the same seed gives "
+            "the same run.", "number_input", DEFAULTS.seed, low=LIMITS["seed"][0],
+            high=LIMITS["seed"][1], step=1),
+    Setting("models", "Models", "Which models train side by side on the same batches.",
+            "multiselect", [MODEL_LABELS[k] for k in DEFAULTS.models],
+            options=tuple(MODEL_LABELS.values())),
+    Setting("cap", "Step cap", "Training stops by itself after this many steps.",
+            "select_slider", DEFAULTS.max_steps, options=CAP_OPTIONS),
+)
+SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def check_url(params: dict[str, list[str]]) -> list[str]:
+    """Notes on every link parameter that is unknown or invalid (those fall back to defaults)."""
+    notes = []
+    for key, raw in params.items():
+        shown = ", ".join(raw)[:MAX_SHOWN_CHARS]
+        if key in IGNORED_URL_KEYS:
+            continue
+        if key not in SETTINGS_BY_KEY:
+            notes.append(f"ignored the unknown link parameter '{key[:MAX_SHOWN_CHARS]}'")
+            continue
+        setting = SETTINGS_BY_KEY[key]
+        try:
+            value = setting.parse(raw)
+        except ValueError as reason:
+            default = setting.default
+            default = ", ".join(default) if isinstance(default, list) else _fmt(default)
+            notes.append(f"ignored {key}='{shown}' ({reason}); using the default {default}")
+            continue
+        dropped = [r[:MAX_SHOWN_CHARS] for r in raw if isinstance(value, list) and r not in value]
+        if dropped:
+            notes.append(f"ignored {', '.join(dropped)} in {key} (not among {', '.join(setting.options)})")
+    return notes
+
+
+def _widget(setting: Setting):
+    common = dict(key=setting.key, help=setting.help, bind="query-params")
+    if setting.widget == "selectbox":
+        return st.selectbox(setting.label, setting.options, **common)
+    if setting.widget == "multiselect":
+        return st.multiselect(setting.label, setting.options, default=setting.default, **common)
+    if setting.widget == "select_slider":
+        return st.select_slider(setting.label, setting.options, value=setting.default,
+                                format_func=_fmt, **common)
+    if setting.widget == "number_input":  # float-typed: an int one crashes on ?seed=1e400
+        value = st.number_input(setting.label, float(setting.low), float(setting.high),
+                                float(setting.default), step=1.0, format="%.0f", **common)
+        return int(round(value))
+    return st.slider(setting.label, setting.low, setting.high, setting.default,
+                     step=setting.step, **common)
+
+
+def sidebar_config() -> RunConfig | None:
+    """Draw the settings in the sidebar and return the config they give (None: no model)."""
+    if "url_notes" not in st.session_state:
+        st.session_state.url_notes = check_url(
+            {k: st.query_params.get_all(k) for k in st.query_params.keys()})
+        for key in list(st.query_params.keys()):
+            if key not in SETTINGS_BY_KEY and key not in IGNORED_URL_KEYS:
+                del st.query_params[key]
+    with st.sidebar:
+        st.header("Settings")
+        values = {s.key: _widget(s) for s in SETTINGS}
+    if st.session_state.url_notes:
+        st.info("This link had values the app could not use, so it opened with defaults for "
+                "them: " + "; ".join(st.session_state.url_notes) + ".")
+    if not values["models"]:
+        st.warning("Pick at least one model in the sidebar.")
+        return None
+    task = TASKS[values["task"]]
+    seq_len = values["T"]
+    if seq_len < task.min_seq_len:
+        st.info(f"The {task.name} task needs at least {task.min_seq_len} steps; using {task.min_seq_len}.")
+        seq_len = task.min_seq_len
+    return DEFAULTS.replace(
+        task=values["task"], seq_len=seq_len, hidden_size=values["hidden"], lr=values["lr"],
+        optimizer=values["opt"],
+        batch_size=values["batch"], forget_bias=float(values["fbias"]), clip=float(values["clip"]),
+        seed=values["seed"], max_steps=values["cap"],
+        models=tuple(LABEL_TO_KIND[m] for m in MODEL_LABELS.values() if m in values["models"]),
+    )
+
+
+def share_query(values: dict[str, object]) -> str:
+    """The query string of a scene: every setting that differs from its default."""
+    parts = []
+    for setting in SETTINGS:
+        value = values.get(setting.key, setting.default)
+        if value == setting.default:
+            continue
+        items = value if isinstance(value, list) else [value]
+        parts += [f"{setting.key}={_fmt(item)}" for item in items]
+    return "&".join(parts)
+
+
+def share_link() -> None:
+    """The 'share this scene' box: this page's address plus every non-default setting."""
+    query = share_query({s.key: st.session_state.get(s.key) for s in SETTINGS})
+    base = st.context.url or ""
+    with st.sidebar:
+        st.subheader("Share this scene")
+        st.code(f"{base}?{query}" if query else base or "(the plain address: all defaults)",
+                language=None, wrap_lines=True)
+        st.caption("The same link gives the same settings, seed, initial weights and batches.")
