@@ -57,6 +57,11 @@ class ModelProbe:
     readout_norms: np.ndarray
 
     @property
+    def typical_multiplier(self) -> float:
+        """Geometric mean over t of the per-step multiplier: the 'w' of w^t for this model."""
+        return float(np.exp(np.nanmean(np.log(np.maximum(self.multiplier, 1e-300)))))
+
+    @property
     def grad_ratio(self) -> float:
         """||dL/dh_1|| / ||dL/dh_T||: the fraction of the error signal that reaches step 1."""
         return float(self.grad_h[0] / self.grad_h[-1]) if self.grad_h[-1] > 0 else float("nan")

@@ -137,3 +137,11 @@ def test_gated_multiplier_is_carry_gate_and_its_product(kind, chunk):
     np.testing.assert_allclose(result.multiplier, gates.mean(axis=(0, 2)), rtol=1e-5)
     np.testing.assert_allclose(result.multiplier_product, _suffix_products(gates).mean(axis=(0, 2)), rtol=1e-5)
     assert result.sigma_max is None and result.multiplier_bound is None
+
+
+def test_typical_multiplier_is_the_geometric_mean_so_its_power_is_the_product():
+    task, model, batch, _ = _setup("lstm", "latch", 9, 4)
+    result = probe(model, task, batch)
+    assert result.typical_multiplier == pytest.approx(np.prod(result.multiplier) ** (1 / 9), rel=1e-9)
+    result.multiplier = np.full(9, 0.5)
+    assert result.typical_multiplier == pytest.approx(0.5)

@@ -1,6 +1,5 @@
 """Primer: vanishing and exploding gradients as repeated multiplication."""
 
-import numpy as np
 import streamlit as st
 
 from lstm_viz import figures
@@ -46,10 +45,12 @@ def live_numbers(trainer):
     snapshot = trainer.snapshots[-1]
     lines = []
     for kind, probe in snapshot.probes.items():
-        typical = float(np.exp(np.mean(np.log(np.maximum(probe.multiplier, 1e-300)))))
-        lines.append(f"- {figures.MULTIPLIER_LABEL[kind]}: typical factor **{typical:.3f}** per "
+        lines.append(f"- {figures.MULTIPLIER_LABEL[kind]}: typical factor "
+                     f"**{probe.typical_multiplier:.3f}** per "
                      f"step (geometric mean over t); product over the sequence "
                      f"**{probe.multiplier_product[0]:.3g}**")
+    lines += [f"- {figures.model_name(kind, trainer.diverged)}: no finite factors"
+              for kind in trainer.diverged]
     if lines:
         st.markdown(f"**Your models now (training step {snapshot.step}):**\n" + "\n".join(lines))
 
