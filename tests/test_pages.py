@@ -202,3 +202,12 @@ def test_extreme_settings_work():
         at.button(key="step").click().run()
         assert not at.exception, at.exception
         assert at.session_state["trainer"].steps == 1
+
+
+def test_start_button_plays_and_goes_away():
+    at = open_app({"T": "10", "hidden": "8"})
+    at.button(key="start").click().run()
+    assert at.session_state["playing"] is True
+    assert "start" not in [b.key for b in at.button]
+    at.button(key="play").click().run()  # the sidebar button now says Pause
+    assert at.session_state["playing"] is False

@@ -9,10 +9,13 @@ from views import shared
 st.title("Race: RNN vs LSTM on the same batches")
 st.markdown(
     "Both models see exactly the same sequences and must report, at the last step, something "
-    "that happened many steps earlier. Press **Play** in the sidebar and watch the curves: the "
-    "LSTM usually leaves the chance line within seconds, while the vanilla RNN stays on it. "
+    "that happened many steps earlier. Press **Start the race** (or **Play** in the sidebar) and "
+    "watch the curves: the LSTM usually leaves the chance line within seconds, while the vanilla "
+    "RNN stays on it. "
     "Then try a longer lag, or set the LSTM's forget-gate bias to 0 and see it fail too."
 )
+
+shared.start_button()
 
 
 def draw(trainer):

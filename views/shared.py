@@ -29,6 +29,15 @@ def trainer_for(config: RunConfig) -> LockstepTrainer:
     return trainer
 
 
+def start_button() -> None:
+    """A big 'Start the race' button on the page itself, before the first step (the sidebar,
+    with the other controls, is folded away on a phone)."""
+    trainer = st.session_state.trainer
+    if trainer.steps == 0 and not st.session_state.get("playing", False):
+        st.button("Start the race", key="start", on_click=_toggle_play, type="primary",
+                  help="Train the models live, side by side, on the same batches.")
+
+
 def _toggle_play() -> None:
     st.session_state.playing = not st.session_state.get("playing", False)
 
