@@ -101,6 +101,8 @@ def test_query_params_round_trip():
     ({"T": "100000"}, "outside 1 to 500"),
     ({"hidden": "-2"}, "hidden='-2' (outside 1 to 128)"),
     ({"lr": "7"}, "lr='7'"),
+    ({"lr": "3e-3"}, "lr='3e-3' (not one of 0.0001"),
+    ({"batch": "64.0"}, "batch='64.0'"),
     ({"task": "copy"}, "task='copy'"),
     ({"models": ["Transformer"]}, "models='Transformer' (not among RNN, LSTM, GRU)"),
     ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),

@@ -50,8 +50,8 @@ class Setting:
             if text not in self.options:
                 raise ValueError(f"not one of {', '.join(self.options)}")
             return text
-        if self.widget == "select_slider":
-            match = [o for o in self.options if _same_number(text, o)]
+        if self.widget == "select_slider":  # Streamlit matches the option's label exactly
+            match = [o for o in self.options if text == _fmt(o)]
             if not match:
                 raise ValueError(f"not one of {', '.join(_fmt(o) for o in self.options)}")
             return match[0]
@@ -69,13 +69,6 @@ class Setting:
 
 def _fmt(value) -> str:
     return f"{value:g}" if isinstance(value, (int, float)) else str(value)
-
-
-def _same_number(text: str, option) -> bool:
-    try:
-        return float(text) == float(option)
-    except ValueError:
-        return False
 
 
 SETTINGS = (
