@@ -10,12 +10,12 @@ import math
 from dataclasses import asdict, dataclass
 
 from .models import MODEL_KINDS
-from .tasks import TASKS
+from .tasks import MAX_SEQ_LEN, TASKS
 
 OPTIMIZERS = ("adam", "sgd")
 # (minimum, maximum) of every numeric setting; the sidebar's sliders use the same ranges.
 LIMITS = {
-    "seq_len": (1, 500),
+    "seq_len": (1, MAX_SEQ_LEN),
     "hidden_size": (1, 128),
     "lr": (1e-4, 10.0),
     "batch_size": (1, 256),

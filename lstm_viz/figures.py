@@ -206,7 +206,8 @@ def gradient_heatmap(snapshots: list, kinds: list[str], title: str) -> go.Figure
 def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> go.Figure:
     """Per-step gradient multiplier (left) and its running product back from T (right, log)."""
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(
-        "what one step back multiplies the gradient by", "product from step T back to step t"))
+        "factor of one step back (RNN: on the gradient; LSTM, GRU: along the memory path)",
+        "product from step T back to step t"))
     for kind, probe in probes.items():
         t = np.arange(1, len(probe.multiplier) + 1)
         fig.add_trace(go.Scatter(x=t, y=probe.multiplier, mode="lines", name=MULTIPLIER_LABEL[kind],

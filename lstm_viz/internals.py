@@ -84,6 +84,6 @@ def _cell_states(gates: dict) -> torch.Tensor:
     c = torch.zeros_like(gates["f"][:, 0])
     states = []
     for t in range(gates["f"].shape[1]):
-        c = gates["f"][:, t] * c + gates["i"][:, t] * gates["g"][:, t]
+        c, _ = lstm_cell({name: gate[:, t] for name, gate in gates.items()}, c)
         states.append(c)
     return torch.stack(states, dim=1)

@@ -1,20 +1,23 @@
 """Gradient probes: how much of the error signal reaches each earlier time step, and why.
 
-On a small fixed probe batch, driven by the live model's own weights:
+On a small fixed probe batch, driven by the live model's own weights, in one unrolled pass in
+float64 (the RNN's gradient falls below float32's smallest number within a lag of 100, and a
+vanished gradient should read 1e-60, not 0):
 
 - ``grad_h[t]`` = ||dL/dh_t||, and for the LSTM ``grad_c[t]`` = ||dL/dc_t||, batch means, with
-  L the summed (not averaged) loss, so the numbers do not depend on the probe batch size. They
-  need every h_t as a node of the graph, so the cell is unrolled in Python (Hochreiter 1991;
-  Bengio, Simard & Frasconi 1994 on vanishing gradients).
+  L the summed (not averaged) loss, so the numbers do not depend on the probe batch size
+  (Hochreiter 1991; Bengio, Simard & Frasconi 1994 on vanishing gradients).
 - ``connectivity[t]`` = ||d prediction / d x_t||: which past inputs the model actually uses
   (Madsen 2019, "Visualizing memorization in RNNs", Distill). For a classifier the prediction
   is the logit of the class it picks.
-- ``multiplier[t]``: what one step back multiplies the gradient by. RNN: the gain of
-  W_hh^T diag(1 - h_t^2) on the actual gradient, beside ``multiplier_bound``, an upper bound on
-  that matrix's norm, max(1 - h_t^2) * sigma_max(W_hh) (Pascanu, Mikolov & Bengio 2013). LSTM:
-  the forget gate f_t, since
-  dc_t/dc_{t-1} = diag(f_t) along the cell state (Gers et al. 2000). GRU: the update gate z_t,
-  the weight of h_{t-1} in h_t.
+- ``multiplier[t]``, the factor of one step back (t -> t-1), and ``multiplier_product[t]``, the
+  product of those factors from step T back to step t:
+  RNN: the gain ||dL/dh_{t-1}|| / ||dL/dh_t|| that W_hh^T diag(1 - h_t^2) has on the actual
+  gradient, so the product is exactly ||dL/dh_t|| / ||dL/dh_T||; ``multiplier_bound`` is
+  Pascanu, Mikolov & Bengio's (2013, section 2.1) worst case, max(1 - h_t^2) * sigma_max(W_hh).
+  LSTM: the forget gate f_t, the derivative dc_t/dc_{t-1} along the cell state (Gers et al.
+  2000): the memory path, not the whole gradient. GRU: the update gate z_t, the direct term of
+  dh_t/dh_{t-1} (h_t = (1 - z_t) n_t + z_t h_{t-1}; Cho et al. 2014).
 - ``sigma_max``: the largest singular value of the RNN's W_hh. Below 1 (1/gamma for tanh) is
   sufficient for vanishing gradients, above it necessary for exploding (Pascanu et al. 2013).
 """
@@ -39,12 +42,10 @@ class ModelProbe:
 
     ``states`` holds the trace of the first probe sequence, each (T, H): h, and c plus gates
     for the LSTM or gates for the GRU. ``answer`` is the model's prediction for that sequence;
-    ``readout_norms`` (H,) is each unit's readout weight norm. ``multiplier_bound`` (RNN only)
-    is Pascanu et al.'s worst-case gain of one step back, max(1 - h_t^2) * sigma_max(W_hh).
+    ``readout_norms`` (H,) is each unit's readout weight norm.
     """
 
     kind: str
-    loss: float
     grad_h: np.ndarray
     grad_c: np.ndarray | None
     connectivity: np.ndarray
@@ -58,8 +59,9 @@ class ModelProbe:
 
     @property
     def typical_multiplier(self) -> float:
-        """Geometric mean over t of the per-step multiplier: the 'w' of w^t for this model."""
-        return float(np.exp(np.nanmean(np.log(np.maximum(self.multiplier, 1e-300)))))
+        """The factor w whose power w^(T-1) is the product from step T back to step 1."""
+        steps = len(self.multiplier) - 1
+        return float(self.multiplier_product[0] ** (1 / steps)) if steps else float("nan")
 
     @property
     def grad_ratio(self) -> float:
@@ -67,19 +69,16 @@ class ModelProbe:
         return float(self.grad_h[0] / self.grad_h[-1]) if self.grad_h[-1] > 0 else float("nan")
 
 
-def state_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[str, torch.Tensor]:
-    """dL/dh_t, and for the LSTM dL/dc_t, each (B, T, H), by an unrolled pass.
+def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[str, torch.Tensor]:
+    """Per-sequence gradients from one unrolled float64 pass.
 
-    Runs in float64: the RNN's gradient falls below float32's smallest number (1e-45) within
-    a lag of 100, and a vanished gradient should read 1e-60, not 0.
+    ``h0`` (B, H) and ``h`` (B, T, H): dL/dh_0 and dL/dh_t; ``c`` (LSTM): dL/dc_t; ``x``
+    (B, T, I): d prediction / d x_t; ``states`` (B, T, H): the hidden states themselves.
     """
     w = {k: v.detach().double() for k, v in model.weights().items()}
-    for v in w.values():
-        v.requires_grad_(False)
-    x = batch.x.double()
-    y = batch.y.double() if batch.y.is_floating_point() else batch.y
-    h = x.new_zeros(x.shape[0], model.hidden_size, requires_grad=True)
-    c = torch.zeros_like(h)
+    x = batch.x.double().requires_grad_(True)
+    h0 = x.new_zeros(x.shape[0], model.hidden_size, requires_grad=True)
+    h, c = h0, torch.zeros_like(h0)
     hs, cs = [], []
     for t in range(x.shape[1]):
         if model.kind == "rnn":
@@ -90,25 +89,18 @@ def state_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[str
         else:
             h = gru_hidden(gru_gates(w, x[:, t], h), h)
         hs.append(h)
-    readout = model.readout.weight.detach().double(), model.readout.bias.detach().double()
-    loss = task.loss(torch.nn.functional.linear(h, *readout), y, reduction="sum")
-    grads = torch.autograd.grad(loss, hs + cs)
-    result = {"h": torch.stack(grads[: len(hs)], dim=1)}
+    pred = torch.nn.functional.linear(h, model.readout.weight.detach().double(),
+                                      model.readout.bias.detach().double())
+    y = batch.y.double() if batch.y.is_floating_point() else batch.y
+    loss = task.loss(pred, y, reduction="sum")
+    grads = torch.autograd.grad(loss, [h0] + hs + cs, retain_graph=True)
+    chosen = pred[:, 0] if pred.shape[1] == 1 else pred.max(dim=1).values
+    (grad_x,) = torch.autograd.grad(chosen.sum(), x)
+    result = {"h0": grads[0], "h": torch.stack(grads[1 : 1 + len(hs)], dim=1), "x": grad_x,
+              "states": torch.stack(hs, dim=1).detach()}
     if cs:
-        result["c"] = torch.stack(grads[len(hs) :], dim=1)
+        result["c"] = torch.stack(grads[1 + len(hs) :], dim=1)
     return result
-
-
-def connectivity(model: RecurrentModel, x: torch.Tensor) -> torch.Tensor:
-    """Batch-mean ||d prediction / d x_t|| (T,) through the fused module."""
-    x = x.detach().clone().requires_grad_(True)
-    pred = model(x)
-    if pred.shape[1] == 1:
-        chosen = pred[:, 0]
-    else:
-        chosen = pred.gather(1, pred.argmax(dim=1, keepdim=True))
-    (grad,) = torch.autograd.grad(chosen.sum(), x)
-    return grad.norm(dim=-1).mean(dim=0)
 
 
 def suffix_product(m: torch.Tensor) -> torch.Tensor:
@@ -117,33 +109,29 @@ def suffix_product(m: torch.Tensor) -> torch.Tensor:
     return shifted.flip(1).cumprod(dim=1).flip(1)
 
 
-def step_multipliers(
-    model: RecurrentModel, internals: dict, grad_h: torch.Tensor
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """Batch-mean per-step gradient multiplier (T,) and its suffix product (T,), in float64.
+def _ratio(num: torch.Tensor, den: torch.Tensor) -> torch.Tensor:
+    """num / den, nan where den is 0 (a gradient below float64's range: no defined ratio)."""
+    return torch.where(den > 0, num / den.clamp(min=torch.finfo(den.dtype).tiny), torch.nan)
 
-    RNN: the gain ||W_hh^T (d_t * g_t)|| / ||g_t|| that one step back applies to the actual
-    gradient g_t = dL/dh_t (d_t = 1 - h_t^2), so the product is exactly ||dL/dh_t|| / ||dL/dh_T||
-    per sequence. LSTM and GRU: the carry gate (f or z), averaged over units.
-    """
+
+def step_multipliers(model: RecurrentModel, internals: dict, grads: dict) -> tuple[torch.Tensor, torch.Tensor]:
+    """Batch-mean per-step multiplier (T,) and the product from T back to t (T,), float64."""
     if model.kind == "rnn":
-        d = 1 - internals["h"].double() ** 2
-        back = (d * grad_h) @ model.weights()["w_hh"].detach().double()
-        size = grad_h.norm(dim=-1)
-        gain = torch.where(size > 0, back.norm(dim=-1) / size, torch.nan)
-        return gain.nanmean(dim=0), suffix_product(gain).nanmean(dim=0)
+        norms = torch.cat([grads["h0"][:, None], grads["h"]], dim=1).norm(dim=-1)  # (B, T+1)
+        gain = _ratio(norms[:, :-1], norms[:, 1:])
+        product = _ratio(norms[:, 1:], norms[:, -1:])
+        return gain.nanmean(dim=0), product.nanmean(dim=0)
     gate = internals[CARRY_GATE[model.kind]].double()
     return gate.mean(dim=(0, 2)), suffix_product(gate).mean(dim=(0, 2))
 
 
-def pascanu_bound(w_hh: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+def pascanu_bound(sigma_max: float, h: torch.Tensor) -> torch.Tensor:
     """Batch-mean upper bound (T,) on ||diag(1 - h_t^2) W_hh||_2: max_i (1 - h_t,i^2) * sigma_max.
 
-    Pascanu, Mikolov & Bengio (2013), section 3.2: with gamma bounding tanh', each step back
+    Pascanu, Mikolov & Bengio (2013), section 2.1: with gamma bounding tanh', each step back
     scales the gradient by at most gamma * sigma_max(W_hh).
     """
-    sigma = torch.linalg.matrix_norm(w_hh, ord=2)
-    return ((1 - h.double() ** 2).amax(dim=-1) * sigma).mean(dim=0)
+    return ((1 - h.double() ** 2).amax(dim=-1) * sigma_max).mean(dim=0)
 
 
 def largest_singular_value(model: RecurrentModel) -> float:
@@ -153,21 +141,19 @@ def largest_singular_value(model: RecurrentModel) -> float:
 
 def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
     """Every probe of one model on one batch."""
-    grads = state_gradients(model, task, batch)
+    grads = unrolled_gradients(model, task, batch)
     internals = trace(model, batch.x)
-    multiplier, product = step_multipliers(model, internals, grads["h"])
-    rnn = model.kind == "rnn"
-    w_hh = model.weights()["w_hh"].detach()
+    multiplier, product = step_multipliers(model, internals, grads)
+    sigma = largest_singular_value(model) if model.kind == "rnn" else None
     return ModelProbe(
         kind=model.kind,
-        loss=task.loss(internals["pred"], batch.y).item(),
         grad_h=_batch_mean_norm(grads["h"]),
         grad_c=_batch_mean_norm(grads["c"]) if "c" in grads else None,
-        connectivity=connectivity(model, batch.x).numpy(),
+        connectivity=_batch_mean_norm(grads["x"]),
         multiplier=multiplier.numpy(),
         multiplier_product=product.numpy(),
-        multiplier_bound=pascanu_bound(w_hh, internals["h"]).numpy() if rnn else None,
-        sigma_max=largest_singular_value(model) if rnn else None,
+        multiplier_bound=None if sigma is None else pascanu_bound(sigma, grads["states"]).numpy(),
+        sigma_max=sigma,
         states={k: v[0].numpy() for k, v in internals.items() if k != "pred"},
         answer=internals["pred"][0].numpy(),
         readout_norms=model.readout.weight.detach().norm(dim=0).numpy(),

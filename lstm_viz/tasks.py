@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-MAX_SEQ_LEN = 1000
+MAX_SEQ_LEN = 500
 
 
 @dataclass(frozen=True)

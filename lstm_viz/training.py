@@ -182,6 +182,9 @@ class LockstepTrainer:
     def _take_snapshot(self) -> Snapshot:
         if self.snapshots and self.snapshots[-1].step == self.steps:
             return self.snapshots[-1]
+        for kind in self.live_models:  # an update can leave NaN weights behind a finite loss
+            if not all(torch.isfinite(p).all() for p in self.models[kind].parameters()):
+                self.diverged[kind] = self.steps
         probes = {k: probe(self.models[k], self.task, self.probe_batch) for k in self.live_models}
         snapshot = Snapshot(self.steps, probes)
         self.snapshots.append(snapshot)
@@ -202,7 +205,7 @@ class LockstepTrainer:
         """
         ms = sum(self.ms_per_step(k) for k in self.live_models)
         if not math.isfinite(ms) or ms <= 0:
-            return 5  # nothing measured yet: a small first tick
+            return 1  # nothing measured yet: one step, whatever the settings cost
         return max(1, min(most, int(1000 * seconds / ms)))
 
     def solved_step(self, kind: str) -> int | None:

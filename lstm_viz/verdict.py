@@ -43,7 +43,7 @@ def verdict(trainer: LockstepTrainer) -> str:
     sentence = "; ".join(model_verdict(trainer, kind) for kind in order)
     if trainer.steps == 0:
         return "Press Play to start training. " + sentence + "."
-    if trainer.done and trainer.steps >= trainer.config.max_steps:
+    if trainer.steps >= trainer.config.max_steps:
         return f"{sentence}. Training stopped at the step cap ({trainer.config.max_steps})."
     return sentence + "."
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lstm_viz import LockstepTrainer, RunConfig, figures
+from lstm_viz import LockstepTrainer, RunConfig, figures, panels
 
 CONFIG = RunConfig(seq_len=12, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
                    models=("rnn", "lstm", "gru"), max_steps=30)
@@ -109,10 +109,15 @@ def test_multiplier_figure_shows_gain_bound_and_product(trainer):
 
 
 def test_sigma_and_connectivity_and_power_curves(trainer):
-    _check_common(figures.sigma_figure([0, 5], [1.1, 0.9], "sigma"))
-    fig = figures.connectivity_figure(trainer.snapshots[-1].probes, [0], "conn")
+    figs = panels.gradients(trainer)
+    sigma = figs["sigma"]
+    _check_common(sigma)
+    assert list(sigma.data[0].x) == [s.step for s in trainer.snapshots]
+    assert list(sigma.data[0].y) == [s.probes["rnn"].sigma_max for s in trainer.snapshots]
+    fig = figs["connectivity"]
     _check_common(fig)
     assert len(fig.data) == 3
+    np.testing.assert_allclose(fig.data[1].y, trainer.snapshots[-1].probes["lstm"].connectivity)
     fig = figures.power_curves(0.9, 50, "powers")
     _check_common(fig)
     np.testing.assert_allclose(fig.data[0].y, 0.9 ** np.arange(51))

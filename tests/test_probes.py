@@ -116,32 +116,68 @@ def test_rnn_multiplier_bound_is_pascanus_and_bounds_the_jacobian():
     assert result.sigma_max == pytest.approx(sigma, rel=1e-5)
 
 
-@pytest.mark.parametrize("kind,chunk", [("lstm", 1), ("gru", 1)])  # f and z are chunk 1
-def test_gated_multiplier_is_carry_gate_and_its_product(kind, chunk):
-    """LSTM: forget gate, whose product is dc_T/dc_t; GRU: update gate z."""
-    n_chunks = 4 if kind == "lstm" else 3
-    task, model, batch, cell = _setup(kind, "order", 11, 5)
-    hs, _ = _unroll(kind, cell, batch.x)
-    h_prev = [torch.zeros_like(hs[0])] + hs[:-1]
-    gates = np.stack(
-        [
-            torch.sigmoid(
-                (batch.x[:, t] @ cell.weight_ih.T + cell.bias_ih).chunk(n_chunks, -1)[chunk]
-                + (h_prev[t] @ cell.weight_hh.T + cell.bias_hh).chunk(n_chunks, -1)[chunk]
-            ).detach().numpy()
-            for t in range(batch.x.shape[1])
-        ],
-        axis=1,
-    )  # (B, T, H)
+def _gates(cell, x, h_prev, n_chunks):
+    """An nn.*Cell's own gate pre-activations, split in PyTorch's order."""
+    return ((x @ cell.weight_ih.T + cell.bias_ih).chunk(n_chunks, -1),
+            (h_prev @ cell.weight_hh.T + cell.bias_hh).chunk(n_chunks, -1))
+
+
+def test_lstm_multiplier_product_is_the_cell_state_derivative_along_the_memory_path():
+    """With the gates held fixed, autograd's d sum(c_T) / d c_t is the product of f_{t+1..T}."""
+    task, model, batch, cell = _setup("lstm", "order", 11, 5)
+    hs, _ = _unroll("lstm", cell, batch.x)
+    h_prev = [torch.zeros_like(hs[0])] + [h.detach() for h in hs[:-1]]
+    c, cs, fs = torch.zeros_like(hs[0]).requires_grad_(True), [], []
+    for t in range(batch.x.shape[1]):
+        gi, gh = _gates(cell, batch.x[:, t], h_prev[t], 4)
+        i, f, g = (torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1]), torch.tanh(gi[2] + gh[2]))
+        c = f.detach() * c + (i * g).detach()
+        c.retain_grad()
+        cs.append(c)
+        fs.append(f.detach())
+    cs[-1].sum().backward()
+    expected = np.array([c.grad.mean().item() for c in cs])
     result = probe(model, task, batch)
-    np.testing.assert_allclose(result.multiplier, gates.mean(axis=(0, 2)), rtol=1e-5)
-    np.testing.assert_allclose(result.multiplier_product, _suffix_products(gates).mean(axis=(0, 2)), rtol=1e-5)
+    np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-5)
+    np.testing.assert_allclose(result.multiplier, torch.stack(fs).mean(dim=(1, 2)).numpy(), rtol=1e-5)
     assert result.sigma_max is None and result.multiplier_bound is None
 
 
-def test_typical_multiplier_is_the_geometric_mean_so_its_power_is_the_product():
+def test_gru_multiplier_product_is_the_direct_path_derivative():
+    """With z and n held fixed, autograd's d sum(h_T) / d h_t is the product of z_{t+1..T}."""
+    task, model, batch, cell = _setup("gru", "order", 11, 5)
+    hs, _ = _unroll("gru", cell, batch.x)
+    h_prev = [torch.zeros_like(hs[0])] + [h.detach() for h in hs[:-1]]
+    h, carried, zs = torch.zeros_like(hs[0]).requires_grad_(True), [], []
+    for t in range(batch.x.shape[1]):
+        gi, gh = _gates(cell, batch.x[:, t], h_prev[t], 3)
+        r, z = torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1])
+        n = torch.tanh(gi[2] + r * gh[2])
+        h = ((1 - z) * n).detach() + z.detach() * h
+        h.retain_grad()
+        carried.append(h)
+        zs.append(z.detach())
+    carried[-1].sum().backward()
+    expected = np.array([h.grad.mean().item() for h in carried])
+    result = probe(model, task, batch)
+    np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-5)
+    np.testing.assert_allclose(result.multiplier, torch.stack(zs).mean(dim=(1, 2)).numpy(), rtol=1e-5)
+
+
+def test_saturated_rnn_keeps_exact_products_not_nan():
+    """Huge weights saturate tanh; the float64 product still equals the gradient-norm ratio."""
+    task, model, batch, _ = _setup("rnn", "latch", 20, 6)
+    with torch.no_grad():
+        model.rnn.weight_hh_l0.mul_(40)
+        model.rnn.weight_ih_l0.mul_(40)
+    result = probe(model, task, batch)
+    assert np.isfinite(result.multiplier_product).all()
+    assert np.all(result.multiplier_product <= result.multiplier_bound.max() ** np.arange(19, -1, -1) + 1e-300)
+
+
+def test_typical_multiplier_to_the_power_t_minus_1_is_the_product():
     task, model, batch, _ = _setup("lstm", "latch", 9, 4)
     result = probe(model, task, batch)
-    assert result.typical_multiplier == pytest.approx(np.prod(result.multiplier) ** (1 / 9), rel=1e-9)
-    result.multiplier = np.full(9, 0.5)
-    assert result.typical_multiplier == pytest.approx(0.5)
+    assert result.typical_multiplier ** 8 == pytest.approx(result.multiplier_product[0], rel=1e-9)
+    task, model, batch, _ = _setup("rnn", "latch", 1, 4)
+    assert np.isnan(probe(model, task, batch).typical_multiplier)  # T = 1: no step back

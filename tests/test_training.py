@@ -75,14 +75,25 @@ def test_divergence_freezes_one_model_while_others_train():
     assert math.isnan(trainer.evaluate()["rnn"])
 
 
-def test_huge_learning_rate_without_clipping_is_caught_as_divergence():
-    config = SMALL.replace(task="adding", lr=10.0, clip=0.0, models=("rnn", "lstm"), max_steps=300)
+def test_exploding_rnn_is_caught_as_divergence_while_the_lstm_trains_on():
+    config = RunConfig(task="adding", seq_len=20, optimizer="sgd", lr=0.3, clip=0.0,
+                       models=("rnn", "lstm"), max_steps=100, probe_every=10)
     trainer = LockstepTrainer(config)
-    trainer.step(300)
-    for kind in config.models:
-        losses = trainer.history[kind].arrays()["loss"]
-        assert np.isfinite(losses).all()  # non-finite steps are never recorded
-        assert kind in trainer.diverged or len(losses) == 300
+    trainer.step(100)
+    assert "rnn" in trainer.diverged and "lstm" not in trainer.diverged
+    assert len(trainer.history["lstm"]) == 100
+    assert len(trainer.history["rnn"]) < trainer.diverged["rnn"]
+    assert np.isfinite(trainer.history["rnn"].arrays()["loss"]).all()  # NaN is never recorded
+    assert "rnn" not in trainer.snapshots[-1].probes
+
+
+def test_nan_weights_behind_a_finite_loss_are_caught_before_probing():
+    trainer = LockstepTrainer(SMALL)
+    trainer.step(2)
+    with torch.no_grad():
+        trainer.models["gru"].rnn.weight_hh_l0[0, 0] = float("nan")
+    snapshot = trainer.take_snapshot()  # the last one was at step 0
+    assert trainer.diverged["gru"] == 2 and "gru" not in snapshot.probes
 
 
 def test_history_and_snapshots_are_bounded(monkeypatch):
@@ -116,7 +127,7 @@ def test_invalid_configs_raise_readable_errors(changes):
 
 def test_steps_within_a_time_budget_is_bounded():
     trainer = LockstepTrainer(SMALL)
-    assert trainer.steps_within(0.4) == 5  # nothing measured yet
+    assert trainer.steps_within(0.4) == 1  # nothing measured yet
     trainer.step(5)
     per_step = sum(trainer.ms_per_step(k) for k in trainer.models) / 1000
     n = trainer.steps_within(0.4, most=10_000)

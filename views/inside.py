@@ -42,7 +42,8 @@ def draw(trainer):
                 f"**{target_text(task, batch.y[0])}**; {answers or 'no live model'}.")
     for kind in trainer.diverged:
         st.warning(f"{figures.model_name(kind, trainer.diverged)}: it has no probes after that.")
-    if not any(k.startswith("gates") for k in figs):
+    gated = [k for k in ("lstm", "gru") if k in trainer.models]
+    if not gated:
         st.info("Add the LSTM (or GRU) in the sidebar's Models to see gates.")
     for key, fig in figs.items():
         st.plotly_chart(fig, key=key, width="stretch")

@@ -18,10 +18,10 @@ w = st.slider("Factor w applied at every step", 0.5, 1.5, 0.9, 0.01, key="w",
 
 def draw(trainer):
     T = trainer.config.seq_len
-    st.plotly_chart(figures.power_curves(w, T, f"w^t over the {T} steps of your sequence"),
-                    key="powers", width="stretch")
+    fig = figures.power_curves(w, T, f"w^t over the {T} steps of your sequence")
+    st.plotly_chart(fig, key="powers", width="stretch")
     st.markdown(
-        f"After {T} steps, $w^T$ = {w:g}^{T} = **{w ** T:.3g}**.\n\n"
+        f"After {T} steps, $w^T$ = {w:g}^{T} = **{fig.data[0].y[-1]:.3g}**.\n\n"
         r"**The RNN** computes $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, so going back one step "
         r"multiplies the gradient by $W_{hh}^\top \mathrm{diag}(1 - h_t^2)$: a matrix, but it acts "
         r"like $w$. Unless its gain sits at 1, the signal from far back vanishes or explodes "
@@ -45,10 +45,9 @@ def live_numbers(trainer):
     snapshot = trainer.snapshots[-1]
     lines = []
     for kind, probe in snapshot.probes.items():
-        lines.append(f"- {figures.MULTIPLIER_LABEL[kind]}: typical factor "
-                     f"**{probe.typical_multiplier:.3f}** per "
-                     f"step (geometric mean over t); product over the sequence "
-                     f"**{probe.multiplier_product[0]:.3g}**")
+        lines.append(f"- {figures.MULTIPLIER_LABEL[kind]}: product from step T back to step 1 "
+                     f"**{probe.multiplier_product[0]:.3g}**, as if each step multiplied by "
+                     f"w = **{probe.typical_multiplier:.3f}**")
     lines += [f"- {figures.model_name(kind, trainer.diverged)}: no finite factors"
               for kind in trainer.diverged]
     if lines:

@@ -83,8 +83,8 @@ SETTINGS = (
     Setting("opt", "Optimizer", "Adam adapts each weight's step size; plain SGD with a large "
             "learning rate and no clipping lets exploding gradients blow a model up.",
             "selectbox", DEFAULTS.optimizer, options=OPTIMIZERS),
-    Setting("lr", "Learning rate", "Adam's step size, the same for every model; very large "
-            "values make models diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
+    Setting("lr", "Learning rate", "The optimizer's step size, the same for every model; very "
+            "large values make models diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
     Setting("batch", "Batch size", "How many sequences each training step sees; every model "
             "sees the same ones.", "select_slider", DEFAULTS.batch_size, options=BATCH_OPTIONS),
     Setting("fbias", "LSTM forget-gate bias", "The LSTM's starting forget-gate bias (b_ih + b_hh): "
@@ -117,6 +117,9 @@ def check_url(params: dict[str, list[str]]) -> list[str]:
             notes.append(f"ignored the unknown link parameter '{key[:MAX_SHOWN_CHARS]}'")
             continue
         setting = SETTINGS_BY_KEY[key]
+        if setting.widget == "multiselect" and not any(raw):
+            notes.append(f"the link selects no {key}")
+            continue
         try:
             value = setting.parse(raw)
         except ValueError as reason:
