@@ -6,7 +6,8 @@ be recomputed exactly, all time steps at once; only the LSTM's cell state needs 
 recursion c_t = f_t * c_{t-1} + i_t * g_t (Gers, Schmidhuber & Cummins 2000). Equations and gate
 order follow the PyTorch documentation of nn.RNN, nn.LSTM (i, f, g, o) and nn.GRU (r, z, n).
 
-The gate functions take any leading dimensions, so the probes reuse them one step at a time.
+The gate functions take any leading dimensions, so the probes reuse them one step at a time;
+they take the input's share xw = x W_ih^T + b_ih, computed once for all steps.
 """
 
 from __future__ import annotations
@@ -27,14 +28,19 @@ GATE_TITLES = {
 }
 
 
-def rnn_step(w: dict, x: torch.Tensor, h_prev: torch.Tensor) -> torch.Tensor:
-    """h_t = tanh(x W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)."""
-    return torch.tanh(x @ w["w_ih"].T + w["b_ih"] + h_prev @ w["w_hh"].T + w["b_hh"])
+def input_projection(w: dict, x: torch.Tensor) -> torch.Tensor:
+    """x W_ih^T + b_ih for every step at once: the part of each gate that the input gives."""
+    return x @ w["w_ih"].T + w["b_ih"]
 
 
-def lstm_gates(w: dict, x: torch.Tensor, h_prev: torch.Tensor) -> dict[str, torch.Tensor]:
+def rnn_step(w: dict, xw: torch.Tensor, h_prev: torch.Tensor) -> torch.Tensor:
+    """h_t = tanh(x W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh), given xw = x W_ih^T + b_ih."""
+    return torch.tanh(xw + h_prev @ w["w_hh"].T + w["b_hh"])
+
+
+def lstm_gates(w: dict, xw: torch.Tensor, h_prev: torch.Tensor) -> dict[str, torch.Tensor]:
     """The LSTM's gates i, f, o (sigmoid) and cell candidate g (tanh) at one or many steps."""
-    z = x @ w["w_ih"].T + w["b_ih"] + h_prev @ w["w_hh"].T + w["b_hh"]
+    z = xw + h_prev @ w["w_hh"].T + w["b_hh"]
     i, f, g, o = z.chunk(4, dim=-1)
     return {"i": torch.sigmoid(i), "f": torch.sigmoid(f), "g": torch.tanh(g), "o": torch.sigmoid(o)}
 
@@ -45,9 +51,9 @@ def lstm_cell(gates: dict, c_prev: torch.Tensor) -> tuple[torch.Tensor, torch.Te
     return c, gates["o"] * torch.tanh(c)
 
 
-def gru_gates(w: dict, x: torch.Tensor, h_prev: torch.Tensor) -> dict[str, torch.Tensor]:
+def gru_gates(w: dict, xw: torch.Tensor, h_prev: torch.Tensor) -> dict[str, torch.Tensor]:
     """The GRU's reset r and update z gates and candidate n = tanh(x_n + r * (h W_hn + b_hn))."""
-    gi = (x @ w["w_ih"].T + w["b_ih"]).chunk(3, dim=-1)
+    gi = xw.chunk(3, dim=-1)
     gh = (h_prev @ w["w_hh"].T + w["b_hh"]).chunk(3, dim=-1)
     r = torch.sigmoid(gi[0] + gh[0])
     z = torch.sigmoid(gi[1] + gh[1])
@@ -71,11 +77,11 @@ def trace(model: RecurrentModel, x: torch.Tensor) -> dict[str, torch.Tensor]:
     result = {"h": outputs, "pred": model.readout(outputs[:, -1])}
     w = model.weights()
     if model.kind == "lstm":
-        gates = lstm_gates(w, x, h_prev)
+        gates = lstm_gates(w, input_projection(w, x), h_prev)
         result.update(gates)
         result["c"] = _cell_states(gates)
     elif model.kind == "gru":
-        result.update(gru_gates(w, x, h_prev))
+        result.update(gru_gates(w, input_projection(w, x), h_prev))
     return result
 
 

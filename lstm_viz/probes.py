@@ -29,7 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .internals import gru_gates, gru_hidden, lstm_cell, lstm_gates, rnn_step, trace
+from .internals import (gru_gates, gru_hidden, input_projection, lstm_cell, lstm_gates, rnn_step,
+                        trace)
 from .models import RecurrentModel
 from .tasks import Batch, Task
 
@@ -79,15 +80,16 @@ def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[
     x = batch.x.double().requires_grad_(True)
     h0 = x.new_zeros(x.shape[0], model.hidden_size, requires_grad=True)
     h, c = h0, torch.zeros_like(h0)
+    xw = input_projection(w, x)
     hs, cs = [], []
     for t in range(x.shape[1]):
         if model.kind == "rnn":
-            h = rnn_step(w, x[:, t], h)
+            h = rnn_step(w, xw[:, t], h)
         elif model.kind == "lstm":
-            c, h = lstm_cell(lstm_gates(w, x[:, t], h), c)
+            c, h = lstm_cell(lstm_gates(w, xw[:, t], h), c)
             cs.append(c)
         else:
-            h = gru_hidden(gru_gates(w, x[:, t], h), h)
+            h = gru_hidden(gru_gates(w, xw[:, t], h), h)
         hs.append(h)
     pred = torch.nn.functional.linear(h, model.readout.weight.detach().double(),
                                       model.readout.bias.detach().double())

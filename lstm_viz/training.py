@@ -32,7 +32,7 @@ from .tasks import make_task
 # A live tick (the app's fragment, the benchmark): the browser asks for one every TICK_SECONDS;
 # each trains for about TICK_WORK_SECONDS, at most MAX_STEPS_PER_TICK steps, then draws.
 TICK_SECONDS = 0.8
-TICK_WORK_SECONDS = 0.3
+TICK_WORK_SECONDS = 0.35
 MAX_STEPS_PER_TICK = 50
 HISTORY_LEN = 10_000
 MAX_SNAPSHOTS = 40
