@@ -20,8 +20,8 @@ REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
 MULTIPLIER_LABEL = {
     "rnn": "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient",
-    "lstm": "LSTM: forget gate f_t",
-    "gru": "GRU: update gate z_t",
+    "lstm": "LSTM: forget gate f_t (along the cell state)",
+    "gru": "GRU: update gate z_t (direct path)",
 }
 
 
@@ -206,8 +206,7 @@ def gradient_heatmap(snapshots: list, kinds: list[str], title: str) -> go.Figure
 def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> go.Figure:
     """Per-step gradient multiplier (left) and its running product back from T (right, log)."""
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(
-        "factor of one step back (RNN: on the gradient; LSTM, GRU: along the memory path)",
-        "product from step T back to step t"))
+        "factor of one step back", "product from step T back to step t"))
     for kind, probe in probes.items():
         t = np.arange(1, len(probe.multiplier) + 1)
         fig.add_trace(go.Scatter(x=t, y=probe.multiplier, mode="lines", name=MULTIPLIER_LABEL[kind],

@@ -10,8 +10,9 @@ st.markdown(
     "The loss is computed at the last step T; to learn, that error signal must travel back to "
     "the step that held the information. The first chart shows how much of it arrives at each "
     "step t, on a log scale: the RNN's ‖∂L/∂h_t‖ shrinks by orders of magnitude, while the "
-    "LSTM's cell-state path ‖∂L/∂c_t‖ keeps it. The charts below show why: what each step back "
-    "multiplies the gradient by. Try a forget-gate bias of 0 and compare."
+    "LSTM's cell-state path ‖∂L/∂c_t‖ keeps it (once a model has learned, its loss and so all its "
+    "gradients are small: read the shape of a curve, not its height). The charts below show why, "
+    "step by step; try a forget-gate bias of 0 and compare."
 )
 
 

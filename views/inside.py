@@ -9,12 +9,12 @@ from views import shared
 
 st.title("Inside the LSTM")
 st.markdown(
-    "Here is one probe sequence, seen by every model. The heatmaps show each LSTM gate for "
-    "every unit at every step; the dotted line marks the step that holds what must be "
-    "remembered. Watch the forget gate **f** stay near 1 (memory kept) and the input gate "
-    "**i** open at the key step. Below, the LSTM's cell state c_t moves smoothly and still carries "
-    "what the key step wrote, while the RNN's h_t is pushed around by every new input. Turn "
-    "off *Follow training* to look back at the gates before training."
+    "The heatmaps show each LSTM gate for every unit at every step of one probe sequence, seen "
+    "by every model; the dotted line marks the step that holds what must be remembered. Watch "
+    "the forget gate **f** stay near 1 (memory kept) and the input gate **i** respond at the key "
+    "step. Below, the LSTM's cell state c_t moves smoothly and still carries what the key step "
+    "wrote, while the RNN's h_t is pushed around by every new input. Turn off *Follow training* "
+    "to look back at the gates before training."
 )
 
 
