@@ -8,6 +8,7 @@ papers; the steps that carry the information to remember are marked with dotted 
 from __future__ import annotations
 
 import numpy as np
+import plotly.colors
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -18,6 +19,9 @@ from .probes import ModelProbe
 COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
+# Magma as rgb() stops: plotly.js draws its first stop, "#000004", as pink in heatmaps.
+MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1), "rgb(%d, %d, %d)" % plotly.colors.hex_to_rgb(c)]
+         for i, c in enumerate(plotly.colors.sequential.Magma)]
 MULTIPLIER_LABEL = {
     "rnn": "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient",
     "lstm": "LSTM: forget gate f_t (along the cell state)",
@@ -193,7 +197,7 @@ def gradient_heatmap(snapshots: list, kinds: list[str], title: str) -> go.Figure
             continue
         steps, z = panels[kind]
         fig.add_trace(go.Heatmap(
-            z=z, x=np.arange(1, z.shape[1] + 1), y=steps, colorscale="Magma",
+            z=z, x=np.arange(1, z.shape[1] + 1), y=steps, colorscale=MAGMA,
             zmin=low, zmax=max(high, low + 1e-9), showscale=col == len(kinds), name=MODEL_LABELS[kind],
             colorbar=dict(title="log10 ‖∂L/∂h_t‖"),
             hovertemplate="step %{y}, t=%{x}: 10^%{z:.1f}<extra>" + MODEL_LABELS[kind] + "</extra>"),
