@@ -54,6 +54,11 @@ def open_page(browser, url, width=1400, height=1000):
     return context, page
 
 
+def control(page, name):
+    """A training button in the sidebar (the race page has its own Start/Pause too)."""
+    return page.locator('[data-testid="stSidebar"]').get_by_role("button", name=name)
+
+
 def step_count(page) -> int:
     return int(page.locator(STEP).first.inner_text().split("/")[0])
 
@@ -110,7 +115,7 @@ def test_play_updates_charts_every_second_and_pause_stops(server, browser):
     context, page = open_page(browser, f"{server['url']}/")
     try:
         assert step_count(page) == 0
-        page.get_by_role("button", name="Play").click()
+        control(page, "Play").click()
         changes, last, start = [], 0, time.monotonic()
         while time.monotonic() - start < 8:
             now = step_count(page)
@@ -122,8 +127,8 @@ def test_play_updates_charts_every_second_and_pause_stops(server, browser):
         gaps = [b - a for a, b in zip(changes, changes[1:])]
         assert sorted(gaps)[len(gaps) // 2] <= 1.0, f"median update gap {gaps}"
         wait_for(lambda: chart_points(page) > 20, what="the race chart to fill")
-        page.get_by_role("button", name="Pause").click()
-        page.get_by_role("button", name="Play").wait_for()
+        control(page, "Pause").click()
+        control(page, "Play").wait_for()
         stopped = wait_settled(page)
         time.sleep(2.5)  # three more tick intervals: nothing may move now
         assert step_count(page) == stopped
@@ -135,14 +140,14 @@ def test_play_updates_charts_every_second_and_pause_stops(server, browser):
 def test_switching_pages_while_playing_keeps_the_server_alive(server, browser):
     context, page = open_page(browser, f"{server['url']}/")
     try:
-        page.get_by_role("button", name="Play").click()
+        control(page, "Play").click()
         for _ in range(2):
             for link in ("Inside the LSTM", "Gradient flow", "Primer: vanishing and exploding", "Race"):
                 page.get_by_role("link", name=link).click()
                 page.locator(CHART).first.wait_for(timeout=60_000)
                 no_exception(page)
         assert server["process"].is_running()
-        page.get_by_role("button", name="Pause").click()
+        control(page, "Pause").click()
     finally:
         context.close()
 
@@ -193,7 +198,7 @@ def test_four_concurrent_sessions_train_separately_within_memory(server, browser
     peak = _rss_mb(server["process"])
     try:
         for _, page in sessions:
-            page.get_by_role("button", name="Play").click()
+            page.get_by_role("button", name="Start the race").click()  # the page's own button
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             peak = max(peak, _rss_mb(server["process"]))
@@ -203,8 +208,8 @@ def test_four_concurrent_sessions_train_separately_within_memory(server, browser
         for t, (_, page) in zip(lengths, sessions):
             assert f"the first of {t} symbols" in page.get_by_text("Task:").first.inner_text()
             no_exception(page)
-        sessions[0][1].get_by_role("button", name="Pause").click()
-        sessions[0][1].get_by_role("button", name="Play").wait_for()
+        control(sessions[0][1], "Pause").click()
+        control(sessions[0][1], "Play").wait_for()
         paused = wait_settled(sessions[0][1])
         before = step_count(sessions[1][1])
         wait_for(lambda: step_count(sessions[1][1]) > before, what="session 2 to keep training")
@@ -219,7 +224,7 @@ def test_four_concurrent_sessions_train_separately_within_memory(server, browser
 
 def test_a_closed_session_stops_training(server, browser):
     context, page = open_page(browser, f"{server['url']}/")
-    page.get_by_role("button", name="Play").click()
+    control(page, "Play").click()
     wait_for(lambda: step_count(page) > 0, what="training to start")
     context.close()
     time.sleep(2)  # the last tick in flight finishes

@@ -206,13 +206,16 @@ def test_extreme_settings_work():
         assert at.session_state["trainer"].steps == 1
 
 
-def test_start_button_plays_and_goes_away():
+def test_start_button_plays_and_pauses():
     at = open_app({"T": "10", "hidden": "8"})
+    assert at.button(key="start").label == "Start the race"
     at.button(key="start").click().run()
     assert at.session_state["playing"] is True
-    assert "start" not in [b.key for b in at.button]
-    at.button(key="play").click().run()  # the sidebar button now says Pause
+    assert at.button(key="start").label == "Pause" and at.button(key="play").label == "Pause"
+    at.button(key="play").click().run()  # the sidebar's button does the same
     assert at.session_state["playing"] is False
+    at.button(key="step").click().run()
+    assert at.button(key="start").label == "Resume"
 
 
 def test_a_link_with_no_model_says_so():

@@ -30,12 +30,12 @@ def trainer_for(config: RunConfig) -> LockstepTrainer:
 
 
 def start_button() -> None:
-    """A big 'Start the race' button on the page itself, before the first step (the sidebar,
-    with the other controls, is folded away on a phone)."""
+    """Start / pause on the page itself: on a phone the sidebar with the controls is folded."""
     trainer = st.session_state.trainer
-    if trainer.steps == 0 and not st.session_state.get("playing", False):
-        st.button("Start the race", key="start", on_click=_toggle_play, type="primary",
-                  help="Train the models live, side by side, on the same batches.")
+    playing = st.session_state.get("playing", False) and not trainer.done
+    label = "Pause" if playing else "Start the race" if trainer.steps == 0 else "Resume"
+    st.button(label, key="start", on_click=_toggle_play, type="primary", disabled=trainer.done,
+              help="Train the models live, side by side, on the same batches.")
 
 
 def _toggle_play() -> None:
