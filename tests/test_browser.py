@@ -73,9 +73,17 @@ def wait_for(condition, timeout=30.0, what="condition"):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
-def wait_settled(page, quiet=1.6, timeout=30.0) -> int:
-    """Until the step counter has not moved for ``quiet`` seconds (two tick intervals): a tick
-    already running when Pause was clicked finishes its steps and draws them first."""
+def pause_and_settle(page, quiet=4.0) -> int:
+    """Pause from the sidebar; once the page's own button says Resume (the rerun after the click
+    has begun), wait until the step counter has been still for ``quiet`` seconds: a tick that was
+    running when Pause was clicked finishes its steps and draws them first."""
+    control(page, "Pause").click()
+    page.get_by_role("button", name="Resume").wait_for()
+    return wait_settled(page, quiet)
+
+
+def wait_settled(page, quiet, timeout=60.0) -> int:
+    """Until the step counter has not moved for ``quiet`` seconds."""
     deadline = time.monotonic() + timeout
     value, since = step_count(page), time.monotonic()
     while time.monotonic() < deadline:
@@ -127,9 +135,7 @@ def test_play_updates_charts_every_second_and_pause_stops(server, browser):
         gaps = [b - a for a, b in zip(changes, changes[1:])]
         assert sorted(gaps)[len(gaps) // 2] <= 1.0, f"median update gap {gaps}"
         wait_for(lambda: chart_points(page) > 20, what="the race chart to fill")
-        control(page, "Pause").click()
-        control(page, "Play").wait_for()
-        stopped = wait_settled(page)
+        stopped = pause_and_settle(page)
         time.sleep(2.5)  # three more tick intervals: nothing may move now
         assert step_count(page) == stopped
         no_exception(page)
@@ -208,9 +214,7 @@ def test_four_concurrent_sessions_train_separately_within_memory(server, browser
         for t, (_, page) in zip(lengths, sessions):
             assert f"the first of {t} symbols" in page.get_by_text("Task:").first.inner_text()
             no_exception(page)
-        control(sessions[0][1], "Pause").click()
-        control(sessions[0][1], "Play").wait_for()
-        paused = wait_settled(sessions[0][1])
+        paused = pause_and_settle(sessions[0][1])
         before = step_count(sessions[1][1])
         wait_for(lambda: step_count(sessions[1][1]) > before, what="session 2 to keep training")
         assert step_count(sessions[0][1]) == paused  # one user's pause is not another's
