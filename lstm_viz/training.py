@@ -203,10 +203,14 @@ class LockstepTrainer:
 
         A live tick uses this so its work stays bounded whatever the settings.
         """
-        ms = sum(self.ms_per_step(k) for k in self.live_models)
-        if not math.isfinite(ms) or ms <= 0:
+        per_step = self.seconds_per_step()
+        if not math.isfinite(per_step) or per_step <= 0:
             return 1  # nothing measured yet: one step, whatever the settings cost
-        return max(1, min(most, int(1000 * seconds / ms)))
+        return max(1, min(most, int(seconds / per_step)))
+
+    def seconds_per_step(self) -> float:
+        """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
+        return sum(self.ms_per_step(k) for k in self.live_models) / 1000
 
     def solved_step(self, kind: str) -> int | None:
         """First step at which the running mean metric passed the task's solved threshold."""

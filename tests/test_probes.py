@@ -122,46 +122,50 @@ def _gates(cell, x, h_prev, n_chunks):
             (h_prev @ cell.weight_hh.T + cell.bias_hh).chunk(n_chunks, -1))
 
 
+def _memory_path(kind, n_chunks, carry):
+    """Unroll an nn.*Cell with its gates held fixed, so that state_t = gate_t * state_{t-1} + added_t.
+
+    ``carry(gi, gh)`` gives (gate, added) from the cell's gate pre-activations. Returns the probe,
+    autograd's d sum(state_T) / d state_t (T,), and the batch-and-unit mean gate (T,).
+    """
+    task, model, batch, cell = _setup(kind, "order", 11, 5)
+    hs, _ = _unroll(kind, cell, batch.x)
+    h_prev = [torch.zeros_like(hs[0])] + [h.detach() for h in hs[:-1]]
+    state, states, gates = torch.zeros_like(hs[0]).requires_grad_(True), [], []
+    for t in range(batch.x.shape[1]):
+        gate, added = carry(*_gates(cell, batch.x[:, t], h_prev[t], n_chunks))
+        state = gate.detach() * state + added.detach()
+        state.retain_grad()
+        states.append(state)
+        gates.append(gate.detach())
+    states[-1].sum().backward()
+    derivative = np.array([s.grad.mean().item() for s in states])
+    return probe(model, task, batch), derivative, torch.stack(gates).mean(dim=(1, 2)).numpy()
+
+
+def _lstm_carry(gi, gh):
+    i, f, g = (torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1]), torch.tanh(gi[2] + gh[2]))
+    return f, i * g
+
+
+def _gru_carry(gi, gh):
+    r, z = torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1])
+    return z, (1 - z) * torch.tanh(gi[2] + r * gh[2])
+
+
 def test_lstm_multiplier_product_is_the_cell_state_derivative_along_the_memory_path():
     """With the gates held fixed, autograd's d sum(c_T) / d c_t is the product of f_{t+1..T}."""
-    task, model, batch, cell = _setup("lstm", "order", 11, 5)
-    hs, _ = _unroll("lstm", cell, batch.x)
-    h_prev = [torch.zeros_like(hs[0])] + [h.detach() for h in hs[:-1]]
-    c, cs, fs = torch.zeros_like(hs[0]).requires_grad_(True), [], []
-    for t in range(batch.x.shape[1]):
-        gi, gh = _gates(cell, batch.x[:, t], h_prev[t], 4)
-        i, f, g = (torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1]), torch.tanh(gi[2] + gh[2]))
-        c = f.detach() * c + (i * g).detach()
-        c.retain_grad()
-        cs.append(c)
-        fs.append(f.detach())
-    cs[-1].sum().backward()
-    expected = np.array([c.grad.mean().item() for c in cs])
-    result = probe(model, task, batch)
+    result, expected, forget = _memory_path("lstm", 4, _lstm_carry)
     np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-5)
-    np.testing.assert_allclose(result.multiplier, torch.stack(fs).mean(dim=(1, 2)).numpy(), rtol=1e-5)
+    np.testing.assert_allclose(result.multiplier, forget, rtol=1e-5)
     assert result.sigma_max is None and result.multiplier_bound is None
 
 
 def test_gru_multiplier_product_is_the_direct_path_derivative():
     """With z and n held fixed, autograd's d sum(h_T) / d h_t is the product of z_{t+1..T}."""
-    task, model, batch, cell = _setup("gru", "order", 11, 5)
-    hs, _ = _unroll("gru", cell, batch.x)
-    h_prev = [torch.zeros_like(hs[0])] + [h.detach() for h in hs[:-1]]
-    h, carried, zs = torch.zeros_like(hs[0]).requires_grad_(True), [], []
-    for t in range(batch.x.shape[1]):
-        gi, gh = _gates(cell, batch.x[:, t], h_prev[t], 3)
-        r, z = torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1])
-        n = torch.tanh(gi[2] + r * gh[2])
-        h = ((1 - z) * n).detach() + z.detach() * h
-        h.retain_grad()
-        carried.append(h)
-        zs.append(z.detach())
-    carried[-1].sum().backward()
-    expected = np.array([h.grad.mean().item() for h in carried])
-    result = probe(model, task, batch)
+    result, expected, update = _memory_path("gru", 3, _gru_carry)
     np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-5)
-    np.testing.assert_allclose(result.multiplier, torch.stack(zs).mean(dim=(1, 2)).numpy(), rtol=1e-5)
+    np.testing.assert_allclose(result.multiplier, update, rtol=1e-5)
 
 
 def test_saturated_rnn_keeps_exact_products_not_nan():

@@ -26,7 +26,7 @@ def draw(trainer):
     left.metric("Training step", f"{trainer.steps} / {trainer.config.max_steps}")
     right.markdown(f"**Verdict:** {summary}")
     st.caption(f"Task: {task.describe()} Source: {task.source}.")
-    seconds = sum(trainer.ms_per_step(k) for k in trainer.live_models) / 1000
+    seconds = trainer.seconds_per_step()
     if seconds > 1:
         st.warning(f"At these settings one training step takes {seconds:.1f} s, so the charts "
                    "move once per step. Shorter sequences or fewer units speed it up.")
