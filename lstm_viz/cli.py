@@ -1,4 +1,9 @@
-"""Command line: ``python -m lstm_viz race ...`` trains models side by side and reports.
+"""Command line: ``python -m lstm_viz race|sweep|bench ...``.
+
+- ``race`` trains models side by side on one task and reports.
+- ``sweep`` measures the memory horizon: each model's held-out metric over sequence lengths and
+  seeds (sweep.py).
+- ``bench`` measures speed and memory (bench.py).
 
 Bad arguments get one line on stderr and exit status 2, never a traceback.
 """
@@ -12,8 +17,9 @@ import sys
 
 import torch
 
-from . import bench
+from . import bench, sweep
 from .config import RunConfig
+from .tasks import make_task
 from .training import LockstepTrainer
 
 PROGRESS_CHUNK = 10
@@ -24,40 +30,62 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"lstm_viz: error: {message}\n")
 
 
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The settings of a run, named as in RunConfig (defaults from RunConfig)."""
+    defaults = RunConfig()
+    parser.add_argument("--task", default=defaults.task, help="latch, adding or order")
+    parser.add_argument("--steps", type=int, default=defaults.max_steps,
+                        help="training steps (the step cap)")
+    parser.add_argument("--models", default=",".join(defaults.models), help="e.g. rnn,lstm,gru")
+    parser.add_argument("--hidden", type=int, default=defaults.hidden_size)
+    parser.add_argument("--lr", type=float, default=defaults.lr)
+    parser.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")
+    parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
+    parser.add_argument("--memory-init", default=defaults.memory_init, help="chrono or constant")
+    parser.add_argument("--forget-bias", type=float, default=defaults.forget_bias,
+                        help="memory-gate bias of the constant init")
+    parser.add_argument("--clip", type=float, default=defaults.clip, help="0 turns clipping off")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m lstm_viz", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     race = commands.add_parser("race", help="train models side by side on one task")
-    defaults = RunConfig()
-    race.add_argument("--task", default=defaults.task, help="latch, adding or order")
-    race.add_argument("--seq-len", type=int, default=defaults.seq_len)
-    race.add_argument("--steps", type=int, default=600, help="training steps")
-    race.add_argument("--seed", type=int, default=defaults.seed)
-    race.add_argument("--models", default=",".join(defaults.models), help="e.g. rnn,lstm,gru")
-    race.add_argument("--hidden", type=int, default=defaults.hidden_size)
-    race.add_argument("--lr", type=float, default=defaults.lr)
-    race.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")
-    race.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    race.add_argument("--forget-bias", type=float, default=defaults.forget_bias)
-    race.add_argument("--clip", type=float, default=defaults.clip, help="0 turns clipping off")
-    race.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_run_options(race)
+    race.add_argument("--seq-len", type=int, default=RunConfig().seq_len)
+    race.add_argument("--seed", type=int, default=RunConfig().seed)
+    horizon = commands.add_parser("sweep", help="held-out metric over sequence lengths and seeds")
+    _add_run_options(horizon)
+    horizon.add_argument("--lengths", default="10,50,100,200", help="comma list of lengths")
+    horizon.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
     bench.add_arguments(commands.add_parser("bench", help="measure speed and memory side by side"))
     return parser
 
 
-def _config(args) -> RunConfig:
+def _ints(text: str, name: str) -> list[int]:
+    try:
+        return [int(item) for item in text.split(",") if item.strip()]
+    except ValueError:
+        raise ValueError(f"--{name} takes whole numbers separated by commas, got {text!r}") from None
+
+
+def _seeds(text: str) -> list[int]:
+    """'3' -> [0, 1, 2]; '41,42' -> [41, 42]."""
+    seeds = _ints(text, "seeds")
+    if "," not in text and len(seeds) == 1:
+        seeds = list(range(seeds[0]))
+    if not seeds or min(seeds) < 0:
+        raise ValueError(f"--seeds needs a positive count or non-negative seeds, got {text!r}")
+    return seeds
+
+
+def _config(args, **changes) -> RunConfig:
     return RunConfig(
-        task=args.task,
-        seq_len=args.seq_len,
-        hidden_size=args.hidden,
-        lr=args.lr,
-        optimizer=args.optimizer,
-        batch_size=args.batch_size,
-        forget_bias=args.forget_bias,
-        clip=args.clip,
-        seed=args.seed,
-        models=tuple(m.strip() for m in args.models.split(",") if m.strip()),
-        max_steps=args.steps,
+        task=args.task, hidden_size=args.hidden, lr=args.lr, optimizer=args.optimizer,
+        batch_size=args.batch_size, memory_init=args.memory_init, forget_bias=args.forget_bias,
+        clip=args.clip, models=tuple(m.strip() for m in args.models.split(",") if m.strip()),
+        max_steps=args.steps, **changes,
     )
 
 
@@ -89,7 +117,7 @@ def race_report(trainer: LockstepTrainer) -> dict:
             "final_metric": _finite(metrics[kind]),
             "metric_name": trainer.task.metric_name,
             "chance": trainer.task.chance,
-            "steps": len(trainer.history[kind]),
+            "steps": trainer.trained_steps[kind],
             "diverged": kind in trainer.diverged,
             "ms_per_step": _finite(trainer.ms_per_step(kind)),
             "grad_ratio": _finite(end_probe.grad_ratio) if end_probe else None,
@@ -120,18 +148,61 @@ def _num(value: float | None, fmt: str = ".2e") -> str:
 
 
 def race(args) -> int:
-    trainer = LockstepTrainer(_config(args))
+    trainer = LockstepTrainer(_config(args, seq_len=args.seq_len, seed=args.seed))
     _train_with_progress(trainer, show=True)
     report = race_report(trainer)
     print(json.dumps(report) if args.json else _format_table(report))
     return 0
 
 
+def run_sweep(args) -> int:
+    lengths, seeds = _ints(args.lengths, "lengths"), _seeds(args.seeds)
+    if not lengths:
+        raise ValueError("--lengths needs at least one length")
+    base = _config(args, seq_len=max(lengths), seed=seeds[0])  # validates every shared setting
+    cells = [(kind, length, seed) for kind in base.models for length in lengths for seed in seeds]
+    configs = [sweep.cell_config(base, *cell) for cell in cells]  # validates every length
+    results: dict = {kind: {str(length): [] for length in lengths} for kind in base.models}
+    stopped: dict = {kind: {str(length): [] for length in lengths} for kind in base.models}
+    for done, ((kind, length, _), config) in enumerate(zip(cells, configs)):
+        _progress(done, len(cells), f"{kind} T={length}")
+        cell = sweep.run_cell(config)
+        results[kind][str(length)].append(_finite(cell.metric))
+        stopped[kind][str(length)].append(cell.steps)
+    _progress(len(cells), len(cells), "done")
+    print(file=sys.stderr)
+    task = make_task(base.task, base.seq_len)
+    report = {"task": base.task, "metric_name": task.metric_name, "chance": task.chance,
+              "steps": base.max_steps, "seeds": seeds, "results": results, "stopped_at": stopped}
+    print(json.dumps(report, ensure_ascii=False) if args.json else _format_sweep(report))
+    return 0
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    filled = 30 * done // max(total, 1)
+    print(f"\r[{'#' * filled}{' ' * (30 - filled)}] {done}/{total} runs {what:<16}", end="",
+          file=sys.stderr, flush=True)
+
+
+def _format_sweep(report: dict) -> str:
+    lines = [f"task {report['task']}: held-out {report['metric_name']} per seed "
+             f"{report['seeds']} (chance {report['chance']:.3f}, cap {report['steps']} steps)"]
+    for kind, rows in report["results"].items():
+        for length, metrics in rows.items():
+            shown = " ".join("-" if m is None else f"{m:.3f}" for m in metrics)
+            steps = " ".join(str(s) for s in report["stopped_at"][kind][length])
+            lines.append(f"{kind:<5} T={length:<4} {shown}   stopped at {steps}")
+    return "\n".join(lines)
+
+
+COMMANDS = {"race": race, "sweep": run_sweep, "bench": bench.run}
+
+
 def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(1)
     args = _parser().parse_args(argv)
     try:
-        return race(args) if args.command == "race" else bench.run(args)
+        return COMMANDS[args.command](args)
     except ValueError as error:
         print(f"lstm_viz: error: {error}", file=sys.stderr)
         return 2

@@ -12,21 +12,17 @@ import plotly.colors
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .internals import GATE_NAMES, GATE_TITLES
-from .models import MODEL_LABELS
+from .models import KINDS, MODEL_LABELS, kind_of
 from .probes import ModelProbe
 
-COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
+COLORS = {name: kind.color for name, kind in KINDS.items()}
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
+KEY_STEPS_ALL = "key steps (all probe sequences)"
+SMOOTHING = 25  # training steps in the running mean of the batch metric
 # Magma as rgb() stops: plotly.js draws its first stop, "#000004", as pink in heatmaps.
 MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1), "rgb(%d, %d, %d)" % plotly.colors.hex_to_rgb(c)]
          for i, c in enumerate(plotly.colors.sequential.Magma)]
-MULTIPLIER_LABEL = {
-    "rnn": "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient",
-    "lstm": "LSTM: forget gate f_t (along the cell state)",
-    "gru": "GRU: update gate z_t (direct path)",
-}
 
 
 def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
@@ -48,6 +44,11 @@ def _finish(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
     return fig
 
 
+def _with(aggregation: str, label: str) -> str:
+    """An axis title with how the probe sequences were combined, on its own line."""
+    return f"{label}<br><sub>{aggregation}</sub>" if aggregation else label
+
+
 def _thin(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     step = max(1, int(np.ceil(len(x) / MAX_POINTS)))
     return x[::step], y[::step]
@@ -67,42 +68,67 @@ def _mark_steps(fig: go.Figure, key_steps, panels=((None, None),), label="key st
                           row=row, col=col, **text)
 
 
+def running_mean(values: np.ndarray, window: int) -> np.ndarray:
+    """Trailing mean of the last ``window`` values at each point (fewer at the start)."""
+    sums = np.cumsum(np.concatenate([[0.0], values]))
+    ends = np.arange(1, len(values) + 1)
+    starts = np.maximum(0, ends - window)
+    return (sums[ends] - sums[starts]) / (ends - starts)
+
+
 def training_curves(
     histories: dict[str, dict[str, np.ndarray]],
+    evals: dict[str, list[tuple[int, float]]],
     diverged: dict[str, int],
     metric_name: str,
     chance: float,
     chance_label: str,
     title: str,
+    held_out_size: int,
 ) -> go.Figure:
-    """Loss (log scale) and metric against training step, side by side, with the chance line."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=("loss", metric_name), horizontal_spacing=0.1)
+    """Training loss (log scale) beside the metric: held-out (solid, dots) and the training
+    batches' running mean (thin), with the chance line."""
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(
+        "training loss", f"{metric_name}: held-out and training batches"))
     for kind, data in histories.items():
-        for col, column in ((1, "loss"), (2, "metric")):
-            x, y = _thin(data["step"], data[column])
-            fig.add_trace(go.Scatter(
-                x=x, y=y, mode="lines", name=model_name(kind, diverged), legendgroup=kind,
-                showlegend=col == 1, line=dict(color=COLORS[kind], width=2)), row=1, col=col)
+        color = COLORS[kind]
+        x, y = _thin(data["step"], data["loss"])
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=model_name(kind, diverged),
+                                 legendgroup=kind, line=dict(color=color, width=2)), row=1, col=1)
+        x, y = _thin(data["step"], running_mean(data["metric"], SMOOTHING))
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", legendgroup=kind, showlegend=False,
+                                 name=f"{MODEL_LABELS[kind]}, training batches",
+                                 line=dict(color=color, width=1, dash="dot")), row=1, col=2)
+        if evals.get(kind):
+            steps, metrics = zip(*evals[kind])
+            fig.add_trace(go.Scatter(x=steps, y=metrics, mode="lines+markers", legendgroup=kind,
+                                     showlegend=False, name=f"{MODEL_LABELS[kind]}, held-out",
+                                     line=dict(color=color, width=2.5), marker=dict(size=5)),
+                          row=1, col=2)
         if kind in diverged:
-            fig.add_vline(x=diverged[kind], line=dict(color=COLORS[kind], dash="dash"), row=1, col=2,
+            fig.add_vline(x=diverged[kind], line=dict(color=color, dash="dash"), row=1, col=2,
                           annotation_text=f"{MODEL_LABELS[kind]} diverged")
-    fig.add_trace(go.Scatter(
-        x=[0, max([1] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])],
-        y=[chance, chance], mode="lines", name=chance_label,
-        line=dict(color=REFERENCE_COLOR, dash="dash")), row=1, col=2)
+    last = max([1] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])
+    fig.add_trace(go.Scatter(x=[0, last], y=[chance, chance], mode="lines", name=chance_label,
+                             line=dict(color=REFERENCE_COLOR, dash="dash")), row=1, col=2)
+    for name, dash, width in ((f"held-out ({held_out_size} sequences)", "solid", 2.5),
+                              (f"training batches, mean of last {SMOOTHING} steps", "dot", 1)):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+                                 line=dict(color=REFERENCE_COLOR, dash=dash, width=width)))
     fig.update_xaxes(title_text="training step")
-    fig.update_yaxes(title_text="loss (log scale)", type="log", row=1, col=1)
+    fig.update_yaxes(title_text="loss on training batches (log scale)", type="log", row=1, col=1)
     fig.update_yaxes(title_text=metric_name, row=1, col=2)
     return _finish(fig, title)
 
 
 def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: str) -> go.Figure:
     """One unit x time heatmap per gate (LSTM: i, f, g, o; GRU: r, z, n) for one sequence."""
-    gates = GATE_NAMES[kind]
+    spec = kind_of(kind)
+    gates, titles = spec.gate_names, spec.gate_titles
     cols = 2
     rows = (len(gates) + 1) // cols
     fig = make_subplots(rows=rows, cols=cols, shared_xaxes=True, vertical_spacing=0.14,
-                        horizontal_spacing=0.12, subplot_titles=[GATE_TITLES[g] for g in gates])
+                        horizontal_spacing=0.12, subplot_titles=[titles[g] for g in gates])
     positions = []
     for n, gate in enumerate(gates):
         row, col = n // cols + 1, n % cols + 1
@@ -112,10 +138,10 @@ def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: st
         fig.add_trace(go.Heatmap(
             z=values, x=np.arange(1, values.shape[1] + 1), y=np.arange(1, values.shape[0] + 1),
             zmin=-1 if tanh_valued else 0, zmax=1, colorscale="RdBu" if tanh_valued else "Viridis",
-            name=GATE_TITLES[gate], showscale=n < 2,
+            name=titles[gate], showscale=n < 2,
             colorbar=dict(title="tanh value" if tanh_valued else "gate value", len=0.45,
                           y=0.78 if n == 0 else 0.22, x=1.02),
-            hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + GATE_TITLES[gate] + "</extra>",
+            hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + titles[gate] + "</extra>",
         ), row=row, col=col)
         fig.update_yaxes(title_text="unit", row=row, col=col)
     fig.update_xaxes(title_text="time step t", row=rows)
@@ -153,9 +179,10 @@ def state_trajectories(probes: dict[str, ModelProbe], key_steps, k: int, title: 
 
 def gradient_norms(
     initial: dict[str, ModelProbe], current: dict[str, ModelProbe], current_step: int,
-    key_steps, diverged: dict[str, int], title: str,
+    key_steps, diverged: dict[str, int], title: str, aggregation: str = "",
 ) -> go.Figure:
-    """||dL/dh_t|| (and the LSTM's ||dL/dc_t||) against t on a log scale, at init and now."""
+    """||dL/dh_t|| (and the LSTM's ||dL/dc_t||) against t on a log scale, at init and now;
+    ``aggregation`` says how the probe sequences are combined (in the y-axis title)."""
     fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
                         subplot_titles=("at initialisation (step 0)", f"now (step {current_step})"))
     for col, probes in ((1, initial), (2, current)):
@@ -171,9 +198,9 @@ def gradient_norms(
                     showlegend=col == 1, name="LSTM ‖∂L/∂c_t‖ (cell state)",
                     line=dict(color=COLORS[kind], width=2, dash="dot")), row=1, col=col)
     fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_yaxes(title_text="gradient norm (log scale)", row=1, col=1)
+    fig.update_yaxes(title_text=_with(aggregation, "gradient norm (log scale)"), row=1, col=1)
     fig.update_xaxes(title_text="time step t (loss at t = T)")
-    _mark_steps(fig, key_steps, [(1, 1), (1, 2)])
+    _mark_steps(fig, key_steps, [(1, 1), (1, 2)], KEY_STEPS_ALL)
     return _finish(fig, title, height=440)
 
 
@@ -207,13 +234,15 @@ def gradient_heatmap(snapshots: list, kinds: list[str], title: str) -> go.Figure
     return _finish(fig, title, height=420)
 
 
-def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> go.Figure:
-    """Per-step gradient multiplier (left) and its running product back from T (right, log)."""
+def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str,
+                      aggregation: str = "") -> go.Figure:
+    """Per-step gradient multiplier (left) and its running product back from T (right, log):
+    the product at t is the product of the plotted factors at t+1..T."""
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(
-        "factor of one step back", "product from step T back to step t"))
+        "factor of one step back", "product of the factors from step T back to step t"))
     for kind, probe in probes.items():
         t = np.arange(1, len(probe.multiplier) + 1)
-        fig.add_trace(go.Scatter(x=t, y=probe.multiplier, mode="lines", name=MULTIPLIER_LABEL[kind],
+        fig.add_trace(go.Scatter(x=t, y=probe.multiplier, mode="lines", name=kind_of(kind).multiplier_label,
                                  legendgroup=kind, line=dict(color=COLORS[kind], width=2)), row=1, col=1)
         if probe.multiplier_bound is not None:
             fig.add_trace(go.Scatter(x=t, y=probe.multiplier_bound, mode="lines", legendgroup=kind,
@@ -221,12 +250,12 @@ def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str) -> g
                                      line=dict(color=COLORS[kind], width=1.5, dash="dot")),
                           row=1, col=1)
         fig.add_trace(go.Scatter(x=t, y=_positive(probe.multiplier_product), mode="lines",
-                                 legendgroup=kind, showlegend=False, name=MULTIPLIER_LABEL[kind],
+                                 legendgroup=kind, showlegend=False, name=kind_of(kind).multiplier_label,
                                  line=dict(color=COLORS[kind], width=2)), row=1, col=2)
     fig.add_hline(y=1, line=dict(color=REFERENCE_COLOR, dash="dash"), row=1, col=1,
                   annotation_text="1: no loss, no gain")
     fig.update_xaxes(title_text="time step t")
-    fig.update_yaxes(title_text="multiplier per step", row=1, col=1)
+    fig.update_yaxes(title_text=_with(aggregation, "multiplier per step"), row=1, col=1)
     fig.update_yaxes(title_text="running product (log scale)", type="log", exponentformat="power",
                      row=1, col=2)
     return _finish(fig, f"{title} (training step {step})", height=420)
@@ -245,17 +274,18 @@ def sigma_figure(steps: list[int], sigmas: list[float], title: str) -> go.Figure
     return _finish(fig, title, height=360)
 
 
-def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str) -> go.Figure:
+def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,
+                        aggregation: str = "") -> go.Figure:
     """||d prediction / d x_t|| against t (log scale): which inputs the prediction uses."""
     fig = go.Figure()
     for kind, probe in probes.items():
         t = np.arange(1, len(probe.connectivity) + 1)
         fig.add_trace(go.Scatter(x=t, y=_positive(probe.connectivity), mode="lines",
                                  name=MODEL_LABELS[kind], line=dict(color=COLORS[kind], width=2)))
-    fig.update_yaxes(title_text="‖∂ prediction / ∂x_t‖ (log scale)", type="log",
-                     exponentformat="power")
+    fig.update_yaxes(title_text=_with(aggregation, "‖∂ prediction / ∂x_t‖ (log scale)"),
+                     type="log", exponentformat="power")
     fig.update_xaxes(title_text="time step t")
-    _mark_steps(fig, key_steps)
+    _mark_steps(fig, key_steps, label=KEY_STEPS_ALL)
     return _finish(fig, title, height=380)
 
 

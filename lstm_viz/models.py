@@ -1,26 +1,211 @@
-"""The three recurrent models, built on PyTorch's fused modules, with a linear readout.
+"""The model types, each one ``ModelKind`` that keeps its equations, memory path and
+initialisation side by side (as micrograd keeps each op's forward and backward together).
 
 - ``rnn``: Elman's tanh RNN (torch.nn.RNN).
 - ``lstm``: Hochreiter & Schmidhuber (1997) with the forget gate of Gers, Schmidhuber &
   Cummins (2000) (torch.nn.LSTM).
 - ``gru``: Cho et al. (2014) (torch.nn.GRU).
 
-The prediction is read from the hidden state at the last time step. All models of one run are
-initialised from the same seed, so a run is reproducible and "reset" means the same weights.
+Training uses the fused modules; a kind's ``gates`` and ``step`` recompute the same numbers from
+the fused weights (equations and gate order as in PyTorch's documentation), so the probes and the
+"inside" views can unroll them. The prediction is read from the hidden state at the last step.
+All models of one run are initialised from the same seed.
+
+Memory initialisation (``MemoryInit``) sets the bias of the gate that keeps memory: the LSTM's
+forget gate f, the GRU's update gate z (h_t = (1 - z) n + z h_{t-1}, so z near 1 keeps h).
+Constant: one bias for every unit. Chrono (Tallec & Ollivier 2018, "Can recurrent neural
+networks warp time?"): per unit b = log(u), u ~ U(1, T_max - 1), so memory time scales spread
+from 1 step to the sequence length; the LSTM's input gate gets -b.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 import torch
 from torch import nn
 
-MODEL_KINDS = ("rnn", "lstm", "gru")
-MODEL_LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
-_FUSED = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 # Model init draws from torch's global generator, which Streamlit sessions (threads) share.
 _INIT_LOCK = threading.Lock()
+MEMORY_INITS = ("chrono", "constant")
+
+
+@dataclass(frozen=True)
+class MemoryInit:
+    """How the memory gate's bias starts: ``chrono`` over ``horizon`` steps, or ``bias``."""
+
+    mode: str = "constant"  # chrono or constant
+    bias: float = 0.0  # constant: the effective bias b_ih + b_hh of every unit
+    horizon: int = 100  # chrono: T_max, the longest dependency expected (the sequence length)
+
+    def biases(self, hidden_size: int, generator: torch.Generator) -> torch.Tensor:
+        """The effective memory-gate bias of each unit (H,)."""
+        if self.mode == "constant":
+            return torch.full((hidden_size,), float(self.bias))
+        if self.mode == "chrono":
+            high = max(1.0, self.horizon - 1.0)
+            u = 1.0 + (high - 1.0) * torch.rand(hidden_size, generator=generator)
+            return torch.log(u)
+        raise ValueError(f"unknown memory init {self.mode!r}; choose one of {', '.join(MEMORY_INITS)}")
+
+
+class ModelKind:
+    """One model type: its label, colour, fused module, gates, step equations and memory path.
+
+    ``gates(w, xw, h_prev)`` computes the gates at one or many steps from xw = x W_ih^T + b_ih;
+    ``step(w, xw_t, state)`` advances the state dict (h, and c for the LSTM) one step, with
+    gradients; ``memory_factor(internals)`` is d(memory_t)/d(memory_{t-1}) along the kind's
+    memory path (B, T, H), or None where the whole gradient must be measured (the RNN).
+    """
+
+    name = ""
+    label = ""
+    color = ""
+    fused: type[nn.Module] = nn.RNN
+    gate_titles: dict[str, str] = {}  # gate name -> title, in PyTorch's order
+    tanh_gates: tuple[str, ...] = ()  # gates valued in [-1, 1]; the others are sigmoids
+    memory_gate: str | None = None  # the gate whose bias the memory init sets
+    memory_gate_slice = 0  # that gate's chunk in PyTorch's stacked weights
+    state_names: tuple[str, ...] = ("h",)
+    memory_state = "h"  # the state that carries memory, drawn on Inside
+    multiplier_label = ""
+    equations = ""  # LaTeX, for the pages
+
+    @property
+    def gate_names(self) -> tuple[str, ...]:
+        return tuple(self.gate_titles)
+
+    def gates(self, w: dict, xw: torch.Tensor, h_prev: torch.Tensor) -> dict[str, torch.Tensor]:
+        return {}
+
+    def step(self, w: dict, xw: torch.Tensor, state: dict) -> dict[str, torch.Tensor]:
+        raise NotImplementedError
+
+    def recurrence(self, gates: dict) -> dict[str, torch.Tensor]:
+        """States other than h, from the gates of all steps (the LSTM's c); {} by default."""
+        return {}
+
+    def memory_factor(self, internals: dict) -> torch.Tensor | None:
+        return None
+
+    def init_memory(self, rnn: nn.Module, init: MemoryInit, generator: torch.Generator) -> None:
+        """Set the memory gate's effective bias (split evenly over b_ih and b_hh)."""
+        if self.memory_gate is None:
+            return
+        h = rnn.hidden_size
+        memory = init.biases(h, generator)
+        gate = slice(self.memory_gate_slice * h, (self.memory_gate_slice + 1) * h)
+        with torch.no_grad():
+            rnn.bias_ih_l0[gate] = memory / 2
+            rnn.bias_hh_l0[gate] = memory / 2
+            self.init_other_gates(rnn, init, memory)
+
+    def init_other_gates(self, rnn: nn.Module, init: MemoryInit, memory: torch.Tensor) -> None:
+        """Kind-specific companions of the memory bias (none by default)."""
+
+
+class RNNKind(ModelKind):
+    """h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh) (Elman 1990)."""
+
+    name, label, color = "rnn", "RNN", "#D55E00"
+    fused = nn.RNN
+    multiplier_label = "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient"
+    equations = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)"
+
+    def step(self, w, xw, state):
+        return {"h": torch.tanh(xw + state["h"] @ w["w_hh"].T + w["b_hh"])}
+
+
+class LSTMKind(ModelKind):
+    """Gates i, f, o (sigmoid), candidate g (tanh); c_t = f c_{t-1} + i g, h_t = o tanh(c_t)."""
+
+    name, label, color = "lstm", "LSTM", "#0072B2"
+    fused = nn.LSTM
+    gate_titles = {"i": "input gate i", "f": "forget gate f", "g": "cell candidate g",
+                   "o": "output gate o"}
+    tanh_gates = ("g",)
+    memory_gate, memory_gate_slice = "f", 1
+    state_names = ("h", "c")
+    memory_state = "c"
+    multiplier_label = "LSTM: forget gate f_t (along the cell state)"
+    equations = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
+
+    def gates(self, w, xw, h_prev):
+        z = xw + h_prev @ w["w_hh"].T + w["b_hh"]
+        i, f, g, o = z.chunk(4, dim=-1)
+        return {"i": torch.sigmoid(i), "f": torch.sigmoid(f), "g": torch.tanh(g),
+                "o": torch.sigmoid(o)}
+
+    @staticmethod
+    def cell(gates: dict, c_prev: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """One step of the cell: c_t = f * c_{t-1} + i * g and h_t = o * tanh(c_t)."""
+        c = gates["f"] * c_prev + gates["i"] * gates["g"]
+        return c, gates["o"] * torch.tanh(c)
+
+    def step(self, w, xw, state):
+        c, h = self.cell(self.gates(w, xw, state["h"]), state["c"])
+        return {"h": h, "c": c}
+
+    def recurrence(self, gates):
+        """c_t from c_0 = 0 over the time axis (dim 1)."""
+        c = torch.zeros_like(gates["f"][:, 0])
+        states = []
+        for t in range(gates["f"].shape[1]):
+            c, _ = self.cell({name: gate[:, t] for name, gate in gates.items()}, c)
+            states.append(c)
+        return {"c": torch.stack(states, dim=1)}
+
+    def memory_factor(self, internals):
+        """dc_t/dc_{t-1} = f_t along the cell state (Gers et al. 2000)."""
+        return internals["f"]
+
+    def init_other_gates(self, rnn, init, memory):
+        """Chrono sets the input-gate bias to -b_f (Tallec & Ollivier 2018)."""
+        if init.mode == "chrono":
+            h = rnn.hidden_size
+            rnn.bias_ih_l0[:h] = -memory / 2
+            rnn.bias_hh_l0[:h] = -memory / 2
+
+
+class GRUKind(ModelKind):
+    """r, z (sigmoid); n = tanh(x_n + r (h W_hn + b_hn)); h_t = (1 - z) n + z h_{t-1}."""
+
+    name, label, color = "gru", "GRU", "#009E73"
+    fused = nn.GRU
+    gate_titles = {"r": "reset gate r", "z": "update gate z", "n": "candidate n"}
+    tanh_gates = ("n",)
+    memory_gate, memory_gate_slice = "z", 1
+    multiplier_label = "GRU: update gate z_t (direct path)"
+    equations = r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}"
+
+    def gates(self, w, xw, h_prev):
+        gi = xw.chunk(3, dim=-1)
+        gh = (h_prev @ w["w_hh"].T + w["b_hh"]).chunk(3, dim=-1)
+        r = torch.sigmoid(gi[0] + gh[0])
+        z = torch.sigmoid(gi[1] + gh[1])
+        return {"r": r, "z": z, "n": torch.tanh(gi[2] + r * gh[2])}
+
+    def step(self, w, xw, state):
+        gates = self.gates(w, xw, state["h"])
+        return {"h": (1 - gates["z"]) * gates["n"] + gates["z"] * state["h"]}
+
+    def memory_factor(self, internals):
+        """The direct term of dh_t/dh_{t-1}: z_t (Cho et al. 2014)."""
+        return internals["z"]
+
+
+KINDS: dict[str, ModelKind] = {k.name: k for k in (RNNKind(), LSTMKind(), GRUKind())}
+MODEL_KINDS = tuple(KINDS)
+MODEL_LABELS = {name: kind.label for name, kind in KINDS.items()}
+
+
+def kind_of(name: str) -> ModelKind:
+    """The ModelKind called ``name``; an unknown name fails loudly."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ValueError(f"unknown model {name!r}; choose from {', '.join(MODEL_KINDS)}") from None
 
 
 class RecurrentModel(nn.Module):
@@ -28,11 +213,10 @@ class RecurrentModel(nn.Module):
 
     def __init__(self, kind: str, input_size: int, hidden_size: int, output_size: int):
         super().__init__()
-        if kind not in _FUSED:
-            raise ValueError(f"unknown model {kind!r}; choose from {', '.join(MODEL_KINDS)}")
         self.kind = kind
+        self.spec = kind_of(kind)
         self.hidden_size = hidden_size
-        self.rnn = _FUSED[kind](input_size, hidden_size, batch_first=True)
+        self.rnn = self.spec.fused(input_size, hidden_size, batch_first=True)
         self.readout = nn.Linear(hidden_size, output_size)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -49,27 +233,20 @@ class RecurrentModel(nn.Module):
             "b_hh": self.rnn.bias_hh_l0,
         }
 
-
-def set_forget_bias(model: RecurrentModel, bias: float) -> None:
-    """Set the LSTM's effective forget-gate bias b_ih[f] + b_hh[f] to ``bias``, per unit.
-
-    PyTorch keeps two bias vectors and orders the LSTM gates (i, f, g, o); each of the two
-    forget slices gets half. An open forget gate at initialisation (Gers et al. 2000; Jozefowicz
-    et al. 2015) lets the gradient flow along the cell state from the first step.
-    """
-    h = model.hidden_size
-    with torch.no_grad():
-        model.rnn.bias_ih_l0[h : 2 * h] = bias / 2
-        model.rnn.bias_hh_l0[h : 2 * h] = bias / 2
+    def memory_bias(self) -> torch.Tensor | None:
+        """The memory gate's effective bias b_ih + b_hh per unit (None for the RNN)."""
+        if self.spec.memory_gate is None:
+            return None
+        h, k = self.hidden_size, self.spec.memory_gate_slice
+        return (self.rnn.bias_ih_l0 + self.rnn.bias_hh_l0)[k * h : (k + 1) * h].detach()
 
 
-def build_model(
-    kind: str, input_size: int, hidden_size: int, output_size: int, seed: int, forget_bias: float
-) -> RecurrentModel:
+def build_model(kind: str, input_size: int, hidden_size: int, output_size: int, seed: int,
+                init: MemoryInit = MemoryInit()) -> RecurrentModel:
     """A model initialised from ``seed`` alone (not from whatever the global RNG holds)."""
     with _INIT_LOCK, torch.random.fork_rng():
         torch.manual_seed(seed)
         model = RecurrentModel(kind, input_size, hidden_size, output_size)
-    if kind == "lstm":
-        set_forget_bias(model, forget_bias)
+    model.spec.init_memory(model.rnn, init, torch.Generator().manual_seed(seed + 17))
     return model
+

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import figures
 from .models import MODEL_LABELS
+from .probes import AGGREGATION, GEOMETRIC
 from .training import LockstepTrainer, Snapshot
 
 TOP_UNITS = 6
@@ -25,8 +26,9 @@ def race(trainer: LockstepTrainer) -> dict:
     task = trainer.task
     histories = {k: trainer.history[k].arrays() for k in trainer.models}
     return {"race_curves": figures.training_curves(
-        histories, trainer.diverged, task.metric_name, task.chance, chance_label(task),
-        f"{task.title}, lag {task.seq_len}: training curves")}
+        histories, trainer.evals, trainer.diverged, task.metric_name, task.chance,
+        chance_label(task), f"{task.title}, lag {task.seq_len}: training curves",
+        len(trainer.eval_batch.y))}
 
 
 def inside(trainer: LockstepTrainer, snapshot: Snapshot) -> dict:
@@ -47,22 +49,30 @@ def inside(trainer: LockstepTrainer, snapshot: Snapshot) -> dict:
 
 
 def gradients(trainer: LockstepTrainer) -> dict:
-    """Gradient flow: norms at init and now, their history, multipliers, connectivity, sigma."""
+    """Gradient flow: norms at init and now, their history, multipliers, connectivity, sigma.
+
+    The probe charts combine the probe sequences (each with its own loss) and say how; the
+    key steps of all of them are marked.
+    """
     first, latest = trainer.snapshots[0], trainer.snapshots[-1]
-    key_steps = trainer.probe_batch.key_steps[0].tolist()
+    key_steps = trainer.probe_batch.key_steps.flatten().tolist()
+    n = len(trainer.probe_batch.y)
+    mean, geometric = AGGREGATION.format(n=n), GEOMETRIC.format(n=n)
     figs = {
         "grad_norms": figures.gradient_norms(
             first.probes, latest.probes, latest.step, key_steps, trainer.diverged,
-            "How much error signal reaches step t"),
+            "How much error signal reaches step t", mean),
         "grad_heatmap": figures.gradient_heatmap(
-            trainer.snapshots, list(trainer.models), "‖∂L/∂h_t‖ as training goes on (log10)"),
+            trainer.snapshots, list(trainer.models),
+            f"‖∂L/∂h_t‖ as training goes on (log10, {mean})"),
     }
     if latest.probes:
         figs["multipliers"] = figures.multiplier_figure(
-            latest.probes, latest.step, "Per-step gradient multiplier and its product")
+            latest.probes, latest.step, "Per-step gradient multiplier and its product",
+            geometric + " (and units)")
         figs["connectivity"] = figures.connectivity_figure(
             latest.probes, key_steps,
-            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})")
+            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})", mean)
     rows = [(s.step, s.probes["rnn"].sigma_max) for s in trainer.snapshots if "rnn" in s.probes]
     if rows:
         figs["sigma"] = figures.sigma_figure(

@@ -11,13 +11,16 @@ vanished gradient should read 1e-60, not 0):
   (Madsen 2019, "Visualizing memorization in RNNs", Distill). For a classifier the prediction
   is the logit of the class it picks.
 - ``multiplier[t]``, the factor of one step back (t -> t-1), and ``multiplier_product[t]``, the
-  product of those factors from step T back to step t:
+  product of those factors from step T back to step t. Per sequence (and unit):
   RNN: the gain ||dL/dh_{t-1}|| / ||dL/dh_t|| that W_hh^T diag(1 - h_t^2) has on the actual
   gradient, so the product is exactly ||dL/dh_t|| / ||dL/dh_T||; ``multiplier_bound`` is
   Pascanu, Mikolov & Bengio's (2013, section 2.1) worst case, max(1 - h_t^2) * sigma_max(W_hh).
-  LSTM: the forget gate f_t, the derivative dc_t/dc_{t-1} along the cell state (Gers et al.
-  2000): the memory path, not the whole gradient. GRU: the update gate z_t, the direct term of
-  dh_t/dh_{t-1} (h_t = (1 - z_t) n_t + z_t h_{t-1}; Cho et al. 2014).
+  Gated kinds: the memory path's own factor (``ModelKind.memory_factor``): the LSTM's forget
+  gate f_t = dc_t/dc_{t-1} along the cell state (Gers et al. 2000), the GRU's update gate z_t,
+  the direct term of dh_t/dh_{t-1} (Cho et al. 2014).
+  Both are aggregated as geometric means over the probe sequences (and units), so the product
+  panel is exactly the product of the factor panel: a product of geometric means is the
+  geometric mean of the products.
 - ``sigma_max``: the largest singular value of the RNN's W_hh. Below 1 (1/gamma for tanh) is
   sufficient for vanishing gradients, above it necessary for exploding (Pascanu et al. 2013).
 """
@@ -29,12 +32,12 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .internals import (gru_gates, gru_hidden, input_projection, lstm_cell, lstm_gates, rnn_step,
-                        trace)
+from .internals import input_projection, trace
 from .models import RecurrentModel
 from .tasks import Batch, Task
 
-CARRY_GATE = {"lstm": "f", "gru": "z"}
+AGGREGATION = "mean over the {n} probe sequences"
+GEOMETRIC = "geometric mean over the {n} probe sequences"
 
 
 @dataclass
@@ -60,7 +63,8 @@ class ModelProbe:
 
     @property
     def typical_multiplier(self) -> float:
-        """The factor w whose power w^(T-1) is the product from step T back to step 1."""
+        """The factor w whose power w^(T-1) is the product from step T back to step 1: the
+        geometric mean of the factors at steps 2..T (nan for T = 1: no step back)."""
         steps = len(self.multiplier) - 1
         return float(self.multiplier_product[0] ** (1 / steps)) if steps else float("nan")
 
@@ -71,60 +75,49 @@ class ModelProbe:
 
 
 def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[str, torch.Tensor]:
-    """Per-sequence gradients from one unrolled float64 pass.
+    """Per-sequence gradients from one unrolled float64 pass through the kind's own ``step``.
 
     ``h0`` (B, H) and ``h`` (B, T, H): dL/dh_0 and dL/dh_t; ``c`` (LSTM): dL/dc_t; ``x``
     (B, T, I): d prediction / d x_t; ``states`` (B, T, H): the hidden states themselves.
     """
+    spec = model.spec
     w = {k: v.detach().double() for k, v in model.weights().items()}
     x = batch.x.double().requires_grad_(True)
     h0 = x.new_zeros(x.shape[0], model.hidden_size, requires_grad=True)
-    h, c = h0, torch.zeros_like(h0)
+    state = {name: h0 if name == "h" else torch.zeros_like(h0) for name in spec.state_names}
     xw = input_projection(w, x)
-    hs, cs = [], []
+    kept = {name: [] for name in spec.state_names}
     for t in range(x.shape[1]):
-        if model.kind == "rnn":
-            h = rnn_step(w, xw[:, t], h)
-        elif model.kind == "lstm":
-            c, h = lstm_cell(lstm_gates(w, xw[:, t], h), c)
-            cs.append(c)
-        else:
-            h = gru_hidden(gru_gates(w, xw[:, t], h), h)
-        hs.append(h)
-    pred = torch.nn.functional.linear(h, model.readout.weight.detach().double(),
+        state = spec.step(w, xw[:, t], state)
+        for name in spec.state_names:
+            kept[name].append(state[name])
+    pred = torch.nn.functional.linear(state["h"], model.readout.weight.detach().double(),
                                       model.readout.bias.detach().double())
     y = batch.y.double() if batch.y.is_floating_point() else batch.y
     loss = task.loss(pred, y, reduction="sum")
-    grads = torch.autograd.grad(loss, [h0] + hs + cs, retain_graph=True)
+    flat = [h0] + [s for name in spec.state_names for s in kept[name]]
+    grads = torch.autograd.grad(loss, flat, retain_graph=True)
     chosen = pred[:, 0] if pred.shape[1] == 1 else pred.max(dim=1).values
     (grad_x,) = torch.autograd.grad(chosen.sum(), x)
-    result = {"h0": grads[0], "h": torch.stack(grads[1 : 1 + len(hs)], dim=1), "x": grad_x,
-              "states": torch.stack(hs, dim=1).detach()}
-    if cs:
-        result["c"] = torch.stack(grads[1 + len(hs) :], dim=1)
+    steps = x.shape[1]
+    result = {"h0": grads[0], "x": grad_x, "states": torch.stack(kept["h"], dim=1).detach()}
+    for n, name in enumerate(spec.state_names):
+        result[name] = torch.stack(grads[1 + n * steps : 1 + (n + 1) * steps], dim=1)
     return result
 
 
-def suffix_product(m: torch.Tensor) -> torch.Tensor:
-    """out[:, t] = product of m[:, s] for s > t (1 at the last step), along dim 1."""
-    shifted = torch.cat([m[:, 1:], torch.ones_like(m[:, :1])], dim=1)
-    return shifted.flip(1).cumprod(dim=1).flip(1)
-
-
-def _ratio(num: torch.Tensor, den: torch.Tensor) -> torch.Tensor:
-    """num / den, nan where den is 0 (a gradient below float64's range: no defined ratio)."""
-    return torch.where(den > 0, num / den.clamp(min=torch.finfo(den.dtype).tiny), torch.nan)
-
-
 def step_multipliers(model: RecurrentModel, internals: dict, grads: dict) -> tuple[torch.Tensor, torch.Tensor]:
-    """Batch-mean per-step multiplier (T,) and the product from T back to t (T,), float64."""
-    if model.kind == "rnn":
+    """Per-step factor (T,) and the product from step T back to t (T,): geometric means over
+    the probe sequences (and units), float64. product[t] = prod of factor[s] for s > t."""
+    factor = model.spec.memory_factor(internals)
+    if factor is None:  # the RNN: the gain on the actual gradient, h_0 included
         norms = torch.cat([grads["h0"][:, None], grads["h"]], dim=1).norm(dim=-1)  # (B, T+1)
-        gain = _ratio(norms[:, :-1], norms[:, 1:])
-        product = _ratio(norms[:, 1:], norms[:, -1:])
-        return gain.nanmean(dim=0), product.nanmean(dim=0)
-    gate = internals[CARRY_GATE[model.kind]].double()
-    return gate.mean(dim=(0, 2)), suffix_product(gate).mean(dim=(0, 2))
+        log_factor = torch.log(norms[:, :-1]) - torch.log(norms[:, 1:])  # nan where both are 0
+    else:
+        log_factor = torch.log(factor.double()).transpose(1, 2).reshape(-1, factor.shape[1])
+    mean_log = log_factor.nanmean(dim=0)
+    shifted = torch.cat([mean_log[1:], mean_log.new_zeros(1)])
+    return torch.exp(mean_log), torch.exp(shifted.flip(0).cumsum(0).flip(0))
 
 
 def pascanu_bound(sigma_max: float, h: torch.Tensor) -> torch.Tensor:
@@ -146,7 +139,7 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
     grads = unrolled_gradients(model, task, batch)
     internals = trace(model, batch.x)
     multiplier, product = step_multipliers(model, internals, grads)
-    sigma = largest_singular_value(model) if model.kind == "rnn" else None
+    sigma = largest_singular_value(model) if model.spec.memory_gate is None else None
     return ModelProbe(
         kind=model.kind,
         grad_h=_batch_mean_norm(grads["h"]),

@@ -70,6 +70,19 @@ class Task:
         """One sentence that says what a model must do."""
         raise NotImplementedError
 
+    def format(self, metric: float) -> str:
+        """A metric as the pages print it."""
+        return f"{metric:.2f}"
+
+    @property
+    def chance_name(self) -> str:
+        """What the chance line is called: 'chance', or 'the baseline' for a regression."""
+        return "chance" if self.higher_is_better else "the baseline"
+
+    def plateau_note(self, metric: float) -> str:
+        """Why a model may sit on a known plateau above chance ('' when it is on none)."""
+        return ""
+
 
 class _Classification(Task):
     metric_name = "accuracy"
@@ -168,6 +181,16 @@ class Adding(Task):
     def describe(self):
         return f"Output the sum of the two marked numbers among {self.seq_len} random numbers."
 
+    def format(self, metric):
+        return f"{metric:.3g}" if abs(metric) < 1e4 else f"{metric:.1e}"
+
+    def plateau_note(self, metric):
+        """A model that remembers only the second marked number scores 1/12 = 0.083."""
+        if 0.06 <= metric <= 0.11:
+            return ("near 1/12 = 0.083, the MSE of a model that remembers only the second "
+                    "marked number and guesses the mean for the first")
+        return ""
+
 
 class TemporalOrder(_Classification):
     """Experiment 6 of Hochreiter & Schmidhuber (1997): the order of two relevant symbols.
@@ -195,6 +218,13 @@ class TemporalOrder(_Classification):
 
     def describe(self):
         return f"Tell the order of the two X/Y symbols hidden among {self.seq_len} symbols."
+
+    def plateau_note(self, metric):
+        """0.5: the model remembers one of the two symbols and guesses the other."""
+        if 0.4 <= metric <= 0.6:
+            return ("0.5 on this task means it remembers only one of the two symbols and "
+                    "guesses the other, so 2 of the 4 classes are left")
+        return ""
 
 
 TASKS = {task.name: task for task in (Latch, Adding, TemporalOrder)}

@@ -1,10 +1,14 @@
-"""The lockstep trainer: 2-3 models trained on identical batches, step by step.
+"""The lockstep trainer: 1-3 models trained on identical batches, step by step.
 
 Like minGPT's trainer it knows nothing of the UI: a page, the CLI and the benchmark all drive it
-through ``step(n)`` and read ``history``, ``snapshots`` and ``diverged``. Memory is bounded:
-the history is a ring buffer and the probe snapshots are thinned (every other one dropped, the
-interval doubled) when they exceed ``max_snapshots``, so a long run keeps snapshots that span
-all of it.
+through ``step(n)`` and read ``history``, ``evals``, ``snapshots`` and ``diverged``.
+
+- ``history``: per-step training-batch records, every step up to the largest step cap.
+- ``evals``: the metric on one fixed held-out batch, every ``probe_every`` steps and at the end.
+  "Solved" is judged on these, never on training batches, and is withdrawn when the held-out
+  metric falls back.
+- ``snapshots``: probes of every model; thinned (every other one dropped, the interval doubled)
+  beyond ``MAX_SNAPSHOTS``, so a long run keeps snapshots that span all of it.
 
 The trainer is thread-safe: ``step``, ``reset`` and ``take_snapshot`` hold ``trainer.lock`` (a
 re-entrant lock), and a caller that reads history and snapshots while another thread may train
@@ -24,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .config import RunConfig
+from .config import LIMITS, RunConfig
 from .models import build_model
 from .probes import ModelProbe, probe
 from .tasks import make_task
@@ -34,10 +38,9 @@ from .tasks import make_task
 TICK_SECONDS = 0.8
 TICK_WORK_SECONDS = 0.35
 MAX_STEPS_PER_TICK = 50
-HISTORY_LEN = 10_000
+HISTORY_LEN = LIMITS["max_steps"][1]  # every step of the longest run a user can ask for
 MAX_SNAPSHOTS = 40
-EVAL_BATCH_SIZE = 512
-SOLVED_WINDOW = 10  # training steps averaged before a model counts as solved
+EVAL_BATCH_SIZE = 512  # held-out sequences; accuracy in steps of 1/512
 _PROBE_SEED_OFFSET = 1_000_003
 _EVAL_SEED_OFFSET = 2_000_003
 
@@ -73,11 +76,6 @@ class History:
         table = np.array(self._rows, dtype=float).reshape(-1, len(self.COLUMNS))
         return {name: table[:, i] for i, name in enumerate(self.COLUMNS)}
 
-    def recent_metric(self, window: int = SOLVED_WINDOW) -> float:
-        """Mean metric of the last ``window`` steps (nan before any step)."""
-        if not self._rows:
-            return float("nan")
-        return float(np.mean([row[2] for row in list(self._rows)[-window:]]))
 
 
 @dataclass
@@ -96,19 +94,15 @@ class LockstepTrainer:
         self.lock = threading.RLock()
         self.task = make_task(config.task, config.seq_len)
         self.models = {
-            kind: build_model(
-                kind,
-                self.task.input_size,
-                config.hidden_size,
-                self.task.output_size,
-                config.seed,
-                config.forget_bias,
-            )
+            kind: build_model(kind, self.task.input_size, config.hidden_size,
+                              self.task.output_size, config.seed, config.init)
             for kind in config.models
         }
         self._initial_weights = {k: copy.deepcopy(m.state_dict()) for k, m in self.models.items()}
         probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
         self.probe_batch = self.task.sample(config.probe_batch_size, probe_gen)
+        eval_gen = torch.Generator().manual_seed(config.seed + _EVAL_SEED_OFFSET)
+        self.eval_batch = self.task.sample(EVAL_BATCH_SIZE, eval_gen)
         self.reset()
 
     def reset(self) -> None:
@@ -124,9 +118,12 @@ class LockstepTrainer:
         self.steps = 0
         self.diverged: dict[str, int] = {}
         self.history = {k: History(HISTORY_LEN) for k in self.models}
+        self.evals: dict[str, list[tuple[int, float]]] = {k: [] for k in self.models}
+        self.trained_steps = {k: 0 for k in self.models}
         self.train_seconds = {k: 0.0 for k in self.models}
         self.probe_every = self.config.probe_every
         self.snapshots: list[Snapshot] = []
+        self._evaluate_held_out()
         self.take_snapshot()
 
     @property
@@ -150,6 +147,8 @@ class LockstepTrainer:
             self.steps += 1
             for kind in self.live_models:
                 self._train_step(kind, batch)
+            if self.steps % self.config.probe_every == 0 or self.done:
+                self._evaluate_held_out()
             if self.steps % self.probe_every == 0 or self.done:
                 self.take_snapshot()
             taken += 1
@@ -172,7 +171,19 @@ class LockstepTrainer:
         optimizer.step()
         metric = self.task.metric(pred.detach(), batch.y)
         self.history[kind].append(self.steps, loss.item(), metric, grad_norm)
+        self.trained_steps[kind] += 1
         self.train_seconds[kind] += time.perf_counter() - start
+
+    @torch.no_grad()
+    def _evaluate_held_out(self) -> None:
+        """Every live model's metric on the fixed held-out batch, recorded at this step."""
+        for kind in self.live_models:
+            metric = self.task.metric(self.models[kind](self.eval_batch.x), self.eval_batch.y)
+            if not math.isfinite(metric):
+                self.diverged[kind] = self.steps
+                continue
+            if not self.evals[kind] or self.evals[kind][-1][0] != self.steps:
+                self.evals[kind].append((self.steps, metric))
 
     def take_snapshot(self) -> Snapshot:
         """Probe every live model on the fixed probe batch and keep the result (bounded)."""
@@ -195,7 +206,7 @@ class LockstepTrainer:
 
     def ms_per_step(self, kind: str) -> float:
         """Mean wall-clock milliseconds of one training step of one model (nan before any)."""
-        steps = len(self.history[kind])
+        steps = self.trained_steps[kind]
         return 1000 * self.train_seconds[kind] / steps if steps else float("nan")
 
     def steps_within(self, seconds: float = TICK_WORK_SECONDS, most: int = MAX_STEPS_PER_TICK) -> int:
@@ -212,22 +223,29 @@ class LockstepTrainer:
         """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
         return sum(self.ms_per_step(k) for k in self.live_models) / 1000
 
+    def held_out(self, kind: str) -> float:
+        """The latest held-out metric of a model (nan before any, or once diverged)."""
+        if kind in self.diverged or not self.evals[kind]:
+            return float("nan")
+        return self.evals[kind][-1][1]
+
     def solved_step(self, kind: str) -> int | None:
-        """First step at which the running mean metric passed the task's solved threshold."""
-        data = self.history[kind].arrays()
-        if len(data["metric"]) < SOLVED_WINDOW:
+        """Step from which the held-out metric has passed the threshold, up to now (None: not
+        solved now; a model that falls back loses it)."""
+        if kind in self.diverged:
             return None
-        kernel = np.ones(SOLVED_WINDOW) / SOLVED_WINDOW
-        running = np.convolve(data["metric"], kernel, mode="valid")
-        hits = [i for i, m in enumerate(running) if self.task.is_solved(m)]
-        return int(data["step"][hits[0] + SOLVED_WINDOW - 1]) if hits else None
+        start = None
+        for step, metric in self.evals[kind]:
+            start = (start if start is not None else step) if self.task.is_solved(metric) else None
+        return start
+
+    def first_solved_step(self, kind: str) -> int | None:
+        """First step at which the held-out metric passed the threshold, even if lost since."""
+        return next((step for step, m in self.evals[kind] if self.task.is_solved(m)), None)
 
     @torch.no_grad()
-    def evaluate(self, batch_size: int = EVAL_BATCH_SIZE) -> dict[str, float]:
-        """Metric of every model on one fresh held-out batch (nan for a diverged model)."""
-        gen = torch.Generator().manual_seed(self.config.seed + _EVAL_SEED_OFFSET)
-        batch = self.task.sample(batch_size, gen)
-        return {
-            k: float("nan") if k in self.diverged else self.task.metric(m(batch.x), batch.y)
-            for k, m in self.models.items()
-        }
+    def evaluate(self) -> dict[str, float]:
+        """Metric of every model on the fixed held-out batch now (nan for a diverged model)."""
+        with self.lock:
+            self._evaluate_held_out()
+            return {k: self.held_out(k) for k in self.models}

@@ -1,4 +1,10 @@
-"""A plain-language verdict on a race, computed from the trainer's own history."""
+"""A plain-language verdict on a race, computed from the trainer's held-out evaluations.
+
+Each model is in one of these states, judged on the fixed held-out batch (never on training
+batches): not trained yet; diverged; solved (the held-out metric passed the task's threshold and
+has stayed past it); lost it again (solved once, fallen back since); at chance (or at the
+baseline); worse than chance (or than the baseline); learning (in between).
+"""
 
 from __future__ import annotations
 
@@ -11,30 +17,46 @@ from .tasks import Task
 from .training import LockstepTrainer
 
 CHANCE_MARGIN = 0.1  # accuracy within this of chance counts as "at chance"
-BASELINE_FRACTION = 0.8  # an MSE above this share of the baseline counts as "at the baseline"
+BASELINE_BAND = (0.8, 1.2)  # an MSE within these shares of the baseline counts as "at the baseline"
 
 
-def _near_chance(task: Task, metric: float) -> bool:
+def standing(task: Task, metric: float) -> str:
+    """'solved', 'chance', 'worse' or 'learning' for one held-out metric (two-sided)."""
+    if task.is_solved(metric):
+        return "solved"
     if task.higher_is_better:
-        return metric <= task.chance + CHANCE_MARGIN
-    return metric >= BASELINE_FRACTION * task.chance
+        low, high = task.chance - CHANCE_MARGIN, task.chance + CHANCE_MARGIN
+    else:
+        low, high = BASELINE_BAND[0] * task.chance, BASELINE_BAND[1] * task.chance
+    if low <= metric <= high:
+        return "chance"
+    worse = metric < low if task.higher_is_better else metric > high
+    return "worse" if worse else "learning"
 
 
 def model_verdict(trainer: LockstepTrainer, kind: str) -> str:
-    """One clause about one model, e.g. 'LSTM solved the lag-100 latch at step 212'."""
+    """One clause about one model, e.g. 'LSTM solved the lag-100 latch at step 75 (...)'."""
     task, name = trainer.task, MODEL_LABELS[kind]
     if kind in trainer.diverged:
         return f"{name} diverged at step {trainer.diverged[kind]} (its loss or gradient became NaN or infinite)"
-    solved = trainer.solved_step(kind)
+    metric = trainer.held_out(kind)
+    if math.isnan(metric):
+        return f"{name} has no held-out score yet"
+    value = f"held-out {task.metric_name} {task.format(metric)}"
+    solved, first = trainer.solved_step(kind), trainer.first_solved_step(kind)
+    reference = f"{task.chance_name} {task.format(task.chance)}"
     if solved is not None:
-        return f"{name} solved the lag-{task.seq_len} {task.name} at step {solved}"
-    recent = trainer.history[kind].recent_metric()
-    if math.isnan(recent):
-        return f"{name} has not trained yet"
-    word = "chance" if task.higher_is_better else "the baseline"
-    if _near_chance(task, recent):
-        return f"{name} is still at {word} ({task.chance:.2f})"
-    return f"{name} is at {task.metric_name} {recent:.2f} ({word} {task.chance:.2f})"
+        return f"{name} solved the lag-{task.seq_len} {task.name} at step {solved} ({value})"
+    if first is not None:
+        return f"{name} solved it at step {first} but lost it again ({value}, {reference})"
+    state = standing(task, metric)
+    note = task.plateau_note(metric)
+    note = f"; {note}" if note else ""
+    if state == "chance":
+        return f"{name} is at {task.chance_name} ({value}){note}"
+    if state == "worse":
+        return f"{name} is worse than {task.chance_name} ({value}, {reference})"
+    return f"{name} is learning ({value}, {reference}){note}"
 
 
 def verdict(trainer: LockstepTrainer) -> str:
@@ -42,7 +64,7 @@ def verdict(trainer: LockstepTrainer) -> str:
     order = sorted(trainer.models, key=lambda k: trainer.solved_step(k) is None)
     sentence = "; ".join(model_verdict(trainer, kind) for kind in order)
     if trainer.steps == 0:
-        return "Press Play to start training. " + sentence + "."
+        return f"Not trained yet: {sentence}."
     if trainer.steps >= trainer.config.max_steps:
         return f"{sentence}. Training stopped at the step cap ({trainer.config.max_steps})."
     return sentence + "."

@@ -45,3 +45,47 @@ def test_bad_arguments_get_one_line_and_exit_2(argv, message):
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_sweep_json_schema_and_early_stop(capsys):
+    code = main(["sweep", "--task", "latch", "--lengths", "4,30", "--seeds", "2", "--models",
+                 "lstm,rnn", "--steps", "200", "--hidden", "8", "--json"])
+    assert code == 0
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert {"task", "metric_name", "chance", "steps", "results"} <= set(report)
+    assert report["task"] == "latch" and report["chance"] == 0.5 and report["steps"] == 200
+    assert set(report["results"]) == {"lstm", "rnn"}
+    for kind in ("lstm", "rnn"):
+        assert set(report["results"][kind]) == {"4", "30"}
+        assert all(len(v) == 2 for v in report["results"][kind].values())
+    # lag 4 is easy: both stop early, at a held-out evaluation (every 25 steps), solved
+    for kind in ("lstm", "rnn"):
+        for metric, stopped in zip(report["results"][kind]["4"], report["stopped_at"][kind]["4"]):
+            assert metric >= 0.95 and stopped < 200 and stopped % 25 == 0
+    assert "8/8 runs" in captured.err  # progress bar on stderr
+
+
+def test_sweep_takes_a_comma_list_of_seeds_and_matches_a_race(capsys):
+    """A sweep cell is the race of that model alone: same batches, same held-out number."""
+    assert main(["sweep", "--lengths", "6", "--seeds", "41,42", "--models", "gru", "--steps", "20",
+                 "--hidden", "4", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["seeds"] == [41, 42] and len(report["results"]["gru"]["6"]) == 2
+    assert main(["race", "--seq-len", "6", "--seed", "42", "--models", "gru,rnn", "--steps", "20",
+                 "--hidden", "4", "--json"]) == 0
+    race = json.loads(capsys.readouterr().out)
+    assert report["stopped_at"]["gru"]["6"][1] == 20  # held-out checks at 0 and 20 only
+    assert race["models"]["gru"]["final_metric"] == report["results"]["gru"]["6"][1]
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["sweep", "--lengths", "10,x"], "--lengths takes whole numbers"),
+    (["sweep", "--seeds", "0"], "--seeds needs"),
+    (["sweep", "--lengths", "10,900"], "seq_len"),
+    (["sweep", "--memory-init", "magic"], "memory_init"),
+])
+def test_bad_sweep_arguments_get_one_line(argv, message):
+    result = subprocess.run([sys.executable, "-m", "lstm_viz", *argv], capture_output=True, text=True)
+    assert result.returncode == 2 and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -31,12 +31,22 @@ def _colors_by_name(fig):
 
 def test_training_curves_hold_history_chance_and_colours(trainer):
     histories = {k: trainer.history[k].arrays() for k in trainer.models}
-    fig = figures.training_curves(histories, {"gru": 7}, "accuracy", 0.5, "chance (0.50)", "t")
+    fig = figures.training_curves(histories, trainer.evals, {"gru": 7}, "accuracy", 0.5,
+                                  "chance (0.50)", "t", 512)
     _check_common(fig)
     names = [t.name for t in fig.data]
     assert "RNN" in names and "LSTM" in names and "GRU (diverged at step 7)" in names
     rnn_loss = next(t for t in fig.data if t.name == "RNN")
     np.testing.assert_array_equal(rnn_loss.y, histories["rnn"]["loss"])
+    held_out = next(t for t in fig.data if t.name == "LSTM, held-out")
+    assert list(held_out.x) == [s for s, _ in trainer.evals["lstm"]]
+    assert list(held_out.y) == [m for _, m in trainer.evals["lstm"]]
+    smoothed = next(t for t in fig.data if t.name == "LSTM, training batches")
+    metric = histories["lstm"]["metric"]
+    window = metric[-figures.SMOOTHING:]
+    assert smoothed.y[-1] == pytest.approx(window.mean())
+    assert smoothed.y[2] == pytest.approx(metric[:3].mean())
+    assert "held-out (512 sequences)" in names
     chance = next(t for t in fig.data if t.name == "chance (0.50)")
     assert list(chance.y) == [0.5, 0.5]
     colors = _colors_by_name(fig)
@@ -47,7 +57,7 @@ def test_training_curves_hold_history_chance_and_colours(trainer):
 def test_long_histories_are_thinned_for_drawing():
     n = 10 * figures.MAX_POINTS
     data = {"step": np.arange(n, dtype=float), "loss": np.ones(n), "metric": np.zeros(n)}
-    fig = figures.training_curves({"lstm": data}, {}, "MSE", 0.167, "baseline", "t")
+    fig = figures.training_curves({"lstm": data}, {}, {}, "MSE", 0.167, "baseline", "t", 512)
     assert len(fig.data[0].x) <= figures.MAX_POINTS
 
 
@@ -104,8 +114,22 @@ def test_multiplier_figure_shows_gain_bound_and_product(trainer):
     _check_common(fig)
     names = [t.name for t in fig.data]
     assert any("worst case" in n for n in names) and any("forget gate" in n for n in names)
-    lstm_product = [t for t in fig.data if t.legendgroup == "lstm"][1]
+    lstm_factor, lstm_product = [t for t in fig.data if t.legendgroup == "lstm"]
     np.testing.assert_allclose(lstm_product.y, probes["lstm"].multiplier_product)
+    factors = np.asarray(lstm_factor.y)  # the drawn product is the product of the drawn factors
+    np.testing.assert_allclose(lstm_product.y, [np.prod(factors[t + 1:]) for t in range(len(factors))])
+
+
+def test_probe_charts_say_how_they_aggregate_and_mark_every_key_step():
+    trainer = LockstepTrainer(CONFIG.replace(task="adding"))
+    figs = panels.gradients(trainer)
+    n = CONFIG.probe_batch_size
+    assert f"mean over the {n} probe sequences" in figs["grad_norms"].layout.yaxis.title.text
+    assert f"geometric mean over the {n} probe sequences" in figs["multipliers"].layout.yaxis.title.text
+    assert f"mean over the {n} probe sequences" in figs["connectivity"].layout.yaxis.title.text
+    assert f"mean over the {n} probe sequences" in figs["grad_heatmap"].layout.title.text
+    marked = {int(s.x0) - 1 for s in figs["connectivity"].layout.shapes}
+    assert marked == set(trainer.probe_batch.key_steps.flatten().tolist()) and len(marked) > 2
 
 
 def test_sigma_and_connectivity_and_power_curves(trainer):

@@ -4,14 +4,14 @@ import pytest
 import torch
 
 from lstm_viz.internals import trace
-from lstm_viz.models import build_model
+from lstm_viz.models import MemoryInit, build_model
 
 SHAPES = [(1, 1, 1, 1), (3, 7, 5, 4), (2, 50, 6, 32), (4, 13, 2, 9)]  # (B, T, I, H)
 
 
 def _model_and_input(kind, shape, seed=0):
     b, t, i, h = shape
-    model = build_model(kind, i, h, 3, seed=seed, forget_bias=2.0)
+    model = build_model(kind, i, h, 3, seed=seed, init=MemoryInit("constant", 2.0))
     x = torch.randn(b, t, i, generator=torch.Generator().manual_seed(seed + 1))
     return model, x
 
@@ -72,10 +72,10 @@ def test_rnn_trace_is_nn_rnn_output(shape):
 
 
 def test_forget_bias_is_effective_sum_of_both_vectors():
-    model = build_model("lstm", 3, 8, 2, seed=0, forget_bias=5.0)
+    model = build_model("lstm", 3, 8, 2, seed=0, init=MemoryInit("constant", 5.0))
     b = model.rnn.bias_ih_l0 + model.rnn.bias_hh_l0
     torch.testing.assert_close(b[8:16], torch.full((8,), 5.0))
-    other = build_model("lstm", 3, 8, 2, seed=0, forget_bias=0.0)
+    other = build_model("lstm", 3, 8, 2, seed=0, init=MemoryInit("constant", 0.0))
     for gate in (slice(0, 8), slice(16, 32)):  # i, then g and o: untouched, same seed
         torch.testing.assert_close(model.rnn.bias_ih_l0[gate], other.rnn.bias_ih_l0[gate])
         torch.testing.assert_close(model.rnn.bias_hh_l0[gate], other.rnn.bias_hh_l0[gate])
@@ -84,8 +84,8 @@ def test_forget_bias_is_effective_sum_of_both_vectors():
 
 def test_same_seed_same_weights_for_every_model_kind():
     for kind in ("rnn", "lstm", "gru"):
-        a = build_model(kind, 3, 8, 2, seed=7, forget_bias=1.0)
-        b = build_model(kind, 3, 8, 2, seed=7, forget_bias=1.0)
-        c = build_model(kind, 3, 8, 2, seed=8, forget_bias=1.0)
+        a = build_model(kind, 3, 8, 2, seed=7, init=MemoryInit("constant", 1.0))
+        b = build_model(kind, 3, 8, 2, seed=7, init=MemoryInit("constant", 1.0))
+        c = build_model(kind, 3, 8, 2, seed=8, init=MemoryInit("constant", 1.0))
         torch.testing.assert_close(a.rnn.weight_hh_l0, b.rnn.weight_hh_l0)
         assert not torch.equal(a.rnn.weight_hh_l0, c.rnn.weight_hh_l0)

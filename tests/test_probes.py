@@ -5,7 +5,7 @@ import pytest
 import torch
 from torch import nn
 
-from lstm_viz.models import build_model
+from lstm_viz.models import MemoryInit, build_model
 from lstm_viz.probes import probe
 from lstm_viz.tasks import make_task
 
@@ -15,7 +15,7 @@ CASES = [("latch", 12, 5), ("adding", 9, 7), ("order", 15, 4), ("latch", 1, 3)]
 
 def _setup(kind, task_name, seq_len, hidden, seed=0):
     task = make_task(task_name, seq_len)
-    model = build_model(kind, task.input_size, hidden, task.output_size, seed, forget_bias=1.5)
+    model = build_model(kind, task.input_size, hidden, task.output_size, seed, MemoryInit("constant", 1.5))
     batch = task.sample(6, torch.Generator().manual_seed(seed))
     cell = CELLS[kind](task.input_size, hidden)
     cell.load_state_dict({k.replace("_l0", ""): v for k, v in model.rnn.state_dict().items()})
@@ -90,10 +90,26 @@ def test_rnn_multiplier_is_the_gain_on_the_actual_gradient():
     norms = np.stack([g.norm(dim=-1).numpy() for g in [h0.grad] + [h.grad for h in hs]], axis=1)
     gains = norms[:, :-1] / norms[:, 1:]  # (B, T): step t back to t-1
     result = probe(model, task, batch)
-    np.testing.assert_allclose(result.multiplier, gains.mean(axis=0), rtol=1e-4)
-    np.testing.assert_allclose(result.multiplier_product, (norms[:, 1:] / norms[:, -1:]).mean(axis=0),
+    np.testing.assert_allclose(result.multiplier, _geometric_mean(gains), rtol=1e-4)
+    np.testing.assert_allclose(result.multiplier_product, _geometric_mean(norms[:, 1:] / norms[:, -1:]),
                                rtol=1e-4)
-    np.testing.assert_allclose(result.multiplier_product, _suffix_products(gains).mean(axis=0), rtol=1e-4)
+    np.testing.assert_allclose(result.multiplier_product, _geometric_mean(_suffix_products(gains)),
+                               rtol=1e-4)
+
+
+def _geometric_mean(values, axis=0):
+    return np.exp(np.log(values).mean(axis=axis))
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_product_panel_is_the_product_of_the_factor_panel(kind):
+    """Under one aggregation (geometric mean over sequences and units) the right panel is
+    exactly the product of the left panel's values at t+1..T."""
+    task, model, batch, _ = _setup(kind, "order", 30, 7)
+    result = probe(model, task, batch)
+    expected = [np.prod(result.multiplier[t + 1 :]) for t in range(len(result.multiplier))]
+    np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-9)
+    assert result.typical_multiplier == pytest.approx(_geometric_mean(result.multiplier[1:]), rel=1e-9)
 
 
 def test_rnn_multiplier_bound_is_pascanus_and_bounds_the_jacobian():
@@ -126,7 +142,8 @@ def _memory_path(kind, n_chunks, carry):
     """Unroll an nn.*Cell with its gates held fixed, so that state_t = gate_t * state_{t-1} + added_t.
 
     ``carry(gi, gh)`` gives (gate, added) from the cell's gate pre-activations. Returns the probe,
-    autograd's d sum(state_T) / d state_t (T,), and the batch-and-unit mean gate (T,).
+    autograd's d sum(state_T) / d state_t and the gate (T,), as geometric means over batch and
+    units.
     """
     task, model, batch, cell = _setup(kind, "order", 11, 5)
     hs, _ = _unroll(kind, cell, batch.x)
@@ -139,8 +156,9 @@ def _memory_path(kind, n_chunks, carry):
         states.append(state)
         gates.append(gate.detach())
     states[-1].sum().backward()
-    derivative = np.array([s.grad.mean().item() for s in states])
-    return probe(model, task, batch), derivative, torch.stack(gates).mean(dim=(1, 2)).numpy()
+    derivative = np.array([_geometric_mean(s.grad.numpy().ravel()) for s in states])
+    gate_mean = np.array([_geometric_mean(g.double().numpy().ravel()) for g in gates])
+    return probe(model, task, batch), derivative, gate_mean
 
 
 def _lstm_carry(gi, gh):

@@ -103,6 +103,7 @@ def test_history_and_snapshots_are_bounded(monkeypatch):
     trainer.step(200)
     assert len(trainer.history["lstm"]) == 50
     assert trainer.history["lstm"].arrays()["step"][-1] == 200
+    assert trainer.trained_steps["lstm"] == 200  # bookkeeping does not read the history
     steps = [s.step for s in trainer.snapshots]
     assert len(steps) <= 6 and steps[0] == 0 and steps[-1] == 200
     assert steps == sorted(steps)
@@ -112,9 +113,56 @@ def test_history_and_snapshots_are_bounded(monkeypatch):
 def test_solved_step_and_evaluate_on_an_easy_lag():
     trainer = LockstepTrainer(RunConfig(seq_len=5, models=("lstm",), max_steps=150, probe_every=50))
     trainer.step(150)
-    assert trainer.solved_step("lstm") is not None
+    assert [s for s, _ in trainer.evals["lstm"]] == [0, 50, 100, 150]
+    assert trainer.solved_step("lstm") in (50, 100, 150)
     assert trainer.evaluate()["lstm"] >= 0.95
     assert trainer.ms_per_step("lstm") > 0
+
+
+def _held_out(trainer, kind, metrics):
+    trainer.evals[kind] = list(zip(range(0, 25 * len(metrics), 25), metrics))
+
+
+def test_solved_is_judged_on_held_out_data_and_withdrawn_on_a_fall_back():
+    trainer = LockstepTrainer(SMALL)
+    _held_out(trainer, "lstm", [0.5, 0.97, 0.99, 0.6, 0.7])
+    assert trainer.solved_step("lstm") is None and trainer.first_solved_step("lstm") == 25
+    _held_out(trainer, "lstm", [0.5, 0.97, 0.6, 0.96, 1.0])
+    assert trainer.solved_step("lstm") == 75  # the current streak, not the first solve
+    _held_out(trainer, "lstm", [0.5])
+    assert trainer.solved_step("lstm") is None and trainer.first_solved_step("lstm") is None
+
+
+def test_training_batches_do_not_decide_solved():
+    """Perfect training batches but a held-out metric below the threshold: not solved."""
+    trainer = LockstepTrainer(SMALL)
+    for step in range(1, 30):
+        trainer.history["lstm"].append(step, 0.0, 1.0, 0.0)
+    _held_out(trainer, "lstm", [0.5, 0.9])
+    assert trainer.solved_step("lstm") is None
+
+
+def test_held_out_evaluations_follow_probe_every_and_the_end():
+    trainer = LockstepTrainer(SMALL.replace(probe_every=4, max_steps=10))
+    trainer.step(10)
+    for kind in trainer.models:
+        assert [s for s, _ in trainer.evals[kind]] == [0, 4, 8, 10]
+    assert trainer.eval_batch.x.shape[0] == training.EVAL_BATCH_SIZE
+
+
+def test_bookkeeping_stays_right_at_12000_steps():
+    """steps, solved step and ms per step past 10,000 steps (the old ring buffer's size)."""
+    config = RunConfig(seq_len=3, hidden_size=2, batch_size=2, probe_batch_size=1, models=("lstm",),
+                       probe_every=500, max_steps=12_000)
+    trainer = LockstepTrainer(config)
+    trainer.step(12_000)
+    assert trainer.steps == 12_000 and trainer.trained_steps["lstm"] == 12_000
+    history = trainer.history["lstm"].arrays()
+    assert len(history["step"]) == 12_000 and history["step"][0] == 1
+    first = trainer.first_solved_step("lstm")
+    assert first is not None and first < 2000
+    assert trainer.ms_per_step("lstm") == pytest.approx(
+        1000 * trainer.train_seconds["lstm"] / 12_000)
 
 
 @pytest.mark.parametrize("changes", [dict(seq_len=0), dict(lr=0.0), dict(models=()),

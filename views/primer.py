@@ -45,7 +45,7 @@ def live_numbers(trainer):
     snapshot = trainer.snapshots[-1]
     lines = []
     for kind, probe in snapshot.probes.items():
-        lines.append(f"- {figures.MULTIPLIER_LABEL[kind]}: product from step T back to step 1 "
+        lines.append(f"- {kind_of(kind).multiplier_label}: product from step T back to step 1 "
                      f"**{probe.multiplier_product[0]:.3g}**, as if each step multiplied by "
                      f"w = **{probe.typical_multiplier:.3f}**")
     lines += [f"- {figures.model_name(kind, trainer.diverged)}: no finite factors"
