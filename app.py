@@ -17,6 +17,8 @@ navigation = st.navigation([
     st.Page("views/inside.py", title="Inside the LSTM", icon=":material/memory:", url_path="inside"),
     st.Page("views/gradients.py", title="Gradient flow", icon=":material/trending_down:",
             url_path="gradients"),
+    st.Page("views/horizon.py", title="Memory horizon", icon=":material/straighten:",
+            url_path="horizon"),
     st.Page("views/primer.py", title="Primer: vanishing and exploding", icon=":material/school:",
             url_path="primer"),
 ])

@@ -306,3 +306,39 @@ def power_curves(w: float, steps: int, title: str) -> go.Figure:
     fig.update_yaxes(title_text="factor w^t (log scale)", type="log", exponentformat="power",
                      row=1, col=2)
     return _finish(fig, title)
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = plotly.colors.hex_to_rgb(hex_color)
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str, chance: float,
+                   chance_label: str, threshold: float, title: str) -> go.Figure:
+    """Held-out metric against sequence length: the median over seeds per model (line) and the
+    spread from the worst to the best seed (band), with the chance and 'solved' lines."""
+    fig = go.Figure()
+    for kind, rows in results.items():
+        lengths = sorted(length for length, values in rows.items() if values)
+        if not lengths:
+            continue
+        color, label = COLORS[kind], MODEL_LABELS[kind]
+        low = [min(rows[n]) for n in lengths]
+        high = [max(rows[n]) for n in lengths]
+        fig.add_trace(go.Scatter(x=lengths + lengths[::-1], y=high + low[::-1], fill="toself",
+                                 fillcolor=_rgba(color, 0.18), line=dict(width=0), legendgroup=kind,
+                                 name=f"{label}: worst to best seed", hoverinfo="skip"))
+        seeds = max(len(rows[n]) for n in lengths)
+        fig.add_trace(go.Scatter(
+            x=lengths, y=[float(np.median(rows[n])) for n in lengths], mode="lines+markers",
+            name=f"{label}: median over {seeds} seed{'s' * (seeds > 1)}", legendgroup=kind,
+            line=dict(color=color, width=2.5), marker=dict(size=7),
+            hovertemplate="T=%{x}: %{y:.3f}<extra>" + label + "</extra>"))
+    fig.add_hline(y=chance, line=dict(color=REFERENCE_COLOR, dash="dash"))
+    fig.add_hline(y=threshold, line=dict(color=REFERENCE_COLOR, dash="dot"))
+    for name, dash in ((chance_label, "dash"), (f"solved ({threshold:g})", "dot")):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+                                 line=dict(color=REFERENCE_COLOR, dash=dash)))
+    fig.update_xaxes(title_text="sequence length T, the lag to bridge (log scale)", type="log")
+    fig.update_yaxes(title_text=f"held-out {metric_name} at the end")
+    return _finish(fig, title, height=440)

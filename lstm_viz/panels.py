@@ -6,9 +6,12 @@ in the benchmark builds exactly what the browser receives.
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
+
 from . import figures
 from .models import MODEL_LABELS
 from .probes import AGGREGATION, GEOMETRIC
+from .tasks import make_task
 from .training import LockstepTrainer, Snapshot
 
 TOP_UNITS = 6
@@ -79,3 +82,21 @@ def gradients(trainer: LockstepTrainer) -> dict:
             [r[0] for r in rows], [r[1] for r in rows],
             "RNN: largest singular value of W_hh during training")
     return figs
+
+
+def horizon(job, config) -> go.Figure:
+    """The memory-horizon chart of a sweep's finished runs."""
+    task = make_task(config.task, max(job.lengths))
+    return figures.horizon_figure(
+        job.results(), task.metric_name, task.chance, chance_label(task), task.solved_threshold,
+        f"How far back can each model remember? {task.title}, your settings")
+
+
+def horizon_reference(reference: dict) -> go.Figure:
+    """The memory-horizon chart of the shipped reference sweep."""
+    task = make_task(reference["task"], max(max(rows) for rows in reference["results"].values()))
+    seeds = len(reference["seeds"])
+    return figures.horizon_figure(
+        reference["results"], task.metric_name, task.chance, chance_label(task),
+        task.solved_threshold,
+        f"How far back can each model remember? {task.title}, default settings, {seeds} seeds")

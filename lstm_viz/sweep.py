@@ -11,13 +11,18 @@ that lag, measured.
 
 from __future__ import annotations
 
+import json
 import threading
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from .config import RunConfig
-from .training import LockstepTrainer
+from .config import LIMITS, RunConfig
+from .training import MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer
 
+REFERENCE = Path(__file__).parent / "data" / "horizon_reference.json"
 _CACHE: dict[RunConfig, "CellResult"] = {}
+_STEP_SECONDS: dict[RunConfig, float] = {}
 _CACHE_LOCK = threading.Lock()
 
 
@@ -79,3 +84,91 @@ def run_cell(config: RunConfig) -> CellResult:
     run = CellRun(config)
     run.advance(config.max_steps)
     return run.result
+
+
+class Sweep:
+    """Every cell of a sweep (models x lengths x seeds), advanced a bounded amount at a time."""
+
+    def __init__(self, base: RunConfig, lengths: list[int], seeds: list[int]):
+        self.base, self.lengths, self.seeds = base, sorted(set(lengths)), list(seeds)
+        self.cells = [cell_config(base, kind, length, seed) for kind in base.models
+                      for length in self.lengths for seed in self.seeds]
+        self._current: CellRun | None = None
+
+    @property
+    def key(self) -> tuple:
+        """What makes two sweeps the same: settings, lengths and number of seeds."""
+        return (self.base, tuple(self.lengths), len(self.seeds))
+
+    @property
+    def finished(self) -> list[RunConfig]:
+        return [c for c in self.cells if cached(c)]
+
+    @property
+    def done(self) -> bool:
+        return len(self.finished) == len(self.cells)
+
+    @property
+    def progress(self) -> float:
+        """Share of cells finished, counting the running one by its steps."""
+        done = len(self.finished)
+        if self._current and not self._current.done:
+            done += self._current.steps / self._current.config.max_steps
+        return done / len(self.cells)
+
+    def advance(self, steps: int) -> RunConfig | None:
+        """Train the next unfinished cell for up to ``steps`` steps; returns that cell."""
+        if self._current is None or self._current.done:
+            pending = [c for c in self.cells if not cached(c)]
+            if not pending:
+                return None
+            self._current = CellRun(pending[0])
+        self._current.advance(steps)
+        return self._current.config
+
+    def results(self) -> dict[str, dict[int, list[float]]]:
+        """Held-out metric per model, per length, over the finished seeds."""
+        table: dict = {kind: {} for kind in self.base.models}
+        for config in self.finished:
+            table[config.models[0]].setdefault(config.seq_len, []).append(cached(config).metric)
+        return table
+
+
+def step_seconds(config: RunConfig) -> float:
+    """Measured seconds of one training step of a cell's model (cached per settings)."""
+    key = config.replace(seed=0, max_steps=1)
+    with _CACHE_LOCK:
+        if key in _STEP_SECONDS:
+            return _STEP_SECONDS[key]
+    trainer = LockstepTrainer(config.replace(probe_every=LIMITS["probe_every"][1], max_steps=4))
+    trainer.step(1)  # warm up
+    start = time.perf_counter()
+    trainer.step(3)
+    seconds = (time.perf_counter() - start) / 3
+    with _CACHE_LOCK:
+        _STEP_SECONDS[key] = seconds
+    return seconds
+
+
+def worst_case_seconds(job: Sweep) -> float:
+    """Time the unfinished cells take if none stops early (each runs to the step cap)."""
+    return sum(step_seconds(c) * c.max_steps for c in job.cells if not cached(c))
+
+
+def steps_per_tick(job: Sweep) -> int:
+    """Steps of the next cell that fit in one live tick's work budget."""
+    pending = [c for c in job.cells if not cached(c)]
+    if not pending:
+        return 1
+    return max(1, min(MAX_STEPS_PER_TICK, int(TICK_WORK_SECONDS / step_seconds(pending[0]))))
+
+
+def load_reference(path: Path = REFERENCE) -> dict | None:
+    """The shipped reference sweep (the JSON of ``python -m lstm_viz sweep``, plus the command
+    that made it), with lengths as integers; None if the file is missing."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["results"] = {kind: {int(n): values for n, values in rows.items()}
+                       for kind, rows in data["results"].items()}
+    return data

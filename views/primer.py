@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lstm_viz import figures
+from lstm_viz.models import kind_of
 from views import shared
 
 st.title("Primer: vanishing and exploding")
@@ -41,13 +42,19 @@ def draw(trainer):
 
 
 def live_numbers(trainer):
-    """Your models' own per-step factors, from the latest probe snapshot."""
+    """Your models' own per-step factors, from the latest probe snapshot: the same geometric
+    means as the Gradient flow page's multiplier chart."""
     snapshot = trainer.snapshots[-1]
+    if trainer.config.seq_len < 2:
+        st.markdown("**Your models:** with a sequence of 1 step there is no step back to "
+                    "multiply by; pick a longer sequence to see their factors.")
+        return
     lines = []
     for kind, probe in snapshot.probes.items():
         lines.append(f"- {kind_of(kind).multiplier_label}: product from step T back to step 1 "
                      f"**{probe.multiplier_product[0]:.3g}**, as if each step multiplied by "
-                     f"w = **{probe.typical_multiplier:.3f}**")
+                     f"w = **{probe.typical_multiplier:.3f}** (the geometric mean of the factors "
+                     "on *Gradient flow*)")
     lines += [f"- {figures.model_name(kind, trainer.diverged)}: no finite factors"
               for kind in trainer.diverged]
     if lines:

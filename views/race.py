@@ -8,14 +8,18 @@ from views import shared
 
 st.title("Race: RNN vs LSTM on the same batches")
 st.markdown(
-    "Both models see exactly the same sequences and must report, at the last step, something "
-    "that happened many steps earlier. Press **Start the race** (or **Play** in the sidebar) and "
-    "watch the curves: the LSTM usually leaves the chance line within seconds, while the vanilla "
-    "RNN stays on it. "
-    "Then try a longer lag, or set the LSTM's forget-gate bias to 0 and see it fail too."
+    "The models see exactly the same sequences and must report, at the last step, something "
+    "that happened many steps earlier. Press **Start the race** and watch the held-out curves "
+    "(solid, on sequences no model trains on): a model that remembers climbs away from the "
+    "chance line, one that forgets stays on it. Then try a longer lag, or close the forget gate "
+    "and see the LSTM fail too."
 )
 
-shared.start_button()
+left, right = st.columns([1, 2])
+with left:
+    shared.start_button()
+with right:
+    shared.close_forget_gate_button()
 
 
 def draw(trainer):

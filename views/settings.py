@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
-from lstm_viz.models import MODEL_LABELS
+from lstm_viz.models import MEMORY_INITS, MODEL_LABELS
 from lstm_viz.tasks import TASKS
 
-DEFAULTS = RunConfig(max_steps=2000)
+DEFAULTS = RunConfig()
 LR_OPTIONS = (1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_OPTIONS = (1, 2, 4, 8, 16, 32, 64, 128, 256)
 CAP_OPTIONS = (100, 300, 600, 1000, 2000, 3000, 5000, 10000)
@@ -68,7 +68,10 @@ class Setting:
 
 
 def _fmt(value) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    """A value as the link and the notes write it: whole numbers in full (seed=1377260012)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value) if isinstance(value, int) else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 SETTINGS = (
@@ -87,8 +90,14 @@ SETTINGS = (
             "large values make models diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
     Setting("batch", "Batch size", "How many sequences each training step sees; every model "
             "sees the same ones.", "select_slider", DEFAULTS.batch_size, options=BATCH_OPTIONS),
-    Setting("fbias", "LSTM forget-gate bias", "The LSTM's starting forget-gate bias (b_ih + b_hh): "
-            "0 forgets half its memory each step, 5 keeps over 99%.", "slider",
+    Setting("memory_init", "Memory init (LSTM f, GRU z)", "How the gates that keep memory "
+            "start. chrono (Tallec & Ollivier 2018): each unit's forget-gate bias is log(u), u "
+            "drawn between 1 and T−1, so units remember over time scales from 1 step to the "
+            "sequence length. constant: every unit gets the bias below.", "selectbox",
+            DEFAULTS.memory_init, options=MEMORY_INITS),
+    Setting("fbias", "Memory-gate bias (constant init)", "The starting bias (b_ih + b_hh) of the "
+            "LSTM's forget gate and the GRU's update gate, with the constant init: 0 forgets half "
+            "the memory each step, 5 keeps over 99%.", "slider",
             DEFAULTS.forget_bias, low=LIMITS["forget_bias"][0], high=LIMITS["forget_bias"][1],
             step=0.5),
     Setting("clip", "Gradient clipping", "Rescales any gradient whose norm exceeds this; 0 turns "
@@ -174,7 +183,7 @@ def sidebar_config() -> RunConfig | None:
         seq_len = task.min_seq_len
     return DEFAULTS.replace(
         task=values["task"], seq_len=seq_len, hidden_size=values["hidden"], lr=values["lr"],
-        optimizer=values["opt"],
+        optimizer=values["opt"], memory_init=values["memory_init"],
         batch_size=values["batch"], forget_bias=float(values["fbias"]), clip=float(values["clip"]),
         seed=values["seed"], max_steps=values["cap"],
         models=tuple(LABEL_TO_KIND[m] for m in MODEL_LABELS.values() if m in values["models"]),

@@ -38,6 +38,22 @@ def start_button() -> None:
               help="Train the models live, side by side, on the same batches.")
 
 
+def close_forget_gate_button() -> None:
+    """One click to PyTorch's default: a constant memory-gate bias of 0 (f about 0.5)."""
+    config = st.session_state.trainer.config
+    closed = config.memory_init == "constant" and config.forget_bias == 0
+    st.button("Close the forget gate (bias 0)", key="close_gate", on_click=_close_forget_gate,
+              disabled=closed, icon=":material/lock:",
+              help="Constant memory-gate bias 0, PyTorch's default: the LSTM's forget gate starts "
+                   "near 0.5, so its memory halves every step. Undo with the sidebar's Memory "
+                   "init.")
+
+
+def _close_forget_gate() -> None:
+    st.session_state.memory_init = "constant"
+    st.session_state.fbias = 0.0
+
+
 def _toggle_play() -> None:
     st.session_state.playing = not st.session_state.get("playing", False)
 
@@ -94,3 +110,11 @@ def live(draw: Callable[[LockstepTrainer], None]) -> None:
             draw(trainer)
 
     tick()
+
+
+def duration(seconds: float) -> str:
+    """'40 s', '3 min', '1 h 20 min'."""
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    minutes = round(seconds / 60)
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min"
