@@ -1,7 +1,8 @@
 """LSTM vs RNN, live: the entry point.
 
-Shared sidebar settings (bound to the URL), one trainer per session, then st.navigation over
-the pages of the story: race -> inside the LSTM -> gradient flow -> primer.
+Shared sidebar settings (bound to the URL), the session's cursor into a run shared by every
+session on the same settings, then st.navigation over the pages of the story: race -> inside
+the LSTM -> gradient flow -> memory horizon -> primer.
 """
 
 import streamlit as st
@@ -27,6 +28,6 @@ config = settings.sidebar_config()
 if config is None:
     st.stop()
 with controls:
-    shared.training_controls(shared.trainer_for(config))
+    shared.training_controls(shared.cursor_for(config))
 settings.share_link()
 navigation.run()

@@ -122,7 +122,7 @@ def race_report(trainer: LockstepTrainer) -> dict:
             "ms_per_step": _finite(trainer.ms_per_step(kind)),
             "grad_ratio": _finite(end_probe.grad_ratio) if end_probe else None,
             "grad_ratio_init": _finite(initial.probes[kind].grad_ratio),
-            "solved_step": trainer.solved_step(kind),
+            "solved_step": trainer.view().solved_step(kind),
         }
     config = trainer.config
     return {"task": config.task, "seq_len": config.seq_len, "seed": config.seed, "models": models}

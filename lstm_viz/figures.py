@@ -18,6 +18,7 @@ from .probes import ModelProbe
 COLORS = {name: kind.color for name, kind in KINDS.items()}
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
+STATE_TITLES = {"h": "hidden state h_t", "c": "cell state c_t"}
 KEY_STEPS_ALL = "key steps (all probe sequences)"
 SMOOTHING = 25  # training steps in the running mean of the batch metric
 # Magma as rgb() stops: plotly.js draws its first stop, "#000004", as pink in heatmaps.
@@ -76,6 +77,12 @@ def running_mean(values: np.ndarray, window: int) -> np.ndarray:
     return (sums[ends] - sums[starts]) / (ends - starts)
 
 
+TRAINING_PANELS = {
+    "loss": ("training loss", "loss on training batches (log scale)"),
+    "grad_norm": ("gradient norm", "‖gradient‖ before clipping (log scale)"),
+}
+
+
 def training_curves(
     histories: dict[str, dict[str, np.ndarray]],
     evals: dict[str, list[tuple[int, float]]],
@@ -85,20 +92,25 @@ def training_curves(
     chance_label: str,
     title: str,
     held_out_size: int,
+    left: str = "loss",
+    metric_log: bool = False,
+    min_steps: int = 100,
 ) -> go.Figure:
-    """Training loss (log scale) beside the metric: held-out (solid, dots) and the training
-    batches' running mean (thin), with the chance line."""
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(
-        "training loss", f"{metric_name}: held-out and training batches"))
+    """A training-batch quantity (``left``: loss, or the gradient norm where the loss is the
+    metric) beside the metric: held-out (solid, dots) and the training batches' running mean
+    (dotted), with the chance line. The step axis spans at least ``min_steps``, so an empty
+    race already shows its axes, legend and chance line."""
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
+        TRAINING_PANELS[left][0], f"{metric_name}: held-out and training batches"))
     for kind, data in histories.items():
         color = COLORS[kind]
-        x, y = _thin(data["step"], data["loss"])
-        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=model_name(kind, diverged),
+        x, y = _thin(data["step"], data[left])
+        fig.add_trace(go.Scatter(x=x, y=_positive(y), mode="lines", name=model_name(kind, diverged),
                                  legendgroup=kind, line=dict(color=color, width=2)), row=1, col=1)
         x, y = _thin(data["step"], running_mean(data["metric"], SMOOTHING))
         fig.add_trace(go.Scatter(x=x, y=y, mode="lines", legendgroup=kind, showlegend=False,
                                  name=f"{MODEL_LABELS[kind]}, training batches",
-                                 line=dict(color=color, width=1, dash="dot")), row=1, col=2)
+                                 line=dict(color=color, width=1.2, dash="dot")), row=1, col=2)
         if evals.get(kind):
             steps, metrics = zip(*evals[kind])
             fig.add_trace(go.Scatter(x=steps, y=metrics, mode="lines+markers", legendgroup=kind,
@@ -108,21 +120,27 @@ def training_curves(
         if kind in diverged:
             fig.add_vline(x=diverged[kind], line=dict(color=color, dash="dash"), row=1, col=2,
                           annotation_text=f"{MODEL_LABELS[kind]} diverged")
-    last = max([1] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])
+    last = max([min_steps] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])
     fig.add_trace(go.Scatter(x=[0, last], y=[chance, chance], mode="lines", name=chance_label,
                              line=dict(color=REFERENCE_COLOR, dash="dash")), row=1, col=2)
     for name, dash, width in ((f"held-out ({held_out_size} sequences)", "solid", 2.5),
-                              (f"training batches, mean of last {SMOOTHING} steps", "dot", 1)):
+                              (f"training batches, mean of last {SMOOTHING} steps", "dot", 1.2)):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
                                  line=dict(color=REFERENCE_COLOR, dash=dash, width=width)))
-    fig.update_xaxes(title_text="training step")
-    fig.update_yaxes(title_text="loss on training batches (log scale)", type="log", row=1, col=1)
-    fig.update_yaxes(title_text=metric_name, row=1, col=2)
+    fig.update_xaxes(title_text="training step", range=[0, last])
+    fig.update_yaxes(title_text=TRAINING_PANELS[left][1], type="log", exponentformat="power",
+                     row=1, col=1)
+    if metric_log:
+        fig.update_yaxes(title_text=f"{metric_name} (log scale)", type="log",
+                         exponentformat="power", row=1, col=2)
+    else:
+        fig.update_yaxes(title_text=metric_name, range=[0, 1.03], row=1, col=2)
     return _finish(fig, title)
 
 
 def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: str) -> go.Figure:
-    """One unit x time heatmap per gate (LSTM: i, f, g, o; GRU: r, z, n) for one sequence."""
+    """One unit x time heatmap per gate (LSTM: i, f, g, o; GRU: r, z, n) for one sequence; one
+    colour scale for the sigmoid gates (0 to 1) and one for the tanh-valued ones (-1 to 1)."""
     spec = kind_of(kind)
     gates, titles = spec.gate_names, spec.gate_titles
     cols = 2
@@ -134,16 +152,17 @@ def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: st
         row, col = n // cols + 1, n % cols + 1
         positions.append((row, col))
         values = states[gate].T  # (H, T)
-        tanh_valued = gate in ("g", "n")
         fig.add_trace(go.Heatmap(
             z=values, x=np.arange(1, values.shape[1] + 1), y=np.arange(1, values.shape[0] + 1),
-            zmin=-1 if tanh_valued else 0, zmax=1, colorscale="RdBu" if tanh_valued else "Viridis",
-            name=titles[gate], showscale=n < 2,
-            colorbar=dict(title="tanh value" if tanh_valued else "gate value", len=0.45,
-                          y=0.78 if n == 0 else 0.22, x=1.02),
+            coloraxis="coloraxis2" if gate in spec.tanh_gates else "coloraxis", name=titles[gate],
             hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + titles[gate] + "</extra>",
         ), row=row, col=col)
         fig.update_yaxes(title_text="unit", row=row, col=col)
+    fig.update_layout(
+        coloraxis=dict(cmin=0, cmax=1, colorscale="Viridis",
+                       colorbar=dict(title="gate value", len=0.45, y=1, yanchor="top", x=1.02)),
+        coloraxis2=dict(cmin=-1, cmax=1, colorscale="RdBu",
+                        colorbar=dict(title="tanh value", len=0.45, y=0, yanchor="bottom", x=1.02)))
     fig.update_xaxes(title_text="time step t", row=rows)
     _mark_steps(fig, key_steps, positions)
     return _finish(fig, title, height=260 * rows + 120)
@@ -156,12 +175,12 @@ def top_units(probe: ModelProbe, k: int) -> np.ndarray:
 
 
 def state_trajectories(probes: dict[str, ModelProbe], key_steps, k: int, title: str) -> go.Figure:
-    """The LSTM's c_t (k most important units) above the other models' h_t, one time axis."""
-    panels = [(kind, "c" if kind == "lstm" else "h") for kind in probes]
+    """Each model's memory state (k most important units: the LSTM's c_t, the others' h_t),
+    one panel a model, one time axis."""
+    panels = [(kind, kind_of(kind).memory_state) for kind in probes]
     fig = make_subplots(
         rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.08,
-        subplot_titles=[f"{MODEL_LABELS[k_]} {'cell state c_t' if s == 'c' else 'hidden state h_t'}"
-                        for k_, s in panels])
+        subplot_titles=[f"{MODEL_LABELS[k_]} {STATE_TITLES[s]}" for k_, s in panels])
     for row, (kind, state) in enumerate(panels, start=1):
         values = probes[kind].states[state]
         t = np.arange(1, values.shape[0] + 1)
@@ -195,7 +214,7 @@ def gradient_norms(
             if probe.grad_c is not None:
                 fig.add_trace(go.Scatter(
                     x=t, y=_positive(probe.grad_c), mode="lines", legendgroup=kind + "c",
-                    showlegend=col == 1, name="LSTM ‖∂L/∂c_t‖ (cell state)",
+                    showlegend=col == 1, name=f"{MODEL_LABELS[kind]} ‖∂L/∂c_t‖ (cell state)",
                     line=dict(color=COLORS[kind], width=2, dash="dot")), row=1, col=col)
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_yaxes(title_text=_with(aggregation, "gradient norm (log scale)"), row=1, col=1)
@@ -261,10 +280,11 @@ def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str,
     return _finish(fig, f"{title} (training step {step})", height=420)
 
 
-def sigma_figure(steps: list[int], sigmas: list[float], title: str) -> go.Figure:
+def sigma_figure(steps: list[int], sigmas: list[float], title: str, kind: str = "rnn") -> go.Figure:
     """Largest singular value of the RNN's W_hh over training, against the threshold 1."""
-    fig = go.Figure(go.Scatter(x=steps, y=sigmas, mode="lines+markers", name="RNN σ_max(W_hh)",
-                               line=dict(color=COLORS["rnn"], width=2)))
+    fig = go.Figure(go.Scatter(x=steps, y=sigmas, mode="lines+markers",
+                               name=f"{MODEL_LABELS[kind]} σ_max(W_hh)",
+                               line=dict(color=COLORS[kind], width=2)))
     fig.add_hline(y=1, line=dict(color=REFERENCE_COLOR, dash="dash"),
                   annotation_text="1/γ = 1 for tanh (Pascanu et al. 2013)")
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="threshold 1",

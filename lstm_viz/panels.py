@@ -9,10 +9,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from . import figures
-from .models import MODEL_LABELS
+from .models import MODEL_LABELS, kind_of
 from .probes import AGGREGATION, GEOMETRIC
 from .tasks import make_task
-from .training import LockstepTrainer, Snapshot
+from .training import RunView, Snapshot
 
 TOP_UNITS = 6
 
@@ -24,24 +24,24 @@ def chance_label(task) -> str:
     return f"baseline: always answer 1 ({task.chance:.3f})"
 
 
-def race(trainer: LockstepTrainer) -> dict:
+def race(run: RunView) -> dict:
     """The race page: training curves of every model with the chance line."""
-    task = trainer.task
-    histories = {k: trainer.history[k].arrays() for k in trainer.models}
+    task = run.task
     return {"race_curves": figures.training_curves(
-        histories, trainer.evals, trainer.diverged, task.metric_name, task.chance,
+        run.history, run.evals, run.diverged, task.metric_name, task.chance,
         chance_label(task), f"{task.title}, lag {task.seq_len}: training curves",
-        len(trainer.eval_batch.y))}
+        len(run.eval_batch.y), left="grad_norm" if task.loss_is_metric else "loss",
+        metric_log=not task.higher_is_better, min_steps=min(100, run.config.max_steps))}
 
 
-def inside(trainer: LockstepTrainer, snapshot: Snapshot) -> dict:
+def inside(run: RunView, snapshot: Snapshot) -> dict:
     """Inside the LSTM: gate heatmaps (LSTM, GRU) and state trajectories of one snapshot."""
-    key_steps = trainer.probe_batch.key_steps[0].tolist()
+    key_steps = run.probe_batch.key_steps[0].tolist()
     figs = {
         f"gates_{kind}": figures.gate_heatmaps(
             snapshot.probes[kind].states, kind, key_steps,
             f"{MODEL_LABELS[kind]} gates on the probe sequence (training step {snapshot.step})")
-        for kind in ("lstm", "gru") if kind in snapshot.probes
+        for kind in snapshot.probes if kind_of(kind).gate_names
     }
     if snapshot.probes:
         figs["states"] = figures.state_trajectories(
@@ -51,22 +51,22 @@ def inside(trainer: LockstepTrainer, snapshot: Snapshot) -> dict:
     return figs
 
 
-def gradients(trainer: LockstepTrainer) -> dict:
+def gradients(run: RunView) -> dict:
     """Gradient flow: norms at init and now, their history, multipliers, connectivity, sigma.
 
     The probe charts combine the probe sequences (each with its own loss) and say how; the
     key steps of all of them are marked.
     """
-    first, latest = trainer.snapshots[0], trainer.snapshots[-1]
-    key_steps = trainer.probe_batch.key_steps.flatten().tolist()
-    n = len(trainer.probe_batch.y)
+    first, latest = run.snapshots[0], run.snapshots[-1]
+    key_steps = run.probe_batch.key_steps.flatten().tolist()
+    n = len(run.probe_batch.y)
     mean, geometric = AGGREGATION.format(n=n), GEOMETRIC.format(n=n)
     figs = {
         "grad_norms": figures.gradient_norms(
-            first.probes, latest.probes, latest.step, key_steps, trainer.diverged,
+            first.probes, latest.probes, latest.step, key_steps, run.diverged,
             "How much error signal reaches step t", mean),
         "grad_heatmap": figures.gradient_heatmap(
-            trainer.snapshots, list(trainer.models),
+            run.snapshots, list(run.models),
             f"‖∂L/∂h_t‖ as training goes on (log10, {mean})"),
     }
     if latest.probes:
@@ -76,7 +76,9 @@ def gradients(trainer: LockstepTrainer) -> dict:
         figs["connectivity"] = figures.connectivity_figure(
             latest.probes, key_steps,
             f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})", mean)
-    rows = [(s.step, s.probes["rnn"].sigma_max) for s in trainer.snapshots if "rnn" in s.probes]
+    ungated = [k for k in run.models if kind_of(k).memory_gate is None]
+    rows = [(s.step, s.probes[k].sigma_max) for k in ungated[:1] for s in run.snapshots
+            if k in s.probes]
     if rows:
         figs["sigma"] = figures.sigma_figure(
             [r[0] for r in rows], [r[1] for r in rows],

@@ -62,15 +62,19 @@ class CellRun:
             return
         trainer, kind = self.trainer, self.config.models[0]
         target = trainer.steps + steps
-        while trainer.steps < target and not trainer.done and trainer.solved_step(kind) is None:
+        while trainer.steps < target and not trainer.done and not self._solved():
             trainer.step(min(target - trainer.steps, self.config.probe_every
                              - trainer.steps % self.config.probe_every))
-        if trainer.done or trainer.solved_step(kind) is not None:
-            metric = trainer.evaluate()[kind]
-            self.result = CellResult(metric, trainer.steps, trainer.solved_step(kind) is not None)
+        if trainer.done or self._solved():
+            solved = self._solved()
+            self.result = CellResult(trainer.evaluate()[kind], trainer.steps, solved)
             with _CACHE_LOCK:
                 _CACHE[self.config] = self.result
             self.trainer = None
+
+
+    def _solved(self) -> bool:
+        return self.trainer.view().solved_step(self.config.models[0]) is not None
 
 
 def cached(config: RunConfig) -> CellResult | None:

@@ -36,6 +36,7 @@ class Task:
     source = ""
     metric_name = ""
     higher_is_better = True
+    loss_is_metric = False  # True where the training loss is the metric itself (adding: MSE)
     chance = 0.0
     solved_threshold = 0.0
     input_size = 1
@@ -158,6 +159,7 @@ class Adding(Task):
     source = "Hochreiter & Schmidhuber 1997, experiment 4"
     metric_name = "MSE"
     higher_is_better = False
+    loss_is_metric = True
     chance = 1.0 / 6.0
     solved_threshold = 0.01
     input_size = 2

@@ -22,7 +22,6 @@ import copy
 import math
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,24 +57,36 @@ def clip_gradients(config: RunConfig, model: torch.nn.Module) -> torch.Tensor:
 
 
 class History:
-    """Per-step training records of one model, in a ring buffer of at most ``maxlen`` steps."""
+    """Per-step training records of one model: numpy columns, the oldest dropped beyond
+    ``maxlen`` rows (HISTORY_LEN holds every step of the longest run a user can ask for)."""
 
     COLUMNS = ("step", "loss", "metric", "grad_norm")
 
     def __init__(self, maxlen: int):
-        self._rows: deque[tuple] = deque(maxlen=maxlen)
+        self._maxlen = maxlen
+        self._table = np.empty((min(maxlen, 1024), len(self.COLUMNS)))
+        self._n = 0
 
     def append(self, step: int, loss: float, metric: float, grad_norm: float) -> None:
-        self._rows.append((step, loss, metric, grad_norm))
+        if self._n == len(self._table):
+            if self._n == self._maxlen:
+                self._table[:-1] = self._table[1:]
+                self._n -= 1
+            else:
+                bigger = np.empty((min(2 * self._n, self._maxlen), len(self.COLUMNS)))
+                bigger[: self._n] = self._table[: self._n]
+                self._table = bigger
+        self._table[self._n] = (step, loss, metric, grad_norm)
+        self._n += 1
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return self._n
 
-    def arrays(self) -> dict[str, np.ndarray]:
-        """Column name -> numpy array (empty arrays before the first step)."""
-        table = np.array(self._rows, dtype=float).reshape(-1, len(self.COLUMNS))
+    def arrays(self, upto: float = math.inf) -> dict[str, np.ndarray]:
+        """Column name -> numpy array of the rows up to step ``upto`` (empty before any)."""
+        table = self._table[: self._n]
+        table = table[: np.searchsorted(table[:, 0], upto, side="right")]
         return {name: table[:, i] for i, name in enumerate(self.COLUMNS)}
-
 
 
 @dataclass
@@ -223,6 +234,61 @@ class LockstepTrainer:
         """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
         return sum(self.ms_per_step(k) for k in self.live_models) / 1000
 
+    @torch.no_grad()
+    def evaluate(self) -> dict[str, float]:
+        """Metric of every model on the fixed held-out batch now (nan for a diverged model)."""
+        with self.lock:
+            self._evaluate_held_out()
+            return {k: self.view().held_out(k) for k in self.models}
+
+    def probe_now(self) -> Snapshot:
+        """Probes of every live model with finite weights at the current step, not kept (a
+        session's own look at a step between the scheduled snapshots)."""
+        with self.lock:
+            kinds = [k for k in self.live_models
+                     if all(torch.isfinite(p).all() for p in self.models[k].parameters())]
+            return Snapshot(self.steps, {k: probe(self.models[k], self.task, self.probe_batch)
+                                         for k in kinds})
+
+    def view(self, step: int | None = None, cap: int | None = None,
+             own_snapshots: tuple = ()) -> "RunView":
+        """What a reader sees: the run up to ``step`` (default: now) under a step cap."""
+        with self.lock:
+            return RunView(self, self.steps if step is None else min(step, self.steps),
+                           self.config.max_steps if cap is None else cap, own_snapshots)
+
+
+class RunView:
+    """A run as one reader sees it: everything recorded up to ``steps``, under its own step cap,
+    plus any probes it took itself. Pages, the verdict and the CLI read runs only through this,
+    so sessions sharing one trainer (sessions.py) each see their own moment of it.
+    Build it with ``trainer.view()``, which holds the trainer's lock.
+    """
+
+    def __init__(self, trainer: LockstepTrainer, step: int, cap: int, own_snapshots: tuple):
+        self.trainer, self.steps = trainer, step
+        self.task, self.models = trainer.task, trainer.config.models
+        self.config = trainer.config.replace(max_steps=cap)
+        self.probe_batch, self.eval_batch = trainer.probe_batch, trainer.eval_batch
+        self.diverged = {k: s for k, s in trainer.diverged.items() if s <= step}
+        self.evals = {k: [e for e in rows if e[0] <= step] for k, rows in trainer.evals.items()}
+        self.history = {k: h.arrays(step) for k, h in trainer.history.items()}
+        by_step = {s.step: s for s in trainer.snapshots if s.step <= step}
+        by_step.update({s.step: s for s in own_snapshots if s.step <= step})
+        self.snapshots = [by_step[k] for k in sorted(by_step)]
+
+    @property
+    def done(self) -> bool:
+        """True at the step cap, or when every model has diverged."""
+        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.models)
+
+    @property
+    def live_models(self) -> list[str]:
+        return [k for k in self.models if k not in self.diverged]
+
+    def seconds_per_step(self) -> float:
+        return self.trainer.seconds_per_step()
+
     def held_out(self, kind: str) -> float:
         """The latest held-out metric of a model (nan before any, or once diverged)."""
         if kind in self.diverged or not self.evals[kind]:
@@ -243,9 +309,3 @@ class LockstepTrainer:
         """First step at which the held-out metric passed the threshold, even if lost since."""
         return next((step for step, m in self.evals[kind] if self.task.is_solved(m)), None)
 
-    @torch.no_grad()
-    def evaluate(self) -> dict[str, float]:
-        """Metric of every model on the fixed held-out batch now (nan for a diverged model)."""
-        with self.lock:
-            self._evaluate_held_out()
-            return {k: self.held_out(k) for k in self.models}

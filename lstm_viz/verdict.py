@@ -14,7 +14,7 @@ import numpy as np
 
 from .models import MODEL_LABELS
 from .tasks import Task
-from .training import LockstepTrainer
+from .training import RunView
 
 CHANCE_MARGIN = 0.1  # accuracy within this of chance counts as "at chance"
 BASELINE_BAND = (0.8, 1.2)  # an MSE within these shares of the baseline counts as "at the baseline"
@@ -34,16 +34,16 @@ def standing(task: Task, metric: float) -> str:
     return "worse" if worse else "learning"
 
 
-def model_verdict(trainer: LockstepTrainer, kind: str) -> str:
+def model_verdict(run: RunView, kind: str) -> str:
     """One clause about one model, e.g. 'LSTM solved the lag-100 latch at step 75 (...)'."""
-    task, name = trainer.task, MODEL_LABELS[kind]
-    if kind in trainer.diverged:
-        return f"{name} diverged at step {trainer.diverged[kind]} (its loss or gradient became NaN or infinite)"
-    metric = trainer.held_out(kind)
+    task, name = run.task, MODEL_LABELS[kind]
+    if kind in run.diverged:
+        return f"{name} diverged at step {run.diverged[kind]} (its loss or gradient became NaN or infinite)"
+    metric = run.held_out(kind)
     if math.isnan(metric):
         return f"{name} has no held-out score yet"
     value = f"held-out {task.metric_name} {task.format(metric)}"
-    solved, first = trainer.solved_step(kind), trainer.first_solved_step(kind)
+    solved, first = run.solved_step(kind), run.first_solved_step(kind)
     reference = f"{task.chance_name} {task.format(task.chance)}"
     if solved is not None:
         return f"{name} solved the lag-{task.seq_len} {task.name} at step {solved} ({value})"
@@ -59,14 +59,14 @@ def model_verdict(trainer: LockstepTrainer, kind: str) -> str:
     return f"{name} is learning ({value}, {reference}){note}"
 
 
-def verdict(trainer: LockstepTrainer) -> str:
+def verdict(run: RunView) -> str:
     """The race in one sentence, solved models first."""
-    order = sorted(trainer.models, key=lambda k: trainer.solved_step(k) is None)
-    sentence = "; ".join(model_verdict(trainer, kind) for kind in order)
-    if trainer.steps == 0:
+    order = sorted(run.models, key=lambda k: run.solved_step(k) is None)
+    sentence = "; ".join(model_verdict(run, kind) for kind in order)
+    if run.steps == 0:
         return f"Not trained yet: {sentence}."
-    if trainer.steps >= trainer.config.max_steps:
-        return f"{sentence}. Training stopped at the step cap ({trainer.config.max_steps})."
+    if run.steps >= run.config.max_steps:
+        return f"{sentence}. Training stopped at the step cap ({run.config.max_steps})."
     return sentence + "."
 
 

@@ -30,7 +30,7 @@ def _colors_by_name(fig):
 
 
 def test_training_curves_hold_history_chance_and_colours(trainer):
-    histories = {k: trainer.history[k].arrays() for k in trainer.models}
+    histories = trainer.view().history
     fig = figures.training_curves(histories, trainer.evals, {"gru": 7}, "accuracy", 0.5,
                                   "chance (0.50)", "t", 512)
     _check_common(fig)
@@ -122,7 +122,7 @@ def test_multiplier_figure_shows_gain_bound_and_product(trainer):
 
 def test_probe_charts_say_how_they_aggregate_and_mark_every_key_step():
     trainer = LockstepTrainer(CONFIG.replace(task="adding"))
-    figs = panels.gradients(trainer)
+    figs = panels.gradients(trainer.view())
     n = CONFIG.probe_batch_size
     assert f"mean over the {n} probe sequences" in figs["grad_norms"].layout.yaxis.title.text
     assert f"geometric mean over the {n} probe sequences" in figs["multipliers"].layout.yaxis.title.text
@@ -133,7 +133,7 @@ def test_probe_charts_say_how_they_aggregate_and_mark_every_key_step():
 
 
 def test_sigma_and_connectivity_and_power_curves(trainer):
-    figs = panels.gradients(trainer)
+    figs = panels.gradients(trainer.view())
     sigma = figs["sigma"]
     _check_common(sigma)
     assert list(sigma.data[0].x) == [s.step for s in trainer.snapshots]

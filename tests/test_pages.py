@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 from views import settings
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/primer.py"]
+PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizon.py",
+         "views/primer.py"]
 LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
 
 
@@ -24,6 +25,11 @@ def open_app(params=None, page=None):
         at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def view_of(at):
+    """What this session sees: its cursor's view of the (shared) run."""
+    return at.session_state["cursor"].view()
 
 
 def chart_specs(at):
@@ -46,9 +52,9 @@ def test_page_loads_steps_and_draws_every_model(page):
     at = open_app({"T": "12", "hidden": "8", "models": ["RNN", "LSTM", "GRU"]}, page)
     at.button(key="step").click().run()
     assert not at.exception, at.exception
-    trainer = at.session_state["trainer"]
+    trainer = view_of(at)
     assert trainer.steps == 10
-    assert all(len(trainer.history[k]) == 10 for k in ("rnn", "lstm", "gru"))
+    assert all(len(trainer.history[k]["step"]) == 10 for k in ("rnn", "lstm", "gru"))
     specs = chart_specs(at)
     assert specs, "no chart on the page"
     for spec in specs:
@@ -68,12 +74,12 @@ def test_race_curves_hold_the_live_history():
     by_name = {}
     for trace in spec["data"]:
         by_name.setdefault(trace["name"], []).append(trace)
-    trainer = at.session_state["trainer"]
+    trainer = view_of(at)
     for kind in ("rnn", "lstm"):
         loss_trace = by_name[LABELS[kind]][0]
-        np.testing.assert_allclose(values(loss_trace["y"]), trainer.history[kind].arrays()["loss"])
+        np.testing.assert_allclose(values(loss_trace["y"]), trainer.history[kind]["loss"])
     assert "chance (0.50)" in by_name
-    assert at.metric[0].value == "10 / 2000"
+    assert "**step 10 / 2000**" in " ".join(m.value for m in at.markdown)
 
 
 def test_query_params_round_trip():
@@ -81,7 +87,7 @@ def test_query_params_round_trip():
               "fbias": "3.5", "clip": "0", "seed": "123", "models": ["LSTM", "GRU"], "cap": "600",
               "opt": "sgd"}
     at = open_app(params)
-    config = at.session_state["trainer"].config
+    config = view_of(at).config
     assert (config.task, config.seq_len, config.hidden_size, config.lr, config.batch_size) == (
         "order", 40, 16, 0.01, 64)
     assert (config.forget_bias, config.clip, config.seed, config.models, config.max_steps) == (
@@ -93,7 +99,7 @@ def test_query_params_round_trip():
     assert sorted(settings.share_query(values).split("&")) == sorted(expected.split("&"))
     again = open_app(dict(pair.split("=") for pair in settings.share_query(values).split("&")
                           if not pair.startswith("models")) | {"models": ["LSTM", "GRU"]})
-    assert again.session_state["trainer"].config == config
+    assert view_of(again).config == config
 
 
 @pytest.mark.parametrize("params,fragment", [
@@ -112,49 +118,53 @@ def test_bad_links_open_with_defaults_and_a_note(params, fragment):
     at = open_app(params)
     notes = " ".join(i.value for i in at.info)
     assert fragment in notes
-    assert at.session_state["trainer"].config == settings.DEFAULTS
+    assert view_of(at).config == settings.DEFAULTS
 
 
 def test_unknown_models_in_a_link_are_dropped_with_a_note():
     at = open_app({"models": ["GRU", "Transformer"]})
     assert "ignored Transformer in models" in at.info[0].value
-    assert at.session_state["trainer"].config.models == ("gru",)
+    assert view_of(at).config.models == ("gru",)
 
 
 def test_a_fractional_whole_number_is_truncated_like_streamlit_does():
     at = open_app({"hidden": "2.5", "T": "1e1"})
     assert not at.info
-    assert at.session_state["trainer"].config.hidden_size == 2
-    assert at.session_state["trainer"].config.seq_len == 10
+    assert view_of(at).config.hidden_size == 2
+    assert view_of(at).config.seq_len == 10
 
 
 def test_task_minimum_length_is_enforced_with_a_note():
     at = open_app({"task": "adding", "T": "1"})
-    assert at.session_state["trainer"].config.seq_len == 2
+    assert view_of(at).config.seq_len == 2
     assert "needs at least 2 steps" in " ".join(i.value for i in at.info)
 
 
 def test_changing_a_setting_resets_the_run_cleanly():
     at = open_app({"T": "10", "hidden": "8"})
     at.button(key="step").click().run()
-    assert at.session_state["trainer"].steps == 10
+    assert view_of(at).steps == 10
     at.slider(key="T").set_value(20).run()
-    trainer = at.session_state["trainer"]
+    trainer = view_of(at)
     assert trainer.steps == 0 and trainer.config.seq_len == 20
-    assert all(len(h) == 0 for h in trainer.history.values())
+    assert all(len(h["step"]) == 0 for h in trainer.history.values())
 
 
 def test_reset_and_new_seed():
     at = open_app({"T": "10", "hidden": "8"})
-    before = at.session_state["trainer"].models["lstm"].rnn.weight_hh_l0.detach().clone()
     at.button(key="step").click().run()
+    first = view_of(at).history["lstm"]["loss"].copy()
     at.button(key="reset").click().run()
-    trainer = at.session_state["trainer"]
-    assert trainer.steps == 0
-    assert (trainer.models["lstm"].rnn.weight_hh_l0 == before).all()
+    trainer = view_of(at)
+    assert trainer.steps == 0 and len(trainer.history["lstm"]["step"]) == 0
+    at.button(key="step").click().run()  # the same initial weights and batches: the same losses
+    np.testing.assert_array_equal(view_of(at).history["lstm"]["loss"], first)
+    run = at.session_state["cursor"].run
     at.button(key="new_seed").click().run()
-    assert at.session_state["trainer"].config.seed != 0
-    assert not (at.session_state["trainer"].models["lstm"].rnn.weight_hh_l0 == before).all()
+    assert view_of(at).config.seed != 0 and at.session_state["cursor"].run is not run
+    assert view_of(at).steps == 0
+    notes = " ".join(i.value for i in at.info)
+    assert "The race restarted at step 0 because you changed seed 0 → " in notes
 
 
 def test_verdict_on_a_short_run():
@@ -163,7 +173,7 @@ def test_verdict_on_a_short_run():
     for _ in range(3):
         at.button(key="step").click().run()
     text = " ".join(m.value for m in at.markdown)
-    solved = at.session_state["trainer"].solved_step("lstm")
+    solved = view_of(at).solved_step("lstm")
     assert solved is not None
     assert f"LSTM solved the lag-5 latch at step {solved}" in text
 
@@ -172,9 +182,9 @@ def test_diverged_model_is_labelled_while_the_other_trains():
     at = open_app({"task": "adding", "T": "20", "opt": "sgd", "lr": "0.3", "clip": "0"})
     at.select_slider(key="step_n").set_value(50).run()
     at.button(key="step").click().run()
-    trainer = at.session_state["trainer"]
+    trainer = view_of(at)
     assert "rnn" in trainer.diverged and "lstm" not in trainer.diverged
-    assert len(trainer.history["lstm"]) == 50
+    assert len(trainer.history["lstm"]["step"]) == 50
     assert "RNN diverged at step" in " ".join(m.value for m in at.markdown)
     assert "diverged at step" in trainer_names(at)
     for page in PAGES[1:3]:
@@ -203,22 +213,85 @@ def test_extreme_settings_work():
         at.select_slider(key="step_n").set_value(1).run()
         at.button(key="step").click().run()
         assert not at.exception, at.exception
-        assert at.session_state["trainer"].steps == 1
+        assert view_of(at).steps == 1
 
 
-def test_start_button_plays_and_pauses():
-    at = open_app({"T": "10", "hidden": "8"})
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
+    at = open_app({"T": "10", "hidden": "8"}, page)
     assert at.button(key="start").label == "Start the race"
     at.button(key="start").click().run()
     assert at.session_state["playing"] is True
     assert at.button(key="start").label == "Pause" and at.button(key="play").label == "Pause"
     at.button(key="play").click().run()  # the sidebar's button does the same
     assert at.session_state["playing"] is False
-    at.button(key="step").click().run()
-    assert at.button(key="start").label == "Resume"
+    played = view_of(at).steps  # the rerun after Start ran one live tick
+    assert played > 0
+    at.button(key="bar_step").click().run()
+    assert at.button(key="start").label == "Resume" and view_of(at).steps == played + 10
+    assert f"**step {played + 10} / 2000**" in " ".join(m.value for m in at.markdown)
+    at.button(key="bar_reset").click().run()
+    assert view_of(at).steps == 0
 
 
 def test_a_link_with_no_model_says_so():
     at = open_app({"models": ""})
     assert "the link selects no models" in at.info[0].value
     assert "Pick at least one model" in at.warning[0].value
+
+
+def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_click():
+    at = open_app({"T": "10", "hidden": "8"})
+    assert view_of(at).config.memory_init == "chrono"
+    at.button(key="close_gate").click().run()
+    config = view_of(at).config
+    assert (config.memory_init, config.forget_bias) == ("constant", 0.0)
+    lstm = at.session_state["cursor"].run.models["lstm"]
+    assert float(lstm.memory_bias().abs().max()) == 0.0
+    assert at.button(key="close_gate").disabled
+    values = {s.key: at.session_state[s.key] for s in settings.SETTINGS}
+    assert "memory_init=constant" in settings.share_query(values).split("&")
+    again = open_app({"T": "10", "hidden": "8", "memory_init": "constant", "fbias": "0"})
+    assert view_of(again).config == config
+
+
+def test_race_chart_draws_held_out_beside_training_batches():
+    at = open_app({"T": "10", "hidden": "8", "models": ["LSTM"]})
+    at.button(key="step").click().run()
+    spec = chart_specs(at)[0]
+    held_out = next(t for t in spec["data"] if t["name"] == "LSTM, held-out")
+    trainer = view_of(at)
+    assert list(values(held_out["x"])) == [s for s, _ in trainer.evals["lstm"]]
+    assert "LSTM, training batches" in trace_names(spec)
+
+
+def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
+    at = open_app({"T": "10", "hidden": "4", "cap": "100", "models": ["RNN", "LSTM"]},
+                  "views/horizon.py")
+    assert "Memory horizon" in at.title[0].value
+    reference = chart_specs(at)[0]
+    assert "default settings" in reference["layout"]["title"]["text"]
+    at.multiselect(key="sweep_lengths").set_value([2, 5]).run()
+    at.segmented_control(key="sweep_seeds").set_value(1).run()
+    plan = " ".join(m.value for m in at.markdown)
+    assert "**4 runs**" in plan and "Expected time: **at most" in plan
+    at.button(key="sweep_run").click().run()
+    assert at.session_state["sweep_running"] is not None and not at.exception
+    at.run()
+    assert at.get("progress"), "no progress bar while sweeping"
+    at.button(key="sweep_cancel").click().run()
+    assert at.session_state["sweep_running"] is None
+    done_before = len(at.session_state["sweep_job"].finished)
+    at.run()
+    assert len(at.session_state["sweep_job"].finished) == done_before  # cancelled: no more work
+    at.button(key="sweep_run").click().run()
+    for _ in range(30):
+        if at.session_state["sweep_running"] is None:
+            break
+        at.run()
+    job = at.session_state["sweep_job"]
+    assert job.done and not at.exception
+    yours = chart_specs(at)[-1]
+    assert "your settings" in yours["layout"]["title"]["text"]
+    medians = {t["name"]: list(values(t["y"])) for t in yours["data"] if "median" in str(t["name"])}
+    assert medians["LSTM: median over 1 seed"] == [job.results()["lstm"][n][0] for n in (2, 5)]

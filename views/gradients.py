@@ -26,10 +26,10 @@ MECHANISM = (
 )
 
 
-def draw(trainer):
-    figs = panels.gradients(trainer)
-    for kind in trainer.diverged:
-        st.warning(f"{figures.model_name(kind, trainer.diverged)}: its gradients are not finite, "
+def draw(view):
+    figs = panels.gradients(view)
+    for kind in view.diverged:
+        st.warning(f"{figures.model_name(kind, view.diverged)}: its gradients are not finite, "
                    "so it is left out of the charts of later steps.")
     for key in ("grad_norms", "grad_heatmap"):
         st.plotly_chart(figs[key], key=key, width="stretch")

@@ -19,6 +19,8 @@ st.markdown(
     "from the worst to the best seed."
 )
 
+shared.live(lambda view: None)  # the race's controls, as on every page
+
 reference = sweep.load_reference()
 if reference:
     st.plotly_chart(panels.horizon_reference(reference), key="horizon_reference", width="stretch")
@@ -26,8 +28,8 @@ if reference:
                f"(default settings, {reference['task']} task).")
 
 st.subheader("Your sweep, with the sidebar's settings")
-config = st.session_state.trainer.config
-task_min = st.session_state.trainer.task.min_seq_len
+config = st.session_state.cursor.view().config
+task_min = st.session_state.cursor.run.task.min_seq_len
 lengths = st.multiselect("Sequence lengths", [n for n in LENGTH_OPTIONS if n >= task_min],
                          default=[10, 50, 100, 200], key="sweep_lengths",
                          help="Each length is one point on the chart, for every model.")

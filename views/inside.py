@@ -3,9 +3,9 @@
 import streamlit as st
 
 from lstm_viz import figures, panels
-from lstm_viz.models import MODEL_LABELS
+from lstm_viz.models import MODEL_LABELS, kind_of
 from lstm_viz.verdict import answer_text, target_text
-from views import shared
+from views import settings, shared
 
 st.title("Inside the LSTM")
 st.markdown(
@@ -18,35 +18,56 @@ st.markdown(
 )
 
 
-def pick_snapshot(trainer):
-    """The latest probe snapshot, or, with 'follow' off, the last one at or before a chosen step."""
-    snapshots = trainer.snapshots
-    follow = st.toggle("Follow training", value=True, key="follow",
+def pick_snapshot(view):
+    """The latest probe snapshot or, with 'Follow training' off, the one chosen among the
+    snapshots that exist. The choice holds across steps and ticks and is kept in the link."""
+    snapshots = view.snapshots
+    follow = st.toggle("Follow training", key="follow",
                        help="On: show the newest probe. Off: pick an earlier moment of training.")
-    if follow or len(snapshots) < 2:
-        if not follow:
-            st.caption("Only one snapshot so far: train a few steps to look back in time.")
+    if follow:
+        st.query_params.pop("snapshot", None)
         return snapshots[-1]
-    chosen = st.slider("Training step to look at", 0, snapshots[-1].step, key="snapshot_step",
-                       help="Probes are taken every few training steps; the nearest earlier one is shown.")
-    return [s for s in snapshots if s.step <= chosen][-1]
+    if len(snapshots) < 2:
+        st.caption("Only one snapshot so far: train a few steps to look back in time.")
+        return snapshots[-1]
+    steps = [s.step for s in snapshots]
+    wanted = st.session_state.get("snapshot_choice", 0)
+    shown = max([s for s in steps if s <= wanted], default=steps[0])
+    chosen = st.select_slider("Training step to look at", steps, value=shown,
+                              help="Probes are taken every few training steps (and when you pause "
+                                   "or step); pick one of them.")
+    if chosen != shown:
+        st.session_state.snapshot_choice = chosen
+    st.query_params["snapshot"] = str(chosen)
+    return snapshots[steps.index(chosen)]
 
 
-def draw(trainer):
-    snapshot = pick_snapshot(trainer)
-    figs = panels.inside(trainer, snapshot)
-    task, batch = trainer.task, trainer.probe_batch
+def follow_from_link() -> None:
+    """A link with ?snapshot=N opens with Follow training off at that step."""
+    if "follow" in st.session_state:
+        return
+    raw = st.query_params.get("snapshot")
+    st.session_state.follow = raw is None
+    if raw is not None:
+        st.session_state.snapshot_choice = settings.whole_number(raw, 0)
+
+
+def draw(view):
+    snapshot = pick_snapshot(view)
+    figs = panels.inside(view, snapshot)
+    task, batch = view.task, view.probe_batch
     answers = ", ".join(f"{MODEL_LABELS[k]} answers {answer_text(task, p.answer)}"
                         for k, p in snapshot.probes.items())
     st.markdown(f"**Probe sequence at step {snapshot.step}:** the right answer is "
                 f"**{target_text(task, batch.y[0])}**; {answers or 'no live model'}.")
-    for kind in trainer.diverged:
-        st.warning(f"{figures.model_name(kind, trainer.diverged)}: it has no probes after that.")
-    gated = [k for k in ("lstm", "gru") if k in trainer.models]
+    for kind in view.diverged:
+        st.warning(f"{figures.model_name(kind, view.diverged)}: it has no probes after that.")
+    gated = [k for k in view.models if kind_of(k).gate_names]
     if not gated:
         st.info("Add the LSTM (or GRU) in the sidebar's Models to see gates.")
     for key, fig in figs.items():
         st.plotly_chart(fig, key=key, width="stretch")
 
 
+follow_from_link()
 shared.live(draw)

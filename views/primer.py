@@ -4,7 +4,7 @@ import streamlit as st
 
 from lstm_viz import figures
 from lstm_viz.models import kind_of
-from views import shared
+from views import settings, shared
 
 st.title("Primer: vanishing and exploding")
 st.markdown(
@@ -13,12 +13,13 @@ st.markdown(
     "it up (exploding), and only w = 1 carries the signal unchanged across the whole lag."
 )
 
-w = st.slider("Factor w applied at every step", 0.5, 1.5, 0.9, 0.01, key="w",
-              help="What one step back multiplies the gradient by.")
+W = settings.SETTINGS_BY_KEY["w"]
+w = st.slider(W.label, W.low, W.high, W.default, W.step, key="w", help=W.help,
+              bind="query-params")
 
 
-def draw(trainer):
-    T = trainer.config.seq_len
+def draw(view):
+    T = view.config.seq_len
     fig = figures.power_curves(w, T, f"w^t over the {T} steps of your sequence")
     st.plotly_chart(fig, key="powers", width="stretch")
     st.markdown(
@@ -32,7 +33,7 @@ def draw(trainer):
         r"$f_t$. With $f_t$ near 1 that is the $w = 1$ curve: Hochreiter & Schmidhuber's constant "
         "error carousel (1997), made learnable by the forget gate of Gers et al. (2000)."
     )
-    live_numbers(trainer)
+    live_numbers(view)
     st.markdown(
         "**References.** S. Hochreiter & J. Schmidhuber, *Long Short-Term Memory*, Neural "
         "Computation 9(8), 1997. · F. A. Gers, J. Schmidhuber & F. Cummins, *Learning to Forget: "
@@ -41,11 +42,11 @@ def draw(trainer):
     )
 
 
-def live_numbers(trainer):
+def live_numbers(view):
     """Your models' own per-step factors, from the latest probe snapshot: the same geometric
     means as the Gradient flow page's multiplier chart."""
-    snapshot = trainer.snapshots[-1]
-    if trainer.config.seq_len < 2:
+    snapshot = view.snapshots[-1]
+    if view.config.seq_len < 2:
         st.markdown("**Your models:** with a sequence of 1 step there is no step back to "
                     "multiply by; pick a longer sequence to see their factors.")
         return
@@ -55,8 +56,8 @@ def live_numbers(trainer):
                      f"**{probe.multiplier_product[0]:.3g}**, as if each step multiplied by "
                      f"w = **{probe.typical_multiplier:.3f}** (the geometric mean of the factors "
                      "on *Gradient flow*)")
-    lines += [f"- {figures.model_name(kind, trainer.diverged)}: no finite factors"
-              for kind in trainer.diverged]
+    lines += [f"- {figures.model_name(kind, view.diverged)}: no finite factors"
+              for kind in view.diverged]
     if lines:
         st.markdown(f"**Your models now (training step {snapshot.step}):**\n" + "\n".join(lines))
 

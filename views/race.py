@@ -1,4 +1,4 @@
-"""Race: the home page. Both models train on the same batches; who remembers across the lag?"""
+"""Race: the home page. The models train on the same batches; who remembers across the lag?"""
 
 import streamlit as st
 
@@ -14,23 +14,15 @@ st.markdown(
     "chance line, one that forgets stays on it. Then try a longer lag, or close the forget gate "
     "and see the LSTM fail too."
 )
-
-left, right = st.columns([1, 2])
-with left:
-    shared.start_button()
-with right:
-    shared.close_forget_gate_button()
+shared.close_forget_gate_button(st.session_state.cursor.run.config)
 
 
-def draw(trainer):
-    task = trainer.task
-    figs = panels.race(trainer)
-    summary = verdict(trainer)
-    left, right = st.columns([1, 3])
-    left.metric("Training step", f"{trainer.steps} / {trainer.config.max_steps}")
-    right.markdown(f"**Verdict:** {summary}")
+def draw(view):
+    task = view.task
+    figs = panels.race(view)
+    st.markdown(f"**Verdict:** {verdict(view)}")
     st.caption(f"Task: {task.describe()} Source: {task.source}.")
-    seconds = trainer.seconds_per_step()
+    seconds = view.seconds_per_step()
     if seconds > 1:
         st.warning(f"At these settings one training step takes {seconds:.1f} s, so the charts "
                    "move once per step. Shorter sequences or fewer units speed it up.")

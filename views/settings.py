@@ -40,8 +40,9 @@ class Setting:
 
     def parse(self, raw: list[str]) -> object:
         """The value Streamlit will take from a URL, or ValueError with the reason."""
-        if self.widget == "multiselect":  # repeated parameters, unknown items dropped
-            items = [r for r in raw if r in self.options]
+        if self.widget == "multiselect":  # repeated parameters, any case; unknown items dropped
+            by_name = {option.lower(): option for option in self.options}
+            items = [by_name[r.lower()] for r in raw if r.lower() in by_name]
             if not items:
                 raise ValueError(f"not among {', '.join(self.options)}")
             return items
@@ -112,7 +113,15 @@ SETTINGS = (
     Setting("cap", "Step cap", "Training stops by itself after this many steps.",
             "select_slider", DEFAULTS.max_steps, options=CAP_OPTIONS),
 )
-SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
+# Page controls kept in the link too (not run settings): the Primer's factor and the snapshot
+# chosen on Inside the LSTM.
+PAGE_SETTINGS = (
+    Setting("w", "Factor w applied at every step", "What one step back multiplies the gradient "
+            "by.", "slider", 0.9, low=0.5, high=1.5, step=0.01),
+    Setting("snapshot", "Training step to look at", "", "slider", 0, low=0,
+            high=LIMITS["max_steps"][1], step=1),
+)
+SETTINGS_BY_KEY = {s.key: s for s in SETTINGS + PAGE_SETTINGS}
 
 
 def check_url(params: dict[str, list[str]]) -> list[str]:
@@ -127,7 +136,8 @@ def check_url(params: dict[str, list[str]]) -> list[str]:
             continue
         setting = SETTINGS_BY_KEY[key]
         if setting.widget == "multiselect" and not any(raw):
-            notes.append(f"the link selects no {key}")
+            notes.append(f"the link selects no {key}; using the default "
+                         f"{', '.join(setting.default)}")
             continue
         try:
             value = setting.parse(raw)
@@ -136,7 +146,8 @@ def check_url(params: dict[str, list[str]]) -> list[str]:
             default = ", ".join(default) if isinstance(default, list) else _fmt(default)
             notes.append(f"ignored {key}='{shown}' ({reason}); using the default {default}")
             continue
-        dropped = [r[:MAX_SHOWN_CHARS] for r in raw if isinstance(value, list) and r not in value]
+        dropped = [r[:MAX_SHOWN_CHARS] for r in raw
+                   if isinstance(value, list) and r.lower() not in {v.lower() for v in value}]
         if dropped:
             notes.append(f"ignored {', '.join(dropped)} in {key} (not among {', '.join(setting.options)})")
     return notes
@@ -159,14 +170,40 @@ def _widget(setting: Setting):
                      step=setting.step, **common)
 
 
+def whole_number(raw: str, default: int) -> int:
+    """A link's whole number ('1e3' is 1000), or ``default`` if it is none."""
+    try:
+        return int(float(raw))
+    except (ValueError, OverflowError):
+        return default
+
+
+def _clean_link() -> None:
+    """Once per session: note every value the link gives that the app cannot use, drop unknown
+    parameters, and spell model names as the widgets do (the CLI writes 'lstm')."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    st.session_state.url_notes = check_url(params)
+    for key, raw in params.items():
+        setting = SETTINGS_BY_KEY.get(key)
+        if setting is None:
+            if key not in IGNORED_URL_KEYS:
+                del st.query_params[key]
+        elif setting.widget == "multiselect":
+            try:
+                st.query_params[key] = setting.parse(raw)
+            except ValueError:
+                del st.query_params[key]  # the widget opens with its default
+        else:
+            try:
+                setting.parse(raw)
+            except ValueError:
+                del st.query_params[key]
+
+
 def sidebar_config() -> RunConfig | None:
     """Draw the settings in the sidebar and return the config they give (None: no model)."""
     if "url_notes" not in st.session_state:
-        st.session_state.url_notes = check_url(
-            {k: st.query_params.get_all(k) for k in st.query_params.keys()})
-        for key in list(st.query_params.keys()):
-            if key not in SETTINGS_BY_KEY and key not in IGNORED_URL_KEYS:
-                del st.query_params[key]
+        _clean_link()
     with st.sidebar:
         st.header("Settings")
         values = {s.key: _widget(s) for s in SETTINGS}
@@ -191,23 +228,46 @@ def sidebar_config() -> RunConfig | None:
 
 
 def share_query(values: dict[str, object]) -> str:
-    """The query string of a scene: every setting that differs from its default."""
+    """The query string of a scene: every setting (and page control) that differs from its
+    default; whole numbers are written in full."""
     parts = []
-    for setting in SETTINGS:
+    for setting in SETTINGS + PAGE_SETTINGS:
         value = values.get(setting.key, setting.default)
-        if value == setting.default:
+        if value is None or value == setting.default:
             continue
         items = value if isinstance(value, list) else [value]
         parts += [f"{setting.key}={_fmt(item)}" for item in items]
     return "&".join(parts)
 
 
+def scene_values() -> dict[str, object]:
+    """This session's settings and page controls, as the link writes them."""
+    values = {s.key: st.session_state.get(s.key) for s in SETTINGS}
+    values["w"] = st.session_state.get("w")
+    if st.session_state.get("follow") is False:
+        values["snapshot"] = st.session_state.get("snapshot_choice", 0)
+    return values
+
+
+def describe_link(values: dict[str, object]) -> str:
+    """What a link holds, in words: 'Task order, Sequence length (lag) 40, ...'."""
+    changed = [f"{s.label.lower()} {_fmt(', '.join(v) if isinstance(v, list) else v)}"
+               for s in SETTINGS + PAGE_SETTINGS
+               if (v := values.get(s.key)) is not None and v != s.default]
+    if not changed:
+        return "every setting at its default"
+    return "; ".join(changed) + "; every other setting at its default"
+
+
 def share_link() -> None:
     """The 'share this scene' box: this page's address plus every non-default setting."""
-    query = share_query({s.key: st.session_state.get(s.key) for s in SETTINGS})
-    base = st.context.url or ""
+    values = scene_values()
+    query = share_query(values)
+    base = (st.context.url or "").split("?")[0]
     with st.sidebar:
         st.subheader("Share this scene")
         st.code(f"{base}?{query}" if query else base or "(the plain address: all defaults)",
                 language=None, wrap_lines=True)
-        st.caption("The same link gives the same settings, seed, initial weights and batches.")
+        st.caption(f"Copy it with the button at the box's top right. It holds "
+                   f"{describe_link(values)}. The same link gives the same settings, seed, "
+                   "initial weights and batches, so the same numbers.")

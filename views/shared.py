@@ -1,46 +1,194 @@
-"""Streamlit glue shared by every page: the per-session trainer, the training controls and
-the live tick. Pages import this; the library never does.
+"""Streamlit glue shared by every page: the session's cursor into a shared run, the training
+controls and the live tick. Pages import this; the library never does.
 
-The trainer lives in ``st.session_state`` (one per user, never shared). Live training is an
-``st.fragment`` with ``run_every``: while playing, each tick trains a bounded number of steps,
-all torch work first, then draws (Streamlit 1.67 patterns; the timer lives in the browser, so a
-closed tab stops training).
+Sessions on equal settings share one trainer (lstm_viz.sessions); each session keeps its own
+``Cursor`` in ``st.session_state``: the step it shows, its cap, its play state and its snapshot
+choice. Live training is an ``st.fragment`` with ``run_every``: while playing, each tick moves the
+cursor a bounded number of steps (training the run where the cursor passes its head), all torch
+work first, then draws (Streamlit 1.67 patterns; the timer lives in the browser, so a closed tab
+stops asking).
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import fields
 from typing import Callable
 
 import streamlit as st
 
 from lstm_viz.config import LIMITS, RunConfig
-from lstm_viz.training import TICK_SECONDS, LockstepTrainer
+from lstm_viz.models import KINDS
+from lstm_viz.sessions import REGISTRY, Cursor, run_key, tick
+from lstm_viz.training import TICK_SECONDS, RunView
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
+SETTING_NAMES = {"task": "task", "seq_len": "sequence length", "hidden_size": "hidden size",
+                 "optimizer": "optimizer", "lr": "learning rate", "batch_size": "batch size",
+                 "memory_init": "memory init", "forget_bias": "memory-gate bias",
+                 "clip": "gradient clipping", "seed": "seed", "models": "models"}
+# Live charts redraw on every tick; Streamlit dims the elements of a run in progress, which
+# makes them flicker. Charts and the counter keep full opacity (the status widget still shows
+# that the app is running).
+LIVE_STYLE = """<style>
+.stElementContainer[data-stale="true"]:has(.stPlotlyChart),
+.stElementContainer[data-stale="true"]:has(.st-key-step-counter),
+.stElementContainer[data-stale="true"].st-key-step-counter {opacity: 1 !important; transition: none !important;}
+</style>"""
 
 
-def trainer_for(config: RunConfig) -> LockstepTrainer:
-    """This session's trainer; a changed config replaces it (a clean reset, no mixed data)."""
-    trainer = st.session_state.get("trainer")
-    if trainer is None or trainer.config != config:
-        trainer = LockstepTrainer(config)
-        st.session_state.trainer = trainer
-    return trainer
+def cursor_for(config: RunConfig) -> Cursor:
+    """This session's cursor. A new step cap keeps the run (the cap does not change its
+    numbers); other changes move the session to the run of the new settings, with a note."""
+    cursor = st.session_state.get("cursor")
+    if cursor is not None and cursor.run.config == run_key(config):
+        cursor.cap = config.max_steps
+        cursor.step = min(cursor.step, cursor.cap)
+    else:
+        if cursor is not None:
+            st.session_state.restart_note = _changes(cursor.run.config, config)
+        cursor = Cursor(REGISTRY.run_for(config), config.max_steps)
+        st.session_state.cursor = cursor
+    REGISTRY.touch(cursor.run)
+    return cursor
 
 
-def start_button() -> None:
-    """Start / pause on the page itself: on a phone the sidebar with the controls is folded."""
-    trainer = st.session_state.trainer
-    playing = st.session_state.get("playing", False) and not trainer.done
-    label = "Pause" if playing else "Start the race" if trainer.steps == 0 else "Resume"
-    st.button(label, key="start", on_click=_toggle_play, type="primary", disabled=trainer.done,
-              help="Train the models live, side by side, on the same batches.")
+def _changes(old: RunConfig, new: RunConfig) -> str:
+    """'learning rate 0.002 → 0.01, seed 0 → 7'."""
+    parts = []
+    for f in fields(RunConfig):
+        a, b = getattr(old, f.name), getattr(new, f.name)
+        if f.name in SETTING_NAMES and a != b:
+            if f.name == "models":
+                a, b = ", ".join(KINDS[k].label for k in a), ", ".join(KINDS[k].label for k in b)
+            parts.append(f"{SETTING_NAMES[f.name]} {a} → {b}")
+    return ", ".join(parts)
 
 
-def close_forget_gate_button() -> None:
+def playing() -> bool:
+    return st.session_state.get("playing", False)
+
+
+def _toggle_play() -> None:
+    if playing():
+        _pause()
+    else:
+        st.session_state.playing = True
+
+
+def _pause() -> None:
+    st.session_state.playing = False
+    st.session_state.cursor.probe_here()
+
+
+def _step(n: int) -> None:
+    cursor = st.session_state.cursor
+    REGISTRY.touch(cursor.run, cursor.advance(n))
+    cursor.probe_here()
+
+
+def _reset() -> None:
+    st.session_state.playing = False
+    st.session_state.restart_note = None
+    st.session_state.cursor.reset()
+
+
+def _new_seed() -> None:
+    st.session_state.seed = float(random.randrange(LIMITS["seed"][1]))
+
+
+def _play_label(view: RunView) -> str:
+    if playing() and not view.done:
+        return "Pause"
+    return "Start the race" if view.steps == 0 else "Resume"
+
+
+def training_controls(cursor: Cursor) -> None:
+    """Play/pause, step xN, reset to the same weights, new seed; in the sidebar, every page."""
+    view = cursor.view()
+    live = playing() and not view.done
+    with st.container():
+        st.header("Training")
+        left, right = st.columns(2)
+        left.button("Pause" if live else "Play", key="play", on_click=_toggle_play,
+                    type="primary", icon=":material/pause:" if live else ":material/play_arrow:",
+                    disabled=view.done and not live, width="stretch",
+                    help="Train continuously, updating the charts about once a second.")
+        n = st.select_slider("Steps per click", STEP_OPTIONS, value=10, key="step_n",
+                             help="How many training steps the Step buttons take.")
+        right.button(f"Step ×{n}", key="step", on_click=_step, args=(n,), disabled=view.done,
+                     width="stretch", help="Take that many training steps, then stop.")
+        left, right = st.columns(2)
+        left.button("Reset", key="reset", on_click=_reset, width="stretch",
+                    icon=":material/restart_alt:",
+                    help="Back to step 0 with the same initial weights and batches.")
+        right.button("New seed", key="new_seed", on_click=_new_seed, width="stretch",
+                     icon=":material/casino:", help="Start over with new initial weights.")
+
+
+def control_bar(view: RunView) -> None:
+    """The compact bar at the top of every page: start/pause, step, reset, the step counter and
+    each model's held-out metric. Its buttons rerun the whole app (the play timer and the
+    sidebar's labels follow)."""
+    n = st.session_state.get("step_n", 10)
+    live = playing() and not view.done
+    with st.container(horizontal=True, vertical_alignment="center", key="control_bar"):
+        if st.button(_play_label(view), key="start", type="primary", disabled=view.done,
+                     icon=":material/pause:" if live else ":material/play_arrow:",
+                     help="Train the models live, side by side, on the same batches."):
+            _toggle_play()
+            st.rerun()
+        if st.button(f"Step ×{n}", key="bar_step", disabled=view.done,
+                     help="Take that many training steps, then stop."):
+            _step(n)
+            st.rerun()
+        if st.button("Reset", key="bar_reset", icon=":material/restart_alt:",
+                     help="Back to step 0 with the same initial weights and batches."):
+            _reset()
+            st.rerun()
+        with st.container(key="step-counter", width="content"):
+            st.markdown(counter_text(view), unsafe_allow_html=True)
+    note = st.session_state.get("restart_note")
+    if note and view.steps == 0:
+        st.info(f"The race restarted at step 0 because you changed {note}.", icon=":material/replay:")
+
+
+def counter_text(view: RunView) -> str:
+    """'**step 120 / 2000** · RNN 0.50 · LSTM 1.00 (held-out accuracy)', models in colour."""
+    task = view.task
+    scores = []
+    for kind in view.models:
+        value = "diverged" if kind in view.diverged else task.format(view.held_out(kind))
+        scores.append(f'<span style="color:{KINDS[kind].color}"><b>{KINDS[kind].label}</b> '
+                      f"{value}</span>")
+    return (f"**step {view.steps} / {view.config.max_steps}** · " + " · ".join(scores)
+            + f" <small>(held-out {task.metric_name})</small>")
+
+
+def live(draw: Callable[[RunView], None]) -> None:
+    """The control bar and ``draw(view)`` in a fragment that, while playing, first moves this
+    session's cursor by one bounded tick."""
+    st.html(LIVE_STYLE)
+
+    @st.fragment(run_every=TICK_SECONDS if playing() else None)
+    def live_tick():
+        cursor = st.session_state.cursor
+        view = tick(cursor) if playing() else cursor.view()
+        if view.done and playing():  # all torch work is done before the first st.* call
+            _pause()
+            st.rerun()  # the whole app: drops the timer and relabels the buttons
+        control_bar(view)
+        busy = REGISTRY.training_now()
+        if playing() and busy > 2:
+            st.caption(f"The server is busy: {busy} runs are training at once, so each trains "
+                       "more slowly.")
+        draw(view)
+
+    live_tick()
+
+
+def close_forget_gate_button(config: RunConfig) -> None:
     """One click to PyTorch's default: a constant memory-gate bias of 0 (f about 0.5)."""
-    config = st.session_state.trainer.config
     closed = config.memory_init == "constant" and config.forget_bias == 0
     st.button("Close the forget gate (bias 0)", key="close_gate", on_click=_close_forget_gate,
               disabled=closed, icon=":material/lock:",
@@ -52,64 +200,6 @@ def close_forget_gate_button() -> None:
 def _close_forget_gate() -> None:
     st.session_state.memory_init = "constant"
     st.session_state.fbias = 0.0
-
-
-def _toggle_play() -> None:
-    st.session_state.playing = not st.session_state.get("playing", False)
-
-
-def _step(n: int) -> None:
-    st.session_state.trainer.step(n)
-
-
-def _reset() -> None:
-    st.session_state.playing = False
-    st.session_state.trainer.reset()
-
-
-def _new_seed() -> None:
-    st.session_state.seed = float(random.randrange(LIMITS["seed"][1]))
-
-
-def training_controls(trainer: LockstepTrainer) -> None:
-    """Play/pause, step xN, reset to the same weights, new seed; in the sidebar, every page."""
-    playing = st.session_state.get("playing", False) and not trainer.done
-    with st.container():
-        st.header("Training")
-        left, right = st.columns(2)
-        left.button("Pause" if playing else "Play", key="play", on_click=_toggle_play,
-                    type="primary", icon=":material/pause:" if playing else ":material/play_arrow:",
-                    disabled=trainer.done and not playing, width="stretch",
-                    help="Train continuously, updating the charts about once a second.")
-        n = st.select_slider("Steps per click", STEP_OPTIONS, value=10, key="step_n",
-                             help="How many training steps the Step button takes.")
-        right.button(f"Step ×{n}", key="step", on_click=_step, args=(n,), disabled=trainer.done,
-                     width="stretch", help="Take that many training steps, then stop.")
-        left, right = st.columns(2)
-        left.button("Reset", key="reset", on_click=_reset, width="stretch",
-                    icon=":material/restart_alt:",
-                    help="Back to step 0 with the same initial weights and batches.")
-        right.button("New seed", key="new_seed", on_click=_new_seed, width="stretch",
-                     icon=":material/casino:", help="Start over with new initial weights.")
-
-
-def live(draw: Callable[[LockstepTrainer], None]) -> None:
-    """Run ``draw(trainer)`` in a fragment that, while playing, trains a bounded tick first."""
-    playing = st.session_state.get("playing", False)
-
-    @st.fragment(run_every=TICK_SECONDS if playing else None)
-    def tick():
-        trainer = st.session_state.trainer
-        with trainer.lock:  # a newer run of this session waits instead of racing this one
-            if st.session_state.get("playing", False):
-                trainer.step(trainer.steps_within())
-            # all torch work is done before the first st.* call of the tick
-            if trainer.done and st.session_state.get("playing", False):
-                st.session_state.playing = False
-                st.rerun()  # the whole app: drops the timer and relabels the Play button
-            draw(trainer)
-
-    tick()
 
 
 def duration(seconds: float) -> str:

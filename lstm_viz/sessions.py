@@ -1,0 +1,149 @@
+"""Shared runs: sessions on equal settings share one trainer, each with its own cursor.
+
+A run is a pure function of its RunConfig (the step cap aside: it stops a run, it does not change
+its numbers), so when a teacher puts one link in front of a class, every student's session can
+read the same trainer. Each session keeps a ``Cursor``: the step it shows, its own step cap and
+the probes it took itself. A cursor at the run's head makes the run train further; a cursor
+behind it replays the recorded history at the pace of live training. Nothing a session does
+moves another session's cursor or adds to what another session sees.
+
+The process-wide ``RunRegistry`` holds the trainers: at most ``max_runs`` (least recently used
+dropped first), and a run no session has looked at for ``idle_seconds`` is dropped. When many
+distinct runs train at once, each tick's work budget shrinks so every session still gets a chart
+update about once a second (all sessions share one Python process and its GIL).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from typing import Callable
+
+from .config import LIMITS, RunConfig
+from .training import (MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunView,
+                       Snapshot)
+
+ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
+MIN_TICK_WORK = 0.02  # seconds: the smallest training budget of a tick under load
+
+
+def run_key(config: RunConfig) -> RunConfig:
+    """The settings that decide a run's numbers: the config with the largest step cap."""
+    return config.replace(max_steps=LIMITS["max_steps"][1])
+
+
+class RunRegistry:
+    """Process-wide trainers keyed by settings, bounded in number and idle time."""
+
+    def __init__(self, max_runs: int = 12, idle_seconds: float = 900,
+                 clock: Callable[[], float] = time.monotonic):
+        self.max_runs, self.idle_seconds, self.clock = max_runs, idle_seconds, clock
+        self._runs: OrderedDict[RunConfig, LockstepTrainer] = OrderedDict()
+        self._seen: dict[RunConfig, float] = {}
+        self._trained: dict[RunConfig, float] = {}
+        self._lock = threading.Lock()
+
+    def run_for(self, config: RunConfig) -> LockstepTrainer:
+        """The shared trainer of these settings (built on first use)."""
+        key = run_key(config)
+        with self._lock:
+            self._evict_idle()
+            trainer = self._runs.get(key)
+            if trainer is None:
+                trainer = self._runs[key] = LockstepTrainer(key)
+                while len(self._runs) > self.max_runs:
+                    old, _ = self._runs.popitem(last=False)
+                    self._seen.pop(old, None)
+            self._runs.move_to_end(key)
+            self._seen[key] = self.clock()
+            return trainer
+
+    def touch(self, trainer: LockstepTrainer, trained: bool = False) -> None:
+        """A session looked at (and maybe trained) this run just now."""
+        with self._lock:
+            key = trainer.config
+            if key in self._runs:
+                self._runs.move_to_end(key)
+                self._seen[key] = self.clock()
+            if trained:  # counted even for a run dropped from the registry but still in use
+                self._trained[key] = self.clock()
+
+    def training_now(self) -> int:
+        """How many runs trained within the last ACTIVE_WINDOW seconds."""
+        now = self.clock()
+        with self._lock:
+            for key in [k for k, t in self._trained.items() if now - t > ACTIVE_WINDOW]:
+                del self._trained[key]
+            return len(self._trained)
+
+    def work_budget(self) -> float:
+        """Seconds of training a tick may spend: the tick's budget shared among the runs that
+        are training at once (never below MIN_TICK_WORK)."""
+        return max(MIN_TICK_WORK, TICK_WORK_SECONDS / max(1, self.training_now()))
+
+    def __len__(self) -> int:
+        return len(self._runs)
+
+    def __contains__(self, config: RunConfig) -> bool:
+        return run_key(config) in self._runs
+
+    def _evict_idle(self) -> None:
+        now = self.clock()
+        for key in [k for k, seen in self._seen.items() if now - seen > self.idle_seconds]:
+            self._runs.pop(key, None)
+            self._seen.pop(key, None)
+
+
+REGISTRY = RunRegistry()
+
+
+class Cursor:
+    """One session's place in a shared run: the step it shows, its step cap, its own probes."""
+
+    def __init__(self, run: LockstepTrainer, cap: int):
+        self.run, self.cap = run, cap
+        self.step = 0
+        self._own: tuple[Snapshot, ...] = ()
+
+    @property
+    def done(self) -> bool:
+        return self.view().done
+
+    def view(self) -> RunView:
+        return self.run.view(self.step, self.cap, self._own)
+
+    def advance(self, n: int) -> bool:
+        """Move up to n steps toward the cap, training the run where the cursor passes its
+        head; returns True if this session trained."""
+        target = min(self.step + n, self.cap)
+        trained = False
+        with self.run.lock:
+            if target > self.run.steps and not self.run.done:
+                self.run.step(target - self.run.steps)
+                trained = True
+            self.step = min(target, self.run.steps)
+        return trained
+
+    def probe_here(self) -> None:
+        """Probe the models at the cursor, for this session only, if the cursor is at the head
+        (the weights of earlier steps are gone; the nearest scheduled snapshot shows there)."""
+        with self.run.lock:
+            if self.step == self.run.steps and all(s.step != self.step for s in self.run.snapshots):
+                self._own = (self.run.probe_now(),)
+
+    def reset(self) -> None:
+        """Back to step 0 for this session; the shared run is untouched."""
+        self.step = 0
+        self._own = ()
+
+    def steps_per_tick(self, budget: float) -> int:
+        """The pace of live training: the steps the run trains in ``budget`` seconds."""
+        return self.run.steps_within(budget, MAX_STEPS_PER_TICK)
+
+
+def tick(cursor: Cursor, registry: RunRegistry = REGISTRY) -> RunView:
+    """One live tick of a playing session: advance at the live pace, return what to draw."""
+    trained = cursor.advance(cursor.steps_per_tick(registry.work_budget()))
+    registry.touch(cursor.run, trained)
+    return cursor.view()

@@ -1,0 +1,161 @@
+"""Shared runs: one trainer per scene, a cursor per session, a bounded registry."""
+
+import threading
+
+import numpy as np
+import pytest
+
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.sessions import (MIN_TICK_WORK, Cursor, RunRegistry, run_key, tick)
+from lstm_viz.training import TICK_WORK_SECONDS
+
+SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
+                  models=("rnn", "lstm"), max_steps=300)
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def _same(a, b):
+    for kind in SCENE.models:
+        for column in ("step", "loss", "metric", "grad_norm"):
+            np.testing.assert_array_equal(a.history[kind][column], b.history[kind][column])
+        assert a.evals[kind] == b.evals[kind]
+
+
+def test_two_sessions_on_one_scene_share_a_run_and_see_identical_numbers():
+    registry = RunRegistry()
+    a = Cursor(registry.run_for(SCENE), SCENE.max_steps)
+    b = Cursor(registry.run_for(SCENE.replace(max_steps=100)), 100)  # the cap is not the scene
+    assert a.run is b.run and len(registry) == 1
+    a.advance(40)
+    assert (a.step, b.step) == (40, 0)  # independent cursors
+    b.advance(25)  # behind the head: replays, trains nothing
+    assert a.run.steps == 40 and b.step == 25
+    b.advance(15)
+    _same(a.view(), b.view())
+    alone = LockstepTrainer(SCENE)  # and the numbers are those of a run of its own
+    alone.step(40)
+    _same(a.view(), alone.view())
+
+
+def test_reset_step_and_pause_in_one_session_leave_the_other_untouched():
+    registry = RunRegistry()
+    a, b = (Cursor(registry.run_for(SCENE), 300) for _ in range(2))
+    a.advance(30)
+    b.advance(12)
+    b.probe_here()  # b is behind the head: no probe of weights it cannot see
+    before = b.view()
+    a.reset()
+    assert a.step == 0 and a.view().steps == 0 and a.run.steps == 30
+    assert b.step == 12 and [s.step for s in b.view().snapshots] == [s.step for s in before.snapshots]
+    b.advance(18)
+    b.probe_here()  # b at the head now (30 is a scheduled snapshot: nothing to add)
+    a.advance(33)
+    a.probe_here()  # a's own probe at 33 ...
+    assert 33 in [s.step for s in a.view().snapshots]
+    b.advance(10)
+    assert 33 not in [s.step for s in b.view().snapshots]  # ... is not in b's view
+
+
+def test_a_lower_cap_stops_a_session_and_a_higher_one_lets_it_go_on():
+    registry = RunRegistry()
+    cursor = Cursor(registry.run_for(SCENE.replace(max_steps=20)), 20)
+    cursor.advance(50)
+    assert cursor.step == 20 and cursor.done
+    cursor.cap = 60  # what the page does when the cap slider moves up
+    assert not cursor.done
+    cursor.advance(50)
+    assert cursor.step == 60 and cursor.view().config.max_steps == 60
+
+
+def test_a_settings_change_moves_a_session_to_another_run():
+    registry = RunRegistry()
+    run = registry.run_for(SCENE)
+    assert registry.run_for(SCENE.replace(lr=1e-2)) is not run
+    assert registry.run_for(SCENE.replace(max_steps=1000)) is run
+    assert run.config == run_key(SCENE)
+
+
+def test_idle_runs_are_evicted_and_the_run_cap_holds():
+    clock = Clock()
+    registry = RunRegistry(max_runs=3, idle_seconds=60, clock=clock)
+    runs = [registry.run_for(SCENE.replace(seed=s)) for s in range(3)]
+    registry.run_for(SCENE.replace(seed=0))  # seed 0 used again: seed 1 is now the oldest
+    registry.run_for(SCENE.replace(seed=3))
+    assert len(registry) == 3
+    assert SCENE.replace(seed=1) not in registry and SCENE.replace(seed=0) in registry
+    clock.now = 30
+    registry.touch(runs[2])
+    clock.now = 80  # seed 0 and 3 unseen for 80 s, seed 2 for 50 s
+    registry.run_for(SCENE.replace(seed=4))
+    assert SCENE.replace(seed=2) in registry and SCENE.replace(seed=4) in registry
+    assert SCENE.replace(seed=0) not in registry and len(registry) == 2
+
+
+def test_work_per_tick_shrinks_when_many_runs_train_at_once():
+    clock = Clock()
+    registry = RunRegistry(clock=clock)
+    assert registry.work_budget() == TICK_WORK_SECONDS
+    for seed in range(4):
+        registry.touch(registry.run_for(SCENE.replace(seed=seed)), trained=True)
+    assert registry.training_now() == 4
+    assert registry.work_budget() == pytest.approx(TICK_WORK_SECONDS / 4)
+    for seed in range(4, 40):
+        registry.touch(registry.run_for(SCENE.replace(seed=seed)), trained=True)
+    assert registry.work_budget() == MIN_TICK_WORK
+    clock.now = 10  # nobody trained for 10 s
+    assert registry.training_now() == 0 and registry.work_budget() == TICK_WORK_SECONDS
+
+
+def test_a_session_behind_replays_at_the_pace_of_live_training():
+    registry = RunRegistry()
+    leader = Cursor(registry.run_for(SCENE), 300)
+    leader.advance(200)
+    follower = Cursor(leader.run, 300)
+    pace = follower.steps_per_tick(registry.work_budget())
+    view = tick(follower, registry)
+    assert view.steps == follower.step == min(pace, 200) and leader.run.steps == 200
+    assert registry.training_now() == 0  # replaying is not training
+
+
+def test_many_threads_stepping_reading_and_resetting_one_run():
+    registry = RunRegistry()
+    run = registry.run_for(SCENE)
+    errors = []
+
+    def session(seed):
+        rng = np.random.default_rng(seed)
+        cursor = Cursor(run, 300)
+        try:
+            for _ in range(40):
+                action = rng.integers(4)
+                if action == 0:
+                    cursor.reset()
+                elif action == 1:
+                    cursor.advance(int(rng.integers(1, 8)))
+                elif action == 2:
+                    cursor.probe_here()
+                view = cursor.view()
+                for kind in SCENE.models:
+                    steps = view.history[kind]["step"]
+                    assert len(steps) == view.steps and (np.diff(steps) == 1).all()
+                    assert all(s <= view.steps for s, _ in view.evals[kind])
+                assert all(s.step <= view.steps for s in view.snapshots)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=session, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    alone = LockstepTrainer(SCENE)
+    alone.step(run.steps)
+    _same(run.view(), alone.view())  # no mixed data: the shared run is the run of its settings
