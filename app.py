@@ -8,9 +8,11 @@ the LSTM -> gradient flow -> memory horizon -> primer.
 import streamlit as st
 import torch
 
+from lstm_viz.sessions import limit_malloc_arenas
 from views import settings, shared
 
 torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores
+limit_malloc_arenas()  # one Python process serves every session thread
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
 
 navigation = st.navigation([

@@ -12,12 +12,20 @@ compared.
 - ``session_mb``: resident memory one more live session adds after 2,000 steps, and its growth
   from 2,000 to 4,000 steps (bounded history: flat). Goal <= 150 MB.
 - ``cold_start_s``: from ``streamlit run`` to the first chart drawn in headless Chromium.
+- ``sessions`` (``--sessions N``): N session threads in one process, as Streamlit runs them,
+  each ticking at the app's interval through the app's own path (sessions.tick, the race page's
+  figures from the shared cache, serialised as st.plotly_chart does): one session alone, N on
+  the same scene (one shared run), N on distinct scenes (N runs). Per session: chart updates
+  per second (the slowest session) and steps per second (the median), the 95th percentile
+  tick time, and the process's peak memory. Goals: same scene >= 0.8 x one session's steps/s;
+  every session >= 1 update per second; peak memory < 1 GB.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import threading
 import math
 import multiprocessing
 import os
@@ -32,10 +40,13 @@ from pathlib import Path
 
 import torch
 
+import plotly.io
+
 from . import panels
 from .config import RunConfig
 from .models import build_model
 from .probes import probe
+from .sessions import Cursor, FigureCache, RunRegistry, limit_malloc_arenas, tick
 from .training import TICK_SECONDS, LockstepTrainer, clip_gradients, make_optimizer
 
 NO_PROBES = 10**5
@@ -49,6 +60,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--quick", action="store_true", help="few rounds and steps (a smoke test)")
     parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
+    parser.add_argument("--sessions", type=int, default=0,
+                        help="also simulate this many concurrent sessions (see above)")
 
 
 class _BareLoop:
@@ -150,6 +163,63 @@ def _session_memory(config: RunConfig, steps: int) -> dict:
             "snapshots_kept": len(trainer.snapshots)}
 
 
+def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, until: float,
+             record: list) -> None:
+    """One playing browser tab: a tick every TICK_SECONDS (later if the last one ran long)."""
+    cursor = Cursor(registry.run_for(config), config.max_steps)
+    durations, start = [], time.monotonic()
+    next_tick = start
+    while True:
+        time.sleep(max(0.0, next_tick - time.monotonic()))
+        began = time.monotonic()
+        if began >= until:
+            break
+        view = tick(cursor, registry)
+        for fig in cache.get(view, panels.race).values():
+            plotly.io.to_json(fig, validate=False)
+        durations.append(time.monotonic() - began)
+        next_tick = max(began + TICK_SECONDS, time.monotonic())
+    elapsed = time.monotonic() - start
+    record.append((len(durations) / elapsed, cursor.step / elapsed, durations))
+
+
+def simulate_sessions(configs: list[RunConfig], seconds: float) -> dict:
+    """Sessions playing at once, one thread each, sharing a fresh registry and figure cache."""
+    registry, cache, record = RunRegistry(max_runs=len(configs) + 1), FigureCache(), []
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=_session, args=(c, registry, cache, until, record))
+               for c in configs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    ticks = sorted(d for _, _, durations in record for d in durations)
+    return {"updates_per_s_min": min(r[0] for r in record),
+            "steps_per_s_median": statistics.median(r[1] for r in record),
+            "tick_p95_ms": 1000 * ticks[int(0.95 * (len(ticks) - 1))] if ticks else None}
+
+
+def session_load(config: RunConfig, n: int, seconds: float) -> dict:
+    """One session alone, n on the same scene, n on distinct scenes; peak memory throughout."""
+    peak, stop = [_rss_mb()], threading.Event()
+
+    def watch():
+        while not stop.wait(0.1):
+            peak.append(_rss_mb())
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        single = simulate_sessions([config], seconds)
+        same = simulate_sessions([config] * n, seconds)
+        distinct = simulate_sessions([config.replace(seed=s) for s in range(n)], seconds)
+    finally:
+        stop.set()
+        watcher.join()
+    return {"n": n, "single": {"steps_per_s": single["steps_per_s_median"]},
+            "same_scene": same, "distinct_scenes": distinct, "peak_rss_mb": max(peak)}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -208,7 +278,7 @@ def cold_start_seconds(browser=None, timeout: float = 120) -> float:
         server.wait(10)
 
 
-def run_benchmark(quick: bool, browser: bool) -> dict:
+def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
     """Every benchmark figure at default settings."""
     torch.set_num_threads(1)
     config = RunConfig()
@@ -221,6 +291,9 @@ def run_benchmark(quick: bool, browser: bool) -> dict:
     result["cold_start_s"] = None
     if browser and shutil.which(CHROMIUM):
         result["cold_start_s"] = cold_start_seconds()
+    if sessions:
+        limit_malloc_arenas()  # as the app does at start
+        result["sessions"] = session_load(config, sessions, 3.0 if quick else 12.0)
     return result
 
 
@@ -235,13 +308,26 @@ def format_table(result: dict) -> str:
     for key, value in result.items():
         if key == "config":
             continue
+        if key == "sessions":
+            lines += _format_sessions(value)
+            continue
         shown = "-" if value is None else f"{value:.3g}" if isinstance(value, float) else str(value)
         lines.append(f"{key:<20} {shown:>10}  {GOALS.get(key, '')}")
     return "\n".join(lines)
 
 
+def _format_sessions(load: dict) -> list[str]:
+    n, same, distinct = load["n"], load["same_scene"], load["distinct_scenes"]
+    return [f"sessions: {n} at once (goal: same scene >= 0.8 x alone, >= 1 update/s, < 1024 MB)",
+            f"  alone         {load['single']['steps_per_s']:.1f} steps/s",
+            *(f"  {name:<13} {r['steps_per_s_median']:.1f} steps/s median, "
+              f"{r['updates_per_s_min']:.2f} updates/s slowest, tick p95 {r['tick_p95_ms']:.0f} ms"
+              for name, r in (("same scene", same), ("distinct", distinct))),
+            f"  peak memory   {load['peak_rss_mb']:.0f} MB"]
+
+
 def run(args) -> int:
-    result = run_benchmark(args.quick, browser=not args.no_browser)
+    result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions)
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0

@@ -33,15 +33,20 @@ def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
     return MODEL_LABELS[kind]
 
 
-def _finish(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
-    """Title on top, the legend in a row under it, the plots below both (pixel positions)."""
-    fig.update_layout(
-        height=height, margin=dict(l=70, r=30, t=115, b=55),
-        title=dict(text=title, x=0, xanchor="left", yref="container", y=1 - 10 / height,
-                   yanchor="top"),
-        legend=dict(orientation="h", x=0, xanchor="left", yref="container",
-                    y=1 - 42 / height, yanchor="top"),
+def _frame(title: str, height: int) -> dict:
+    """The layout every chart shares: the title on top (space kept for it), the legend in rows
+    under the plot, where a phone's narrow chart has room for it."""
+    return dict(
+        height=height, margin=dict(l=60, r=20, t=60, b=40),
+        title=dict(text=title, x=0, xanchor="left", automargin=True, yref="container",
+                   y=1, yanchor="top", pad=dict(t=8)),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.18, yanchor="top"),
     )
+
+
+def _finish(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
+    """Apply the shared layout to a figure built step by step."""
+    fig.update_layout(**_frame(title, height))
     return fig
 
 
@@ -78,12 +83,12 @@ def running_mean(values: np.ndarray, window: int) -> np.ndarray:
 
 
 TRAINING_PANELS = {
-    "loss": ("training loss", "loss on training batches (log scale)"),
-    "grad_norm": ("gradient norm", "‖gradient‖ before clipping (log scale)"),
+    "loss": ("Training loss", "loss on training batches (log scale)"),
+    "grad_norm": ("Gradient norm", "‖gradient‖ before clipping (log scale)"),
 }
 
 
-def training_curves(
+def metric_curves(
     histories: dict[str, dict[str, np.ndarray]],
     evals: dict[str, list[tuple[int, float]]],
     diverged: dict[str, int],
@@ -92,50 +97,68 @@ def training_curves(
     chance_label: str,
     title: str,
     held_out_size: int,
-    left: str = "loss",
     metric_log: bool = False,
     min_steps: int = 100,
 ) -> go.Figure:
-    """A training-batch quantity (``left``: loss, or the gradient norm where the loss is the
-    metric) beside the metric: held-out (solid, dots) and the training batches' running mean
-    (dotted), with the chance line. The step axis spans at least ``min_steps``, so an empty
-    race already shows its axes, legend and chance line."""
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12, subplot_titles=(
-        TRAINING_PANELS[left][0], f"{metric_name}: held-out and training batches"))
+    """The metric against training step: held-out (solid, dots) and the training batches'
+    running mean (dotted), with the chance line. The step axis spans at least ``min_steps``, so
+    an empty race already shows its axes, legend and chance line. Built in one go (no
+    make_subplots): this chart redraws on every tick of every session."""
+    traces = []
     for kind, data in histories.items():
         color = COLORS[kind]
-        x, y = _thin(data["step"], data[left])
-        fig.add_trace(go.Scatter(x=x, y=_positive(y), mode="lines", name=model_name(kind, diverged),
-                                 legendgroup=kind, line=dict(color=color, width=2)), row=1, col=1)
-        x, y = _thin(data["step"], running_mean(data["metric"], SMOOTHING))
-        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", legendgroup=kind, showlegend=False,
-                                 name=f"{MODEL_LABELS[kind]}, training batches",
-                                 line=dict(color=color, width=1.2, dash="dot")), row=1, col=2)
         if evals.get(kind):
             steps, metrics = zip(*evals[kind])
-            fig.add_trace(go.Scatter(x=steps, y=metrics, mode="lines+markers", legendgroup=kind,
-                                     showlegend=False, name=f"{MODEL_LABELS[kind]}, held-out",
-                                     line=dict(color=color, width=2.5), marker=dict(size=5)),
-                          row=1, col=2)
-        if kind in diverged:
-            fig.add_vline(x=diverged[kind], line=dict(color=color, dash="dash"), row=1, col=2,
-                          annotation_text=f"{MODEL_LABELS[kind]} diverged")
-    last = max([min_steps] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])
-    fig.add_trace(go.Scatter(x=[0, last], y=[chance, chance], mode="lines", name=chance_label,
-                             line=dict(color=REFERENCE_COLOR, dash="dash")), row=1, col=2)
-    for name, dash, width in ((f"held-out ({held_out_size} sequences)", "solid", 2.5),
-                              (f"training batches, mean of last {SMOOTHING} steps", "dot", 1.2)):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
-                                 line=dict(color=REFERENCE_COLOR, dash=dash, width=width)))
-    fig.update_xaxes(title_text="training step", range=[0, last])
-    fig.update_yaxes(title_text=TRAINING_PANELS[left][1], type="log", exponentformat="power",
-                     row=1, col=1)
-    if metric_log:
-        fig.update_yaxes(title_text=f"{metric_name} (log scale)", type="log",
-                         exponentformat="power", row=1, col=2)
-    else:
-        fig.update_yaxes(title_text=metric_name, range=[0, 1.03], row=1, col=2)
-    return _finish(fig, title)
+            traces.append(go.Scatter(x=steps, y=metrics, mode="lines+markers", legendgroup=kind,
+                                     name=f"{model_name(kind, diverged)}, held-out",
+                                     line=dict(color=color, width=2.5), marker=dict(size=5)))
+        x, y = _thin(data["step"], running_mean(data["metric"], SMOOTHING))
+        traces.append(go.Scatter(x=x, y=y, mode="lines", legendgroup=kind, showlegend=False,
+                                 name=f"{MODEL_LABELS[kind]}, training batches",
+                                 line=dict(color=color, width=1.2, dash="dot")))
+    last = _last_step(histories, min_steps)
+    traces.append(go.Scatter(x=[0, last], y=[chance, chance], mode="lines", name=chance_label,
+                             line=dict(color=REFERENCE_COLOR, dash="dash")))
+    traces.append(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color=REFERENCE_COLOR,
+                             dash="dot", width=1.2),
+                             name=f"dotted: training batches, mean of last {SMOOTHING} steps"))
+    yaxis = (dict(type="log", exponentformat="power", title=dict(text=f"{metric_name} (log scale)"))
+             if metric_log else dict(range=[0, 1.03], title=dict(text=metric_name)))
+    layout = dict(xaxis=dict(range=[0, last], title=dict(text="training step")), yaxis=yaxis,
+                  shapes=_diverged_lines(diverged))
+    return _figure(traces, layout, f"{title}<br><sub>on {held_out_size} held-out sequences</sub>")
+
+
+def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
+                    left: str, title: str, min_steps: int = 100) -> go.Figure:
+    """A training-batch quantity on a log scale: the loss, or the gradient norm where the loss
+    is the metric itself (adding: the MSE)."""
+    traces = []
+    for kind, data in histories.items():
+        x, y = _thin(data["step"], data[left])
+        traces.append(go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
+                                 name=model_name(kind, diverged),
+                                 line=dict(color=COLORS[kind], width=2)))
+    layout = dict(xaxis=dict(range=[0, _last_step(histories, min_steps)],
+                             title=dict(text="training step")),
+                  yaxis=dict(type="log", exponentformat="power",
+                             title=dict(text=TRAINING_PANELS[left][1])),
+                  shapes=_diverged_lines(diverged))
+    return _figure(traces, layout, title)
+
+
+def _last_step(histories: dict, min_steps: int) -> int:
+    return max([min_steps] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])
+
+
+def _diverged_lines(diverged: dict[str, int]) -> list[dict]:
+    return [dict(type="line", xref="x", yref="paper", x0=step, x1=step, y0=0, y1=1,
+                 line=dict(color=COLORS[kind], dash="dash")) for kind, step in diverged.items()]
+
+
+def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Figure:
+    """A figure built in one constructor call, with the layout every chart shares."""
+    return go.Figure(data=traces, layout={**_frame(title, height), **layout})
 
 
 def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: str) -> go.Figure:

@@ -25,13 +25,19 @@ def chance_label(task) -> str:
 
 
 def race(run: RunView) -> dict:
-    """The race page: training curves of every model with the chance line."""
+    """The race page: the held-out metric of every model with the chance line, and the
+    training loss (the gradient norm where the loss is the metric itself)."""
     task = run.task
-    return {"race_curves": figures.training_curves(
-        run.history, run.evals, run.diverged, task.metric_name, task.chance,
-        chance_label(task), f"{task.title}, lag {task.seq_len}: training curves",
-        len(run.eval_batch.y), left="grad_norm" if task.loss_is_metric else "loss",
-        metric_log=not task.higher_is_better, min_steps=min(100, run.config.max_steps))}
+    left = "grad_norm" if task.loss_is_metric else "loss"
+    min_steps = min(100, run.config.max_steps)
+    return {
+        "race_metric": figures.metric_curves(
+            run.history, run.evals, run.diverged, task.metric_name, task.chance,
+            chance_label(task), f"Held-out {task.metric_name}, lag {task.seq_len}",
+            len(run.eval_batch.y), metric_log=not task.higher_is_better, min_steps=min_steps),
+        "race_loss": figures.training_signal(
+            run.history, run.diverged, left, figures.TRAINING_PANELS[left][0], min_steps),
+    }
 
 
 def inside(run: RunView, snapshot: Snapshot) -> dict:

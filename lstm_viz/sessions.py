@@ -15,6 +15,8 @@ update about once a second (all sessions share one Python process and its GIL).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import threading
 import time
 from collections import OrderedDict
@@ -26,6 +28,18 @@ from .training import (MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, R
 
 ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
 MIN_TICK_WORK = 0.02  # seconds: the smallest training budget of a tick under load
+
+
+def limit_malloc_arenas(arenas: int = 2) -> bool:
+    """Cap glibc's per-thread malloc arenas (M_ARENA_MAX): Streamlit runs each session in its
+    own thread, and with one arena per thread a server's memory grows with the number of
+    sessions, not with the work. Returns False where there is no glibc (nothing changed)."""
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        return bool(libc and libc.mallopt(-8, arenas))  # -8: M_ARENA_MAX in malloc.h
+    except (OSError, AttributeError):
+        return False
 
 
 def run_key(config: RunConfig) -> RunConfig:
@@ -140,6 +154,33 @@ class Cursor:
     def steps_per_tick(self, budget: float) -> int:
         """The pace of live training: the steps the run trains in ``budget`` seconds."""
         return self.run.steps_within(budget, MAX_STEPS_PER_TICK)
+
+
+class FigureCache:
+    """The figures of one run at one moment, built once for every session that shows that
+    moment (same run, step, cap and snapshots); least recently used dropped beyond ``size``."""
+
+    def __init__(self, size: int = 64):
+        self.size = size
+        self._figures: OrderedDict[tuple, dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, view: RunView, build: Callable[[RunView], dict]) -> dict:
+        key = (view.trainer, build.__qualname__, view.steps, view.config.max_steps,
+               tuple(s.step for s in view.snapshots))
+        with self._lock:
+            if key in self._figures:
+                self._figures.move_to_end(key)
+                return self._figures[key]
+        figures = build(view)
+        with self._lock:
+            self._figures[key] = figures
+            while len(self._figures) > self.size:
+                self._figures.popitem(last=False)
+        return figures
+
+
+FIGURES = FigureCache()
 
 
 def tick(cursor: Cursor, registry: RunRegistry = REGISTRY) -> RunView:

@@ -29,35 +29,60 @@ def _colors_by_name(fig):
     return {t.name: t.line.color for t in fig.data if getattr(t, "line", None) is not None and t.line.color}
 
 
-def test_training_curves_hold_history_chance_and_colours(trainer):
-    histories = trainer.view().history
-    fig = figures.training_curves(histories, trainer.evals, {"gru": 7}, "accuracy", 0.5,
-                                  "chance (0.50)", "t", 512)
-    _check_common(fig)
-    names = [t.name for t in fig.data]
-    assert "RNN" in names and "LSTM" in names and "GRU (diverged at step 7)" in names
-    rnn_loss = next(t for t in fig.data if t.name == "RNN")
-    np.testing.assert_array_equal(rnn_loss.y, histories["rnn"]["loss"])
-    held_out = next(t for t in fig.data if t.name == "LSTM, held-out")
-    assert list(held_out.x) == [s for s, _ in trainer.evals["lstm"]]
-    assert list(held_out.y) == [m for _, m in trainer.evals["lstm"]]
-    smoothed = next(t for t in fig.data if t.name == "LSTM, training batches")
-    metric = histories["lstm"]["metric"]
-    window = metric[-figures.SMOOTHING:]
-    assert smoothed.y[-1] == pytest.approx(window.mean())
-    assert smoothed.y[2] == pytest.approx(metric[:3].mean())
-    assert "held-out (512 sequences)" in names
-    chance = next(t for t in fig.data if t.name == "chance (0.50)")
+def test_race_figures_hold_history_held_out_chance_and_colours(trainer):
+    view = trainer.view()
+    histories = view.history
+    diverged = {"gru": 7}
+    metric = figures.metric_curves(histories, view.evals, diverged, "accuracy", 0.5,
+                                   "chance (0.50)", "t", 512)
+    loss = figures.training_signal(histories, diverged, "loss", "loss")
+    for fig in (metric, loss):
+        _check_common(fig)
+    names = [t.name for t in loss.data]
+    assert names == ["RNN", "LSTM", "GRU (diverged at step 7)"]
+    np.testing.assert_array_equal(loss.data[0].y, histories["rnn"]["loss"])
+    assert {t.name: t.line.color for t in loss.data}["LSTM"] == figures.COLORS["lstm"]
+    assert loss.layout.yaxis.type == "log"
+    held_out = next(t for t in metric.data if t.name == "LSTM, held-out")
+    assert list(held_out.x) == [s for s, _ in view.evals["lstm"]]
+    assert list(held_out.y) == [m for _, m in view.evals["lstm"]]
+    assert held_out.line.color == figures.COLORS["lstm"]
+    smoothed = next(t for t in metric.data if t.name == "LSTM, training batches")
+    values = histories["lstm"]["metric"]
+    assert smoothed.y[-1] == pytest.approx(values[-figures.SMOOTHING:].mean())
+    assert smoothed.y[2] == pytest.approx(values[:3].mean())
+    chance = next(t for t in metric.data if t.name == "chance (0.50)")
     assert list(chance.y) == [0.5, 0.5]
-    colors = _colors_by_name(fig)
-    assert colors["RNN"] == figures.COLORS["rnn"] and colors["LSTM"] == figures.COLORS["lstm"]
-    assert fig.layout.yaxis.type == "log"
+    assert "512 held-out sequences" in metric.layout.title.text
+    assert [s.x0 for s in metric.layout.shapes] == [7]  # the divergence, in the GRU's colour
+
+
+def test_an_empty_race_has_sized_axes_a_legend_and_the_chance_line():
+    trainer = LockstepTrainer(CONFIG)
+    figs = panels.race(trainer.view())
+    metric = figs["race_metric"]
+    assert list(metric.layout.xaxis.range) == [0, CONFIG.max_steps]
+    assert list(metric.layout.yaxis.range) == [0, 1.03]
+    held_out = [t for t in metric.data if t.name.endswith("held-out")]
+    assert len(held_out) == 3 and all(len(t.x) == 1 for t in held_out)  # step 0, before training
+    assert any(t.name.startswith("chance") for t in metric.data)
+
+
+def test_adding_plots_the_gradient_norm_beside_the_mse_not_the_same_quantity_twice():
+    trainer = LockstepTrainer(CONFIG.replace(task="adding"))
+    trainer.step(5)
+    figs = panels.race(trainer.view())
+    assert figs["race_loss"].layout.title.text == "Gradient norm"
+    np.testing.assert_allclose(figs["race_loss"].data[0].y, trainer.view().history["rnn"]["grad_norm"])
+    assert figs["race_metric"].layout.yaxis.type == "log"
 
 
 def test_long_histories_are_thinned_for_drawing():
     n = 10 * figures.MAX_POINTS
     data = {"step": np.arange(n, dtype=float), "loss": np.ones(n), "metric": np.zeros(n)}
-    fig = figures.training_curves({"lstm": data}, {}, {}, "MSE", 0.167, "baseline", "t", 512)
+    fig = figures.training_signal({"lstm": data}, {}, "loss", "t")
+    assert len(fig.data[0].x) <= figures.MAX_POINTS
+    fig = figures.metric_curves({"lstm": data}, {}, {}, "MSE", 0.167, "baseline", "t", 512)
     assert len(fig.data[0].x) <= figures.MAX_POINTS
 
 

@@ -70,15 +70,12 @@ def test_page_loads_steps_and_draws_every_model(page):
 def test_race_curves_hold_the_live_history():
     at = open_app({"T": "10", "hidden": "8"})
     at.button(key="step").click().run()
-    spec = chart_specs(at)[0]
-    by_name = {}
-    for trace in spec["data"]:
-        by_name.setdefault(trace["name"], []).append(trace)
+    metric, loss = chart_specs(at)
+    by_name = {t["name"]: t for t in loss["data"]}
     trainer = view_of(at)
     for kind in ("rnn", "lstm"):
-        loss_trace = by_name[LABELS[kind]][0]
-        np.testing.assert_allclose(values(loss_trace["y"]), trainer.history[kind]["loss"])
-    assert "chance (0.50)" in by_name
+        np.testing.assert_allclose(values(by_name[LABELS[kind]]["y"]), trainer.history[kind]["loss"])
+    assert "chance (0.50)" in trace_names(metric)
     assert "**step 10 / 2000**" in " ".join(m.value for m in at.markdown)
 
 
@@ -260,6 +257,7 @@ def test_race_chart_draws_held_out_beside_training_batches():
     at.button(key="step").click().run()
     spec = chart_specs(at)[0]
     held_out = next(t for t in spec["data"] if t["name"] == "LSTM, held-out")
+    assert at.get("plotly_chart")[0].proto.config == '{"displayModeBar": false}'
     trainer = view_of(at)
     assert list(values(held_out["x"])) == [s for s, _ in trainer.evals["lstm"]]
     assert "LSTM, training batches" in trace_names(spec)

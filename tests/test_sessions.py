@@ -159,3 +159,30 @@ def test_many_threads_stepping_reading_and_resetting_one_run():
     alone = LockstepTrainer(SCENE)
     alone.step(run.steps)
     _same(run.view(), alone.view())  # no mixed data: the shared run is the run of its settings
+
+
+def test_figures_are_built_once_per_moment_and_shared():
+    from lstm_viz import panels
+    from lstm_viz.sessions import FigureCache
+
+    cache, built = FigureCache(size=2), []
+
+    def build(view):
+        built.append(view.steps)
+        return panels.race(view)
+
+    registry = RunRegistry()
+    a, b = (Cursor(registry.run_for(SCENE), 300) for _ in range(2))
+    a.advance(10)
+    b.advance(10)
+    assert cache.get(a.view(), build) is cache.get(b.view(), build) and built == [10]
+    b.advance(5)
+    cache.get(b.view(), build)
+    cache.get(Cursor(registry.run_for(SCENE.replace(seed=3)), 300).view(), build)
+    assert built == [10, 15, 0] and len(cache._figures) == 2  # bounded
+
+
+def test_malloc_arena_cap_is_applied_on_glibc():
+    from lstm_viz.sessions import limit_malloc_arenas
+
+    assert limit_malloc_arenas() in (True, False)  # never raises; True on this Linux

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lstm_viz import figures, panels
+from lstm_viz.sessions import FIGURES
 from views import shared
 
 st.title("Gradient flow")
@@ -27,16 +28,16 @@ MECHANISM = (
 
 
 def draw(view):
-    figs = panels.gradients(view)
+    figs = FIGURES.get(view, panels.gradients)
     for kind in view.diverged:
         st.warning(f"{figures.model_name(kind, view.diverged)}: its gradients are not finite, "
                    "so it is left out of the charts of later steps.")
     for key in ("grad_norms", "grad_heatmap"):
-        st.plotly_chart(figs[key], key=key, width="stretch")
+        shared.chart(figs[key], key)
     st.markdown(MECHANISM)
     for key in ("multipliers", "connectivity", "sigma"):
         if key in figs:
-            st.plotly_chart(figs[key], key=key, width="stretch")
+            shared.chart(figs[key], key)
     if "sigma" in figs:
         st.caption("Pascanu, Mikolov & Bengio (2013): with tanh, a largest singular value below 1 "
                    "is sufficient for vanishing gradients; above 1 is necessary for exploding.")

@@ -23,7 +23,7 @@ shared.live(lambda view: None)  # the race's controls, as on every page
 
 reference = sweep.load_reference()
 if reference:
-    st.plotly_chart(panels.horizon_reference(reference), key="horizon_reference", width="stretch")
+    shared.chart(panels.horizon_reference(reference), "horizon_reference")
     st.caption(f"Measured on this project's machine with `{reference['command']}` "
                f"(default settings, {reference['task']} task).")
 
@@ -80,7 +80,7 @@ def progress():
         st.progress(job.progress, text=f"Training {MODEL_LABELS[cell.models[0]]} at T = {cell.seq_len}, "
                     f"seed {cell.seed}: {len(job.finished)} of {len(job.cells)} runs done")
     if job.finished:
-        st.plotly_chart(panels.horizon(job, config), key="horizon_yours", width="stretch")
+        shared.chart(panels.horizon(job, config), "horizon_yours")
 
 
 progress()

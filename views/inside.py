@@ -66,7 +66,7 @@ def draw(view):
     if not gated:
         st.info("Add the LSTM (or GRU) in the sidebar's Models to see gates.")
     for key, fig in figs.items():
-        st.plotly_chart(fig, key=key, width="stretch")
+        shared.chart(fig, key)
 
 
 follow_from_link()

@@ -21,7 +21,7 @@ w = st.slider(W.label, W.low, W.high, W.default, W.step, key="w", help=W.help,
 def draw(view):
     T = view.config.seq_len
     fig = figures.power_curves(w, T, f"w^t over the {T} steps of your sequence")
-    st.plotly_chart(fig, key="powers", width="stretch")
+    shared.chart(fig, "powers")
     st.markdown(
         f"After {T} steps, $w^T$ = {w:g}^{T} = **{fig.data[0].y[-1]:.3g}**.\n\n"
         r"**The RNN** computes $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, so going back one step "

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lstm_viz import panels
+from lstm_viz.sessions import FIGURES
 from lstm_viz.verdict import verdict
 from views import shared
 
@@ -19,14 +20,18 @@ shared.close_forget_gate_button(st.session_state.cursor.run.config)
 
 def draw(view):
     task = view.task
-    figs = panels.race(view)
+    figs = FIGURES.get(view, panels.race)
     st.markdown(f"**Verdict:** {verdict(view)}")
     st.caption(f"Task: {task.describe()} Source: {task.source}.")
     seconds = view.seconds_per_step()
     if seconds > 1:
         st.warning(f"At these settings one training step takes {seconds:.1f} s, so the charts "
                    "move once per step. Shorter sequences or fewer units speed it up.")
-    st.plotly_chart(figs["race_curves"], key="race_curves", width="stretch")
+    left, right = st.columns(2)  # side by side on a desktop, stacked on a phone
+    with left:
+        shared.chart(figs["race_metric"], "race_metric")
+    with right:
+        shared.chart(figs["race_loss"], "race_loss")
 
 
 shared.live(draw)

@@ -187,6 +187,15 @@ def live(draw: Callable[[RunView], None]) -> None:
     live_tick()
 
 
+CHART_CONFIG = {"displayModeBar": False}  # zoom by dragging, reset by double-click
+
+
+def chart(fig, key: str) -> None:
+    """A plotly chart, full width, without plotly's toolbar (it covered titles on phones;
+    Streamlit's own toolbar still offers full screen)."""
+    st.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
+
+
 def close_forget_gate_button(config: RunConfig) -> None:
     """One click to PyTorch's default: a constant memory-gate bias of 0 (f about 0.5)."""
     closed = config.memory_init == "constant" and config.forget_bias == 0
