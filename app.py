@@ -15,7 +15,7 @@ torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions sh
 limit_malloc_arenas()  # one Python process serves every session thread
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
 
-navigation = st.navigation([
+PAGES = [
     st.Page("views/race.py", title="Race", icon=":material/sprint:", default=True),
     st.Page("views/inside.py", title="Inside the LSTM", icon=":material/memory:", url_path="inside"),
     st.Page("views/gradients.py", title="Gradient flow", icon=":material/trending_down:",
@@ -24,7 +24,13 @@ navigation = st.navigation([
             url_path="horizon"),
     st.Page("views/primer.py", title="Primer: vanishing and exploding", icon=":material/school:",
             url_path="primer"),
-])
+]
+# The page links sit at the top of the page itself: on a phone, navigation in the sidebar left
+# the sidebar open over the page after a page was chosen.
+navigation = st.navigation(PAGES, position="hidden")
+with st.container(horizontal=True, key="page_links", gap="small"):
+    for page in PAGES:
+        st.page_link(page, label=page.title.split(":")[0], icon=page.icon, width="content")
 controls = st.sidebar.container()  # drawn above the settings, filled once they are read
 config = settings.sidebar_config()
 if config is None:
@@ -32,4 +38,5 @@ if config is None:
 with controls:
     shared.training_controls(shared.cursor_for(config))
 settings.share_link()
+settings.unknown_page_note([page.url_path for page in PAGES])
 navigation.run()

@@ -34,13 +34,14 @@ def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
 
 
 def _frame(title: str, height: int) -> dict:
-    """The layout every chart shares: the title on top (space kept for it), the legend in rows
-    under the plot, where a phone's narrow chart has room for it."""
+    """The layout every chart shares: the title on top with room for each of its lines, the
+    legend in rows under the plot and its axis title (a phone's narrow chart wraps it)."""
+    lines = title.count("<br>") + 1
     return dict(
-        height=height, margin=dict(l=60, r=20, t=60, b=40),
-        title=dict(text=title, x=0, xanchor="left", automargin=True, yref="container",
-                   y=1, yanchor="top", pad=dict(t=8)),
-        legend=dict(orientation="h", x=0, xanchor="left", y=-0.18, yanchor="top"),
+        height=height, margin=dict(l=60, r=20, t=16 + 24 * lines, b=40),
+        title=dict(text=title, x=0, xanchor="left", yref="container", y=1, yanchor="top",
+                   pad=dict(t=10)),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.3, yanchor="top"),
     )
 
 
@@ -122,7 +123,8 @@ def metric_curves(
     traces.append(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color=REFERENCE_COLOR,
                              dash="dot", width=1.2),
                              name=f"dotted: training batches, mean of last {SMOOTHING} steps"))
-    yaxis = (dict(type="log", exponentformat="power", title=dict(text=f"{metric_name} (log scale)"))
+    held = np.array([m for rows in evals.values() for _, m in rows] + [chance])
+    yaxis = (dict(title=dict(text=f"{metric_name} (log scale)"), **_log_axis(held))
              if metric_log else dict(range=[0, 1.03], title=dict(text=metric_name)))
     layout = dict(xaxis=dict(range=[0, last], title=dict(text="training step")), yaxis=yaxis,
                   shapes=_diverged_lines(diverged))
@@ -139,12 +141,24 @@ def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[
         traces.append(go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
                                  name=model_name(kind, diverged),
                                  line=dict(color=COLORS[kind], width=2)))
+    values = np.concatenate([d[left] for d in histories.values()] + [np.ones(0)])
     layout = dict(xaxis=dict(range=[0, _last_step(histories, min_steps)],
                              title=dict(text="training step")),
-                  yaxis=dict(type="log", exponentformat="power",
-                             title=dict(text=TRAINING_PANELS[left][1])),
+                  yaxis=dict(title=dict(text=TRAINING_PANELS[left][1]), **_log_axis(values)),
                   shapes=_diverged_lines(diverged))
     return _figure(traces, layout, title)
+
+
+def _log_axis(values: np.ndarray) -> dict:
+    """A log axis labelled at whole decades only when the data span more than one (no cluttered
+    minor labels), with a sensible range before there is any data."""
+    positive = values[np.isfinite(values) & (values > 0)]
+    axis = dict(type="log", exponentformat="power")
+    if not positive.size:
+        return {**axis, "range": [-1, 1], "dtick": 1}
+    if positive.max() / positive.min() > 10:
+        axis["dtick"] = 1
+    return axis
 
 
 def _last_step(histories: dict, min_steps: int) -> int:
@@ -385,3 +399,33 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
     fig.update_xaxes(title_text="sequence length T, the lag to bridge (log scale)", type="log")
     fig.update_yaxes(title_text=f"held-out {metric_name} at the end")
     return _finish(fig, title, height=440)
+
+
+def forget_gate_strip(forget: np.ndarray, key_steps, title: str) -> go.Figure:
+    """A small unit x time heatmap of the LSTM's forget gate f on one probe sequence."""
+    z = forget.T  # (H, T)
+    heat = go.Heatmap(z=z, x=np.arange(1, z.shape[1] + 1), y=np.arange(1, z.shape[0] + 1),
+                      zmin=0, zmax=1, colorscale="Viridis", name="forget gate f",
+                      colorbar=dict(title=dict(text="f"), thickness=12),
+                      hovertemplate="t=%{x}, unit %{y}: f = %{z:.3f}<extra></extra>")
+    shapes = [dict(type="line", xref="x", yref="paper", x0=s + 1, x1=s + 1, y0=0, y1=1,
+                   line=dict(color="white", dash="dot", width=1.5)) for s in sorted(set(key_steps))]
+    layout = dict(xaxis=dict(title=dict(text="time step t (dotted: key step)")),
+                  yaxis=dict(title=dict(text="unit")), shapes=shapes)
+    return _figure([heat], layout, title, height=300)
+
+
+def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
+    """How much of the error signal reaches step 1: ||dL/dh_1|| / ||dL/dh_T|| per model, on a
+    log axis (a bar far below 1 is a vanished gradient)."""
+    kinds = list(probes)
+    ratios = [probes[k].grad_ratio for k in kinds]
+    bar = go.Bar(x=[MODEL_LABELS[k] for k in kinds], y=_positive(np.array(ratios)),
+                 marker=dict(color=[COLORS[k] for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
+                 text=[f"{r:.1e}" if np.isfinite(r) else "below float64" for r in ratios],
+                 textposition="outside", showlegend=False,
+                 hovertemplate="%{x}: %{y:.2e}<extra></extra>")
+    layout = dict(yaxis=dict(type="log", exponentformat="power",
+                             title=dict(text="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ (log scale)")),
+                  xaxis=dict(title=dict(text="model")))
+    return _figure([bar], layout, title, height=300)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import figures
+from . import figures, texts
 from .models import MODEL_LABELS, kind_of
 from .probes import AGGREGATION, GEOMETRIC
 from .tasks import make_task
@@ -37,7 +37,25 @@ def race(run: RunView) -> dict:
             len(run.eval_batch.y), metric_log=not task.higher_is_better, min_steps=min_steps),
         "race_loss": figures.training_signal(
             run.history, run.diverged, left, figures.TRAINING_PANELS[left][0], min_steps),
+        **race_glimpses(run),
     }
+
+
+def race_glimpses(run: RunView) -> dict:
+    """Small live panels beside the race (latest probe): the LSTM's forget gate on the probe
+    sequence, and the share of the error signal that reaches step 1 in each model."""
+    snapshot = run.snapshots[-1]
+    n = len(run.probe_batch.y)
+    figs = {}
+    if "lstm" in snapshot.probes:
+        figs["race_forget"] = figures.forget_gate_strip(
+            snapshot.probes["lstm"].states["f"], run.probe_batch.key_steps[0].tolist(),
+            f"LSTM forget gate on probe sequence 1 (step {snapshot.step})")
+    if snapshot.probes:
+        figs["race_reach"] = figures.gradient_reach(
+            snapshot.probes, f"Error signal reaching step 1 (step {snapshot.step})<br><sub>ratio of "
+            f"the means over {n} probe sequences</sub>")
+    return figs
 
 
 def inside(run: RunView, snapshot: Snapshot) -> dict:
@@ -52,8 +70,8 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
     if snapshot.probes:
         figs["states"] = figures.state_trajectories(
             snapshot.probes, key_steps, TOP_UNITS,
-            f"States over time, the {TOP_UNITS} units the prediction leans on most "
-            f"(training step {snapshot.step})")
+            f"States over time: {texts.units_phrase(TOP_UNITS, run.config.hidden_size)} the "
+            f"prediction leans on most (training step {snapshot.step})")
     return figs
 
 

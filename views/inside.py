@@ -2,20 +2,13 @@
 
 import streamlit as st
 
-from lstm_viz import figures, panels
+from lstm_viz import figures, panels, texts
 from lstm_viz.models import MODEL_LABELS, kind_of
 from lstm_viz.verdict import answer_text, target_text
 from views import settings, shared
 
 st.title("Inside the LSTM")
-st.markdown(
-    "The heatmaps show each LSTM gate for every unit at every step of one probe sequence, seen "
-    "by every model; the dotted line marks the step that holds what must be remembered. Watch "
-    "the forget gate **f** stay near 1 (memory kept) and the input gate **i** respond at the key "
-    "step. Below, the LSTM's cell state c_t moves smoothly and still carries what the key step "
-    "wrote, while the RNN's h_t is pushed around by every new input. Turn off *Follow training* "
-    "to look back at the gates before training."
-)
+st.markdown(texts.inside_intro(st.session_state.cursor.run.config.models))
 
 
 def pick_snapshot(view):

@@ -8,6 +8,7 @@ itself drops those and uses the default: ``bind="query-params"``, Streamlit 1.67
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -87,8 +88,9 @@ SETTINGS = (
     Setting("opt", "Optimizer", "Adam adapts each weight's step size; plain SGD with a large "
             "learning rate and no clipping lets exploding gradients blow a model up.",
             "selectbox", DEFAULTS.optimizer, options=OPTIMIZERS),
-    Setting("lr", "Learning rate", "The optimizer's step size, the same for every model; very "
-            "large values make models diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
+    Setting("lr", "Learning rate", "The optimizer's step size, the same for every model. Too "
+            "large a rate can make training unstable, and with plain SGD and no clipping a model "
+            "can diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
     Setting("batch", "Batch size", "How many sequences each training step sees; every model "
             "sees the same ones.", "select_slider", DEFAULTS.batch_size, options=BATCH_OPTIONS),
     Setting("memory_init", "Memory init (LSTM f, GRU z)", "How the gates that keep memory "
@@ -198,6 +200,17 @@ def _clean_link() -> None:
                 setting.parse(raw)
             except ValueError:
                 del st.query_params[key]
+
+
+def unknown_page_note(paths: list[str]) -> None:
+    """Once per session: a link to a page that does not exist opens the Race page, and says so."""
+    if "page_checked" in st.session_state:
+        return
+    st.session_state.page_checked = True
+    path = urlparse(st.context.url or "").path.strip("/")
+    if path and path not in paths:
+        st.info(f"There is no page '/{path[:MAX_SHOWN_CHARS]}' in this app, so it opened the "
+                "Race page.")
 
 
 def sidebar_config() -> RunConfig | None:
