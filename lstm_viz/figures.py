@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .models import KINDS, MODEL_LABELS, kind_of
 from .probes import ModelProbe
@@ -45,12 +44,6 @@ def _frame(title: str, height: int) -> dict:
     )
 
 
-def _finish(fig: go.Figure, title: str, height: int = 400) -> go.Figure:
-    """Apply the shared layout to a figure built step by step."""
-    fig.update_layout(**_frame(title, height))
-    return fig
-
-
 def _with(aggregation: str, label: str) -> str:
     """An axis title with how the probe sequences were combined, on its own line."""
     return f"{label}<br><sub>{aggregation}</sub>" if aggregation else label
@@ -64,15 +57,6 @@ def _thin(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _positive(values: np.ndarray) -> list:
     """Values for a log axis: zeros (float underflow) and non-finite values become gaps."""
     return [float(v) if np.isfinite(v) and v > 0 else None for v in values]
-
-
-def _mark_steps(fig: go.Figure, key_steps, panels=((None, None),), label="key step") -> None:
-    """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1, labelled once."""
-    for i, step in enumerate(sorted(set(int(s) for s in key_steps))):
-        for j, (row, col) in enumerate(panels):
-            text = dict(annotation_text=label, annotation_position="top right") if i == j == 0 else {}
-            fig.add_vline(x=step + 1, line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5),
-                          row=row, col=col, **text)
 
 
 def running_mean(values: np.ndarray, window: int) -> np.ndarray:
@@ -104,7 +88,7 @@ def metric_curves(
     """The metric against training step: held-out (solid, dots) and the training batches'
     running mean (dotted), with the chance line. The step axis spans at least ``min_steps``, so
     an empty race already shows its axes, legend and chance line. Built in one go (no
-    make_subplots): this chart redraws on every tick of every session."""
+    plotly's step-by-step helpers): this chart redraws on every tick of every session."""
     traces = []
     for kind, data in histories.items():
         color = COLORS[kind]
@@ -175,194 +159,207 @@ def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Fig
     return go.Figure(data=traces, layout={**_frame(title, height), **layout})
 
 
-def gate_heatmaps(states: dict[str, np.ndarray], kind: str, key_steps, title: str) -> go.Figure:
-    """One unit x time heatmap per gate (LSTM: i, f, g, o; GRU: r, z, n) for one sequence; one
-    colour scale for the sigmoid gates (0 to 1) and one for the tanh-valued ones (-1 to 1)."""
-    spec = kind_of(kind)
-    gates, titles = spec.gate_names, spec.gate_titles
-    cols = 2
-    rows = (len(gates) + 1) // cols
-    fig = make_subplots(rows=rows, cols=cols, shared_xaxes=True, vertical_spacing=0.14,
-                        horizontal_spacing=0.12, subplot_titles=[titles[g] for g in gates])
-    positions = []
-    for n, gate in enumerate(gates):
-        row, col = n // cols + 1, n % cols + 1
-        positions.append((row, col))
-        values = states[gate].T  # (H, T)
-        fig.add_trace(go.Heatmap(
-            z=values, x=np.arange(1, values.shape[1] + 1), y=np.arange(1, values.shape[0] + 1),
-            coloraxis="coloraxis2" if gate in spec.tanh_gates else "coloraxis", name=titles[gate],
-            hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + titles[gate] + "</extra>",
-        ), row=row, col=col)
-        fig.update_yaxes(title_text="unit", row=row, col=col)
-    fig.update_layout(
-        coloraxis=dict(cmin=0, cmax=1, colorscale="Viridis",
-                       colorbar=dict(title="gate value", len=0.45, y=1, yanchor="top", x=1.02)),
-        coloraxis2=dict(cmin=-1, cmax=1, colorscale="RdBu",
-                        colorbar=dict(title="tanh value", len=0.45, y=0, yanchor="bottom", x=1.02)))
-    fig.update_xaxes(title_text="time step t", row=rows)
-    _mark_steps(fig, key_steps, positions)
-    return _finish(fig, title, height=260 * rows + 120)
+def _key_steps(key_steps, label: str = "key step") -> dict:
+    """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1, and one label
+    inside the plot beside the first line (readable even when the line is at t = 1)."""
+    steps = sorted(set(int(s) for s in key_steps))
+    shapes = [dict(type="line", xref="x", yref="paper", x0=s + 1, x1=s + 1, y0=0, y1=1,
+                   line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5)) for s in steps]
+    notes = [dict(text=label, x=steps[0] + 1, xref="x", y=1, yref="paper", xanchor="left",
+                  yanchor="top", showarrow=False, xshift=4, font=dict(size=11, color=REFERENCE_COLOR),
+                  bgcolor="rgba(255, 255, 255, 0.7)")] if steps else []
+    return dict(shapes=shapes, annotations=notes)
+
+
+def _time_axis(steps: int, title: str = "time step t") -> dict:
+    """t = 1..T with half a step of room on each side (a key step at t = 1 is not on the edge)."""
+    return dict(range=[0.5, steps + 0.5], title=dict(text=title))
+
+
+def gate_heatmap(values: np.ndarray, gate_title: str, tanh_valued: bool, key_steps,
+                 title: str) -> go.Figure:
+    """One gate on one sequence: unit x time, with its own colour scale (0 to 1 for a sigmoid
+    gate, -1 to 1 for a tanh-valued candidate)."""
+    z = values.T  # (H, T)
+    heat = go.Heatmap(
+        z=z, x=np.arange(1, z.shape[1] + 1), y=np.arange(1, z.shape[0] + 1),
+        zmin=-1 if tanh_valued else 0, zmax=1, colorscale="RdBu" if tanh_valued else "Viridis",
+        name=gate_title, colorbar=dict(title=dict(text="tanh" if tanh_valued else "gate"),
+                                       thickness=12),
+        hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + gate_title + "</extra>")
+    layout = dict(xaxis=_time_axis(z.shape[1]), yaxis=dict(title=dict(text="unit")),
+                  **_key_steps(key_steps))
+    return _figure([heat], layout, title, height=300)
 
 
 def top_units(probe: ModelProbe, k: int) -> np.ndarray:
-    """The k units that matter most for this sequence's prediction: |readout weight| x |h_T|."""
-    importance = probe.readout_norms * np.abs(probe.states["h"][-1])
+    """The k units that matter most for the first kept sequence's prediction:
+    |readout weight| x |h_T|."""
+    importance = probe.readout_norms * np.abs(probe.states["h"][0][-1].astype(float))
     return np.argsort(importance)[::-1][:k]
 
 
-def state_trajectories(probes: dict[str, ModelProbe], key_steps, k: int, title: str) -> go.Figure:
-    """Each model's memory state (k most important units: the LSTM's c_t, the others' h_t),
-    one panel a model, one time axis."""
-    panels = [(kind, kind_of(kind).memory_state) for kind in probes]
-    fig = make_subplots(
-        rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.08,
-        subplot_titles=[f"{MODEL_LABELS[k_]} {STATE_TITLES[s]}" for k_, s in panels])
-    for row, (kind, state) in enumerate(panels, start=1):
-        values = probes[kind].states[state]
+def state_trajectory(probe: ModelProbe, kind: str, key_steps, k: int, title: str,
+                     names: tuple[str, ...] = ()) -> go.Figure:
+    """One model's memory state over time (the LSTM's c_t, the others' h_t), for the k units
+    its prediction leans on most, on each kept sequence: solid the first, dashed the second
+    (``names`` labels them, e.g. by their right answers)."""
+    state = kind_of(kind).memory_state
+    units = top_units(probe, k)
+    traces = []
+    for i, dash in zip(range(len(probe.sequences)), ("solid", "dash")):
+        values = probe.states[state][i].astype(float)
         t = np.arange(1, values.shape[0] + 1)
-        for rank, unit in enumerate(top_units(probes[kind], k)):
-            fig.add_trace(go.Scatter(
-                x=t, y=values[:, unit], mode="lines", legendgroup=kind, showlegend=rank == 0,
-                name=f"{MODEL_LABELS[kind]} units (top {k})", opacity=1.0 - 0.6 * rank / max(k, 1),
-                line=dict(color=COLORS[kind], width=2 if rank == 0 else 1.2),
-                hovertemplate=f"unit {unit + 1}" + ", t=%{x}: %{y:.3f}<extra></extra>"), row=row, col=1)
-        fig.update_yaxes(title_text=state + "_t", row=row, col=1)
-    fig.update_xaxes(title_text="time step t", row=len(panels), col=1)
-    _mark_steps(fig, key_steps, [(r, 1) for r in range(1, len(panels) + 1)])
-    return _finish(fig, title, height=230 * len(panels) + 140)
+        label = names[i] if i < len(names) else f"sequence {probe.sequences[i] + 1}"
+        traces += [go.Scatter(x=t, y=values[:, unit], mode="lines", legendgroup=f"{kind}{i}",
+                              showlegend=rank == 0, name=f"{MODEL_LABELS[kind]}, {label}",
+                              opacity=1.0 - 0.6 * rank / max(k, 1),
+                              line=dict(color=COLORS[kind], width=2 if rank == 0 else 1.2, dash=dash),
+                              hovertemplate=f"unit {unit + 1}, {label}" + ", t=%{x}: %{y:.3f}<extra></extra>")
+                   for rank, unit in enumerate(units)]
+    layout = dict(xaxis=_time_axis(probe.states[state].shape[1]),
+                  yaxis=dict(title=dict(text=STATE_TITLES[state])), **_key_steps(key_steps))
+    return _figure(traces, layout, title, height=340)
 
 
-def gradient_norms(
-    initial: dict[str, ModelProbe], current: dict[str, ModelProbe], current_step: int,
-    key_steps, diverged: dict[str, int], title: str, aggregation: str = "",
-) -> go.Figure:
-    """||dL/dh_t|| (and the LSTM's ||dL/dc_t||) against t on a log scale, at init and now;
-    ``aggregation`` says how the probe sequences are combined (in the y-axis title)."""
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
-                        subplot_titles=("at initialisation (step 0)", f"now (step {current_step})"))
-    for col, probes in ((1, initial), (2, current)):
-        for kind, probe in probes.items():
-            t = np.arange(1, len(probe.grad_h) + 1)
-            fig.add_trace(go.Scatter(
-                x=t, y=_positive(probe.grad_h), mode="lines", legendgroup=kind, showlegend=col == 1,
-                name=f"{model_name(kind, diverged)} ‖∂L/∂h_t‖", line=dict(color=COLORS[kind], width=2)),
-                row=1, col=col)
-            if probe.grad_c is not None:
-                fig.add_trace(go.Scatter(
-                    x=t, y=_positive(probe.grad_c), mode="lines", legendgroup=kind + "c",
-                    showlegend=col == 1, name=f"{MODEL_LABELS[kind]} ‖∂L/∂c_t‖ (cell state)",
-                    line=dict(color=COLORS[kind], width=2, dash="dot")), row=1, col=col)
-    fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_yaxes(title_text=_with(aggregation, "gradient norm (log scale)"), row=1, col=1)
-    fig.update_xaxes(title_text="time step t (loss at t = T)")
-    _mark_steps(fig, key_steps, [(1, 1), (1, 2)], KEY_STEPS_ALL)
-    return _finish(fig, title, height=440)
+def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str, int],
+                   title: str, aggregation: str = "", y_range: list | None = None) -> go.Figure:
+    """||dL/dh_t|| (and the LSTM's ||dL/dc_t||) against t on a log scale at one moment;
+    ``aggregation`` says how the probe sequences are combined; ``y_range`` (log10) lets two
+    moments share one scale."""
+    traces = []
+    for kind, probe in probes.items():
+        t = np.arange(1, len(probe.grad_h) + 1)
+        traces.append(go.Scatter(x=t, y=_positive(probe.grad_h), mode="lines", legendgroup=kind,
+                                 name=f"{model_name(kind, diverged)} ‖∂L/∂h_t‖",
+                                 line=dict(color=COLORS[kind], width=2)))
+        if probe.grad_c is not None:
+            traces.append(go.Scatter(x=t, y=_positive(probe.grad_c), mode="lines",
+                                     legendgroup=kind + "c",
+                                     name=f"{MODEL_LABELS[kind]} ‖∂L/∂c_t‖ (cell state)",
+                                     line=dict(color=COLORS[kind], width=2, dash="dot")))
+    steps = max(len(p.grad_h) for p in probes.values()) if probes else 1
+    yaxis = dict(type="log", exponentformat="power",
+                 title=dict(text=_with(aggregation, "gradient norm (log scale)")))
+    if y_range:
+        yaxis["range"] = y_range
+    layout = dict(xaxis=_time_axis(steps, "time step t (loss at t = T)"), yaxis=yaxis,
+                  **_key_steps(key_steps, KEY_STEPS_ALL))
+    return _figure(traces, layout, title, height=400)
 
 
-def gradient_heatmap(snapshots: list, kinds: list[str], title: str) -> go.Figure:
-    """log10 ||dL/dh_t|| over training step (rows) x time step (columns), one panel a model."""
-    fig = make_subplots(rows=1, cols=len(kinds), shared_yaxes=True, horizontal_spacing=0.04,
-                        subplot_titles=[MODEL_LABELS[k] for k in kinds])
-    panels = {}
-    for kind in kinds:
-        rows = [(s.step, s.probes[kind].grad_h) for s in snapshots if kind in s.probes]
-        if rows:
-            with np.errstate(divide="ignore"):
-                z = np.log10(np.stack([g for _, g in rows]).astype(float))
-            z[~np.isfinite(z)] = np.nan
-            panels[kind] = ([s for s, _ in rows], z)
-    finite = [z[np.isfinite(z)] for _, z in panels.values()]
-    low = float(min(v.min() for v in finite if v.size)) if any(v.size for v in finite) else -1.0
-    high = float(max(v.max() for v in finite if v.size)) if any(v.size for v in finite) else 0.0
-    for col, kind in enumerate(kinds, start=1):
-        if kind not in panels:
-            continue
-        steps, z = panels[kind]
-        fig.add_trace(go.Heatmap(
-            z=z, x=np.arange(1, z.shape[1] + 1), y=steps, colorscale=MAGMA,
-            zmin=low, zmax=max(high, low + 1e-9), showscale=col == len(kinds), name=MODEL_LABELS[kind],
-            colorbar=dict(title="log10 ‖∂L/∂h_t‖"),
-            hovertemplate="step %{y}, t=%{x}: 10^%{z:.1f}<extra>" + MODEL_LABELS[kind] + "</extra>"),
-            row=1, col=col)
-        fig.update_xaxes(title_text="time step t", row=1, col=col)
-    fig.update_yaxes(title_text="training step", row=1, col=1)
-    return _finish(fig, title, height=420)
+def log_range(arrays: list[np.ndarray]) -> list[float] | None:
+    """[log10 min, log10 max] over the positive finite values of several arrays (a shared log
+    axis for charts drawn side by side), or None when there are none."""
+    values = np.concatenate([a[np.isfinite(a) & (a > 0)] for a in arrays] + [np.ones(0)])
+    if not values.size:
+        return None
+    low, high = np.log10(values.min()), np.log10(values.max())
+    return [low - 0.3, high + 0.3]
 
 
-def multiplier_figure(probes: dict[str, ModelProbe], step: int, title: str,
-                      aggregation: str = "") -> go.Figure:
-    """Per-step gradient multiplier (left) and its running product back from T (right, log):
-    the product at t is the product of the plotted factors at t+1..T."""
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(
-        "factor of one step back", "product of the factors from step T back to step t"))
+def gradient_history(snapshots: list, kind: str, z_range: tuple[float, float],
+                     title: str) -> go.Figure:
+    """log10 ||dL/dh_t|| of one model over training step (rows) x time step (columns)."""
+    rows = [(s.step, s.probes[kind].grad_h) for s in snapshots if kind in s.probes]
+    steps = [step for step, _ in rows]
+    with np.errstate(divide="ignore"):
+        z = np.log10(np.stack([g for _, g in rows]).astype(float)) if rows else np.zeros((0, 1))
+    z[~np.isfinite(z)] = np.nan
+    heat = go.Heatmap(z=z, x=np.arange(1, z.shape[1] + 1), y=steps, colorscale=MAGMA,
+                      zmin=z_range[0], zmax=max(z_range[1], z_range[0] + 1e-9),
+                      name=MODEL_LABELS[kind], colorbar=dict(title=dict(text="log10"), thickness=12),
+                      hovertemplate="step %{y}, t=%{x}: 10^%{z:.1f}<extra>" + MODEL_LABELS[kind]
+                      + "</extra>")
+    yaxis = dict(title=dict(text="training step"))
+    if len(steps) <= 8:  # few rows: label each snapshot's step, not a range around it
+        yaxis.update(tickmode="array", tickvals=steps, type="category")
+    layout = dict(xaxis=_time_axis(z.shape[1]), yaxis=yaxis)
+    return _figure([heat], layout, title, height=330)
+
+
+def log10_range(snapshots: list, kinds: list[str]) -> tuple[float, float]:
+    """The log10 range of ||dL/dh_t|| over every snapshot of these models (one colour scale)."""
+    values = [s.probes[k].grad_h for s in snapshots for k in kinds if k in s.probes]
+    bounds = log_range(values)
+    return (bounds[0] + 0.3, bounds[1] - 0.3) if bounds else (-1.0, 0.0)
+
+
+def multiplier_factors(probes: dict[str, ModelProbe], title: str, aggregation: str = "") -> go.Figure:
+    """Per-step gradient multiplier of each model (RNN: with Pascanu et al.'s worst case)."""
+    traces = []
     for kind, probe in probes.items():
         t = np.arange(1, len(probe.multiplier) + 1)
-        fig.add_trace(go.Scatter(x=t, y=probe.multiplier, mode="lines", name=kind_of(kind).multiplier_label,
-                                 legendgroup=kind, line=dict(color=COLORS[kind], width=2)), row=1, col=1)
+        traces.append(go.Scatter(x=t, y=probe.multiplier, mode="lines", legendgroup=kind,
+                                 name=kind_of(kind).multiplier_label,
+                                 line=dict(color=COLORS[kind], width=2)))
         if probe.multiplier_bound is not None:
-            fig.add_trace(go.Scatter(x=t, y=probe.multiplier_bound, mode="lines", legendgroup=kind,
-                                     name="RNN worst case: max(1−h_t²)·σ_max(W_hh)",
-                                     line=dict(color=COLORS[kind], width=1.5, dash="dot")),
-                          row=1, col=1)
-        fig.add_trace(go.Scatter(x=t, y=_positive(probe.multiplier_product), mode="lines",
-                                 legendgroup=kind, showlegend=False, name=kind_of(kind).multiplier_label,
-                                 line=dict(color=COLORS[kind], width=2)), row=1, col=2)
-    fig.add_hline(y=1, line=dict(color=REFERENCE_COLOR, dash="dash"), row=1, col=1,
-                  annotation_text="1: no loss, no gain")
-    fig.update_xaxes(title_text="time step t")
-    fig.update_yaxes(title_text=_with(aggregation, "multiplier per step"), row=1, col=1)
-    fig.update_yaxes(title_text="running product (log scale)", type="log", exponentformat="power",
-                     row=1, col=2)
-    return _finish(fig, f"{title} (training step {step})", height=420)
+            traces.append(go.Scatter(x=t, y=probe.multiplier_bound, mode="lines", legendgroup=kind,
+                                     name=f"{MODEL_LABELS[kind]} worst case: max(1−h_t²)·σ_max(W_hh)",
+                                     line=dict(color=COLORS[kind], width=1.5, dash="dot")))
+    steps = max(len(p.multiplier) for p in probes.values())
+    one = dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=1, y1=1,
+               line=dict(color=REFERENCE_COLOR, dash="dash"))
+    note = dict(text="1: no loss, no gain", x=1, xref="paper", y=1, yref="y", xanchor="right",
+                yanchor="bottom", showarrow=False, font=dict(size=11, color=REFERENCE_COLOR))
+    layout = dict(xaxis=_time_axis(steps), shapes=[one], annotations=[note],
+                  yaxis=dict(title=dict(text=_with(aggregation, "multiplier per step"))))
+    return _figure(traces, layout, title, height=400)
+
+
+def multiplier_products(probes: dict[str, ModelProbe], title: str) -> go.Figure:
+    """The product of the factors from step T back to step t (log scale): at t, the product
+    of the factor chart's values at t+1..T."""
+    traces = [go.Scatter(x=np.arange(1, len(p.multiplier_product) + 1),
+                         y=_positive(p.multiplier_product), mode="lines", legendgroup=kind,
+                         name=MODEL_LABELS[kind], line=dict(color=COLORS[kind], width=2))
+              for kind, p in probes.items()]
+    steps = max(len(p.multiplier_product) for p in probes.values())
+    layout = dict(xaxis=_time_axis(steps), yaxis=dict(
+        type="log", exponentformat="power", title=dict(text="product from T back to t (log scale)")))
+    return _figure(traces, layout, title, height=400)
 
 
 def sigma_figure(steps: list[int], sigmas: list[float], title: str, kind: str = "rnn") -> go.Figure:
-    """Largest singular value of the RNN's W_hh over training, against the threshold 1."""
-    fig = go.Figure(go.Scatter(x=steps, y=sigmas, mode="lines+markers",
-                               name=f"{MODEL_LABELS[kind]} σ_max(W_hh)",
-                               line=dict(color=COLORS[kind], width=2)))
-    fig.add_hline(y=1, line=dict(color=REFERENCE_COLOR, dash="dash"),
-                  annotation_text="1/γ = 1 for tanh (Pascanu et al. 2013)")
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="threshold 1",
-                             line=dict(color=REFERENCE_COLOR, dash="dash")))
-    fig.update_xaxes(title_text="training step")
-    fig.update_yaxes(title_text="largest singular value", rangemode="tozero")
-    return _finish(fig, title, height=360)
+    """Largest singular value of the RNN's W_hh over training, against the threshold 1/γ = 1."""
+    trace = go.Scatter(x=steps, y=sigmas, mode="lines+markers", name=f"{MODEL_LABELS[kind]} σ_max(W_hh)",
+                       line=dict(color=COLORS[kind], width=2))
+    threshold = go.Scatter(x=[min(steps), max(steps)] if steps else [0, 1], y=[1, 1], mode="lines",
+                           name="1/γ = 1: γ bounds |tanh′| (γ = 1), Pascanu et al. 2013",
+                           line=dict(color=REFERENCE_COLOR, dash="dash"))
+    layout = dict(xaxis=dict(title=dict(text="training step")),
+                  yaxis=dict(title=dict(text="largest singular value"), rangemode="tozero"))
+    return _figure([trace, threshold], layout, title, height=360)
 
 
 def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,
                         aggregation: str = "") -> go.Figure:
     """||d prediction / d x_t|| against t (log scale): which inputs the prediction uses."""
-    fig = go.Figure()
-    for kind, probe in probes.items():
-        t = np.arange(1, len(probe.connectivity) + 1)
-        fig.add_trace(go.Scatter(x=t, y=_positive(probe.connectivity), mode="lines",
-                                 name=MODEL_LABELS[kind], line=dict(color=COLORS[kind], width=2)))
-    fig.update_yaxes(title_text=_with(aggregation, "‖∂ prediction / ∂x_t‖ (log scale)"),
-                     type="log", exponentformat="power")
-    fig.update_xaxes(title_text="time step t")
-    _mark_steps(fig, key_steps, label=KEY_STEPS_ALL)
-    return _finish(fig, title, height=380)
+    traces = [go.Scatter(x=np.arange(1, len(p.connectivity) + 1), y=_positive(p.connectivity),
+                         mode="lines", name=MODEL_LABELS[kind], line=dict(color=COLORS[kind], width=2))
+              for kind, p in probes.items()]
+    steps = max(len(p.connectivity) for p in probes.values())
+    layout = dict(xaxis=_time_axis(steps), yaxis=dict(
+        type="log", exponentformat="power",
+        title=dict(text=_with(aggregation, "‖∂ prediction / ∂x_t‖ (log scale)"))),
+        **_key_steps(key_steps, KEY_STEPS_ALL))
+    return _figure(traces, layout, title, height=380)
 
 
-def power_curves(w: float, steps: int, title: str) -> go.Figure:
-    """w^t on a linear and a log axis, beside the additive path (1^t) of the LSTM cell state."""
+def power_curves(w: float, steps: int, title: str, log: bool) -> go.Figure:
+    """w^t beside the additive path (1^t) of the LSTM cell state, on a linear or a log axis."""
     t = np.arange(0, steps + 1)
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1,
-                        subplot_titles=("linear axis", "log axis"))
-    curves = ((f"w^t with w = {w:g}", float(w) ** t.astype(float), COLORS["rnn"], "solid"),
-              ("1^t: the cell-state path with f = 1", np.ones_like(t, dtype=float), COLORS["lstm"], "dash"))
-    for col in (1, 2):
-        for name, y, color, dash in curves:
-            fig.add_trace(go.Scatter(x=t, y=y if col == 1 else _positive(y), mode="lines",
-                                     name=name, legendgroup=name, showlegend=col == 1,
-                                     line=dict(color=color, width=2, dash=dash)), row=1, col=col)
-    fig.update_xaxes(title_text="steps back t")
-    fig.update_yaxes(title_text="factor w^t", row=1, col=1)
-    fig.update_yaxes(title_text="factor w^t (log scale)", type="log", exponentformat="power",
-                     row=1, col=2)
-    return _finish(fig, title)
+    traces = [go.Scatter(x=t, y=float(w) ** t.astype(float) if not log else
+                         _positive(float(w) ** t.astype(float)), mode="lines",
+                         name=f"w^t with w = {w:g}", line=dict(color=COLORS["rnn"], width=2)),
+              go.Scatter(x=t, y=np.ones_like(t, dtype=float), mode="lines",
+                         name="1^t: the cell-state path with f = 1",
+                         line=dict(color=COLORS["lstm"], width=2, dash="dash"))]
+    yaxis = dict(title=dict(text="factor w^t" + (" (log scale)" if log else "")))
+    if log:
+        yaxis.update(type="log", exponentformat="power")
+    layout = dict(xaxis=dict(title=dict(text="steps back t")), yaxis=yaxis)
+    return _figure(traces, layout, title, height=360)
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -374,7 +371,7 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
                    chance_label: str, threshold: float, title: str) -> go.Figure:
     """Held-out metric against sequence length: the median over seeds per model (line) and the
     spread from the worst to the best seed (band), with the chance and 'solved' lines."""
-    fig = go.Figure()
+    traces = []
     for kind, rows in results.items():
         lengths = sorted(length for length, values in rows.items() if values)
         if not lengths:
@@ -382,23 +379,24 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
         color, label = COLORS[kind], MODEL_LABELS[kind]
         low = [min(rows[n]) for n in lengths]
         high = [max(rows[n]) for n in lengths]
-        fig.add_trace(go.Scatter(x=lengths + lengths[::-1], y=high + low[::-1], fill="toself",
+        traces.append(go.Scatter(x=lengths + lengths[::-1], y=high + low[::-1], fill="toself",
                                  fillcolor=_rgba(color, 0.18), line=dict(width=0), legendgroup=kind,
                                  name=f"{label}: worst to best seed", hoverinfo="skip"))
         seeds = max(len(rows[n]) for n in lengths)
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=lengths, y=[float(np.median(rows[n])) for n in lengths], mode="lines+markers",
             name=f"{label}: median over {seeds} seed{'s' * (seeds > 1)}", legendgroup=kind,
             line=dict(color=color, width=2.5), marker=dict(size=7),
             hovertemplate="T=%{x}: %{y:.3f}<extra>" + label + "</extra>"))
-    fig.add_hline(y=chance, line=dict(color=REFERENCE_COLOR, dash="dash"))
-    fig.add_hline(y=threshold, line=dict(color=REFERENCE_COLOR, dash="dot"))
-    for name, dash in ((chance_label, "dash"), (f"solved ({threshold:g})", "dot")):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+    shapes = []
+    for name, y, dash in ((chance_label, chance, "dash"), (f"solved ({threshold:g})", threshold, "dot")):
+        shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y, y1=y,
+                           line=dict(color=REFERENCE_COLOR, dash=dash)))
+        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=name,
                                  line=dict(color=REFERENCE_COLOR, dash=dash)))
-    fig.update_xaxes(title_text="sequence length T, the lag to bridge (log scale)", type="log")
-    fig.update_yaxes(title_text=f"held-out {metric_name} at the end")
-    return _finish(fig, title, height=440)
+    layout = dict(xaxis=dict(type="log", title=dict(text="sequence length T, the lag to bridge (log scale)")),
+                  yaxis=dict(title=dict(text=f"held-out {metric_name} at the end")), shapes=shapes)
+    return _figure(traces, layout, title, height=440)
 
 
 def forget_gate_strip(forget: np.ndarray, key_steps, title: str) -> go.Figure:

@@ -12,6 +12,7 @@ from . import figures, texts
 from .models import MODEL_LABELS, kind_of
 from .probes import AGGREGATION, GEOMETRIC
 from .tasks import make_task
+from .verdict import target_text
 from .training import RunView, Snapshot
 
 TOP_UNITS = 6
@@ -49,7 +50,8 @@ def race_glimpses(run: RunView) -> dict:
     figs = {}
     if "lstm" in snapshot.probes:
         figs["race_forget"] = figures.forget_gate_strip(
-            snapshot.probes["lstm"].states["f"], run.probe_batch.key_steps[0].tolist(),
+            snapshot.probes["lstm"].states["f"][0].astype(float),
+            run.probe_batch.key_steps[0].tolist(),
             f"LSTM forget gate on probe sequence 1 (step {snapshot.step})")
     if snapshot.probes:
         figs["race_reach"] = figures.gradient_reach(
@@ -59,24 +61,31 @@ def race_glimpses(run: RunView) -> dict:
 
 
 def inside(run: RunView, snapshot: Snapshot) -> dict:
-    """Inside the LSTM: gate heatmaps (LSTM, GRU) and state trajectories of one snapshot."""
-    key_steps = run.probe_batch.key_steps[0].tolist()
-    figs = {
-        f"gates_{kind}": figures.gate_heatmaps(
-            snapshot.probes[kind].states, kind, key_steps,
-            f"{MODEL_LABELS[kind]} gates on the probe sequence (training step {snapshot.step})")
-        for kind in snapshot.probes if kind_of(kind).gate_names
-    }
-    if snapshot.probes:
-        figs["states"] = figures.state_trajectories(
-            snapshot.probes, key_steps, TOP_UNITS,
-            f"States over time: {texts.units_phrase(TOP_UNITS, run.config.hidden_size)} the "
-            f"prediction leans on most (training step {snapshot.step})")
+    """Inside the LSTM at one snapshot: one heatmap per gate of each gated model on probe
+    sequence 1, and each model's memory state on two probe sequences with different answers."""
+    task, batch = run.task, run.probe_batch
+    figs = {}
+    for kind, probe in snapshot.probes.items():
+        spec = kind_of(kind)
+        for gate in spec.gate_names:
+            figs[f"gate_{kind}_{gate}"] = figures.gate_heatmap(
+                probe.states[gate][0].astype(float), spec.gate_titles[gate],
+                gate in spec.tanh_gates, batch.key_steps[0].tolist(),
+                f"{spec.label} {spec.gate_titles[gate]} (step {snapshot.step})")
+    units = texts.units_phrase(TOP_UNITS, run.config.hidden_size)
+    for kind, probe in snapshot.probes.items():
+        names = tuple(f"answer {target_text(task, batch.y[i])}" for i in probe.sequences)
+        key_steps = batch.key_steps[list(probe.sequences)].flatten().tolist()
+        figs[f"state_{kind}"] = figures.state_trajectory(
+            probe, kind, key_steps, TOP_UNITS, names=names,
+            title=f"{MODEL_LABELS[kind]} {figures.STATE_TITLES[kind_of(kind).memory_state]}: "
+                  f"{units} it leans on most (step {snapshot.step})")
     return figs
 
 
 def gradients(run: RunView) -> dict:
-    """Gradient flow: norms at init and now, their history, multipliers, connectivity, sigma.
+    """Gradient flow: norms at init and now (one log scale), their history per model,
+    multipliers and their product, connectivity, sigma.
 
     The probe charts combine the probe sequences (each with its own loss) and say how; the
     key steps of all of them are marked.
@@ -85,18 +94,28 @@ def gradients(run: RunView) -> dict:
     key_steps = run.probe_batch.key_steps.flatten().tolist()
     n = len(run.probe_batch.y)
     mean, geometric = AGGREGATION.format(n=n), GEOMETRIC.format(n=n)
+    norms = [a for s in (first, latest) for p in s.probes.values()
+             for a in (p.grad_h, p.grad_c) if a is not None]
+    shared = figures.log_range(norms)
     figs = {
-        "grad_norms": figures.gradient_norms(
-            first.probes, latest.probes, latest.step, key_steps, run.diverged,
-            "How much error signal reaches step t", mean),
-        "grad_heatmap": figures.gradient_heatmap(
-            run.snapshots, list(run.models),
-            f"‖∂L/∂h_t‖ as training goes on (log10, {mean})"),
+        "grad_init": figures.gradient_norms(
+            first.probes, key_steps, run.diverged, "Error signal reaching step t: at step 0",
+            mean, shared),
+        "grad_now": figures.gradient_norms(
+            latest.probes, key_steps, run.diverged,
+            f"Error signal reaching step t: now (step {latest.step})", mean, shared),
     }
+    z_range = figures.log10_range(run.snapshots, list(run.models))
+    for kind in run.models:
+        figs[f"history_{kind}"] = figures.gradient_history(
+            run.snapshots, kind, z_range,
+            f"{MODEL_LABELS[kind]}: log10 ‖∂L/∂h_t‖ as training goes on<br><sub>{mean}</sub>")
     if latest.probes:
-        figs["multipliers"] = figures.multiplier_figure(
-            latest.probes, latest.step, "Per-step gradient multiplier and its product",
+        figs["factors"] = figures.multiplier_factors(
+            latest.probes, f"Factor of one step back (step {latest.step})",
             geometric + " (and units)")
+        figs["products"] = figures.multiplier_products(
+            latest.probes, f"Their product from step T back to t (step {latest.step})")
         figs["connectivity"] = figures.connectivity_figure(
             latest.probes, key_steps,
             f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})", mean)

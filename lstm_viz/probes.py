@@ -44,9 +44,11 @@ GEOMETRIC = "geometric mean over the {n} probe sequences"
 class ModelProbe:
     """One model's probe at one training step. Arrays are numpy, indexed by time step (0-based).
 
-    ``states`` holds the trace of the first probe sequence, each (T, H): h, and c plus gates
-    for the LSTM or gates for the GRU. ``answer`` is the model's prediction for that sequence;
-    ``readout_norms`` (H,) is each unit's readout weight norm.
+    ``sequences`` are the probe sequences whose traces are kept: the first, and the first
+    with a different answer (so a page can show memory carrying different values).
+    ``states`` holds their traces, each (S, T, H) in float16 (for drawing): h, and c plus gates
+    for the LSTM or gates for the GRU. ``answers`` (S, out) are the model's predictions for
+    them; ``readout_norms`` (H,) is each unit's readout weight norm.
     """
 
     kind: str
@@ -57,9 +59,14 @@ class ModelProbe:
     multiplier_product: np.ndarray
     multiplier_bound: np.ndarray | None
     sigma_max: float | None
+    sequences: tuple[int, ...]
     states: dict[str, np.ndarray]
-    answer: np.ndarray
+    answers: np.ndarray
     readout_norms: np.ndarray
+
+    def states_of(self, i: int) -> dict[str, np.ndarray]:
+        """The trace of the i-th kept sequence, each (T, H)."""
+        return {name: values[i] for name, values in self.states.items()}
 
     @property
     def typical_multiplier(self) -> float:
@@ -140,6 +147,7 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
     internals = trace(model, batch.x)
     multiplier, product = step_multipliers(model, internals, grads)
     sigma = largest_singular_value(model) if model.spec.memory_gate is None else None
+    kept = contrast_pair(batch.y)
     return ModelProbe(
         kind=model.kind,
         grad_h=_batch_mean_norm(grads["h"]),
@@ -149,10 +157,19 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
         multiplier_product=product.numpy(),
         multiplier_bound=None if sigma is None else pascanu_bound(sigma, grads["states"]).numpy(),
         sigma_max=sigma,
-        states={k: v[0].numpy() for k, v in internals.items() if k != "pred"},
-        answer=internals["pred"][0].numpy(),
+        sequences=kept,
+        states={k: v[list(kept)].numpy().astype(np.float16) for k, v in internals.items()
+                if k != "pred"},
+        answers=internals["pred"][list(kept)].numpy(),
         readout_norms=model.readout.weight.detach().norm(dim=0).numpy(),
     )
+
+
+def contrast_pair(y: torch.Tensor) -> tuple[int, ...]:
+    """Sequence 0 and the first sequence whose target differs from it (one sequence if all
+    targets are equal)."""
+    different = (y != y[0]).nonzero().flatten()
+    return (0, int(different[0])) if len(different) else (0,)
 
 
 def _batch_mean_norm(grad: torch.Tensor) -> np.ndarray:

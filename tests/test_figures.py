@@ -87,72 +87,99 @@ def test_long_histories_are_thinned_for_drawing():
 
 
 @pytest.mark.parametrize("kind,gates", [("lstm", "ifgo"), ("gru", "rzn")])
-def test_gate_heatmaps_show_each_gate_unit_by_time(trainer, kind, gates):
-    probe = trainer.snapshots[-1].probes[kind]
-    fig = figures.gate_heatmaps(probe.states, kind, [0], "gates")
+def test_gate_heatmaps_show_each_gate_unit_by_time_with_its_own_scale(trainer, kind, gates):
+    snapshot = trainer.snapshots[-1]
+    figs = panels.inside(trainer.view(), snapshot)
+    probe = snapshot.probes[kind]
+    for gate in gates:
+        fig = figs[f"gate_{kind}_{gate}"]
+        _check_common(fig)
+        (heat,) = fig.data
+        np.testing.assert_array_equal(np.asarray(heat.z), probe.states[gate][0].astype(float).T)
+        assert heat.z.shape == (CONFIG.hidden_size, CONFIG.seq_len)
+        tanh = gate in "gn"
+        assert (heat.zmin, heat.zmax) == ((-1, 1) if tanh else (0, 1))
+        assert heat.colorbar.title.text == ("tanh" if tanh else "gate")
+        assert any(s.x0 == 1 for s in fig.layout.shapes)  # the key step, 1-based
+        assert fig.layout.xaxis.range[0] < 1 and fig.layout.annotations[0].text == "key step"
+
+
+def test_memory_is_drawn_on_two_sequences_with_different_answers(trainer):
+    snapshot = trainer.snapshots[-1]
+    probe = snapshot.probes["lstm"]
+    first, second = probe.sequences
+    y = trainer.probe_batch.y
+    assert first == 0 and y[second] != y[0] and all(y[1:second] == y[0])
+    fig = panels.inside(trainer.view(), snapshot)["state_lstm"]
     _check_common(fig)
-    assert len(fig.data) == len(gates)
-    for trace, gate in zip(fig.data, gates):
-        np.testing.assert_array_equal(np.asarray(trace.z), probe.states[gate].T)
-        assert trace.z.shape == (CONFIG.hidden_size, CONFIG.seq_len)
-    assert any(s.x0 == 1 for s in fig.layout.shapes)  # the key step, 1-based
+    units = figures.top_units(probe, 3)
+    importance = probe.readout_norms * np.abs(probe.states["h"][0][-1].astype(float))
+    assert importance[units[0]] == importance.max()
+    solid = [t for t in fig.data if t.line.dash == "solid"]
+    dashed = [t for t in fig.data if t.line.dash == "dash"]
+    assert len(solid) == len(dashed) == panels.TOP_UNITS
+    np.testing.assert_array_equal(solid[0].y, probe.states["c"][0][:, units[0]].astype(float))
+    np.testing.assert_array_equal(dashed[0].y, probe.states["c"][1][:, units[0]].astype(float))
+    assert {t.line.color for t in fig.data} == {figures.COLORS["lstm"]}
+    assert "answer A" in solid[0].name and "answer B" in dashed[0].name
 
 
-def test_state_trajectories_pick_the_units_the_readout_uses(trainer):
-    probes = trainer.snapshots[-1].probes
-    fig = figures.state_trajectories(probes, [0], 3, "states")
-    _check_common(fig)
-    lstm_units = figures.top_units(probes["lstm"], 3)
-    importance = probes["lstm"].readout_norms * np.abs(probes["lstm"].states["h"][-1])
-    assert importance[lstm_units[0]] == importance.max()
-    lstm_traces = [t for t in fig.data if t.legendgroup == "lstm"]
-    assert len(lstm_traces) == 3
-    np.testing.assert_array_equal(lstm_traces[0].y, probes["lstm"].states["c"][:, lstm_units[0]])
-    assert {t.line.color for t in lstm_traces} == {figures.COLORS["lstm"]}
-
-
-def test_gradient_norms_are_log_scale_at_init_and_now(trainer):
-    first, last = trainer.snapshots[0], trainer.snapshots[-1]
-    fig = figures.gradient_norms(first.probes, last.probes, last.step, [0], {}, "grads")
-    _check_common(fig)
-    assert fig.layout.yaxis.type == "log"
-    rnn = [t for t in fig.data if t.name.startswith("RNN")]
-    assert len(rnn) == 2
-    np.testing.assert_allclose(rnn[0].y, first.probes["rnn"].grad_h)
-    assert any("∂L/∂c_t" in t.name for t in fig.data)
+def test_gradient_norms_share_one_log_scale_at_init_and_now(trainer):
+    figs = panels.gradients(trainer.view())
+    init, now = figs["grad_init"], figs["grad_now"]
+    for fig in (init, now):
+        _check_common(fig)
+        assert fig.layout.yaxis.type == "log"
+    assert list(init.layout.yaxis.range) == list(now.layout.yaxis.range)
+    rnn = [t for t in init.data if t.name.startswith("RNN")]
+    np.testing.assert_allclose(rnn[0].y, trainer.snapshots[0].probes["rnn"].grad_h)
+    low, high = init.layout.yaxis.range
+    every = np.concatenate([p.grad_h for s in (trainer.snapshots[0], trainer.snapshots[-1])
+                            for p in s.probes.values()])
+    assert low < np.log10(every.min()) and high > np.log10(every.max())
+    assert any("∂L/∂c_t" in t.name for t in now.data)
 
 
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
     assert figures._positive(np.array([1.0, 0.0, np.nan, 1e-300])) == [1.0, None, None, 1e-300]
 
 
-def test_gradient_heatmap_rows_are_snapshots(trainer):
-    fig = figures.gradient_heatmap(trainer.snapshots, ["rnn", "lstm"], "heat")
-    _check_common(fig)
-    assert list(fig.data[0].y) == [s.step for s in trainer.snapshots]
-    np.testing.assert_allclose(fig.data[1].z[-1], np.log10(trainer.snapshots[-1].probes["lstm"].grad_h))
+def test_gradient_history_rows_are_snapshots_on_one_colour_scale(trainer):
+    figs = panels.gradients(trainer.view())
+    rnn, lstm = figs["history_rnn"], figs["history_lstm"]
+    _check_common(rnn)
+    assert list(rnn.data[0].y) == [s.step for s in trainer.snapshots]
+    np.testing.assert_allclose(lstm.data[0].z[-1], np.log10(trainer.snapshots[-1].probes["lstm"].grad_h))
+    assert (rnn.data[0].zmin, rnn.data[0].zmax) == (lstm.data[0].zmin, lstm.data[0].zmax)
 
 
-def test_multiplier_figure_shows_gain_bound_and_product(trainer):
-    probes = trainer.snapshots[-1].probes
-    fig = figures.multiplier_figure(probes, trainer.steps, "mult")
-    _check_common(fig)
-    names = [t.name for t in fig.data]
+def test_a_single_snapshot_labels_its_step_not_a_range():
+    fresh = LockstepTrainer(CONFIG)
+    fig = panels.gradients(fresh.view())["history_lstm"]
+    assert fig.layout.yaxis.type == "category" and list(fig.layout.yaxis.tickvals) == [0]
+
+
+def test_multiplier_figures_show_gain_bound_and_the_product_of_the_drawn_factors(trainer):
+    figs = panels.gradients(trainer.view())
+    factors, products = figs["factors"], figs["products"]
+    names = [t.name for t in factors.data]
     assert any("worst case" in n for n in names) and any("forget gate" in n for n in names)
-    lstm_factor, lstm_product = [t for t in fig.data if t.legendgroup == "lstm"]
-    np.testing.assert_allclose(lstm_product.y, probes["lstm"].multiplier_product)
-    factors = np.asarray(lstm_factor.y)  # the drawn product is the product of the drawn factors
-    np.testing.assert_allclose(lstm_product.y, [np.prod(factors[t + 1:]) for t in range(len(factors))])
+    probes = trainer.snapshots[-1].probes
+    for kind in probes:
+        factor = next(np.asarray(t.y) for t in factors.data if t.name == figures.kind_of(kind).multiplier_label)
+        product = next(np.asarray(t.y, dtype=float) for t in products.data if t.name == figures.MODEL_LABELS[kind])
+        np.testing.assert_allclose(product, probes[kind].multiplier_product)
+        np.testing.assert_allclose(product, [np.prod(factor[t + 1:]) for t in range(len(factor))])
 
 
 def test_probe_charts_say_how_they_aggregate_and_mark_every_key_step():
     trainer = LockstepTrainer(CONFIG.replace(task="adding"))
     figs = panels.gradients(trainer.view())
     n = CONFIG.probe_batch_size
-    assert f"mean over the {n} probe sequences" in figs["grad_norms"].layout.yaxis.title.text
-    assert f"geometric mean over the {n} probe sequences" in figs["multipliers"].layout.yaxis.title.text
+    assert f"mean over the {n} probe sequences" in figs["grad_init"].layout.yaxis.title.text
+    assert f"geometric mean over the {n} probe sequences" in figs["factors"].layout.yaxis.title.text
     assert f"mean over the {n} probe sequences" in figs["connectivity"].layout.yaxis.title.text
-    assert f"mean over the {n} probe sequences" in figs["grad_heatmap"].layout.title.text
+    assert f"mean over the {n} probe sequences" in figs["history_rnn"].layout.title.text
     marked = {int(s.x0) - 1 for s in figs["connectivity"].layout.shapes}
     assert marked == set(trainer.probe_batch.key_steps.flatten().tolist()) and len(marked) > 2
 
@@ -163,12 +190,37 @@ def test_sigma_and_connectivity_and_power_curves(trainer):
     _check_common(sigma)
     assert list(sigma.data[0].x) == [s.step for s in trainer.snapshots]
     assert list(sigma.data[0].y) == [s.probes["rnn"].sigma_max for s in trainer.snapshots]
+    assert "1/γ = 1" in sigma.data[1].name and "γ bounds" in sigma.data[1].name
     fig = figs["connectivity"]
     _check_common(fig)
     assert len(fig.data) == 3
     np.testing.assert_allclose(fig.data[1].y, trainer.snapshots[-1].probes["lstm"].connectivity)
-    fig = figures.power_curves(0.9, 50, "powers")
-    _check_common(fig)
-    np.testing.assert_allclose(fig.data[0].y, 0.9 ** np.arange(51))
-    np.testing.assert_allclose(fig.data[1].y, 1.0)
-    assert fig.layout.yaxis2.type == "log"
+    for log in (False, True):
+        fig = figures.power_curves(0.9, 50, "powers", log=log)
+        _check_common(fig)
+        np.testing.assert_allclose(np.asarray(fig.data[0].y, dtype=float), 0.9 ** np.arange(51))
+        np.testing.assert_allclose(fig.data[1].y, 1.0)
+        assert (fig.layout.yaxis.type == "log") == log
+
+
+def test_race_glimpses_show_the_forget_gate_and_the_gradient_reaching_step_one(trainer):
+    figs = panels.race(trainer.view())
+    probe = trainer.snapshots[-1].probes
+    np.testing.assert_array_equal(np.asarray(figs["race_forget"].data[0].z),
+                                  probe["lstm"].states["f"][0].astype(float).T)
+    bars = figs["race_reach"].data[0]
+    assert list(bars.x) == ["RNN", "LSTM", "GRU"]
+    np.testing.assert_allclose(bars.y, [probe[k].grad_ratio for k in ("rnn", "lstm", "gru")])
+    assert list(bars.marker.color) == [figures.COLORS[k] for k in ("rnn", "lstm", "gru")]
+
+
+def test_every_figure_has_a_title_axes_and_one_colour_per_model(trainer):
+    view = trainer.view()
+    built = {**panels.race(view), **panels.inside(view, view.snapshots[-1]), **panels.gradients(view)}
+    for key, fig in built.items():
+        _check_common(fig)
+        for trace in fig.data:
+            for kind, label in figures.MODEL_LABELS.items():
+                if str(trace.name or "").startswith(label) and getattr(trace, "line", None) \
+                        and trace.line.color:
+                    assert trace.line.color == figures.COLORS[kind], (key, trace.name)

@@ -59,18 +59,19 @@ def test_page_loads_steps_and_draws_every_model(page):
     assert specs, "no chart on the page"
     for spec in specs:
         assert spec["layout"]["title"]["text"]
-        assert all(len(values(t["x"])) for t in spec["data"] if "x" in t)
+        assert all(len(t["x"]) if isinstance(t["x"], list) else len(values(t["x"]))
+                   for t in spec["data"] if "x" in t)
     if page != "views/primer.py":
         names = " ".join(trace_names(s) for s in specs)
         for label in LABELS.values():
             assert label in names, f"{label} missing from the charts of {page}"
-    assert len(at.markdown[0].value) > 200 and at.title[0].value  # the page's opening text
+    assert len(at.markdown[0].value) > 120 and at.title[0].value  # the page's opening text
 
 
 def test_race_curves_hold_the_live_history():
     at = open_app({"T": "10", "hidden": "8"})
     at.button(key="step").click().run()
-    metric, loss = chart_specs(at)
+    metric, loss = chart_specs(at)[:2]
     by_name = {t["name"]: t for t in loss["data"]}
     trainer = view_of(at)
     for kind in ("rnn", "lstm"):

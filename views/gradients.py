@@ -23,8 +23,25 @@ MECHANISM = (
     "dotted line the worst case, max(1 − h_t²) · σ_max(W_hh) (Pascanu et al. 2013). Along the "
     "LSTM's cell state the "
     "multiplier is just the forget gate f_t (Gers et al. 2000); the GRU's is its update gate z_t. "
-    "The product on the right is what T − t steps back do in total."
+    "The product on the right is what T − t steps back do in total: at each t, the product of "
+    "the left chart's factors from t + 1 to T."
 )
+SIGMA_NOTE = (
+    "Pascanu, Mikolov & Bengio (2013): with γ a bound on the activation's slope (|tanh′| ≤ γ = 1), "
+    "a largest singular value below 1/γ = 1 is sufficient for vanishing gradients, and above it "
+    "is necessary for exploding. σ_max above 1 while the gradient still vanishes is no "
+    "contradiction: σ_max is the worst case over all directions, and the actual gain also "
+    "depends on tanh′ < 1 and on the direction of the gradient."
+)
+
+
+def pair(figs, left, right):
+    """Two charts side by side on a desktop, one under the other on a phone."""
+    columns = st.columns(2)
+    for column, key in zip(columns, (left, right)):
+        if key in figs:
+            with column:
+                shared.chart(figs[key], key)
 
 
 def draw(view):
@@ -32,15 +49,16 @@ def draw(view):
     for kind in view.diverged:
         st.warning(f"{figures.model_name(kind, view.diverged)}: its gradients are not finite, "
                    "so it is left out of the charts of later steps.")
-    for key in ("grad_norms", "grad_heatmap"):
-        shared.chart(figs[key], key)
-    st.markdown(MECHANISM)
-    for key in ("multipliers", "connectivity", "sigma"):
-        if key in figs:
+    pair(figs, "grad_init", "grad_now")
+    histories = [k for k in figs if k.startswith("history_")]
+    for column, key in zip(st.columns(len(histories)), histories):
+        with column:
             shared.chart(figs[key], key)
+    st.markdown(MECHANISM)
+    pair(figs, "factors", "products")
+    pair(figs, "connectivity", "sigma")
     if "sigma" in figs:
-        st.caption("Pascanu, Mikolov & Bengio (2013): with tanh, a largest singular value below 1 "
-                   "is sufficient for vanishing gradients; above 1 is necessary for exploding.")
+        st.caption(SIGMA_NOTE)
 
 
 shared.live(draw)

@@ -49,17 +49,25 @@ def draw(view):
     snapshot = pick_snapshot(view)
     figs = panels.inside(view, snapshot)
     task, batch = view.task, view.probe_batch
-    answers = ", ".join(f"{MODEL_LABELS[k]} answers {answer_text(task, p.answer)}"
-                        for k, p in snapshot.probes.items())
-    st.markdown(f"**Probe sequence at step {snapshot.step}:** the right answer is "
-                f"**{target_text(task, batch.y[0])}**; {answers or 'no live model'}.")
+    for kind, probe in snapshot.probes.items():
+        answers = ", ".join(f"sequence {i + 1} (right answer **{target_text(task, batch.y[i])}**): "
+                            f"{answer_text(task, probe.answers[n])}"
+                            for n, i in enumerate(probe.sequences))
+        st.markdown(f"**{MODEL_LABELS[kind]} at step {snapshot.step}** answers {answers}.")
     for kind in view.diverged:
         st.warning(f"{figures.model_name(kind, view.diverged)}: it has no probes after that.")
-    gated = [k for k in view.models if kind_of(k).gate_names]
-    if not gated:
+    if not any(kind_of(k).gate_names for k in view.models):
         st.info("Add the LSTM (or GRU) in the sidebar's Models to see gates.")
-    for key, fig in figs.items():
-        shared.chart(fig, key)
+    gates = [key for key in figs if key.startswith("gate_")]
+    columns = st.columns(2)  # two gates a row on a desktop, one under the other on a phone
+    for n, key in enumerate(gates):
+        with columns[n % 2]:
+            shared.chart(figs[key], key)
+    st.subheader("Memory on two sequences with different answers")
+    st.caption("Solid: probe sequence 1; dashed: the first probe sequence whose right answer "
+               "differs. A model that remembers keeps the two apart until the last step.")
+    for key in (k for k in figs if k.startswith("state_")):
+        shared.chart(figs[key], key)
 
 
 follow_from_link()

@@ -20,10 +20,15 @@ w = st.slider(W.label, W.low, W.high, W.default, W.step, key="w", help=W.help,
 
 def draw(view):
     T = view.config.seq_len
-    fig = figures.power_curves(w, T, f"w^t over the {T} steps of your sequence")
-    shared.chart(fig, "powers")
+    linear = figures.power_curves(w, T, f"w^t over the {T} steps of your sequence", log=False)
+    log = figures.power_curves(w, T, "The same on a log axis", log=True)
+    left, right = st.columns(2)
+    with left:
+        shared.chart(linear, "powers")
+    with right:
+        shared.chart(log, "powers_log")
     st.markdown(
-        f"After {T} steps, $w^T$ = {w:g}^{T} = **{fig.data[0].y[-1]:.3g}**.\n\n"
+        f"After {T} steps, $w^T$ = {w:g}^{T} = **{linear.data[0].y[-1]:.3g}**.\n\n"
         r"**The RNN** computes $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, so going back one step "
         r"multiplies the gradient by $W_{hh}^\top \mathrm{diag}(1 - h_t^2)$: a matrix, but it acts "
         r"like $w$. Unless its gain sits at 1, the signal from far back vanishes or explodes "
