@@ -1,0 +1,62 @@
+"""The memory-horizon sweep: cells, early stop, the process-wide cache, the shipped reference."""
+
+import pytest
+
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.sweep import (CellRun, Sweep, cached, cell_config, load_reference, run_cell,
+                            steps_per_tick, worst_case_seconds)
+
+BASE = RunConfig(hidden_size=8, max_steps=150, models=("rnn", "lstm"))
+
+
+def test_a_cell_is_its_model_alone_on_the_race_batches_and_stops_once_solved():
+    config = cell_config(BASE, "lstm", 4, seed=3)
+    assert config.models == ("lstm",) and config.seq_len == 4 and config.seed == 3
+    result = run_cell(config)
+    assert result.solved and result.steps < 150 and result.steps % config.probe_every == 0
+    race = LockstepTrainer(BASE.replace(seq_len=4, seed=3))  # the same model in a race
+    race.step(result.steps)
+    assert race.view().held_out("lstm") == result.metric
+    assert cached(config) == result  # deterministic, so cached for the whole process
+
+
+def test_an_unsolved_cell_runs_to_the_cap():
+    config = cell_config(BASE.replace(max_steps=30), "rnn", 60, seed=0)
+    result = run_cell(config)
+    assert not result.solved and result.steps == 30 and result.metric < 0.95
+
+
+def test_a_sweep_advances_in_bounded_chunks_and_reports_per_model_and_length():
+    job = Sweep(BASE.replace(max_steps=50), [6, 3], seeds=[0, 1])
+    assert job.lengths == [3, 6] and len(job.cells) == 8
+    assert worst_case_seconds(job) > 0 and 1 <= steps_per_tick(job) <= 50
+    progress = []
+    while not job.done:
+        cell = job.advance(10)
+        progress.append(job.progress)
+        assert cell is None or cell.max_steps == 50
+    assert progress == sorted(progress) and progress[-1] == 1
+    results = job.results()
+    assert set(results) == {"rnn", "lstm"} and all(len(v) == 2 for v in results["lstm"].values())
+    assert worst_case_seconds(job) == 0  # everything is cached now
+    again = Sweep(BASE.replace(max_steps=50), [3, 6], seeds=[0, 1])
+    assert again.done and again.results() == results
+
+
+def test_a_cell_run_keeps_its_trainer_between_chunks():
+    run = CellRun(cell_config(BASE.replace(max_steps=40), "gru", 30, seed=5))
+    run.advance(7)
+    assert run.steps == 7 and not run.done
+    run.advance(100)
+    assert run.done and run.steps == 40
+
+
+def test_the_shipped_reference_reproduces_one_of_its_cells():
+    reference = load_reference()
+    defaults = RunConfig()
+    assert reference["steps"] == defaults.max_steps and "python -m lstm_viz sweep" in reference["command"]
+    assert set(reference["results"]) == {"rnn", "lstm", "gru"}
+    for kind in ("lstm", "gru"):
+        result = run_cell(cell_config(defaults, kind, 10, seed=0))
+        assert result.metric == pytest.approx(reference["results"][kind][10][0], abs=1e-9)
+        assert result.steps == reference["stopped_at"][kind]["10"][0]
