@@ -13,6 +13,7 @@ from views import settings, shared
 
 torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores
 limit_malloc_arenas()  # one Python process serves every session thread
+
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
 
 PAGES = [

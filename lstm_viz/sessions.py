@@ -23,11 +23,12 @@ from collections import OrderedDict
 from typing import Callable
 
 from .config import LIMITS, RunConfig
-from .training import (MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunView,
-                       Snapshot)
+from .training import (MAX_STEPS_PER_TICK, TICK_SECONDS, TICK_WORK_SECONDS, LockstepTrainer,
+                       RunView, Snapshot)
 
 ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
 MIN_TICK_WORK = 0.02  # seconds: the smallest training budget of a tick under load
+SHARE_WITHIN = TICK_SECONDS / 2  # a run trained this recently is left to the session training it
 
 
 def limit_malloc_arenas(arenas: int = 2) -> bool:
@@ -127,23 +128,25 @@ class Cursor:
     def view(self) -> RunView:
         return self.run.view(self.step, self.cap, self._own)
 
-    def advance(self, n: int) -> bool:
+    def advance(self, n: int, share_within: float = 0.0) -> bool:
         """Move up to n steps toward the cap, training the run where the cursor passes its
-        head; returns True if this session trained."""
-        target = min(self.step + n, self.cap)
-        trained = False
-        with self.run.lock:
-            if target > self.run.steps and not self.run.done:
-                self.run.step(target - self.run.steps)
-                trained = True
-            self.step = min(target, self.run.steps)
+        head, unless the run trained less than ``share_within`` seconds ago: then the cursor
+        only catches up with the head (another session at the head is training it, and
+        sessions that show the same step share its figures). Returns True if this trained."""
+        run, target, trained = self.run, min(self.step + n, self.cap), False
+        if target > run.head and not run.done and time.monotonic() - run.trained_at >= share_within:
+            with run.lock:  # a follower never waits for this lock: it only reads the head
+                if target > run.steps and not run.done:
+                    run.step(target - run.steps)
+                    trained = True
+        self.step = min(target, run.head)
         return trained
 
     def probe_here(self) -> None:
         """Probe the models at the cursor, for this session only, if the cursor is at the head
         (the weights of earlier steps are gone; the nearest scheduled snapshot shows there)."""
         with self.run.lock:
-            if self.step == self.run.steps and all(s.step != self.step for s in self.run.snapshots):
+            if self.step == self.run.head and all(s.step != self.step for s in self.run.snapshots):
                 self._own = (self.run.probe_now(),)
 
     def reset(self) -> None:
@@ -184,7 +187,8 @@ FIGURES = FigureCache()
 
 
 def tick(cursor: Cursor, registry: RunRegistry = REGISTRY) -> RunView:
-    """One live tick of a playing session: advance at the live pace, return what to draw."""
-    trained = cursor.advance(cursor.steps_per_tick(registry.work_budget()))
+    """One live tick of a playing session: advance at the live pace (training only if no other
+    session trained this run within half a tick interval), return what to draw."""
+    trained = cursor.advance(cursor.steps_per_tick(registry.work_budget()), SHARE_WITHIN)
     registry.touch(cursor.run, trained)
     return cursor.view()

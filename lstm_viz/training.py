@@ -127,6 +127,8 @@ class LockstepTrainer:
         self.optimizers = {k: make_optimizer(self.config, m) for k, m in self.models.items()}
         self.generator = torch.Generator().manual_seed(self.config.seed)
         self.steps = 0
+        self.head = 0  # the last step whose records are complete (what readers may see)
+        self.trained_at = -math.inf  # time.monotonic() of the last call to step()
         self.diverged: dict[str, int] = {}
         self.history = {k: History(HISTORY_LEN) for k in self.models}
         self.evals: dict[str, list[tuple[int, float]]] = {k: [] for k in self.models}
@@ -152,6 +154,7 @@ class LockstepTrainer:
             return self._step(n)
 
     def _step(self, n: int) -> int:
+        self.trained_at = time.monotonic()
         taken = 0
         while taken < n and not self.done:
             batch = self.task.sample(self.config.batch_size, self.generator)
@@ -162,6 +165,7 @@ class LockstepTrainer:
                 self._evaluate_held_out()
             if self.steps % self.probe_every == 0 or self.done:
                 self.take_snapshot()
+            self.head = self.steps  # every record of this step is complete
             taken += 1
         return taken
 
@@ -252,17 +256,18 @@ class LockstepTrainer:
 
     def view(self, step: int | None = None, cap: int | None = None,
              own_snapshots: tuple = ()) -> "RunView":
-        """What a reader sees: the run up to ``step`` (default: now) under a step cap."""
-        with self.lock:
-            return RunView(self, self.steps if step is None else min(step, self.steps),
-                           self.config.max_steps if cap is None else cap, own_snapshots)
+        """What a reader sees: the run up to ``step`` (default: now) under a step cap. It takes
+        no lock, so readers never wait for training: every record up to a step that has been
+        reached is complete and is never changed again (only appended after)."""
+        return RunView(self, self.head if step is None else min(step, self.head),
+                       self.config.max_steps if cap is None else cap, own_snapshots)
 
 
 class RunView:
     """A run as one reader sees it: everything recorded up to ``steps``, under its own step cap,
     plus any probes it took itself. Pages, the verdict and the CLI read runs only through this,
     so sessions sharing one trainer (sessions.py) each see their own moment of it.
-    Build it with ``trainer.view()``, which holds the trainer's lock.
+    Build it with ``trainer.view()``.
     """
 
     def __init__(self, trainer: LockstepTrainer, step: int, cap: int, own_snapshots: tuple):
@@ -270,7 +275,7 @@ class RunView:
         self.task, self.models = trainer.task, trainer.config.models
         self.config = trainer.config.replace(max_steps=cap)
         self.probe_batch, self.eval_batch = trainer.probe_batch, trainer.eval_batch
-        self.diverged = {k: s for k, s in trainer.diverged.items() if s <= step}
+        self.diverged = {k: s for k, s in dict(trainer.diverged).items() if s <= step}
         self.evals = {k: [e for e in rows if e[0] <= step] for k, rows in trainer.evals.items()}
         self.history = {k: h.arrays(step) for k, h in trainer.history.items()}
         by_step = {s.step: s for s in trainer.snapshots if s.step <= step}

@@ -121,7 +121,7 @@ def test_solved_step_and_evaluate_on_an_easy_lag():
 
 def _held_out(trainer, kind, metrics):
     trainer.evals[kind] = list(zip(range(0, 25 * len(metrics), 25), metrics))
-    trainer.steps = 25 * (len(metrics) - 1)
+    trainer.steps = trainer.head = 25 * (len(metrics) - 1)
 
 
 def test_solved_is_judged_on_held_out_data_and_withdrawn_on_a_fall_back():

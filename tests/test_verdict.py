@@ -16,7 +16,7 @@ def _trainer(**changes):
 
 def _held_out(trainer, kind, metrics, every=25):
     trainer.evals[kind] = list(zip(range(0, every * len(metrics), every), metrics))
-    trainer.steps = every * (len(metrics) - 1)
+    trainer.steps = trainer.head = every * (len(metrics) - 1)
 
 
 def test_verdict_before_training():

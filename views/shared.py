@@ -127,27 +127,26 @@ def training_controls(cursor: Cursor) -> None:
 
 
 def control_bar(view: RunView) -> None:
-    """The compact bar at the top of every page: start/pause, step, reset, the step counter and
-    each model's held-out metric. Its buttons rerun the whole app (the play timer and the
-    sidebar's labels follow)."""
+    """The compact bar at the top of every page: start/pause, step and reset. It sits outside
+    the live fragment, so a click reruns the whole app (the play timer and the sidebar's labels
+    follow); the counter under it is redrawn on every tick."""
     n = st.session_state.get("step_n", 10)
     live = playing() and not view.done
     with st.container(horizontal=True, vertical_alignment="center", key="control_bar"):
-        if st.button(_play_label(view), key="start", type="primary", disabled=view.done,
-                     icon=":material/pause:" if live else ":material/play_arrow:",
-                     help="Train the models live, side by side, on the same batches."):
-            _toggle_play()
-            st.rerun()
-        if st.button(f"Step ×{n}", key="bar_step", disabled=view.done,
-                     help="Take that many training steps, then stop."):
-            _step(n)
-            st.rerun()
-        if st.button("Reset", key="bar_reset", icon=":material/restart_alt:",
-                     help="Back to step 0 with the same initial weights and batches."):
-            _reset()
-            st.rerun()
-        with st.container(key="step-counter", width="content"):
-            st.markdown(counter_text(view), unsafe_allow_html=True)
+        st.button(_play_label(view), key="start", type="primary", disabled=view.done,
+                  on_click=_toggle_play,
+                  icon=":material/pause:" if live else ":material/play_arrow:",
+                  help="Train the models live, side by side, on the same batches.")
+        st.button(f"Step ×{n}", key="bar_step", on_click=_step, args=(n,), disabled=view.done,
+                  help="Take that many training steps, then stop.")
+        st.button("Reset", key="bar_reset", on_click=_reset, icon=":material/restart_alt:",
+                  help="Back to step 0 with the same initial weights and batches.")
+
+
+def step_counter(view: RunView) -> None:
+    """The step this session shows and each model's held-out metric (redrawn every tick)."""
+    with st.container(key="step-counter"):
+        st.markdown(counter_text(view), unsafe_allow_html=True)
     note = st.session_state.get("restart_note")
     if note and view.steps == 0:
         st.info(f"The race restarted at step 0 because you changed {note}.", icon=":material/replay:")
@@ -166,9 +165,10 @@ def counter_text(view: RunView) -> str:
 
 
 def live(draw: Callable[[RunView], None]) -> None:
-    """The control bar and ``draw(view)`` in a fragment that, while playing, first moves this
-    session's cursor by one bounded tick."""
+    """The control bar, then the step counter and ``draw(view)`` in a fragment that, while
+    playing, first moves this session's cursor by one bounded tick."""
     st.html(LIVE_STYLE)
+    control_bar(st.session_state.cursor.view())
 
     @st.fragment(run_every=TICK_SECONDS if playing() else None)
     def live_tick():
@@ -177,7 +177,7 @@ def live(draw: Callable[[RunView], None]) -> None:
         if view.done and playing():  # all torch work is done before the first st.* call
             _pause()
             st.rerun()  # the whole app: drops the timer and relabels the buttons
-        control_bar(view)
+        step_counter(view)
         busy = REGISTRY.training_now()
         if playing() and busy > 2:
             st.caption(f"The server is busy: {busy} runs are training at once, so each trains "
