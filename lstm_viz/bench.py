@@ -293,7 +293,7 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
         result["cold_start_s"] = cold_start_seconds()
     if sessions:
         limit_malloc_arenas()  # as the app does at start
-        result["sessions"] = session_load(config, sessions, 3.0 if quick else 12.0)
+        result["sessions"] = session_load(config, sessions, 2.0 if quick else 12.0)
     return result
 
 

@@ -206,7 +206,7 @@ def test_four_concurrent_sessions_train_separately_within_memory(server, browser
     try:
         for _, page in sessions:
             page.get_by_role("button", name="Start the race").click()  # the page's own button
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 8
         while time.monotonic() < deadline:
             peak = max(peak, _rss_mb(server["process"]))
             time.sleep(0.5)
@@ -325,9 +325,9 @@ OPACITY = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]'
     return low; })"""
 
 
-@pytest.mark.parametrize("name", ["race", "gradients"])
-def test_charts_keep_full_opacity_while_playing(server, browser, name):
-    context, page = open_page(browser, f"{server['url']}/{PAGES[name]}")
+def test_charts_keep_full_opacity_while_playing(server, browser):
+    """On Gradient flow, the page with the most charts and the longest ticks."""
+    context, page = open_page(browser, f"{server['url']}/gradients")
     try:
         page.locator(".st-key-control_bar").get_by_role("button", name="Start the race").click()
         wait_for(lambda: step_count(page) > 0, what="training to start")
@@ -349,7 +349,7 @@ def test_a_link_to_a_page_that_does_not_exist_says_so(server, browser):
         context.close()
 
 
-def _rate(pages, seconds=10.0) -> list[float]:
+def _rate(pages, seconds=6.0) -> list[float]:
     """Steps per second of each page's counter over the same window."""
     before, start = [step_count(p) for p in pages], time.monotonic()
     time.sleep(seconds)
