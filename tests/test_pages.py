@@ -232,10 +232,6 @@ def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
     assert view_of(at).steps == 0
 
 
-def test_a_link_with_no_model_says_so():
-    at = open_app({"models": ""})
-    assert "the link selects no models" in at.info[0].value
-    assert "Pick at least one model" in at.warning[0].value
 
 
 def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_click():
@@ -294,3 +290,80 @@ def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
     assert "your settings" in yours["layout"]["title"]["text"]
     medians = {t["name"]: list(values(t["y"])) for t in yours["data"] if "median" in str(t["name"])}
     assert medians["LSTM: median over 1 seed"] == [job.results()["lstm"][n][0] for n in (2, 5)]
+
+
+def test_large_seeds_are_written_in_full_in_the_link_and_the_notes():
+    values = {"seed": 1377260012.0}
+    assert settings.share_query(values) == "seed=1377260012"
+    notes = settings.check_url({"seed": ["-1"]})
+    assert "outside 0 to 2147483647" in notes[0]
+    at = open_app({"seed": "1234567"})
+    assert view_of(at).config.seed == 1234567
+    shown = " ".join(c.value for c in at.get("code"))
+    assert "seed=1234567" in shown and "e+" not in shown
+
+
+def scrubber(at):
+    return next(s for s in at.select_slider if s.label == "Training step to look at")
+
+
+def test_the_snapshot_scrubber_holds_across_steps_and_ticks_and_is_in_the_link():
+    at = open_app({"T": "10", "hidden": "4", "seed": "31"}, "views/inside.py")
+    at.select_slider(key="step_n").set_value(50).run()
+    at.button(key="step").click().run()
+    at.button(key="step").click().run()
+    steps = [s.step for s in view_of(at).snapshots]
+    assert steps[:3] == [0, 25, 50] and steps[-1] == 100
+    at.toggle(key="follow").set_value(False).run()
+    slider = scrubber(at)
+    assert list(slider.options) == [str(s) for s in steps]  # only snapshots that exist
+    slider.set_value(25).run()
+    assert at.query_params["snapshot"] in ("25", ["25"])
+    at.button(key="step").click().run()  # a Step ...
+    at.button(key="start").click().run()  # ... and a live tick
+    at.button(key="start").click().run()
+    assert scrubber(at).value == 25
+    assert "(step 25)" in chart_specs(at)[0]["layout"]["title"]["text"]
+    again = open_app({"T": "10", "hidden": "4", "seed": "31", "snapshot": "25"}, "views/inside.py")
+    assert again.session_state["follow"] is False and again.session_state["snapshot_choice"] == 25
+
+
+def test_a_step_moves_inside_and_the_primer_at_once():
+    """At the run's head (a fresh scene: seed 32), a Step takes a probe for this session."""
+    at = open_app({"T": "10", "hidden": "4", "seed": "32"}, "views/inside.py")
+    at.button(key="bar_step").click().run()  # 10 steps: between the scheduled probes (25)
+    assert view_of(at).snapshots[-1].step == 10
+    assert "(step 10)" in chart_specs(at)[0]["layout"]["title"]["text"]
+    at.switch_page("views/primer.py").run()
+    assert "training step 10" in " ".join(m.value for m in at.markdown)
+
+
+def test_raising_the_step_cap_lets_the_run_go_on():
+    at = open_app({"T": "10", "hidden": "4", "cap": "100"})
+    at.select_slider(key="step_n").set_value(100).run()
+    at.button(key="step").click().run()
+    assert view_of(at).steps == 100 and view_of(at).done
+    at.select_slider(key="cap").set_value(300).run()
+    assert view_of(at).steps == 100 and not view_of(at).done
+    assert not any("restarted" in i.value for i in at.info)
+    at.select_slider(key="lr").set_value(0.01).run()  # a change that matters restarts, and says so
+    assert view_of(at).steps == 0
+    assert "restarted at step 0 because you changed learning rate 0.002 → 0.01" in \
+        " ".join(i.value for i in at.info)
+
+
+def test_an_empty_models_link_opens_the_default_models_without_a_warning():
+    at = open_app({"models": ""})
+    assert "the link selects no models; using the default RNN, LSTM" in at.info[0].value
+    assert not at.warning and view_of(at).models == ("rnn", "lstm")
+
+
+def test_lowercase_model_names_in_a_link_are_accepted():
+    at = open_app({"models": ["lstm", "gru"]})
+    assert view_of(at).models == ("lstm", "gru") and not at.info
+
+
+def test_primer_at_one_step_says_there_is_no_step_back():
+    at = open_app({"T": "1"}, "views/primer.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert "no step back" in text and "nan" not in text

@@ -159,8 +159,9 @@ def _widget(setting: Setting):
     common = dict(key=setting.key, help=setting.help, bind="query-params")
     if setting.widget == "selectbox":
         return st.selectbox(setting.label, setting.options, **common)
-    if setting.widget == "multiselect":
-        return st.multiselect(setting.label, setting.options, default=setting.default, **common)
+    if setting.widget == "multiselect":  # a value set from the link stands in for the default
+        default = None if setting.key in st.session_state else setting.default
+        return st.multiselect(setting.label, setting.options, default=default, **common)
     if setting.widget == "select_slider":
         return st.select_slider(setting.label, setting.options, value=setting.default,
                                 format_func=_fmt, **common)
@@ -190,11 +191,11 @@ def _clean_link() -> None:
         if setting is None:
             if key not in IGNORED_URL_KEYS:
                 del st.query_params[key]
-        elif setting.widget == "multiselect":
+        elif setting.widget == "multiselect":  # the widget takes the parsed value as it starts
             try:
-                st.query_params[key] = setting.parse(raw)
+                st.session_state[key] = setting.parse(raw)
             except ValueError:
-                del st.query_params[key]  # the widget opens with its default
+                st.session_state[key] = list(setting.default)
         else:
             try:
                 setting.parse(raw)

@@ -1,0 +1,32 @@
+"""Every page sentence that depends on the run says what the run is."""
+
+import pytest
+
+from lstm_viz import texts
+
+COMBOS = [("rnn",), ("lstm",), ("gru",), ("rnn", "lstm"), ("lstm", "gru"), ("rnn", "lstm", "gru")]
+
+
+@pytest.mark.parametrize("kinds", COMBOS)
+def test_titles_and_intros_name_the_models_that_race(kinds):
+    title, intro = texts.race_title(kinds), texts.race_intro(kinds)
+    labels = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+    for kind, label in labels.items():
+        assert (label in title) == (kind in kinds)
+    assert ("The models" in intro) == (len(kinds) > 1)
+    assert "Both" not in intro and "Press Play" not in intro
+    inside = texts.inside_intro(kinds)
+    assert ("forget gate" in inside) == ("lstm" in kinds)
+    assert ("RNN's h_t" in inside) == ("rnn" in kinds)
+    assert ("close the forget gate" in texts.race_next(kinds)) == ("lstm" in kinds)
+
+
+def test_units_phrase_never_promises_more_units_than_the_model_has():
+    assert texts.units_phrase(6, 32) == "the 6 units"
+    assert texts.units_phrase(6, 2) == "the 2 units"
+    assert texts.units_phrase(6, 1) == "the unit"
+
+
+def test_race_title_for_one_model():
+    assert texts.race_title(("lstm",)) == "Race: the LSTM alone"
+    assert texts.race_title(("rnn", "lstm")) == "Race: RNN vs LSTM"
