@@ -23,12 +23,10 @@ from collections import OrderedDict
 from typing import Callable
 
 from .config import LIMITS, RunConfig
-from .training import (MAX_STEPS_PER_TICK, TICK_SECONDS, TICK_WORK_SECONDS, LockstepTrainer,
-                       RunView, Snapshot)
+from .training import MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunView, Snapshot
 
 ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
 MIN_TICK_WORK = 0.02  # seconds: the smallest training budget of a tick under load
-SHARE_WITHIN = TICK_SECONDS / 2  # a run trained this recently is left to the session training it
 
 
 def limit_malloc_arenas(arenas: int = 2) -> bool:
@@ -128,17 +126,21 @@ class Cursor:
     def view(self) -> RunView:
         return self.run.view(self.step, self.cap, self._own)
 
-    def advance(self, n: int, share_within: float = 0.0) -> bool:
+    def advance(self, n: int, wait: bool = True) -> bool:
         """Move up to n steps toward the cap, training the run where the cursor passes its
-        head, unless the run trained less than ``share_within`` seconds ago: then the cursor
-        only catches up with the head (another session at the head is training it, and
-        sessions that show the same step share its figures). Returns True if this trained."""
+        head. With ``wait=False`` (a live tick) a session never waits for another one that is
+        training the run: it only catches up with the head, and shows the step others show
+        (sharing their figures). Returns True if this session trained."""
         run, target, trained = self.run, min(self.step + n, self.cap), False
-        if target > run.head and not run.done and time.monotonic() - run.trained_at >= share_within:
-            with run.lock:  # a follower never waits for this lock: it only reads the head
-                if target > run.steps and not run.done:
-                    run.step(target - run.steps)
+        ahead = 0 if wait else n  # a live tick keeps the run one tick ahead of this cursor
+        if target + ahead > run.head and not run.done and run.lock.acquire(blocking=wait):
+            try:
+                goal = min(target + ahead, run.config.max_steps)
+                if goal > run.steps and (wait or target > run.steps - n):
+                    run.step(goal - run.steps)
                     trained = True
+            finally:
+                run.lock.release()
         self.step = min(target, run.head)
         return trained
 
@@ -188,7 +190,7 @@ FIGURES = FigureCache()
 
 def tick(cursor: Cursor, registry: RunRegistry = REGISTRY) -> RunView:
     """One live tick of a playing session: advance at the live pace (training only if no other
-    session trained this run within half a tick interval), return what to draw."""
-    trained = cursor.advance(cursor.steps_per_tick(registry.work_budget()), SHARE_WITHIN)
+    session is training this run right now), return what to draw."""
+    trained = cursor.advance(cursor.steps_per_tick(registry.work_budget()), wait=False)
     registry.touch(cursor.run, trained)
     return cursor.view()

@@ -128,7 +128,6 @@ class LockstepTrainer:
         self.generator = torch.Generator().manual_seed(self.config.seed)
         self.steps = 0
         self.head = 0  # the last step whose records are complete (what readers may see)
-        self.trained_at = -math.inf  # time.monotonic() of the last call to step()
         self.diverged: dict[str, int] = {}
         self.history = {k: History(HISTORY_LEN) for k in self.models}
         self.evals: dict[str, list[tuple[int, float]]] = {k: [] for k in self.models}
@@ -154,7 +153,6 @@ class LockstepTrainer:
             return self._step(n)
 
     def _step(self, n: int) -> int:
-        self.trained_at = time.monotonic()
         taken = 0
         while taken < n and not self.done:
             batch = self.task.sample(self.config.batch_size, self.generator)
