@@ -97,7 +97,21 @@ class Snapshot:
     probes: dict[str, ModelProbe]
 
 
-class LockstepTrainer:
+class _Progress:
+    """Where a run stands, for the trainer and for a reader's view alike: both have steps,
+    config, models and diverged."""
+
+    @property
+    def done(self) -> bool:
+        """True at the step cap, or when every model has diverged."""
+        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.models)
+
+    @property
+    def live_models(self) -> list[str]:
+        return [k for k in self.models if k not in self.diverged]
+
+
+class LockstepTrainer(_Progress):
     """Trains ``config.models`` side by side on one seeded stream of batches."""
 
     def __init__(self, config: RunConfig):
@@ -137,15 +151,6 @@ class LockstepTrainer:
         self.snapshots: list[Snapshot] = []
         self._evaluate_held_out()
         self.take_snapshot()
-
-    @property
-    def done(self) -> bool:
-        """True at the step cap, or when every model has diverged."""
-        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.models)
-
-    @property
-    def live_models(self) -> list[str]:
-        return [k for k in self.models if k not in self.diverged]
 
     def step(self, n: int = 1) -> int:
         """Advance every live model by up to n steps on shared batches; returns steps taken."""
@@ -261,7 +266,7 @@ class LockstepTrainer:
                        self.config.max_steps if cap is None else cap, own_snapshots)
 
 
-class RunView:
+class RunView(_Progress):
     """A run as one reader sees it: everything recorded up to ``steps``, under its own step cap,
     plus any probes it took itself. Pages, the verdict and the CLI read runs only through this,
     so sessions sharing one trainer (sessions.py) each see their own moment of it.
@@ -279,15 +284,6 @@ class RunView:
         by_step = {s.step: s for s in trainer.snapshots if s.step <= step}
         by_step.update({s.step: s for s in own_snapshots if s.step <= step})
         self.snapshots = [by_step[k] for k in sorted(by_step)]
-
-    @property
-    def done(self) -> bool:
-        """True at the step cap, or when every model has diverged."""
-        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.models)
-
-    @property
-    def live_models(self) -> list[str]:
-        return [k for k in self.models if k not in self.diverged]
 
     def seconds_per_step(self) -> float:
         return self.trainer.seconds_per_step()
