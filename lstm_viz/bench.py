@@ -163,11 +163,14 @@ def _session_memory(config: RunConfig, steps: int) -> dict:
             "snapshots_kept": len(trainer.snapshots)}
 
 
-def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, until: float,
-             record: list) -> None:
-    """One playing browser tab: a tick every TICK_SECONDS (later if the last one ran long)."""
+def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, seconds: float,
+             ready: threading.Barrier, record: list) -> None:
+    """One playing browser tab: a tick every TICK_SECONDS (later if the last one ran long),
+    for ``seconds`` from the moment every tab has opened (opening is not ticking)."""
     cursor = Cursor(registry.run_for(config), config.max_steps)
+    ready.wait()
     durations, start = [], time.monotonic()
+    until = start + seconds
     next_tick = start
     while True:
         time.sleep(max(0.0, next_tick - time.monotonic()))
@@ -175,7 +178,9 @@ def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, until
         if began >= until:
             break
         view = tick(cursor, registry)
-        for fig in cache.get(view, panels.race).values():
+        figures = {**cache.get(view, panels.race),
+                   **cache.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)}
+        for fig in figures.values():
             plotly.io.to_json(fig, validate=False)
         durations.append(time.monotonic() - began)
         next_tick = max(began + TICK_SECONDS, time.monotonic())
@@ -186,8 +191,8 @@ def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, until
 def simulate_sessions(configs: list[RunConfig], seconds: float) -> dict:
     """Sessions playing at once, one thread each, sharing a fresh registry and figure cache."""
     registry, cache, record = RunRegistry(max_runs=len(configs) + 1), FigureCache(), []
-    until = time.monotonic() + seconds
-    threads = [threading.Thread(target=_session, args=(c, registry, cache, until, record))
+    ready = threading.Barrier(len(configs))
+    threads = [threading.Thread(target=_session, args=(c, registry, cache, seconds, ready, record))
                for c in configs]
     for t in threads:
         t.start()

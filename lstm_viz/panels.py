@@ -38,13 +38,13 @@ def race(run: RunView) -> dict:
             len(run.eval_batch.y), metric_log=not task.higher_is_better, min_steps=min_steps),
         "race_loss": figures.training_signal(
             run.history, run.diverged, left, figures.TRAINING_PANELS[left][0], min_steps),
-        **race_glimpses(run),
     }
 
 
 def race_glimpses(run: RunView) -> dict:
     """Small live panels beside the race (latest probe): the LSTM's forget gate on the probe
-    sequence, and the share of the error signal that reaches step 1 in each model."""
+    sequence, and the share of the error signal that reaches step 1 in each model. They change
+    only with a new snapshot."""
     snapshot = run.snapshots[-1]
     n = len(run.probe_batch.y)
     figs = {}

@@ -26,7 +26,7 @@ from .config import LIMITS, RunConfig
 from .training import MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunView, Snapshot
 
 ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
-MIN_TICK_WORK = 0.02  # seconds: the smallest training budget of a tick under load
+MIN_TICK_WORK = 0.01  # seconds: the smallest training budget of a tick under load
 
 
 def limit_malloc_arenas(arenas: int = 2) -> bool:
@@ -170,9 +170,13 @@ class FigureCache:
         self._figures: OrderedDict[tuple, dict] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, view: RunView, build: Callable[[RunView], dict]) -> dict:
-        key = (view.trainer, build.__qualname__, view.steps, view.config.max_steps,
-               tuple(s.step for s in view.snapshots))
+    def get(self, view: RunView, build: Callable[[RunView], dict], moment=None) -> dict:
+        """``build(view)``, or the figures built for the same moment of the same run: by
+        default the same step, cap and snapshots; ``moment`` names a coarser one (figures of
+        the latest snapshot only change with it)."""
+        if moment is None:
+            moment = (view.steps, view.config.max_steps, tuple(s.step for s in view.snapshots))
+        key = (view.trainer, build.__qualname__, moment)
         with self._lock:
             if key in self._figures:
                 self._figures.move_to_end(key)

@@ -204,7 +204,7 @@ def test_sigma_and_connectivity_and_power_curves(trainer):
 
 
 def test_race_glimpses_show_the_forget_gate_and_the_gradient_reaching_step_one(trainer):
-    figs = panels.race(trainer.view())
+    figs = panels.race_glimpses(trainer.view())
     probe = trainer.snapshots[-1].probes
     np.testing.assert_array_equal(np.asarray(figs["race_forget"].data[0].z),
                                   probe["lstm"].states["f"][0].astype(float).T)
@@ -216,7 +216,7 @@ def test_race_glimpses_show_the_forget_gate_and_the_gradient_reaching_step_one(t
 
 def test_every_figure_has_a_title_axes_and_one_colour_per_model(trainer):
     view = trainer.view()
-    built = {**panels.race(view), **panels.inside(view, view.snapshots[-1]), **panels.gradients(view)}
+    built = {**panels.race(view), **panels.race_glimpses(view), **panels.inside(view, view.snapshots[-1]), **panels.gradients(view)}
     for key, fig in built.items():
         _check_common(fig)
         for trace in fig.data:

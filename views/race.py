@@ -17,6 +17,7 @@ st.markdown(texts.race_intro(config.models))
 def draw(view):
     task = view.task
     figs = FIGURES.get(view, panels.race)
+    glimpses = FIGURES.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)
     left, right = st.columns(2)  # side by side on a desktop, stacked on a phone
     with left:
         shared.chart(figs["race_metric"], "race_metric")
@@ -25,9 +26,9 @@ def draw(view):
     st.markdown(f"**Verdict:** {verdict(view)}")
     left, right = st.columns(2)
     for column, key in ((left, "race_forget"), (right, "race_reach")):
-        if key in figs:
+        if key in glimpses:
             with column:
-                shared.chart(figs[key], key)
+                shared.chart(glimpses[key], key)
     seconds = view.seconds_per_step()
     if seconds > 1:
         st.warning(f"At these settings one training step takes {seconds:.1f} s, so the charts "
