@@ -37,6 +37,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Callable
 
 import torch
 
@@ -62,6 +63,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
     parser.add_argument("--sessions", type=int, default=0,
                         help="also simulate this many concurrent sessions (see above)")
+    parser.add_argument("--process-study", type=int, default=0, metavar="RENDERERS",
+                        help="also compare training in a thread and in a worker process while "
+                             "this many threads render")
 
 
 class _BareLoop:
@@ -225,6 +229,70 @@ def session_load(config: RunConfig, n: int, seconds: float) -> dict:
             "same_scene": same, "distinct_scenes": distinct, "peak_rss_mb": max(peak)}
 
 
+def _worker_loop(config: RunConfig, conn) -> None:
+    """A trainer in its own process: train n steps per request, send back the step reached."""
+    torch.set_num_threads(1)
+    trainer = LockstepTrainer(config)
+    while (n := conn.recv()) > 0:
+        trainer.step(n)
+        conn.send((trainer.steps, [trainer.history[k].arrays(trainer.steps) for k in trainer.models]))
+
+
+def _train_for(step: Callable[[int], None], seconds: float) -> float:
+    """Steps per second of ``step(10)`` calls for ``seconds``."""
+    steps, start = 0, time.monotonic()
+    while time.monotonic() - start < seconds:
+        step(10)
+        steps += 10
+    return steps / (time.monotonic() - start)
+
+
+def process_study(config: RunConfig, renderers: int, seconds: float, rounds: int) -> dict:
+    """Does training in a worker process pay on this machine? Training steps/s of a trainer in
+    a thread of this process against one in a worker process (its records sent back by pipe),
+    both while ``renderers`` threads build and serialise the race page's figures once per tick
+    interval (what other sessions do), rounds alternating."""
+    view_source = LockstepTrainer(config.replace(max_steps=20000))
+    view_source.step(200)
+    view, stop = view_source.view(), threading.Event()
+
+    def render():  # one session's drawing, once per tick interval
+        while not stop.is_set():
+            began = time.monotonic()
+            for fig in panels.race(view).values():
+                plotly.io.to_json(fig, validate=False)
+            stop.wait(max(0.0, TICK_SECONDS - (time.monotonic() - began)))
+
+    local = LockstepTrainer(config.replace(max_steps=20000, probe_every=NO_PROBES))
+    parent, child = multiprocessing.get_context("spawn").Pipe()
+    worker = multiprocessing.get_context("spawn").Process(
+        target=_worker_loop, args=(config.replace(max_steps=20000, probe_every=NO_PROBES), child))
+    worker.start()
+
+    def remote(n: int) -> None:
+        parent.send(n)
+        parent.recv()
+
+    remote(1)  # the worker has started
+    threads = [threading.Thread(target=render) for _ in range(renderers)]
+    for t in threads:
+        t.start()
+    try:
+        in_thread, in_process = [], []
+        for _ in range(rounds):
+            in_thread.append(_train_for(local.step, seconds))
+            in_process.append(_train_for(remote, seconds))
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+        parent.send(0)
+        worker.join(10)
+    return {"renderers": renderers, "thread_steps_per_s": statistics.median(in_thread),
+            "process_steps_per_s": statistics.median(in_process),
+            "process_over_thread": statistics.median(in_process) / statistics.median(in_thread)}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -283,7 +351,7 @@ def cold_start_seconds(browser=None, timeout: float = 120) -> float:
         server.wait(10)
 
 
-def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
+def run_benchmark(quick: bool, browser: bool, sessions: int = 0, study: int = 0) -> dict:
     """Every benchmark figure at default settings."""
     torch.set_num_threads(1)
     config = RunConfig()
@@ -299,6 +367,9 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
     if sessions:
         limit_malloc_arenas()  # as the app does at start
         result["sessions"] = session_load(config, sessions, 2.0 if quick else 12.0)
+    if study:
+        result["process_study"] = process_study(config, study, 1.0 if quick else 4.0,
+                                                1 if quick else 3)
     return result
 
 
@@ -316,6 +387,11 @@ def format_table(result: dict) -> str:
         if key == "sessions":
             lines += _format_sessions(value)
             continue
+        if key == "process_study":
+            lines.append(f"training while {value['renderers']} threads render: thread "
+                         f"{value['thread_steps_per_s']:.1f} steps/s, worker process "
+                         f"{value['process_steps_per_s']:.1f} steps/s")
+            continue
         shown = "-" if value is None else f"{value:.3g}" if isinstance(value, float) else str(value)
         lines.append(f"{key:<20} {shown:>10}  {GOALS.get(key, '')}")
     return "\n".join(lines)
@@ -332,7 +408,8 @@ def _format_sessions(load: dict) -> list[str]:
 
 
 def run(args) -> int:
-    result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions)
+    result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions,
+                           study=args.process_study)
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0

@@ -8,7 +8,8 @@ KEYS = {"overhead_ratio", "probe_ratio", "tick_ms", "session_mb", "session_growt
 
 
 def test_bench_quick_json_reports_every_measure(capsys):
-    assert main(["bench", "--quick", "--no-browser", "--json", "--sessions", "3"]) == 0
+    assert main(["bench", "--quick", "--no-browser", "--json", "--sessions", "3",
+                 "--process-study", "2"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert KEYS <= set(result)
     assert 0.3 < result["overhead_ratio"] < 3  # a ratio of two measured rates, both running
@@ -25,3 +26,7 @@ def test_bench_quick_json_reports_every_measure(capsys):
         assert 0 < r["updates_per_s_min"] <= 1 / 0.8 + 0.05  # never faster than the tick interval
         assert r["steps_per_s_median"] > 0 and r["tick_p95_ms"] > 0
     assert 100 < load["peak_rss_mb"] < 4096
+    study = result["process_study"]
+    assert study["renderers"] == 2 and study["thread_steps_per_s"] > 0
+    assert study["process_steps_per_s"] > 0  # the worker process trained and answered
+    assert study["process_over_thread"] == study["process_steps_per_s"] / study["thread_steps_per_s"]
