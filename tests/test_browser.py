@@ -79,9 +79,19 @@ def wait_for(condition, timeout=30.0, what="condition"):
 def pause_and_settle(page, quiet=4.0) -> int:
     """Pause from the sidebar; once the page's own button says Resume (the rerun after the click
     has begun), wait until the step counter has been still for ``quiet`` seconds: a tick that was
-    running when Pause was clicked finishes its steps and draws them first."""
-    control(page, "Pause").click()
-    page.get_by_role("button", name="Resume").wait_for()
+    running when Pause was clicked finishes its steps and draws them first. Under load a click
+    can land while a tick's rerun replaces the button; then it is clicked again."""
+    resume = page.locator(".st-key-control_bar").get_by_role("button", name="Resume")
+    for _ in range(3):
+        pause = control(page, "Pause")
+        if pause.count():
+            pause.click()
+        try:
+            resume.wait_for(timeout=15_000)
+            break
+        except Exception:  # noqa: BLE001 - the Playwright timeout: click again
+            continue
+    resume.wait_for(timeout=1_000)
     return wait_settled(page, quiet)
 
 
@@ -128,13 +138,13 @@ def test_play_updates_charts_every_second_and_pause_stops(server, browser):
         assert step_count(page) == 0
         control(page, "Play").click()
         changes, last, start = [], 0, time.monotonic()
-        while time.monotonic() - start < 8:
+        while time.monotonic() - start < 6:
             now = step_count(page)
             if now != last:
                 changes.append(time.monotonic())
                 last = now
             time.sleep(0.05)
-        assert len(changes) >= 3, f"only {len(changes)} updates in 8 s"  # it plays
+        assert len(changes) >= 3, f"only {len(changes)} updates in 6 s"  # it plays
         wait_for(lambda: chart_points(page) > 2, what="the race chart to fill")
         stopped = pause_and_settle(page)
         time.sleep(2.5)  # three more tick intervals: nothing may move now
@@ -206,7 +216,7 @@ def test_four_concurrent_sessions_train_separately_within_memory(server, browser
     try:
         for _, page in sessions:
             page.get_by_role("button", name="Start the race").click()  # the page's own button
-        deadline = time.monotonic() + 8
+        deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
             peak = max(peak, _rss_mb(server["process"]))
             time.sleep(0.5)
@@ -349,7 +359,7 @@ def test_a_link_to_a_page_that_does_not_exist_says_so(server, browser):
         context.close()
 
 
-def _rate(pages, seconds=6.0) -> list[float]:
+def _rate(pages, seconds=5.0) -> list[float]:
     """Steps per second of each page's counter over the same window."""
     before, start = [step_count(p) for p in pages], time.monotonic()
     time.sleep(seconds)
@@ -359,30 +369,27 @@ def _rate(pages, seconds=6.0) -> list[float]:
 
 def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, browser):
     link = f"{server['url']}/?seed=4242"
-    alone = [open_page(browser, link)]
+    sessions = [open_page(browser, link)]
+    pages = [sessions[0][1]]
     try:
-        alone[0][1].locator(".st-key-control_bar").get_by_role("button", name="Start the race").click()
-        wait_for(lambda: step_count(alone[0][1]) > 0, what="the lone page to train")
-        (single,) = _rate([alone[0][1]])
-    finally:
-        alone[0][0].close()
-    sessions = [open_page(browser, f"{server['url']}/?seed=4343") for _ in range(6)]
-    pages = [p for _, p in sessions]
-    try:
-        for page in pages:
-            page.locator(".st-key-control_bar").get_by_role("button", name="Start the race").click()
+        start(pages[0])
+        (single,) = _rate(pages)  # one page alone first, then five more join the same link
+        sessions += [open_page(browser, link) for _ in range(5)]
+        pages = [p for _, p in sessions]
+        for page in pages[1:]:
+            start(page)
         wait_for(lambda: all(step_count(p) > 0 for p in pages), what="all six to train")
         rates = _rate(pages)
-        # The issue asked for half of one page's pace; measured 0.25-0.4 (README, "A class on
+        # The issue asked for half of one page's pace; measured 0.25-0.35 (README, "A class on
         # one link"); per-session trainers gave 0.02. The bound keeps that gain honest.
         assert min(rates) >= 0.15 * single, f"alone {single:.1f} steps/s, six pages {rates}"
-        pause_and_settle(pages[0])
-        pages[0].locator(".st-key-control_bar").get_by_role("button", name="Reset").click()
-        wait_for(lambda: step_count(pages[0]) == 0, what="the reset")
-        others = [step_count(p) for p in pages[1:]]
-        assert all(c > 0 for c in others)
-        wait_for(lambda: all(step_count(p) > c for p, c in zip(pages[1:], others)),
+        pause_and_settle(pages[1], quiet=2.0)
+        pages[1].locator(".st-key-control_bar").get_by_role("button", name="Reset").click()
+        wait_for(lambda: step_count(pages[1]) == 0, what="the reset")
+        others = [step_count(p) for p in pages[2:]]
+        wait_for(lambda: all(step_count(p) > c for p, c in zip(pages[2:], others)),
                  what="the other pages to go on")
+        assert step_count(pages[1]) == 0  # one user's reset moves no one else, and stays put
         for page in pages:
             no_exception(page)
     finally:
@@ -390,3 +397,8 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
             context.close()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "six_pages.json").write_text(json.dumps({"alone": single, "six": rates}))
+
+
+def start(page) -> None:
+    page.locator(".st-key-control_bar").get_by_role("button", name="Start the race").click()
+    wait_for(lambda: step_count(page) > 0, what="training to start")
