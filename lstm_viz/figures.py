@@ -380,8 +380,9 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
         low = [min(rows[n]) for n in lengths]
         high = [max(rows[n]) for n in lengths]
         traces.append(go.Scatter(x=lengths + lengths[::-1], y=high + low[::-1], fill="toself",
-                                 fillcolor=_rgba(color, 0.18), line=dict(width=0), legendgroup=kind,
-                                 name=f"{label}: worst to best seed", hoverinfo="skip"))
+                                 mode="lines", fillcolor=_rgba(color, 0.18), line=dict(width=0),
+                                 legendgroup=kind, name=f"{label}: worst to best seed",
+                                 hoverinfo="skip"))
         seeds = max(len(rows[n]) for n in lengths)
         traces.append(go.Scatter(
             x=lengths, y=[float(np.median(rows[n])) for n in lengths], mode="lines+markers",
@@ -394,7 +395,9 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
                            line=dict(color=REFERENCE_COLOR, dash=dash)))
         traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=name,
                                  line=dict(color=REFERENCE_COLOR, dash=dash)))
-    layout = dict(xaxis=dict(type="log", title=dict(text="sequence length T, the lag to bridge (log scale)")),
+    every = sorted({n for rows in results.values() for n, values in rows.items() if values})
+    layout = dict(xaxis=dict(type="log", tickmode="array", tickvals=every,
+                             title=dict(text="sequence length T, the lag to bridge (log scale)")),
                   yaxis=dict(title=dict(text=f"held-out {metric_name} at the end")), shapes=shapes)
     return _figure(traces, layout, title, height=440)
 
