@@ -13,7 +13,7 @@ st.markdown(
     "step t, on a log scale: the RNN's ‖∂L/∂h_t‖ shrinks by orders of magnitude, while the "
     "LSTM's cell-state path ‖∂L/∂c_t‖ keeps it (once a model has learned, its loss and so all its "
     "gradients are small: read the shape of a curve, not its height). The charts below show why, "
-    "step by step; try a forget-gate bias of 0 and compare."
+    "step by step; close the forget gate on the Race page (constant bias 0) and compare."
 )
 
 
