@@ -133,7 +133,7 @@ def probe_and_tick(config: RunConfig, rounds: int) -> dict:
 def _live_tick(trainer: LockstepTrainer) -> None:
     """What the app's fragment does on each tick of the heaviest page, gradient flow."""
     trainer.step(trainer.steps_within())
-    panels.gradients(trainer)
+    panels.gradients(trainer.view())
 
 
 def _rss_mb() -> float:

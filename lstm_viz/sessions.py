@@ -136,7 +136,7 @@ class Cursor:
         if target + ahead > run.head and not run.done and run.lock.acquire(blocking=wait):
             try:
                 goal = min(target + ahead, run.config.max_steps)
-                if goal > run.steps and (wait or target > run.steps - n):
+                if goal > run.steps:
                     run.step(goal - run.steps)
                     trained = True
             finally:
