@@ -171,7 +171,7 @@ def run_sweep(args) -> int:
         stopped[kind][str(length)].append(cell.steps)
     _progress(len(cells), len(cells), "done")
     print(file=sys.stderr)
-    task = make_task(base.task, base.seq_len)
+    task = make_task(base.task, base.seq_len, **base.task_options)
     report = {"task": base.task, "metric_name": task.metric_name, "chance": task.chance,
               "steps": base.max_steps, "seeds": seeds, "results": results, "stopped_at": stopped}
     print(json.dumps(report, ensure_ascii=False) if args.json else _format_sweep(report))

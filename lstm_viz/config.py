@@ -7,6 +7,7 @@ few dozen steps and the vanilla RNN stays at chance.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass
 
 from .models import MEMORY_INITS, MODEL_KINDS, MemoryInit
@@ -25,14 +26,16 @@ LIMITS = {
     "max_steps": (1, 20000),
     "probe_every": (1, 100_000),
     "probe_batch_size": (1, 64),
+    "horizon": (1, 50),
 }
+SERIES_ID = re.compile(r"synthetic|upload-[0-9a-f]{12}")
 
 
 @dataclass(frozen=True)
 class RunConfig:
     """Everything that defines a run. Same config, same numbers."""
 
-    task: str = "latch"  # latch, adding or order (see tasks.py)
+    task: str = "latch"  # latch, adding, order, text or series (tasks.py, text.py, series.py)
     seq_len: int = 100  # time steps per sequence: the lag to bridge
     hidden_size: int = 32  # units per model
     optimizer: str = "adam"  # adam (Kingma & Ba 2015) or sgd (plain; large rates explode)
@@ -51,6 +54,8 @@ class RunConfig:
     max_steps: int = 2000  # training stops by itself here (the app's step cap)
     probe_every: int = 25  # training steps between probe snapshots
     probe_batch_size: int = 8  # sequences in the fixed probe batch
+    horizon: int = 1  # series task: forecast the price this many steps after the window
+    series: str = "synthetic"  # series task: the synthetic prices, or an upload's id
 
     def __post_init__(self):
         problems = validate(self)
@@ -61,6 +66,11 @@ class RunConfig:
     def init(self) -> MemoryInit:
         """The memory init of this run's gated models (chrono's horizon: the sequence length)."""
         return MemoryInit(self.memory_init, self.forget_bias, self.seq_len)
+
+    @property
+    def task_options(self) -> dict:
+        """The settings some tasks take besides seq_len (make_task passes on the ones used)."""
+        return {"horizon": self.horizon, "series": self.series}
 
     def replace(self, **changes) -> "RunConfig":
         """A copy with some fields changed (validated)."""
@@ -82,6 +92,8 @@ def validate(config: RunConfig) -> list[str]:
         problems.append(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {config.optimizer!r}")
     if config.memory_init not in MEMORY_INITS:
         problems.append(f"memory_init must be one of {', '.join(MEMORY_INITS)}, got {config.memory_init!r}")
+    if not (isinstance(config.series, str) and SERIES_ID.fullmatch(config.series)):
+        problems.append(f"series must be 'synthetic' or an upload id, got {config.series!r}")
     unknown = [m for m in config.models if m not in MODEL_KINDS]
     if unknown or not config.models or len(set(config.models)) != len(config.models):
         problems.append(f"models must be distinct names from {', '.join(MODEL_KINDS)}")

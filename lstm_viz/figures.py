@@ -78,8 +78,7 @@ def metric_curves(
     evals: dict[str, list[tuple[int, float]]],
     diverged: dict[str, int],
     metric_name: str,
-    chance: float,
-    chance_label: str,
+    references: dict[str, float],
     title: str,
     held_out_size: int,
     metric_log: bool = False,
@@ -102,17 +101,45 @@ def metric_curves(
                                  name=f"{MODEL_LABELS[kind]}, training batches",
                                  line=dict(color=color, width=1.2, dash="dot")))
     last = _last_step(histories, min_steps)
-    traces.append(go.Scatter(x=[0, last], y=[chance, chance], mode="lines", name=chance_label,
-                             line=dict(color=REFERENCE_COLOR, dash="dash")))
+    traces += _reference_lines(references, last)
     traces.append(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color=REFERENCE_COLOR,
                              dash="dot", width=1.2),
                              name=f"dotted: training batches, mean of last {SMOOTHING} steps"))
-    held = np.array([m for rows in evals.values() for _, m in rows] + [chance])
+    held = np.array([m for rows in evals.values() for _, m in rows] + list(references.values()))
     yaxis = (dict(title=dict(text=f"{metric_name} (log scale)"), **_log_axis(held))
              if metric_log else dict(range=[0, 1.03], title=dict(text=metric_name)))
     layout = dict(xaxis=dict(range=[0, last], title=dict(text="training step")), yaxis=yaxis,
                   shapes=_diverged_lines(diverged))
     return _figure(traces, layout, f"{title}<br><sub>on {held_out_size} held-out sequences</sub>")
+
+
+REFERENCE_DASHES = ("dash", "dashdot", "longdash")
+
+
+def _reference_lines(references: dict[str, float], last: float) -> list[go.Scatter]:
+    """Flat grey reference lines (chance, baselines) from step 0 to ``last``, one dash each."""
+    return [go.Scatter(x=[0, last], y=[value, value], mode="lines", name=label,
+                       line=dict(color=REFERENCE_COLOR, dash=REFERENCE_DASHES[i % 3]))
+            for i, (label, value) in enumerate(references.items())]
+
+
+def held_out_loss(eval_losses: dict[str, list[tuple[int, float]]], diverged: dict[str, int],
+                  references: dict[str, float], scale: float, unit: str, title: str,
+                  min_steps: int = 100) -> go.Figure:
+    """The held-out loss of every model against training step, times ``scale`` (nats to bits),
+    with reference lines (the unigram and bigram baselines) in the same units."""
+    traces = []
+    for kind, rows in eval_losses.items():
+        steps, losses = zip(*rows) if rows else ((), ())
+        traces.append(go.Scatter(x=steps, y=[v * scale for v in losses], mode="lines+markers",
+                                 name=model_name(kind, diverged), marker=dict(size=5),
+                                 line=dict(color=COLORS[kind], width=2.5)))
+    last = max([min_steps] + [rows[-1][0] for rows in eval_losses.values() if rows])
+    traces += _reference_lines({k: v * scale for k, v in references.items()}, last)
+    layout = dict(xaxis=dict(range=[0, last], title=dict(text="training step")),
+                  yaxis=dict(title=dict(text=unit), rangemode="tozero"),
+                  shapes=_diverged_lines(diverged))
+    return _figure(traces, layout, title)
 
 
 def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
@@ -367,8 +394,8 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r}, {g}, {b}, {alpha})"
 
 
-def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str, chance: float,
-                   chance_label: str, threshold: float, title: str) -> go.Figure:
+def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
+                   references: dict[str, float], threshold: float, title: str) -> go.Figure:
     """Held-out metric against sequence length: the median over seeds per model (line) and the
     spread from the worst to the best seed (band), with the chance and 'solved' lines."""
     traces = []
@@ -390,7 +417,8 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
             line=dict(color=color, width=2.5), marker=dict(size=7),
             hovertemplate="T=%{x}: %{y:.3f}<extra>" + label + "</extra>"))
     shapes = []
-    for name, y, dash in ((chance_label, chance, "dash"), (f"solved ({threshold:g})", threshold, "dot")):
+    lines = [(label, y, REFERENCE_DASHES[i % 3]) for i, (label, y) in enumerate(references.items())]
+    for name, y, dash in lines + [(f"solved ({threshold:.3g})", threshold, "dot")]:
         shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y, y1=y,
                            line=dict(color=REFERENCE_COLOR, dash=dash)))
         traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=name,

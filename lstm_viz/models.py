@@ -209,20 +209,30 @@ def kind_of(name: str) -> ModelKind:
 
 
 class RecurrentModel(nn.Module):
-    """A one-layer fused recurrent module (batch first) plus a linear readout at step T."""
+    """A one-layer fused recurrent module (batch first) plus a linear readout at step T, or at
+    every step (``every_step``: a next-character model)."""
 
-    def __init__(self, kind: str, input_size: int, hidden_size: int, output_size: int):
+    def __init__(self, kind: str, input_size: int, hidden_size: int, output_size: int,
+                 every_step: bool = False):
         super().__init__()
         self.kind = kind
         self.spec = kind_of(kind)
         self.hidden_size = hidden_size
+        self.every_step = every_step
         self.rnn = self.spec.fused(input_size, hidden_size, batch_first=True)
         self.readout = nn.Linear(hidden_size, output_size)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """Prediction (B, output_size) from the hidden state at the last step."""
+        """Prediction (B, output_size) from the hidden state at the last step, or (B, T,
+        output_size) at every step."""
         outputs, _ = self.rnn(x)
-        return self.readout(outputs[:, -1])
+        return self.readout(outputs if self.every_step else outputs[:, -1])
+
+    def run(self, x: torch.Tensor, state=None) -> tuple[torch.Tensor, object]:
+        """Predictions at every step (B, T, output_size) from ``state`` (None: zeros), and the
+        state after the last step (the fused module's own: h, or (h, c) for the LSTM)."""
+        outputs, state = self.rnn(x, state)
+        return self.readout(outputs), state
 
     def weights(self) -> dict[str, torch.Tensor]:
         """The recurrent layer's parameters: w_ih, w_hh, b_ih, b_hh (PyTorch gate order)."""
@@ -242,11 +252,11 @@ class RecurrentModel(nn.Module):
 
 
 def build_model(kind: str, input_size: int, hidden_size: int, output_size: int, seed: int,
-                init: MemoryInit = MemoryInit()) -> RecurrentModel:
+                init: MemoryInit = MemoryInit(), every_step: bool = False) -> RecurrentModel:
     """A model initialised from ``seed`` alone (not from whatever the global RNG holds)."""
     with _INIT_LOCK, torch.random.fork_rng():
         torch.manual_seed(seed)
-        model = RecurrentModel(kind, input_size, hidden_size, output_size)
+        model = RecurrentModel(kind, input_size, hidden_size, output_size, every_step)
     model.spec.init_memory(model.rnn, init, torch.Generator().manual_seed(seed + 17))
     return model
 

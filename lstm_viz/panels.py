@@ -6,6 +6,8 @@ in the benchmark builds exactly what the browser receives.
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 
 from . import figures, texts
@@ -18,27 +20,26 @@ from .training import RunView, Snapshot
 TOP_UNITS = 6
 
 
-def chance_label(task) -> str:
-    """'chance (0.50)' for accuracy, the always-answer-1 baseline for the adding task."""
-    if task.higher_is_better:
-        return f"chance ({task.chance:.2f})"
-    return f"baseline: always answer 1 ({task.chance:.3f})"
-
-
 def race(run: RunView) -> dict:
     """The race page: the held-out metric of every model with the chance line, and the
-    training loss (the gradient norm where the loss is the metric itself)."""
+    training loss (the gradient norm where the loss is the metric itself; the held-out loss in
+    bits per character, with its baselines, where the task has them)."""
     task = run.task
-    left = "grad_norm" if task.loss_is_metric else "loss"
     min_steps = min(100, run.config.max_steps)
-    return {
-        "race_metric": figures.metric_curves(
-            run.history, run.evals, run.diverged, task.metric_name, task.chance,
-            chance_label(task), f"Held-out {task.metric_name}, lag {task.seq_len}",
-            len(run.eval_batch.y), metric_log=not task.higher_is_better, min_steps=min_steps),
-        "race_loss": figures.training_signal(
-            run.history, run.diverged, left, figures.TRAINING_PANELS[left][0], min_steps),
-    }
+    figs = {"race_metric": figures.metric_curves(
+        run.history, run.evals, run.diverged, task.metric_name, task.metric_references(),
+        f"Held-out {task.metric_name}, lag {task.seq_len}", len(run.eval_batch.y),
+        metric_log=not task.higher_is_better, min_steps=min_steps)}
+    if task.loss_references():
+        figs["race_loss"] = figures.held_out_loss(
+            run.eval_losses, run.diverged, task.loss_references(), 1 / math.log(2),
+            "bits per character", f"Held-out bits per character, all positions<br><sub>on "
+            f"{len(run.eval_batch.y)} held-out windows; lower is better</sub>", min_steps)
+        return figs
+    left = "grad_norm" if task.loss_is_metric else "loss"
+    figs["race_loss"] = figures.training_signal(
+        run.history, run.diverged, left, figures.TRAINING_PANELS[left][0], min_steps)
+    return figs
 
 
 def race_glimpses(run: RunView) -> dict:
@@ -74,7 +75,7 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
                 f"{spec.label} {spec.gate_titles[gate]} (step {snapshot.step})")
     units = texts.units_phrase(TOP_UNITS, run.config.hidden_size)
     for kind, probe in snapshot.probes.items():
-        names = tuple(f"answer {target_text(task, batch.y[i])}" for i in probe.sequences)
+        names = tuple(f"answer {target_text(task, task.last(batch.y)[i])}" for i in probe.sequences)
         key_steps = batch.key_steps[list(probe.sequences)].flatten().tolist()
         figs[f"state_{kind}"] = figures.state_trajectory(
             probe, kind, key_steps, TOP_UNITS, names=names,
@@ -131,9 +132,9 @@ def gradients(run: RunView) -> dict:
 
 def horizon(job, config) -> go.Figure:
     """The memory-horizon chart of a sweep's finished runs."""
-    task = make_task(config.task, max(job.lengths))
+    task = make_task(config.task, max(job.lengths), **config.task_options)
     return figures.horizon_figure(
-        job.results(), task.metric_name, task.chance, chance_label(task), task.solved_threshold,
+        job.results(), task.metric_name, task.metric_references(), task.solved_threshold,
         f"How far back can each model remember? {task.title}, your settings")
 
 
@@ -142,6 +143,5 @@ def horizon_reference(reference: dict) -> go.Figure:
     task = make_task(reference["task"], max(max(rows) for rows in reference["results"].values()))
     seeds = len(reference["seeds"])
     return figures.horizon_figure(
-        reference["results"], task.metric_name, task.chance, chance_label(task),
-        task.solved_threshold,
+        reference["results"], task.metric_name, task.metric_references(), task.solved_threshold,
         f"How far back can each model remember? {task.title}, default settings, {seeds} seeds")

@@ -100,7 +100,8 @@ def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[
             kept[name].append(state[name])
     pred = torch.nn.functional.linear(state["h"], model.readout.weight.detach().double(),
                                       model.readout.bias.detach().double())
-    y = batch.y.double() if batch.y.is_floating_point() else batch.y
+    y = task.last(batch.y)
+    y = y.double() if y.is_floating_point() else y
     loss = task.loss(pred, y, reduction="sum")
     flat = [h0] + [s for name in spec.state_names for s in kept[name]]
     grads = torch.autograd.grad(loss, flat, retain_graph=True)
@@ -147,7 +148,7 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
     internals = trace(model, batch.x)
     multiplier, product = step_multipliers(model, internals, grads)
     sigma = largest_singular_value(model) if model.spec.memory_gate is None else None
-    kept = contrast_pair(batch.y)
+    kept = contrast_pair(task.last(batch.y))
     return ModelProbe(
         kind=model.kind,
         grad_h=_batch_mean_norm(grads["h"]),

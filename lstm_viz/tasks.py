@@ -2,7 +2,8 @@
 
 Every task makes seeded batches of shape (batch, seq_len, input_size), scores a model's
 prediction at the last time step, and says which time steps carry the information the model
-must remember (``Batch.key_steps``), so plots can mark them.
+must remember (``Batch.key_steps``), so plots can mark them. An ``every_step`` task (the
+next-character text, text.py) also predicts at every step along the way.
 
 - ``latch``: experiment 2, the first symbol must be reported after seq_len - 1 distractors.
 - ``adding``: experiment 4, the sum of the two marked values in a stream of random values.
@@ -43,6 +44,11 @@ class Task:
     output_size = 1
     min_seq_len = 1
     class_names: tuple[str, ...] = ()  # for classification tasks, the name of each class
+    # True: the model predicts at every step, batch.y is (B, T), the loss averages over all
+    # steps and the metric scores the last one (``last``). False: one prediction, y is (B,).
+    every_step = False
+    eval_batch_size = 512  # held-out sequences; accuracy in steps of 1/512
+    options: tuple[str, ...] = ()  # RunConfig fields besides seq_len that this task takes
 
     def __init__(self, seq_len: int):
         if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:
@@ -55,8 +61,31 @@ class Task:
     def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
         raise NotImplementedError
 
+    def held_out_sample(self, batch_size: int, generator: torch.Generator) -> Batch:
+        """Sequences to evaluate on; fresh samples (never trained on) unless a task keeps a
+        held-out part of fixed data."""
+        return self.sample(batch_size, generator)
+
     def loss(self, pred: torch.Tensor, y: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
         raise NotImplementedError
+
+    def eval_loss(self, pred: torch.Tensor, y: torch.Tensor) -> float:
+        """The held-out loss the pages draw (the training loss unless a task says otherwise)."""
+        return self.loss(pred, y).item()
+
+    def last(self, y: torch.Tensor) -> torch.Tensor:
+        """The targets at the last step, the ones the metric scores (B,)."""
+        return y[:, -1] if self.every_step else y
+
+    def step_labels(self, x: torch.Tensor) -> list[str] | None:
+        """What each time step of one sequence x (T, I) holds, for a chart's time axis (None:
+        plain step numbers)."""
+        return None
+
+    def loss_references(self) -> dict[str, float]:
+        """Reference lines, in eval_loss's units, for a chart of the held-out loss ({}: the
+        pages draw the training loss instead)."""
+        return {}
 
     def metric(self, pred: torch.Tensor, y: torch.Tensor) -> float:
         raise NotImplementedError
@@ -79,6 +108,12 @@ class Task:
     def chance_name(self) -> str:
         """What the chance line is called: 'chance', or 'the baseline' for a regression."""
         return "chance" if self.higher_is_better else "the baseline"
+
+    def metric_references(self) -> dict[str, float]:
+        """Reference lines of the metric chart, label -> value: chance, or the baseline."""
+        if self.higher_is_better:
+            return {f"chance ({self.chance:.2f})": self.chance}
+        return {f"baseline: always answer 1 ({self.chance:.3f})": self.chance}
 
     def plateau_note(self, metric: float) -> str:
         """Why a model may sit on a known plateau above chance ('' when it is on none)."""
@@ -229,11 +264,16 @@ class TemporalOrder(_Classification):
         return ""
 
 
-TASKS = {task.name: task for task in (Latch, Adding, TemporalOrder)}
+from .series import Series  # noqa: E402  (they build on the classes above)
+from .text import Text  # noqa: E402
+
+TASKS = {task.name: task for task in (Latch, Adding, TemporalOrder, Text, Series)}
 
 
-def make_task(name: str, seq_len: int) -> Task:
-    """Build a task by name; raises ValueError with the valid names for an unknown one."""
+def make_task(name: str, seq_len: int, **options) -> Task:
+    """Build a task by name, passing on the options it takes (others are ignored); raises
+    ValueError with the valid names for an unknown one."""
     if name not in TASKS:
         raise ValueError(f"unknown task {name!r}; choose one of {', '.join(TASKS)}")
-    return TASKS[name](seq_len)
+    task = TASKS[name]
+    return task(seq_len, **{k: v for k, v in options.items() if k in task.options})

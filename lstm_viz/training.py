@@ -4,7 +4,8 @@ Like minGPT's trainer it knows nothing of the UI: a page, the CLI and the benchm
 through ``step(n)`` and read ``history``, ``evals``, ``snapshots`` and ``diverged``.
 
 - ``history``: per-step training-batch records, every step up to the largest step cap.
-- ``evals``: the metric on one fixed held-out batch, every ``probe_every`` steps and at the end.
+- ``evals``: the metric on one fixed held-out batch, every ``probe_every`` steps and at the end
+  (``eval_losses``: the loss there too; ``forecasts``: a regression's predictions there).
   "Solved" is judged on these, never on training batches, and is withdrawn when the held-out
   metric falls back.
 - ``snapshots``: probes of every model; thinned (every other one dropped, the interval doubled)
@@ -39,7 +40,6 @@ TICK_WORK_SECONDS = 0.35
 MAX_STEPS_PER_TICK = 50
 HISTORY_LEN = LIMITS["max_steps"][1]  # every step of the longest run a user can ask for
 MAX_SNAPSHOTS = 40
-EVAL_BATCH_SIZE = 512  # held-out sequences; accuracy in steps of 1/512
 _PROBE_SEED_OFFSET = 1_000_003
 _EVAL_SEED_OFFSET = 2_000_003
 
@@ -117,17 +117,18 @@ class LockstepTrainer(_Progress):
     def __init__(self, config: RunConfig):
         self.config = config
         self.lock = threading.RLock()
-        self.task = make_task(config.task, config.seq_len)
+        self.task = make_task(config.task, config.seq_len, **config.task_options)
         self.models = {
             kind: build_model(kind, self.task.input_size, config.hidden_size,
-                              self.task.output_size, config.seed, config.init)
+                              self.task.output_size, config.seed, config.init,
+                              self.task.every_step)
             for kind in config.models
         }
         self._initial_weights = {k: copy.deepcopy(m.state_dict()) for k, m in self.models.items()}
         probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
         self.probe_batch = self.task.sample(config.probe_batch_size, probe_gen)
         eval_gen = torch.Generator().manual_seed(config.seed + _EVAL_SEED_OFFSET)
-        self.eval_batch = self.task.sample(EVAL_BATCH_SIZE, eval_gen)
+        self.eval_batch = self.task.held_out_sample(self.task.eval_batch_size, eval_gen)
         self.reset()
 
     def reset(self) -> None:
@@ -145,6 +146,8 @@ class LockstepTrainer(_Progress):
         self.diverged: dict[str, int] = {}
         self.history = {k: History(HISTORY_LEN) for k in self.models}
         self.evals: dict[str, list[tuple[int, float]]] = {k: [] for k in self.models}
+        self.eval_losses: dict[str, list[tuple[int, float]]] = {k: [] for k in self.models}
+        self.forecasts: dict[str, list[tuple[int, np.ndarray]]] = {k: [] for k in self.models}
         self.trained_steps = {k: 0 for k in self.models}
         self.train_seconds = {k: 0.0 for k in self.models}
         self.probe_every = self.config.probe_every
@@ -196,11 +199,15 @@ class LockstepTrainer(_Progress):
     def _evaluate_held_out(self) -> None:
         """Every live model's metric on the fixed held-out batch, recorded at this step."""
         for kind in self.live_models:
-            metric = self.task.metric(self.models[kind](self.eval_batch.x), self.eval_batch.y)
+            pred = self.models[kind](self.eval_batch.x)
+            metric = self.task.metric(pred, self.eval_batch.y)
             if not math.isfinite(metric):
                 self.diverged[kind] = self.steps
                 continue
             if not self.evals[kind] or self.evals[kind][-1][0] != self.steps:
+                self.eval_losses[kind].append((self.steps, self.task.eval_loss(pred, self.eval_batch.y)))
+                if not self.task.class_names:  # a regression: keep the forecasts to draw
+                    self.forecasts[kind].append((self.steps, pred[:, 0].numpy().copy()))
                 self.evals[kind].append((self.steps, metric))
 
     def take_snapshot(self) -> Snapshot:
@@ -280,6 +287,8 @@ class RunView(_Progress):
         self.probe_batch, self.eval_batch = trainer.probe_batch, trainer.eval_batch
         self.diverged = {k: s for k, s in dict(trainer.diverged).items() if s <= step}
         self.evals = {k: [e for e in rows if e[0] <= step] for k, rows in trainer.evals.items()}
+        self.eval_losses = {k: [e for e in rows if e[0] <= step]
+                            for k, rows in trainer.eval_losses.items()}
         self.history = {k: h.arrays(step) for k, h in trainer.history.items()}
         by_step = {s.step: s for s in trainer.snapshots if s.step <= step}
         by_step.update({s.step: s for s in own_snapshots if s.step <= step})
@@ -293,6 +302,11 @@ class RunView(_Progress):
         if kind in self.diverged or not self.evals[kind]:
             return float("nan")
         return self.evals[kind][-1][1]
+
+    def forecast(self, kind: str) -> tuple[int, np.ndarray] | None:
+        """A regression's latest held-out predictions up to now: (step, (N,)), or None."""
+        rows = [r for r in self.trainer.forecasts.get(kind, []) if r[0] <= self.steps]
+        return rows[-1] if rows and kind not in self.diverged else None
 
     def solved_step(self, kind: str) -> int | None:
         """Step from which the held-out metric has passed the threshold, up to now (None: not

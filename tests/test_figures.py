@@ -33,8 +33,8 @@ def test_race_figures_hold_history_held_out_chance_and_colours(trainer):
     view = trainer.view()
     histories = view.history
     diverged = {"gru": 7}
-    metric = figures.metric_curves(histories, view.evals, diverged, "accuracy", 0.5,
-                                   "chance (0.50)", "t", 512)
+    metric = figures.metric_curves(histories, view.evals, diverged, "accuracy",
+                                   {"chance (0.50)": 0.5}, "t", 512)
     loss = figures.training_signal(histories, diverged, "loss", "loss")
     for fig in (metric, loss):
         _check_common(fig)
@@ -82,7 +82,7 @@ def test_long_histories_are_thinned_for_drawing():
     data = {"step": np.arange(n, dtype=float), "loss": np.ones(n), "metric": np.zeros(n)}
     fig = figures.training_signal({"lstm": data}, {}, "loss", "t")
     assert len(fig.data[0].x) <= figures.MAX_POINTS
-    fig = figures.metric_curves({"lstm": data}, {}, {}, "MSE", 0.167, "baseline", "t", 512)
+    fig = figures.metric_curves({"lstm": data}, {}, {}, "MSE", {"baseline": 0.167}, "t", 512)
     assert len(fig.data[0].x) <= figures.MAX_POINTS
 
 

@@ -13,12 +13,13 @@ def _gen(seed=0):
 @pytest.mark.parametrize("name", list(TASKS))
 @pytest.mark.parametrize("seq_len", [2, 3, 17, 500])
 def test_shapes_and_seeding(name, seq_len):
+    seq_len = max(seq_len, TASKS[name].min_seq_len)
     task = make_task(name, seq_len)
     a = task.sample(8, _gen(1))
     b = task.sample(8, _gen(1))
     c = task.sample(8, _gen(2))
     assert a.x.shape == (8, seq_len, task.input_size)
-    assert a.y.shape == (8,)
+    assert a.y.shape == ((8, seq_len) if task.every_step else (8,))
     assert torch.equal(a.x, b.x) and torch.equal(a.y, b.y)
     assert not torch.equal(a.x, c.x)
     assert ((a.key_steps >= 0) & (a.key_steps < seq_len)).all()
@@ -64,7 +65,8 @@ def test_temporal_order_class_encodes_the_two_relevant_symbols():
     assert task.chance == 0.25
 
 
-@pytest.mark.parametrize("name,seq_len", [("latch", 0), ("adding", 1), ("order", 1), ("latch", 10**6)])
+@pytest.mark.parametrize("name,seq_len", [("latch", 0), ("adding", 1), ("order", 1), ("latch", 10**6),
+                                           ("text", 23), ("series", 1)])
 def test_bad_lengths_are_rejected_with_a_message(name, seq_len):
     with pytest.raises(ValueError, match="sequence length"):
         make_task(name, seq_len)

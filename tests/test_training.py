@@ -148,7 +148,7 @@ def test_held_out_evaluations_follow_probe_every_and_the_end():
     trainer.step(10)
     for kind in trainer.models:
         assert [s for s, _ in trainer.evals[kind]] == [0, 4, 8, 10]
-    assert trainer.eval_batch.x.shape[0] == training.EVAL_BATCH_SIZE
+    assert trainer.eval_batch.x.shape[0] == trainer.task.eval_batch_size
 
 
 def test_bookkeeping_stays_right_at_12000_steps():

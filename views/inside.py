@@ -50,7 +50,7 @@ def draw(view):
     figs = panels.inside(view, snapshot)
     task, batch = view.task, view.probe_batch
     for kind, probe in snapshot.probes.items():
-        answers = ", ".join(f"sequence {i + 1} (right answer **{target_text(task, batch.y[i])}**): "
+        answers = ", ".join(f"sequence {i + 1} (right answer **{target_text(task, task.last(batch.y)[i])}**): "
                             f"{answer_text(task, probe.answers[n])}"
                             for n, i in enumerate(probe.sequences))
         st.markdown(f"**{MODEL_LABELS[kind]} at step {snapshot.step}** answers {answers}.")

@@ -1,0 +1,251 @@
+"""Price series for a one-step-ahead forecasting task: seeded synthetic prices and CSV uploads.
+
+``synthetic_prices`` makes a reproducible daily price series. ``csv_columns`` and ``read_prices``
+read a user's CSV upload safely: size cap before parsing, UTF-8 or CP949 text only, pandas'
+CSV parser only (no eval, no pickle), and every rejection is an ``UploadError`` whose text is a
+sentence to show the user. Row numbers in messages are spreadsheet rows: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MIN_ROWS = 200  # fewest usable rows an upload may have
+
+NUMERIC_SHARE = 0.9  # share of a column's non-empty cells that must be numbers to offer it
+ENCODINGS = ("utf-8-sig", "cp949")  # utf-8-sig also reads UTF-8 without a byte order mark
+_SHOWN_CHARS = 40  # longest cell text or column name quoted back to the user
+_SHOWN_COLUMNS = 12  # most column names listed in one message
+_EMPTY = (f"The file is empty. Upload a CSV with column names in the first row and at least "
+          f"{MIN_ROWS} rows of prices.")
+_SAVE_AS_CSV = "In Excel, use File > Save As > 'CSV UTF-8 (comma delimited)' and upload that file."
+
+
+class UploadError(ValueError):
+    """A user's file was rejected; str(error) is a clear sentence to show them."""
+
+
+def synthetic_prices(n: int, seed: int, period: int = 40, drift: float = 0.0002,
+                     volatility: float = 0.01, amplitude: float = 0.05) -> np.ndarray:
+    """Seeded daily prices (n,), float64, > 0: geometric Brownian motion times a seasonal factor:
+    log p_t = log 100 + drift*t + volatility*W_t + amplitude*sin(2*pi*t/period), W a standard random walk
+    (numpy Generator(PCG64(seed))).
+
+    W_0 = 0 and W_t is the sum of t independent standard normal steps, so p_0 = 100.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    if period <= 0:
+        raise ValueError(f"period must be positive, got {period}")
+    rng = np.random.Generator(np.random.PCG64(seed))
+    walk = np.concatenate(([0.0], np.cumsum(rng.standard_normal(n - 1))))
+    t = np.arange(n, dtype=np.float64)
+    season = amplitude * np.sin(2 * np.pi * t / period)
+    return np.exp(math.log(100.0) + drift * t + volatility * walk + season)
+
+
+def csv_columns(data: bytes) -> list[str]:
+    """Names of the columns of an uploaded CSV that hold numbers (after validation of size and encoding).
+    Raises UploadError: too big, not decodable, not a CSV pandas can parse, no numeric column."""
+    frame = _read_frame(data)
+    names = _numeric_names(frame)
+    if not names:
+        raise UploadError(
+            "No column in the file holds numbers. The columns found are: "
+            f"{_list_names(frame.columns)}. Upload a comma-separated file with a column of prices "
+            f"(at least {NUMERIC_SHARE:.0%} of its filled cells must be numbers)."
+        )
+    return names
+
+
+def read_prices(data: bytes, column: str) -> np.ndarray:
+    """The chosen column as float64 (n,). Raises UploadError for each case below.
+
+    Too big, empty, not UTF-8 or CP949, not parseable as CSV, no such column, too few rows,
+    cells that are not finite numbers, missing cells (rejected, not dropped), all values equal,
+    values that are zero or negative.
+    """
+    frame = _read_frame(data)
+    if column not in frame.columns:
+        raise UploadError(
+            f"The file has no column named {_quote(column)}. Its columns are: "
+            f"{_list_names(frame.columns)}. Choose one of those."
+        )
+    cells = frame[column]
+    name = _quote(column)
+    if len(cells) < MIN_ROWS:
+        raise UploadError(
+            f"Column {name} has only {len(cells)} rows of data; at least {MIN_ROWS} are needed "
+            "to train and test a forecast. Upload a longer price history."
+        )
+    missing, values = _missing_and_values(cells)
+    bad = ~missing & ~np.isfinite(values)
+    if bad.any() and not _is_numeric(cells):  # e.g. the date column: point to numeric ones
+        first = int(np.flatnonzero(bad)[0])
+        numeric = _numeric_names(frame)
+        raise UploadError(
+            f"Column {name} does not hold prices: "
+            f"{_how_many(bad, 'cell is not a number', 'cells are not numbers')} "
+            f"{_where(bad, _quote(cells.iloc[first]))}. "
+            + (f"Choose a column of numbers: {_list_names(numeric)}." if numeric else
+               "No column in the file holds numbers; upload a file with a column of prices.")
+        )
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        raise UploadError(
+            f"Column {name} has "
+            f"{_how_many(bad, 'cell that is not a number', 'cells that are not numbers')} "
+            f"{_where(bad, _quote(cells.iloc[first]))}. Correct or remove "
+            f"{'that row' if bad.sum() == 1 else 'those rows'} and upload the file again."
+        )
+    if missing.any():
+        raise UploadError(
+            f"Column {name} has {_how_many(missing, 'missing value', 'missing values')} "
+            f"{_where(missing)}. Empty cells are not filled in or skipped automatically: please "
+            f"fill or remove {'it' if missing.sum() == 1 else 'them'} and upload the file again."
+        )
+    if np.ptp(values) == 0:
+        raise UploadError(
+            f"Every value in column {name} is the same value ({values[0]:g}), so there is nothing "
+            "to forecast. Choose a column whose prices change."
+        )
+    not_positive = values <= 0
+    if not_positive.any():
+        first = int(np.flatnonzero(not_positive)[0])
+        raise UploadError(
+            "Prices must be positive because the forecast works on log prices, but column "
+            f"{name} has {_how_many(not_positive, 'value', 'values')} that {_is(not_positive)} "
+            f"zero or negative {_where(not_positive, f'{values[first]:g}')}. Choose a column of "
+            "prices, not of changes or returns."
+        )
+    return values
+
+
+def _read_frame(data: bytes) -> pd.DataFrame:
+    """Check size and encoding, then parse with pandas; every cell a string or NaN."""
+    text = _decode(data)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,  # conversion is done here, so row numbers and cell texts can be reported
+            thousands=",",  # no effect on str cells: _missing_and_values strips separators
+            index_col=False,  # never turn the first column into an index
+            skip_blank_lines=False,  # keep row numbers equal to spreadsheet rows
+        )
+    except pd.errors.EmptyDataError:  # blank text is caught in _decode; kept as a guard
+        raise UploadError(_EMPTY) from None
+    except (pd.errors.ParserError, ValueError) as error:
+        raise UploadError(
+            f"The file could not be read as a CSV table: {_parse_problem(error)}. {_SAVE_AS_CSV}"
+        ) from None
+    return _drop_trailing_empty_rows(frame)
+
+
+def _parse_problem(error: Exception) -> str:
+    """pandas' parse error in spreadsheet terms (row 1 is the header) where it is a known one."""
+    detail = str(error).split("C error:")[-1].strip().rstrip(".")
+    if found := re.fullmatch(r"Expected (\d+) fields in line (\d+), saw (\d+)", detail):
+        expected, line, seen = found.groups()
+        return f"row {line} has {seen} cells but the header row has {expected}"
+    if found := re.fullmatch(r"EOF inside string starting at row (\d+)", detail):
+        return f"a quote opened in row {int(found.group(1)) + 1} is never closed"
+    return detail
+
+
+def _decode(data: bytes) -> str:
+    """Text of the upload: size checked first, then NUL bytes, UTF-8 (BOM or not), CP949, blank."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        megabytes = math.ceil(len(data) / 2**20 * 10) / 10  # round up: 5 MB + 1 byte shows 5.1
+        raise UploadError(
+            f"The file is {megabytes:.1f} MB; the limit is {MAX_UPLOAD_BYTES // 2**20} MB. "
+            "Upload a shorter price history or remove columns you do not need."
+        )
+    if b"\x00" in data:
+        raise UploadError(
+            "The file is not CSV text in an encoding this app reads: it looks like a spreadsheet "
+            f"workbook (.xlsx) or text saved as UTF-16. {_SAVE_AS_CSV}"
+        )
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not text.strip():
+            raise UploadError(_EMPTY)
+        return text
+    raise UploadError(
+        "The file's text encoding could not be read; this app accepts UTF-8 (with or without a "
+        f"byte order mark) and CP949 (EUC-KR, Korean Windows). {_SAVE_AS_CSV}"
+    )
+
+
+def _drop_trailing_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop blank lines and all-empty rows at the end of the file (spreadsheets leave them)."""
+    stripped = frame.apply(lambda col: col.str.strip())
+    filled = (stripped.notna() & (stripped != "")).any(axis=1)
+    last = np.flatnonzero(filled.to_numpy(dtype=bool))
+    return frame.iloc[: last[-1] + 1 if len(last) else 0]
+
+
+def _missing_and_values(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Mask of empty cells and the numbers (NaN where missing or not a number; inf stays inf)."""
+    stripped = cells.str.strip()
+    missing = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool)
+    numbers = pd.to_numeric(stripped.str.replace(",", "", regex=False), errors="coerce")
+    return missing, numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _numeric_names(frame: pd.DataFrame) -> list[str]:
+    """Names of the columns that count as numeric, in file order."""
+    return [name for name in frame.columns if _is_numeric(frame[name])]
+
+
+def _is_numeric(cells: pd.Series) -> bool:
+    """Whether at least NUMERIC_SHARE of the column's non-empty cells are finite numbers."""
+    missing, values = _missing_and_values(cells)
+    filled = int((~missing).sum())
+    return filled > 0 and int(np.isfinite(values[~missing]).sum()) >= NUMERIC_SHARE * filled
+
+
+def _row(position: int) -> int:
+    """Spreadsheet row of a 0-based data row: the header is row 1."""
+    return position + 2
+
+
+def _how_many(mask: np.ndarray, one: str, many: str) -> str:
+    """'1 cell', '3 cells': the count of flagged cells with the right noun."""
+    k = int(mask.sum())
+    return f"{k} {one if k == 1 else many}"
+
+
+def _is(mask: np.ndarray) -> str:
+    """'is' for one flagged cell, 'are' for more."""
+    return "is" if int(mask.sum()) == 1 else "are"
+
+
+def _where(mask: np.ndarray, shown: str = "") -> str:
+    """'in row 7: x' for one flagged cell, '(the first is in row 7: x)' for more."""
+    place = f"in row {_row(int(np.flatnonzero(mask)[0]))}" + (f": {shown}" if shown else "")
+    return place if int(mask.sum()) == 1 else f"(the first is {place})"
+
+
+def _quote(text: object) -> str:
+    """A cell text or column name to show: quoted, one line, shortened."""
+    shown = " ".join(str(text).split())
+    if len(shown) > _SHOWN_CHARS:
+        shown = shown[: _SHOWN_CHARS - 3] + "..."
+    return f"'{shown}'"
+
+
+def _list_names(names: Sequence[str]) -> str:
+    """Column names for a message, the first few only when there are many."""
+    shown = ", ".join(_quote(name) for name in names[:_SHOWN_COLUMNS])
+    extra = len(names) - _SHOWN_COLUMNS
+    return f"{shown} and {extra} more" if extra > 0 else shown

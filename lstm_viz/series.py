@@ -1,0 +1,178 @@
+"""One-step-ahead forecasting of a price series: the stock-price example of RNN-against-LSTM
+studies, with honest baselines.
+
+A window of ``seq_len`` log prices predicts the log price ``horizon`` steps after its end.
+Windows are made relative to their last price and scaled by the standard deviation of the
+``horizon``-step change on the training part, so the naive forecast ("next = last") scores an
+RMSE near 1. Training windows have their targets in the first 80 % of the series, held-out
+windows in the last 20 % (time order, no look-ahead).
+
+The default series is synthetic (prices.synthetic_prices): a geometric Brownian motion times a
+seasonal factor whose period (60 steps) is longer than a vanilla RNN's memory horizon, so only
+a model that sees far back can tell where in its season the price is. A user's upload replaces
+it (``UPLOADS``, keyed by a hash of the values). On real prices the naive forecast is hard to
+beat; the page says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from . import prices
+from .tasks import Batch, Task
+
+SYNTHETIC = "synthetic"
+SYNTHETIC_LENGTH = 5000
+SERIES_SEED = 2017
+PERIOD = 60  # the synthetic series' season, in steps
+TRAIN_SHARE = 0.8
+MAX_UPLOADS = 16  # uploaded series kept in this process (least recently used dropped)
+
+
+class _Uploads:
+    """Uploaded series by id, shared by every session of this process (so a link with an id
+    works for a whole class on the same server); bounded, least recently used dropped."""
+
+    def __init__(self, size: int):
+        self._size, self._lock, self._series = size, threading.Lock(), OrderedDict()
+
+    def add(self, values: np.ndarray) -> str:
+        """Keep a series and return its id: 'upload-' and 12 hex digits of its hash."""
+        key = "upload-" + hashlib.sha256(values.astype("<f8").tobytes()).hexdigest()[:12]
+        with self._lock:
+            self._series[key] = values
+            self._series.move_to_end(key)
+            while len(self._series) > self._size:
+                self._series.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> np.ndarray:
+        with self._lock:
+            if key not in self._series:
+                raise ValueError(f"the uploaded series {key} is not on this server any more "
+                                 "(it restarted); upload the file again")
+            self._series.move_to_end(key)
+            return self._series[key]
+
+    def __contains__(self, key: str) -> bool:
+        with self._lock:
+            return key in self._series
+
+
+UPLOADS = _Uploads(MAX_UPLOADS)
+
+
+def series_values(series: str) -> np.ndarray:
+    """The prices a series id names: the synthetic series, or an upload."""
+    if series == SYNTHETIC:
+        return prices.synthetic_prices(SYNTHETIC_LENGTH, SERIES_SEED, period=PERIOD,
+                                       drift=0.0002, volatility=0.005, amplitude=0.1)
+    return UPLOADS.get(series)
+
+
+def seasonal_period(log_prices: np.ndarray, longest: int) -> int:
+    """The season of a series: PERIOD for the synthetic one; for an upload, the lag (2 to
+    ``longest``) at which the training part's detrended log price is most autocorrelated."""
+    x = log_prices - np.convolve(log_prices, np.ones(5) / 5, mode="same")
+    x = (x - x.mean())[: int(len(x) * TRAIN_SHARE)]
+    lags = range(2, max(3, longest + 1))
+    return max(lags, key=lambda k: float(np.dot(x[:-k], x[k:])) if k < len(x) else -np.inf)
+
+
+class Series(Task):
+    """Forecast a price ``horizon`` steps after a window of ``seq_len`` prices."""
+
+    name = "series"
+    title = "Price series (forecast the next price)"
+    source = "synthetic GBM with a season, or your CSV"
+    metric_name = "RMSE"
+    higher_is_better = False
+    min_seq_len = 2
+    options = ("horizon", "series")
+
+    def __init__(self, seq_len: int, horizon: int = 1, series: str = SYNTHETIC):
+        super().__init__(seq_len)
+        self.horizon, self.series = horizon, series
+        self.log_prices = np.log(series_values(series))
+        n = len(self.log_prices)
+        self.split = int(n * TRAIN_SHARE)  # targets before it train, from it on are held out
+        if self.split - seq_len - horizon < 10 or n - self.split < 10:
+            raise ValueError(f"the series has {n} prices, too few for windows of {seq_len} "
+                             f"and a horizon of {horizon}; shorten the window")
+        train = self.log_prices[: self.split]
+        self.scale = float(np.std(train[horizon:] - train[:-horizon])) or 1.0
+        self.period = PERIOD if series == SYNTHETIC else seasonal_period(self.log_prices, seq_len)
+        held = self._windows(self._held_out_targets())
+        naive = float(torch.sqrt((held.y ** 2).mean()))
+        self.chance = naive
+        self.solved_threshold = 0.9 * naive
+        self.seasonal_naive = self._seasonal_naive_rmse(held)
+
+    # -- windows ------------------------------------------------------------------------------
+    def _windows(self, targets: np.ndarray) -> Batch:
+        """Windows whose forecast targets sit at the given indices."""
+        ends = targets - self.horizon  # index of each window's last price
+        idx = ends[:, None] + np.arange(-self.seq_len + 1, 1)[None, :]
+        last = self.log_prices[ends][:, None]
+        x = (self.log_prices[idx] - last) / self.scale
+        y = (self.log_prices[targets] - last[:, 0]) / self.scale
+        key = np.full((len(targets), 1), max(0, self.seq_len - 1 + self.horizon - self.period))
+        return Batch(torch.tensor(x, dtype=torch.float32)[..., None],
+                     torch.tensor(y, dtype=torch.float32), torch.tensor(key))
+
+    def _held_out_targets(self) -> np.ndarray:
+        first = max(self.split, self.seq_len - 1 + self.horizon)
+        count = min(self.eval_batch_size, len(self.log_prices) - first)
+        return np.linspace(first, len(self.log_prices) - 1, count).round().astype(int)
+
+    def sample(self, batch_size, generator):
+        """Training windows: targets drawn uniformly from the first 80 % of the series."""
+        low = self.seq_len - 1 + self.horizon
+        targets = torch.randint(low, self.split, (batch_size,), generator=generator).numpy()
+        return self._windows(targets)
+
+    def held_out_sample(self, batch_size, generator):
+        """The held-out windows (targets in the last 20 %), evenly spaced; always the same."""
+        return self._windows(self._held_out_targets()[:batch_size])
+
+    def _seasonal_naive_rmse(self, held: Batch) -> float:
+        """RMSE of forecasting the price one season before the target (nan if the season is
+        shorter than the horizon)."""
+        if self.period < self.horizon:
+            return float("nan")
+        targets = self._held_out_targets()
+        guess = (self.log_prices[targets - self.period] - self.log_prices[targets - self.horizon])
+        return float(np.sqrt(np.mean((guess / self.scale - held.y.numpy()) ** 2)))
+
+    # -- scoring ------------------------------------------------------------------------------
+    def loss(self, pred, y, reduction="mean"):
+        return F.mse_loss(pred[:, 0], y, reduction=reduction)
+
+    def metric(self, pred, y):
+        return F.mse_loss(pred[:, 0], y).sqrt().item()
+
+    def format(self, metric):
+        return f"{metric:.3f}" if abs(metric) < 1e4 else f"{metric:.1e}"
+
+    @property
+    def chance_name(self) -> str:
+        return "the naive forecast"
+
+    def metric_references(self) -> dict[str, float]:
+        references = {f"naive: next = last ({self.chance:.3f})": self.chance}
+        if np.isfinite(self.seasonal_naive):
+            references[f"seasonal naive: one season ({self.period} steps) back "
+                       f"({self.seasonal_naive:.3f})"] = self.seasonal_naive
+        return references
+
+    def describe(self):
+        where = "the synthetic series" if self.series == SYNTHETIC else "your uploaded series"
+        return (f"Forecast the log price {self.horizon} step(s) after a window of "
+                f"{self.seq_len} prices of {where}; RMSE in units of the typical "
+                f"{self.horizon}-step change.")

@@ -1,0 +1,283 @@
+"""Next-character prediction on Korean and English text whose key characters lie far back.
+
+The examples our readers learned from (Karpathy 2015, "The unreasonable effectiveness of
+recurrent neural networks", and the Korean notebooks that follow it) train a character model and
+let it continue a sentence. Here the sentences are built from the corpus in ``data/text_ko.txt``
+and ``data/text_en.txt`` (written for this project) so that one character in each can only be
+predicted from the start of the sentence, at a distance the sequence length sets:
+
+- Korean: who is spoken to (선생님, 엄마, a diary) sets the speech level, and the speech level
+  sets the ending after the verb: 갔습니다 (합니다체), 갔어요 (해요체) or 갔다 (해라체).
+- English: the subject's number sets the verb after a long run of phrases: was or were.
+
+Each window of ``seq_len`` characters ends at that character (the long-range position). The
+model predicts the next character at every step, and the loss is the mean over all of them; the
+metric is the accuracy at the last step, the **long-range accuracy**. Its chance line is the
+best a model can do without the start of the sentence: the most frequent ending of each
+language. Unigram and bigram bits per character are the baselines of the loss.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .tasks import Batch, Task, _one_hot
+
+DATA = Path(__file__).parent / "data"
+LANGUAGES = {"ko": "Korean", "en": "English"}
+SMOOTHING = 0.1  # additive smoothing of the unigram and bigram baselines
+BASELINE_WINDOWS = 256  # windows the baselines are fitted on, and again evaluated on
+MAX_PROMPT = 300  # characters a prompt may have
+_BASELINE_SEEDS = (7_000_003, 7_000_019)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's building blocks: cue classes (cues, ending), fillers, verbs, tails."""
+
+    code: str
+    classes: dict[str, tuple[tuple[str, ...], str]]
+    fillers: tuple[str, ...]
+    verbs: tuple[str, ...]
+    tails: tuple[str, ...]
+
+    @property
+    def no_context_accuracy(self) -> float:
+        """The long-range accuracy of always answering the most frequent ending's first
+        character (the classes are drawn uniformly)."""
+        firsts = [ending[0] for _, ending in self.classes.values()]
+        return max(firsts.count(c) for c in firsts) / len(firsts)
+
+
+def read_language(code: str) -> Language:
+    """Parse ``data/text_<code>.txt``: "[cues NAME ENDING]", "[fillers]", "[verbs]", "[tails]"."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in (DATA / f"text_{code}.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if line.startswith("["):
+            current = line.strip("[]")
+            sections[current] = []
+        else:
+            sections[current].append(line)
+    classes = {}
+    for header, cues in sections.items():
+        if header.startswith("cues "):
+            _, name, ending = header.split(" ")
+            classes[name] = (tuple(cues), ending)
+    return Language(code, classes, tuple(sections["fillers"]), tuple(sections["verbs"]),
+                    tuple(sections["tails"]))
+
+
+@functools.cache
+def languages() -> tuple[Language, ...]:
+    return tuple(read_language(code) for code in LANGUAGES)
+
+
+@functools.cache
+def vocabulary() -> tuple[str, ...]:
+    """Every character the corpus can produce, sorted (the models' inputs and outputs)."""
+    chars = {" "}
+    for lang in languages():
+        for cues, ending in lang.classes.values():
+            chars.update("".join(cues) + ending)
+        chars.update("".join(lang.fillers + lang.verbs + lang.tails))
+    return tuple(sorted(chars))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence up to its long-range character (``text[-1]``), with the cue's length."""
+
+    text: str
+    cue_length: int
+    ending: str
+    tail: str
+
+
+class Text(Task):
+    """Next-character prediction; scored on the character that only the sentence's start
+    decides (see the module docstring)."""
+
+    name = "text"
+    title = "Text (next character, Korean and English)"
+    source = "sentences written for this project; the char-RNN of Karpathy 2015"
+    metric_name = "long-range accuracy"
+    solved_threshold = 0.95
+    min_seq_len = 24
+    every_step = True
+    eval_batch_size = 128  # windows of up to 500 one-hot characters each
+
+    def __init__(self, seq_len: int):
+        super().__init__(seq_len)
+        self.class_names = vocabulary()
+        self.index = {c: i for i, c in enumerate(self.class_names)}
+        self.input_size = self.output_size = len(self.class_names)
+        self.chance = float(np.mean([lang.no_context_accuracy for lang in languages()]))
+
+    # -- sampling -------------------------------------------------------------------------
+    def sentence(self, rng: random.Random, lang: Language, budget: int) -> Sentence:
+        """A sentence of at most ``budget`` characters up to its long-range character: cue,
+        fillers drawn while they fit, verb, the ending's first character."""
+        cues, ending = lang.classes[rng.choice(sorted(lang.classes))]
+        cue, verb = rng.choice(cues), rng.choice(lang.verbs)
+        parts, length = [cue], len(cue) + 1 + len(verb) + 1
+        unused = sorted(lang.fillers, key=len)  # each filler once, until all have been used
+        while True:
+            fits = bisect.bisect_right([len(f) + 1 for f in unused], budget - length)
+            if not fits:
+                if len(unused) == len(lang.fillers):
+                    break
+                unused = sorted(lang.fillers, key=len)
+                continue
+            filler = unused.pop(rng.randrange(fits))
+            parts.append(filler)
+            length += len(filler) + 1
+        text = " ".join(parts + [verb]) + ending[0]
+        return Sentence(text, len(cue), ending, rng.choice(lang.tails))
+
+    def window(self, rng: random.Random) -> tuple[str, int]:
+        """seq_len + 1 characters ending at a long-range character, and the step of the cue's
+        last character. Earlier sentences, complete, fill the window's start."""
+        lang = rng.choice(languages())
+        margin = rng.randint(1, max(1, self.seq_len // 10))
+        current = self.sentence(rng, lang, self.seq_len - margin)
+        text = current.text
+        while len(text) < self.seq_len + 1:
+            before = self.sentence(rng, lang, rng.randint(self.min_seq_len, 80))
+            text = before.text + before.ending[1:] + before.tail + " " + text
+        start = len(text) - (self.seq_len + 1)
+        return text[start:], len(text) - len(current.text) + current.cue_length - 1 - start
+
+    def sample(self, batch_size, generator):
+        rng = random.Random(int(torch.randint(2**62, (1,), generator=generator)))
+        windows = [self.window(rng) for _ in range(batch_size)]
+        ids = torch.tensor([[self.index[c] for c in text] for text, _ in windows])
+        key_steps = torch.tensor([[cue] for _, cue in windows])
+        return Batch(_one_hot(ids[:, :-1], self.input_size), ids[:, 1:], key_steps)
+
+    # -- scoring --------------------------------------------------------------------------
+    def loss(self, pred, y, reduction="mean"):
+        """Cross-entropy (nats) of every predicted character, pred (B, T, V) and y (B, T), plus
+        that of the long-range character once more (it is what the task scores, as the 1997
+        tasks score their last step; without it 1 character in seq_len carries the long-range
+        signal and no model learns it within the step cap). pred (B, V), y (B,): the last
+        step's cross-entropy alone (the probes)."""
+        last = F.cross_entropy(pred[..., -1, :] if pred.dim() == 3 else pred, self.last(y)
+                               if y.dim() == 2 else y, reduction=reduction)
+        if pred.dim() == 2:
+            return last
+        every = F.cross_entropy(pred.transpose(1, 2), y, reduction="none").mean(dim=1)
+        return last + (every.mean() if reduction == "mean" else every.sum())
+
+    def eval_loss(self, pred, y):
+        """Cross-entropy per character over every step (nats), without the extra term."""
+        return F.cross_entropy(pred.transpose(1, 2), y).item()
+
+    def metric(self, pred, y):
+        """Accuracy at the last step, the long-range character."""
+        if pred.dim() == 3:
+            pred, y = pred[:, -1], y[:, -1]
+        return (pred.argmax(dim=-1) == y).float().mean().item()
+
+    def describe(self):
+        return (f"Predict each next character of Korean and English sentences; scored on the "
+                f"one that only the sentence's start, up to {self.seq_len} characters back, "
+                f"decides (the ending after 갔: 습/어/다, or was/were).")
+
+    def step_labels(self, x):
+        return [self.class_names[i] for i in x.argmax(dim=-1).tolist()]
+
+    def loss_references(self):
+        """Unigram and bigram cross-entropy (nats per character) on fresh windows."""
+        return dict(zip(("unigram", "bigram"), ngram_baselines(self.seq_len)))
+
+
+def _ids(task: Text, seed: int) -> np.ndarray:
+    batch = task.sample(BASELINE_WINDOWS, torch.Generator().manual_seed(seed))
+    previous = batch.x.argmax(dim=-1)
+    return torch.stack([previous, batch.y], dim=-1).reshape(-1, 2).numpy()
+
+
+@functools.cache
+def ngram_baselines(seq_len: int) -> tuple[float, float]:
+    """(unigram, bigram) cross-entropy in nats per character: counts (add-0.1) from one set of
+    windows, scored on another."""
+    task = Text(seq_len)
+    fit, test = (_ids(task, seed) for seed in _BASELINE_SEEDS)
+    v = task.output_size
+    unigram = np.bincount(fit[:, 1], minlength=v) + SMOOTHING
+    unigram /= unigram.sum()
+    bigram = np.full((v, v), SMOOTHING)
+    np.add.at(bigram, (fit[:, 0], fit[:, 1]), 1.0)
+    bigram /= bigram.sum(axis=1, keepdims=True)
+    return (float(-np.log(unigram[test[:, 1]]).mean()),
+            float(-np.log(bigram[test[:, 0], test[:, 1]]).mean()))
+
+
+def bits(nats: float) -> float:
+    """Nats per character as bits per character."""
+    return nats / math.log(2)
+
+
+# -- the prompt box ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Prompt:
+    """A user's prompt as model input: the known characters' ids and the ones left out."""
+
+    ids: tuple[int, ...]
+    unknown: tuple[str, ...]
+
+
+def read_prompt(task: Text, text: str) -> Prompt:
+    """The prompt's characters the models know; raises ValueError, with a sentence to show,
+    for an empty or an over-long prompt or one with no known character."""
+    if not text.strip():
+        raise ValueError("Type a prompt first: the models continue what you write.")
+    if len(text) > MAX_PROMPT:
+        raise ValueError(f"The prompt has {len(text)} characters; the limit is {MAX_PROMPT}. "
+                         "Keep the end that matters.")
+    ids = tuple(task.index[c] for c in text if c in task.index)
+    unknown = tuple(dict.fromkeys(c for c in text if c not in task.index))
+    if not ids:
+        raise ValueError("None of the prompt's characters is in the models' training text.")
+    return Prompt(ids, unknown)
+
+
+@torch.no_grad()
+def next_char(model, task: Text, prompt: Prompt, k: int = 5) -> list[tuple[str, float]]:
+    """The k most probable next characters after the prompt, with their probabilities."""
+    x = _one_hot(torch.tensor([prompt.ids]), task.input_size)
+    probs = torch.softmax(model.run(x)[0][0, -1], dim=-1)
+    top = torch.topk(probs, k)
+    return [(task.class_names[i], float(p)) for p, i in zip(top.values, top.indices)]
+
+
+@torch.no_grad()
+def continuation(model, task: Text, prompt: Prompt, length: int, temperature: float,
+                 seed: int) -> str:
+    """``length`` characters after the prompt, one at a time from the model's own state:
+    the most probable each time (temperature 0) or sampled from softmax(logits / temperature)."""
+    generator = torch.Generator().manual_seed(seed)
+    x = _one_hot(torch.tensor([prompt.ids]), task.input_size)
+    logits, state = model.run(x)
+    out = []
+    for _ in range(length):
+        last = logits[0, -1]
+        if temperature <= 0:
+            i = int(last.argmax())
+        else:
+            i = int(torch.multinomial(torch.softmax(last / temperature, dim=-1), 1, generator=generator))
+        out.append(task.class_names[i])
+        logits, state = model.run(_one_hot(torch.tensor([[i]]), task.input_size), state)
+    return "".join(out)
