@@ -2,7 +2,7 @@
 
 Shared sidebar settings (bound to the URL), the session's cursor into a run shared by every
 session on the same settings, then st.navigation over the pages of the story: race -> inside
-the LSTM -> gradient flow -> memory horizon -> primer.
+the LSTM -> gradient flow -> memory horizon -> next character -> prices -> primer.
 """
 
 import streamlit as st
@@ -23,6 +23,9 @@ PAGES = [
             url_path="gradients"),
     st.Page("views/horizon.py", title="Memory horizon", icon=":material/straighten:",
             url_path="horizon"),
+    st.Page("views/prompt.py", title="Next character", icon=":material/translate:",
+            url_path="text"),
+    st.Page("views/prices.py", title="Prices", icon=":material/show_chart:", url_path="prices"),
     st.Page("views/primer.py", title="Primer: vanishing and exploding", icon=":material/school:",
             url_path="primer"),
 ]

@@ -33,7 +33,8 @@ class _Parser(argparse.ArgumentParser):
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     """The settings of a run, named as in RunConfig (defaults from RunConfig)."""
     defaults = RunConfig()
-    parser.add_argument("--task", default=defaults.task, help="latch, adding or order")
+    parser.add_argument("--task", default=defaults.task,
+                        help="latch, adding, order, text or series")
     parser.add_argument("--steps", type=int, default=defaults.max_steps,
                         help="training steps (the step cap)")
     parser.add_argument("--models", default=",".join(defaults.models), help="e.g. rnn,lstm,gru")
@@ -45,6 +46,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--forget-bias", type=float, default=defaults.forget_bias,
                         help="memory-gate bias of the constant init")
     parser.add_argument("--clip", type=float, default=defaults.clip, help="0 turns clipping off")
+    parser.add_argument("--horizon", type=int, default=defaults.horizon,
+                        help="series task: forecast this many steps after the window")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -85,7 +88,7 @@ def _config(args, **changes) -> RunConfig:
         task=args.task, hidden_size=args.hidden, lr=args.lr, optimizer=args.optimizer,
         batch_size=args.batch_size, memory_init=args.memory_init, forget_bias=args.forget_bias,
         clip=args.clip, models=tuple(m.strip() for m in args.models.split(",") if m.strip()),
-        max_steps=args.steps, **changes,
+        max_steps=args.steps, horizon=args.horizon, **changes,
     )
 
 
@@ -123,9 +126,14 @@ def race_report(trainer: LockstepTrainer) -> dict:
             "grad_ratio": _finite(end_probe.grad_ratio) if end_probe else None,
             "grad_ratio_init": _finite(initial.probes[kind].grad_ratio),
             "solved_step": trainer.view().solved_step(kind),
+            "held_out_loss": _finite(trainer.eval_losses[kind][-1][1])
+            if trainer.eval_losses[kind] and kind not in trainer.diverged else None,
         }
     config = trainer.config
-    return {"task": config.task, "seq_len": config.seq_len, "seed": config.seed, "models": models}
+    task = trainer.task
+    return {"task": config.task, "seq_len": config.seq_len, "seed": config.seed,
+            "held_out_size": len(trainer.eval_batch.y), "references": task.metric_references(),
+            "loss_references": task.loss_references(), "models": models}
 
 
 def _format_table(report: dict) -> str:
@@ -139,7 +147,9 @@ def _format_table(report: dict) -> str:
             f"{_num(r['grad_ratio_init']):>15} {_num(r['grad_ratio']):>14} "
             f"{_num(r['ms_per_step'], '.1f'):>8}  {'diverged' if r['diverged'] else 'ok'}"
         )
-    lines.append(f"metric: {next(iter(report['models'].values()))['metric_name']} on 512 held-out sequences")
+    lines.append(f"metric: {next(iter(report['models'].values()))['metric_name']} on "
+                 f"{report['held_out_size']} held-out sequences")
+    lines += [f"reference: {label}" for label in report["references"]]
     return "\n".join(lines)
 
 
@@ -151,7 +161,7 @@ def race(args) -> int:
     trainer = LockstepTrainer(_config(args, seq_len=args.seq_len, seed=args.seed))
     _train_with_progress(trainer, show=True)
     report = race_report(trainer)
-    print(json.dumps(report) if args.json else _format_table(report))
+    print(json.dumps(report, ensure_ascii=False) if args.json else _format_table(report))
     return 0
 
 
@@ -200,6 +210,7 @@ COMMANDS = {"race": race, "sweep": run_sweep, "bench": bench.run}
 
 def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(1)
+    sys.stdout.reconfigure(encoding="utf-8")  # JSON and tables may hold Korean text
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

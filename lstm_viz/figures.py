@@ -198,15 +198,33 @@ def _key_steps(key_steps, label: str = "key step") -> dict:
     return dict(shapes=shapes, annotations=notes)
 
 
-def _time_axis(steps: int, title: str = "time step t") -> dict:
-    """t = 1..T with half a step of room on each side (a key step at t = 1 is not on the edge)."""
-    return dict(range=[0.5, steps + 0.5], title=dict(text=title))
+MAX_CHAR_TICKS = 40  # a text axis labels at most this many steps with their characters
+
+
+def _time_axis(steps: int, title: str = "time step t", labels: list[str] | None = None) -> dict:
+    """t = 1..T with half a step of room on each side (a key step at t = 1 is not on the edge).
+    With ``labels`` (what each step reads, e.g. its character) the ticks show them instead,
+    every step or every few."""
+    axis = dict(range=[0.5, steps + 0.5], title=dict(text=title))
+    if labels:
+        every = -(-steps // MAX_CHAR_TICKS)
+        ticks = list(range(1, steps + 1, every))
+        axis.update(tickmode="array", tickvals=ticks, tickangle=0,
+                    ticktext=[_shown(labels[t - 1]) for t in ticks],
+                    title=dict(text=f"{title}: the character read there"
+                               + (f" (every {every}th)" if every > 1 else "")))
+    return axis
+
+
+def _shown(char: str) -> str:
+    """A character as an axis shows it: a space as '␣'."""
+    return "␣" if char == " " else char
 
 
 def gate_heatmap(values: np.ndarray, gate_title: str, tanh_valued: bool, key_steps,
-                 title: str) -> go.Figure:
+                 title: str, labels: list[str] | None = None) -> go.Figure:
     """One gate on one sequence: unit x time, with its own colour scale (0 to 1 for a sigmoid
-    gate, -1 to 1 for a tanh-valued candidate)."""
+    gate, -1 to 1 for a tanh-valued candidate); ``labels``: what each step reads."""
     z = values.T  # (H, T)
     heat = go.Heatmap(
         z=z, x=np.arange(1, z.shape[1] + 1), y=np.arange(1, z.shape[0] + 1),
@@ -214,7 +232,7 @@ def gate_heatmap(values: np.ndarray, gate_title: str, tanh_valued: bool, key_ste
         name=gate_title, colorbar=dict(title=dict(text="tanh" if tanh_valued else "gate"),
                                        thickness=12),
         hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + gate_title + "</extra>")
-    layout = dict(xaxis=_time_axis(z.shape[1]), yaxis=dict(title=dict(text="unit")),
+    layout = dict(xaxis=_time_axis(z.shape[1], labels=labels), yaxis=dict(title=dict(text="unit")),
                   **_key_steps(key_steps))
     return _figure([heat], layout, title, height=300)
 
@@ -458,3 +476,34 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
                              title=dict(text="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ (log scale)")),
                   xaxis=dict(title=dict(text="model")))
     return _figure([bar], layout, title, height=300)
+
+
+def next_char_bars(top: list[tuple[str, float]], kind: str, title: str) -> go.Figure:
+    """One model's most probable next characters as horizontal bars, the most probable on top
+    (a space is shown as '␣')."""
+    chars = [("␣" if c == " " else c) for c, _ in top][::-1]
+    probs = [p for _, p in top][::-1]
+    trace = go.Bar(x=probs, y=chars, orientation="h", name=MODEL_LABELS[kind],
+                   marker=dict(color=COLORS[kind]), text=[f"{p:.2f}" for p in probs],
+                   textposition="outside", cliponaxis=False,
+                   hovertemplate="'%{y}': p = %{x:.3f}<extra>" + MODEL_LABELS[kind] + "</extra>")
+    layout = dict(xaxis=dict(range=[0, 1.15], title=dict(text="probability of the next character")),
+                  yaxis=dict(title=dict(text="next character"), type="category",
+                             tickfont=dict(size=16)),
+                  showlegend=True)
+    return _figure([trace], layout, title, height=300)
+
+
+def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverged: dict[str, int],
+                    title: str) -> go.Figure:
+    """Held-out forecasts of every model against the truth, window by window in time order
+    (normalised units: change from each window's last price, in typical changes)."""
+    x = np.arange(1, len(truth) + 1)
+    traces = [go.Scatter(x=x, y=truth, mode="lines", name="truth",
+                         line=dict(color=REFERENCE_COLOR, width=2))]
+    for kind, values in forecasts.items():
+        traces.append(go.Scatter(x=x, y=values, mode="lines", name=model_name(kind, diverged),
+                                 line=dict(color=COLORS[kind], width=1.5)))
+    layout = dict(xaxis=dict(title=dict(text="held-out window (time order)")),
+                  yaxis=dict(title=dict(text="change to the target, in typical changes")))
+    return _figure(traces, layout, title)

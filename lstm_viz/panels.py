@@ -10,7 +10,7 @@ import math
 
 import plotly.graph_objects as go
 
-from . import figures, texts
+from . import figures, text, texts
 from .models import MODEL_LABELS, kind_of
 from .probes import AGGREGATION, GEOMETRIC
 from .tasks import make_task
@@ -72,7 +72,8 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
             figs[f"gate_{kind}_{gate}"] = figures.gate_heatmap(
                 probe.states[gate][0].astype(float), spec.gate_titles[gate],
                 gate in spec.tanh_gates, batch.key_steps[0].tolist(),
-                f"{spec.label} {spec.gate_titles[gate]} (step {snapshot.step})")
+                f"{spec.label} {spec.gate_titles[gate]} (step {snapshot.step})",
+                task.step_labels(batch.x[0]))
     units = texts.units_phrase(TOP_UNITS, run.config.hidden_size)
     for kind, probe in snapshot.probes.items():
         names = tuple(f"answer {target_text(task, task.last(batch.y)[i])}" for i in probe.sequences)
@@ -145,3 +146,30 @@ def horizon_reference(reference: dict) -> go.Figure:
     return figures.horizon_figure(
         reference["results"], task.metric_name, task.metric_references(), task.solved_threshold,
         f"How far back can each model remember? {task.title}, default settings, {seeds} seeds")
+
+
+def next_characters(trainer, prompt, length: int, temperature: float, seed: int) -> dict:
+    """Every live model's top-5 next characters after a prompt (bars) and its continuation,
+    from the models as they are now: {"step": n, "figs": {...}, "continuations": {kind: str}}."""
+    with trainer.lock:  # the models are not being updated while they read the prompt
+        step = trainer.steps
+        results = {kind: (text.next_char(trainer.models[kind], trainer.task, prompt),
+                          text.continuation(trainer.models[kind], trainer.task, prompt, length,
+                                            temperature, seed))
+                   for kind in trainer.live_models}
+    figs = {f"next_{kind}": figures.next_char_bars(
+        top, kind, f"{MODEL_LABELS[kind]}: the 5 most probable next characters (step {step})")
+        for kind, (top, _) in results.items()}
+    return {"step": step, "figs": figs,
+            "continuations": {kind: cont for kind, (_, cont) in results.items()}}
+
+
+def forecasts(run: RunView) -> dict:
+    """The price page: each model's latest held-out forecasts against the truth."""
+    rows = {kind: run.forecast(kind) for kind in run.models}
+    rows = {kind: row for kind, row in rows.items() if row is not None}
+    step = max((row[0] for row in rows.values()), default=0)
+    return {"forecast": figures.forecast_figure(
+        run.eval_batch.y.numpy(), {kind: row[1] for kind, row in rows.items()}, run.diverged,
+        f"Held-out forecasts against the truth (step {step})<br><sub>{len(run.eval_batch.y)} "
+        f"windows from the last 20% of the series, {run.task.horizon} step(s) ahead</sub>")}

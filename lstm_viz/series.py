@@ -142,12 +142,14 @@ class Series(Task):
         return self._windows(self._held_out_targets()[:batch_size])
 
     def _seasonal_naive_rmse(self, held: Batch) -> float:
-        """RMSE of forecasting the price one season before the target (nan if the season is
-        shorter than the horizon)."""
-        if self.period < self.horizon:
-            return float("nan")
+        """RMSE of the seasonal naive forecast for prices: the last price plus the change over
+        the same ``horizon`` steps one season earlier (Hyndman & Athanasopoulos, "Forecasting:
+        principles and practice", the seasonal naive method applied to the changes)."""
         targets = self._held_out_targets()
-        guess = (self.log_prices[targets - self.period] - self.log_prices[targets - self.horizon])
+        if (targets - self.horizon - self.period).min() < 0:
+            return float("nan")
+        log = self.log_prices
+        guess = log[targets - self.period] - log[targets - self.horizon - self.period]
         return float(np.sqrt(np.mean((guess / self.scale - held.y.numpy()) ** 2)))
 
     # -- scoring ------------------------------------------------------------------------------
@@ -161,14 +163,22 @@ class Series(Task):
         return f"{metric:.3f}" if abs(metric) < 1e4 else f"{metric:.1e}"
 
     @property
+    def goal(self) -> str:
+        return f"must forecast the price {self.horizon} step(s) after each window of prices"
+
+    @property
+    def solved_words(self) -> str:
+        return "beat the naive forecast by 10% or more"
+
+    @property
     def chance_name(self) -> str:
         return "the naive forecast"
 
     def metric_references(self) -> dict[str, float]:
         references = {f"naive: next = last ({self.chance:.3f})": self.chance}
         if np.isfinite(self.seasonal_naive):
-            references[f"seasonal naive: one season ({self.period} steps) back "
-                       f"({self.seasonal_naive:.3f})"] = self.seasonal_naive
+            references[f"seasonal naive: last + the change a season ({self.period} steps) "
+                       f"earlier ({self.seasonal_naive:.3f})"] = self.seasonal_naive
         return references
 
     def describe(self):

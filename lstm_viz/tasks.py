@@ -115,6 +115,16 @@ class Task:
             return {f"chance ({self.chance:.2f})": self.chance}
         return {f"baseline: always answer 1 ({self.chance:.3f})": self.chance}
 
+    @property
+    def goal(self) -> str:
+        """What a model must do, as the Race page's opening says it."""
+        return "must report, at the last step, something from many steps earlier"
+
+    @property
+    def solved_words(self) -> str:
+        """What 'solved' means here, as the verdict says it: 'solved the lag-100 latch'."""
+        return f"solved the lag-{self.seq_len} {self.name}"
+
     def plateau_note(self, metric: float) -> str:
         """Why a model may sit on a known plateau above chance ('' when it is on none)."""
         return ""

@@ -195,6 +195,11 @@ class Text(Task):
                 f"one that only the sentence's start, up to {self.seq_len} characters back, "
                 f"decides (the ending after 갔: 습/어/다, or was/were).")
 
+    @property
+    def goal(self) -> str:
+        return ("must predict every next character; the one scored can only be predicted from "
+                "the start of its sentence, many characters earlier")
+
     def step_labels(self, x):
         return [self.class_names[i] for i in x.argmax(dim=-1).tolist()]
 

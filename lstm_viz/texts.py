@@ -20,13 +20,13 @@ def race_title(kinds: tuple[str, ...]) -> str:
     return f"Race: {models_phrase(kinds)}"
 
 
-def race_intro(kinds: tuple[str, ...]) -> str:
-    """The race page's opening: what to watch, true for one model or three."""
+def race_intro(kinds: tuple[str, ...], task) -> str:
+    """The race page's opening: what to watch, true for one model or three and any task."""
     who = ("The models train on the same batches" if len(kinds) > 1
            else f"{models_phrase(kinds).capitalize()} trains on a stream of sequences")
-    return (f"{who} and must report, at the last step, something from many steps earlier. "
-            "Solid curves are held-out sequences: a model that remembers climbs away from the "
-            "chance line.")
+    away = "climbs away from" if task.higher_is_better else "falls below"
+    return (f"{who} and {task.goal}. Solid curves are held-out sequences: a model that "
+            f"remembers {away} the {task.chance_name} line.")
 
 
 def race_next(kinds: tuple[str, ...]) -> str:

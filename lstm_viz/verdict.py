@@ -46,9 +46,9 @@ def model_verdict(run: RunView, kind: str) -> str:
     solved, first = run.solved_step(kind), run.first_solved_step(kind)
     reference = f"{task.chance_name} {task.format(task.chance)}"
     if solved is not None:
-        return f"{name} solved the lag-{task.seq_len} {task.name} at step {solved} ({value})"
+        return f"{name} {task.solved_words} at step {solved} ({value})"
     if first is not None:
-        return f"{name} solved it at step {first} but lost it again ({value}, {reference})"
+        return f"{name} {task.solved_words} at step {first} but lost it again ({value}, {reference})"
     state = standing(task, metric)
     note = task.plateau_note(metric)
     note = f"; {note}" if note else ""

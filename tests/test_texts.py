@@ -3,13 +3,14 @@
 import pytest
 
 from lstm_viz import texts
+from lstm_viz.tasks import TASKS, make_task
 
 COMBOS = [("rnn",), ("lstm",), ("gru",), ("rnn", "lstm"), ("lstm", "gru"), ("rnn", "lstm", "gru")]
 
 
 @pytest.mark.parametrize("kinds", COMBOS)
 def test_titles_and_intros_name_the_models_that_race(kinds):
-    title, intro = texts.race_title(kinds), texts.race_intro(kinds)
+    title, intro = texts.race_title(kinds), texts.race_intro(kinds, make_task("latch", 10))
     labels = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
     for kind, label in labels.items():
         assert (label in title) == (kind in kinds)
@@ -30,3 +31,12 @@ def test_units_phrase_never_promises_more_units_than_the_model_has():
 def test_race_title_for_one_model():
     assert texts.race_title(("lstm",)) == "Race: the LSTM alone"
     assert texts.race_title(("rnn", "lstm")) == "Race: RNN vs LSTM"
+
+
+@pytest.mark.parametrize("name", list(TASKS))
+def test_race_intro_says_what_each_task_asks_and_which_way_is_better(name):
+    task = make_task(name, max(40, TASKS[name].min_seq_len))
+    intro = texts.race_intro(("rnn", "lstm"), task)
+    assert task.goal in intro
+    assert ("climbs away from" in intro) == task.higher_is_better
+    assert f"the {task.chance_name} line" in intro

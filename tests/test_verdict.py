@@ -59,7 +59,7 @@ def test_a_collapse_after_solving_is_lost_again():
     trainer = _trainer(models=("lstm",))
     _held_out(trainer, "lstm", [0.5, 0.98, 1.0, 0.55])
     text = model_verdict(trainer.view(), "lstm")
-    assert text.startswith("LSTM solved it at step 25 but lost it again (held-out accuracy 0.55")
+    assert text.startswith("LSTM solved the lag-10 latch at step 25 but lost it again (held-out accuracy 0.55")
     _held_out(trainer, "lstm", [0.5, 0.98, 1.0, 0.55, 0.99])
     assert model_verdict(trainer.view(), "lstm").startswith("LSTM solved the lag-10 latch at step 100")
 

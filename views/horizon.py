@@ -30,8 +30,9 @@ if reference:
 st.subheader("Your sweep, with the sidebar's settings")
 config = st.session_state.cursor.view().config
 task_min = st.session_state.cursor.run.task.min_seq_len
-lengths = st.multiselect("Sequence lengths", [n for n in LENGTH_OPTIONS if n >= task_min],
-                         default=[10, 50, 100, 200], key="sweep_lengths",
+options = [n for n in LENGTH_OPTIONS if n >= task_min]
+lengths = st.multiselect("Sequence lengths", options,
+                         default=[n for n in (10, 50, 100, 200) if n in options], key="sweep_lengths",
                          help="Each length is one point on the chart, for every model.")
 seeds = st.segmented_control("Seeds per point", SEED_OPTIONS, default=2, key="sweep_seeds",
                              help="More seeds show the spread between runs; each costs a run.")

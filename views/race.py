@@ -9,7 +9,7 @@ from views import shared
 
 config = st.session_state.cursor.run.config
 st.title(texts.race_title(config.models))
-st.markdown(texts.race_intro(config.models))
+st.markdown(texts.race_intro(config.models, st.session_state.cursor.run.task))
 
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
 from lstm_viz.models import MEMORY_INITS, MODEL_LABELS
+from lstm_viz import series
 from lstm_viz.tasks import TASKS
 
 DEFAULTS = RunConfig()
@@ -38,6 +39,7 @@ class Setting:
     low: float = 0
     high: float = 0
     step: float = 1
+    tasks: tuple[str, ...] = ()  # drawn only for these tasks (all when empty)
 
     def parse(self, raw: list[str]) -> object:
         """The value Streamlit will take from a URL, or ValueError with the reason."""
@@ -48,6 +50,11 @@ class Setting:
                 raise ValueError(f"not among {', '.join(self.options)}")
             return items
         text = raw[-1]
+        if self.widget == "text":  # the price series: synthetic or an upload on this server
+            if text != series.SYNTHETIC and text not in series.UPLOADS:
+                raise ValueError("not an upload on this server: it restarted, or the link was "
+                                 "cut; upload the file again")
+            return text
         if self.widget == "selectbox":
             if text not in self.options:
                 raise ValueError(f"not one of {', '.join(self.options)}")
@@ -79,10 +86,15 @@ def _fmt(value) -> str:
 SETTINGS = (
     Setting("task", "Task", "What the models must remember: latch = the first symbol, adding = "
             "the sum of two marked numbers, order = the order of two symbols (Hochreiter & "
-            "Schmidhuber 1997).", "selectbox", DEFAULTS.task, options=tuple(TASKS)),
+            "Schmidhuber 1997); text = the next character of Korean and English sentences; "
+            "series = the next price of a series.", "selectbox", DEFAULTS.task,
+            options=tuple(TASKS)),
     Setting("T", "Sequence length (lag)", "How many time steps each sequence has, so how far "
             "back the information to remember lies.", "slider", DEFAULTS.seq_len,
             low=LIMITS["seq_len"][0], high=LIMITS["seq_len"][1], step=1),
+    Setting("horizon", "Forecast horizon", "Price series only: how many steps after the "
+            "window the forecast price lies.", "slider", DEFAULTS.horizon,
+            low=LIMITS["horizon"][0], high=LIMITS["horizon"][1], step=1, tasks=("series",)),
     Setting("hidden", "Hidden size", "How many units each model has.", "slider",
             DEFAULTS.hidden_size, low=LIMITS["hidden_size"][0], high=LIMITS["hidden_size"][1], step=1),
     Setting("opt", "Optimizer", "Adam adapts each weight's step size; plain SGD with a large "
@@ -122,6 +134,7 @@ PAGE_SETTINGS = (
             "by.", "slider", 0.9, low=0.5, high=1.5, step=0.01),
     Setting("snapshot", "Training step to look at", "", "slider", 0, low=0,
             high=LIMITS["max_steps"][1], step=1),
+    Setting("series", "Price series", "", "text", DEFAULTS.series),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS + PAGE_SETTINGS}
 
@@ -220,7 +233,10 @@ def sidebar_config() -> RunConfig | None:
         _clean_link()
     with st.sidebar:
         st.header("Settings")
-        values = {s.key: _widget(s) for s in SETTINGS}
+        values = {}
+        for setting in SETTINGS:
+            drawn = not setting.tasks or values["task"] in setting.tasks
+            values[setting.key] = _widget(setting) if drawn else setting.default
     if st.session_state.url_notes:
         st.info("This link had values the app could not use, so it opened with defaults for "
                 "them: " + "; ".join(st.session_state.url_notes) + ".")
@@ -236,9 +252,23 @@ def sidebar_config() -> RunConfig | None:
         task=values["task"], seq_len=seq_len, hidden_size=values["hidden"], lr=values["lr"],
         optimizer=values["opt"], memory_init=values["memory_init"],
         batch_size=values["batch"], forget_bias=float(values["fbias"]), clip=float(values["clip"]),
-        seed=values["seed"], max_steps=values["cap"],
+        seed=values["seed"], max_steps=values["cap"], horizon=values["horizon"],
+        series=series_in_use() if values["task"] == "series" else DEFAULTS.series,
         models=tuple(LABEL_TO_KIND[m] for m in MODEL_LABELS.values() if m in values["models"]),
     )
+
+
+def series_in_use() -> str:
+    """The price series of this session: an upload it chose (kept in the link), else the
+    synthetic one (also when the server has dropped the upload since)."""
+    chosen = st.session_state.setdefault("series", st.query_params.get("series", DEFAULTS.series))
+    if chosen != DEFAULTS.series and chosen not in series.UPLOADS:
+        chosen = st.session_state.series = DEFAULTS.series
+    if chosen == DEFAULTS.series:
+        st.query_params.pop("series", None)
+    else:
+        st.query_params["series"] = chosen
+    return chosen
 
 
 def share_query(values: dict[str, object]) -> str:
@@ -258,6 +288,7 @@ def scene_values() -> dict[str, object]:
     """This session's settings and page controls, as the link writes them."""
     values = {s.key: st.session_state.get(s.key) for s in SETTINGS}
     values["w"] = st.session_state.get("w")
+    values["series"] = st.session_state.get("series")
     if st.session_state.get("follow") is False:
         values["snapshot"] = st.session_state.get("snapshot_choice", 0)
     return values

@@ -26,7 +26,8 @@ STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
 SETTING_NAMES = {"task": "task", "seq_len": "sequence length", "hidden_size": "hidden size",
                  "optimizer": "optimizer", "lr": "learning rate", "batch_size": "batch size",
                  "memory_init": "memory init", "forget_bias": "memory-gate bias",
-                 "clip": "gradient clipping", "seed": "seed", "models": "models"}
+                 "clip": "gradient clipping", "seed": "seed", "models": "models",
+                 "horizon": "forecast horizon", "series": "price series"}
 # Live charts redraw on every tick; Streamlit dims the elements of a run in progress, which
 # makes them flicker. Charts and the counter keep full opacity (the status widget still shows
 # that the app is running).

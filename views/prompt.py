@@ -1,0 +1,95 @@
+"""Next character: type a prompt in Korean or English and see what each model expects next."""
+
+import re
+
+import streamlit as st
+
+from lstm_viz import panels, text
+from lstm_viz.models import MODEL_LABELS
+from views import shared
+
+EXAMPLES = {  # each ends where only the start of its sentence decides the next character
+    "할머니께 (해요체)": "할머니, 어제 저녁에 친구와 함께 영화를 봤",
+    "일기 (해라체)": "오늘의 일기: 어제 저녁에 친구와 함께 영화를 봤",
+    "여러분께 (합니다체)": "여러분, 어제 저녁에 친구와 함께 영화를 봤",
+    "English: many": "The children near the old mill in the cold rain w",
+    "English: one": "The child near the old mill in the cold rain w",
+}
+CONTINUATION = 40  # characters each model writes after the prompt
+
+st.title("Next character: Korean and English")
+config = st.session_state.cursor.run.config
+
+
+def _use_text() -> None:
+    st.session_state.task = "text"
+
+
+def _example(prompt: str) -> None:
+    st.session_state.prompt = prompt
+
+
+if config.task != "text":
+    st.markdown(
+        "The Korean LSTM notebooks end with a model that predicts a sentence's next character. "
+        "This page does the same, on sentences where one character can only be predicted from "
+        "the sentence's start: the ending after **갔** (갔**습**니다, 갔**어**요 or 갔**다**) "
+        "is set by who is spoken to, and **was** or **were** by a subject many words back.")
+    st.button("Train on text", key="use_text", type="primary", on_click=_use_text,
+              icon=":material/translate:", help="Sets the sidebar's Task to text.")
+    st.stop()
+
+st.markdown(
+    "Every model reads your prompt from its first character and shows the 5 characters it "
+    "finds most probable next, then writes on. The examples stop right before the character "
+    "that only the sentence's start decides: after **봤**, 어 (봤어요) for 할머니, 다 (봤다) in a "
+    "diary, 습 (봤습니다) for 여러분; after **w**, a (was) for one child, e (were) for many. A "
+    "model that has not carried the start that far guesses.")
+st.session_state.setdefault("prompt", EXAMPLES["할머니께 (해요체)"])
+with st.container(horizontal=True, key="examples"):
+    for label, example in EXAMPLES.items():
+        st.button(label, key=f"example_{label}", on_click=_example, args=(example,))
+prompt_text = st.text_area("Prompt (Korean or English)", key="prompt", height=80,
+                           help=f"Up to {text.MAX_PROMPT} characters. Characters the models "
+                                "never saw are left out.")
+left, right = st.columns(2)
+mode = left.radio("Continuation", ("greedy", "sampled"), horizontal=True, key="mode",
+                  help="Greedy: always the most probable character. Sampled: drawn from the "
+                       "model's probabilities (seeded by the run's seed, so a link shows the "
+                       "same text).")
+temperature = right.slider("Temperature", 0.1, 2.0, 0.8, 0.1, key="temperature",
+                           disabled=mode == "greedy",
+                           help="Sampling only: below 1 sharpens the probabilities, above 1 "
+                                "flattens them.")
+
+
+def draw(view):
+    try:
+        prompt = text.read_prompt(view.task, prompt_text)
+    except ValueError as problem:
+        st.warning(str(problem))
+        return
+    if prompt.unknown:
+        shown = " ".join(f"'{c}'" for c in prompt.unknown[:12])
+        st.info(f"Left out {len(prompt.unknown)} character(s) the models never saw: {shown}.")
+    result = panels.next_characters(view.trainer, prompt, CONTINUATION,
+                                    0.0 if mode == "greedy" else temperature, view.config.seed)
+    if not result["figs"]:
+        st.warning("Every model has diverged: nothing to ask.")
+        return
+    st.caption(f"The models as they are now, at step {result['step']}.")
+    columns = st.columns(len(result["figs"]))
+    for column, (key, fig) in zip(columns, result["figs"].items()):
+        with column:
+            shared.chart(fig, key)
+    tail = _plain(prompt_text[-30:])
+    for kind, continuation in result["continuations"].items():
+        st.markdown(f"**{MODEL_LABELS[kind]}** continues: …{tail}**{_plain(continuation)}**")
+
+
+def _plain(words: str) -> str:
+    """Text shown as typed: markdown's special characters escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", words)
+
+
+shared.live(draw)
