@@ -35,8 +35,11 @@ class UploadError(ValueError):
 def synthetic_prices(n: int, seed: int, period: int = 40, drift: float = 0.0002,
                      volatility: float = 0.01, amplitude: float = 0.05) -> np.ndarray:
     """Seeded daily prices (n,), float64, > 0: geometric Brownian motion times a seasonal factor:
-    log p_t = log 100 + drift*t + volatility*W_t + amplitude*sin(2*pi*t/period), W a standard random walk
-    (numpy Generator(PCG64(seed))).
+    log p_t = log 100 + drift*t + volatility*W_t + amplitude*s(t), W a standard random walk
+    (numpy Generator(PCG64(seed))) and s a sawtooth of the given period, (t mod period)/period,
+    0 at t = 0: a slow rise through each season, then a fall of ``amplitude`` at its end. Unlike a
+    sine, whose slope gives its phase away at any moment, the fall can only be foreseen by a
+    model that remembers the previous one, a whole season back.
 
     W_0 = 0 and W_t is the sum of t independent standard normal steps, so p_0 = 100.
     """
@@ -47,7 +50,7 @@ def synthetic_prices(n: int, seed: int, period: int = 40, drift: float = 0.0002,
     rng = np.random.Generator(np.random.PCG64(seed))
     walk = np.concatenate(([0.0], np.cumsum(rng.standard_normal(n - 1))))
     t = np.arange(n, dtype=np.float64)
-    season = amplitude * np.sin(2 * np.pi * t / period)
+    season = amplitude * np.mod(t, period) / period
     return np.exp(math.log(100.0) + drift * t + volatility * walk + season)
 
 
