@@ -17,7 +17,7 @@ from lstm_viz import bench
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 PAGES = {"race": "", "inside": "inside", "gradients": "gradients", "horizon": "horizon",
-         "primer": "primer"}
+         "primer": "primer", "text": "text?task=text&T=40", "prices": "prices?task=series&T=60"}
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 STEP = ".st-key-step-counter"
 CLOUD_LIMIT_MB = 1024
@@ -402,3 +402,26 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
 def start(page) -> None:
     page.locator(".st-key-control_bar").get_by_role("button", name="Start the race").click()
     wait_for(lambda: step_count(page) > 0, what="training to start")
+
+
+def test_a_korean_prompt_gets_each_models_top_five_bars(server, browser):
+    context, page = open_page(browser, f"{server['url']}/text?task=text&T=40&hidden=16")
+    try:
+        box = page.get_by_role("textbox", name="Prompt (Korean or English)")
+        box.fill("엄마, 오늘 아침 일찍 동생 손을 잡고 학교에 갔")
+        box.press("Control+Enter")  # a text area sends its value on Ctrl+Enter or on blur
+        script = ("() => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.layout"
+                  " && d.layout.title && d.layout.title.text.includes('most probable next'))"
+                  ".map(d => [d.layout.title.text, d.data[0].y.length, d.data[0].x[4]])")
+        wait_for(lambda: page.locator(".st-key-prompt textarea").input_value().endswith("갔")
+                 and len(page.evaluate(script)) == 2, what="two models' bars")
+        wait_for(lambda: "갔" in " ".join(page.locator('[data-testid="stMarkdown"]').all_inner_texts()),
+                 what="the continuation after the Korean prompt")
+        bars = page.evaluate(script)
+        assert [b[0].replace("<b>", "").split(":")[0] for b in bars] == ["RNN", "LSTM"]
+        assert all(n == 5 and 0 < top <= 1 for _, n, top in bars)
+        no_exception(page)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "text_korean_prompt.png"), full_page=True)
+    finally:
+        context.close()

@@ -367,3 +367,57 @@ def test_primer_at_one_step_says_there_is_no_step_back():
     at = open_app({"T": "1"}, "views/primer.py")
     text = " ".join(m.value for m in at.markdown)
     assert "no step back" in text and "nan" not in text
+
+
+def test_next_character_page_offers_text_then_answers_a_korean_prompt():
+    at = open_app({"T": "30", "hidden": "8"}, "views/prompt.py")
+    at.button(key="use_text").click().run()
+    assert view_of(at).config.task == "text"
+    at.button(key="step").click().run()
+    specs = chart_specs(at)
+    assert [s["layout"]["title"]["text"].split(":")[0] for s in specs] == ["RNN", "LSTM"]
+    trainer = view_of(at).trainer
+    from lstm_viz import text  # the bars hold the live model's own probabilities
+    prompt = text.read_prompt(trainer.task, at.text_area(key="prompt").value)
+    top = text.next_char(trainer.models["lstm"], trainer.task, prompt)
+    np.testing.assert_allclose(values(specs[1]["data"][0]["x"])[::-1], [p for _, p in top], rtol=1e-6)
+    continues = [m.value for m in at.markdown if "continues" in m.value]
+    assert len(continues) == 2 and "봤" in continues[0]
+    assert at.slider(key="temperature").disabled
+    at.radio(key="mode").set_value("sampled").run()
+    assert not at.slider(key="temperature").disabled and not at.exception
+    at.text_area(key="prompt").input("선생님, 주말 내내 책을 읽었 🙂").run()
+    assert "'🙂'" in " ".join(i.value for i in at.info)
+    at.text_area(key="prompt").input("").run()
+    assert "Type a prompt first" in " ".join(w.value for w in at.warning)
+    at.text_area(key="prompt").input("가" * 400).run()
+    assert "the limit is 300" in " ".join(w.value for w in at.warning)
+    at.button(key="example_English: many").click().run()
+    assert at.text_area(key="prompt").value.startswith("The children") and not at.exception
+
+
+CSV = "날짜,종가\n" + "\n".join(f"2024-{i // 28 + 1:02d}-{i % 28 + 1:02d},{100 + (i % 30) + 0.1 * i:.2f}"
+                                 for i in range(330))
+
+
+def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
+    at = open_app({"T": "40", "hidden": "8"}, "views/prices.py")
+    at.button(key="use_prices").click().run()
+    assert view_of(at).config.task == "series" and view_of(at).config.series == "synthetic"
+    at.file_uploader(key="upload").set_value(("prices.csv", "name,city\nKim,Seoul\n".encode(), "text/csv")).run()
+    assert "The series in use is unchanged" in " ".join(e.value for e in at.error)
+    at.file_uploader(key="upload").set_value(("prices.csv", CSV.encode("cp949"), "text/csv")).run()
+    assert at.selectbox(key="upload_column").options == ["종가"]
+    at.button(key="use_upload").click().run()
+    config = view_of(at).config
+    assert config.series.startswith("upload-") and at.query_params["series"] in (config.series, [config.series])
+    at.button(key="step").click().run()
+    names = " ".join(trace_names(s) for s in chart_specs(at))
+    assert "naive: next = last" in names and "truth" in names and not at.exception
+    assert "Verdict" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_link_to_an_upload_the_server_no_longer_has_falls_back_politely():
+    at = open_app({"task": "series", "series": "upload-0123456789ab"})
+    assert "upload the file again" in " ".join(i.value for i in at.info)
+    assert view_of(at).config.series == "synthetic"
