@@ -126,10 +126,12 @@ class Text(Task):
         self.chance = float(np.mean([lang.no_context_accuracy for lang in languages()]))
 
     # -- sampling -------------------------------------------------------------------------
-    def sentence(self, rng: random.Random, lang: Language, budget: int) -> Sentence:
+    def sentence(self, rng: random.Random, lang: Language, budget: int,
+                 name: str | None = None) -> Sentence:
         """A sentence of at most ``budget`` characters up to its long-range character: cue,
-        fillers drawn while they fit, verb, the ending's first character."""
-        cues, ending = lang.classes[rng.choice(sorted(lang.classes))]
+        fillers drawn while they fit, verb, the ending's first character. ``name``: its class
+        (drawn at random if None)."""
+        cues, ending = lang.classes[name or rng.choice(sorted(lang.classes))]
         cue, verb = rng.choice(cues), rng.choice(lang.verbs)
         parts, length = [cue], len(cue) + 1 + len(verb) + 1
         unused = sorted(lang.fillers, key=len)  # each filler once, until all have been used
@@ -158,6 +160,14 @@ class Text(Task):
             text = before.text + before.ending[1:] + before.tail + " " + text
         start = len(text) - (self.seq_len + 1)
         return text[start:], len(text) - len(current.text) + current.cue_length - 1 - start
+
+    def example(self, code: str, name: str) -> str:
+        """A prompt like the windows: a sentence of class ``name`` in language ``code``, its cue
+        about seq_len characters back, stopped right before its long-range character. The same
+        for the same length."""
+        lang = next(lang for lang in languages() if lang.code == code)
+        rng = random.Random(f"{code}-{name}-{self.seq_len}")
+        return self.sentence(rng, lang, self.seq_len - 1, name).text[:-1]
 
     def sample(self, batch_size, generator):
         rng = random.Random(int(torch.randint(2**62, (1,), generator=generator)))

@@ -139,3 +139,16 @@ def test_top_five_and_continuation_follow_the_models_own_forward_pass(kind):
     assert greedy == "".join(task.class_names[i] for i in ids[len(prompt.ids):])
     sampled = text.continuation(model, task, prompt, 12, 1.0, seed=5)
     assert sampled == text.continuation(model, task, prompt, 12, 1.0, seed=5) and len(sampled) == 12
+
+
+@pytest.mark.parametrize("seq_len", [24, 60, 300])
+def test_examples_stop_right_before_the_character_their_class_decides(seq_len):
+    task = make_task("text", seq_len)
+    for lang in text.languages():
+        for name, (cues, ending) in lang.classes.items():
+            example = task.example(lang.code, name)
+            assert example == task.example(lang.code, name) and len(example) < seq_len
+            assert any(example.startswith(cue) for cue in cues)
+            assert any(example.endswith(verb) for verb in lang.verbs)
+            read = text.read_prompt(task, example)
+            assert not read.unknown and len(read.ids) == len(example)

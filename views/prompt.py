@@ -8,12 +8,10 @@ from lstm_viz import panels, text
 from lstm_viz.models import MODEL_LABELS
 from views import shared
 
-EXAMPLES = {  # each ends where only the start of its sentence decides the next character
-    "할머니께 (해요체)": "할머니, 어제 저녁에 친구와 함께 영화를 봤",
-    "일기 (해라체)": "오늘의 일기: 어제 저녁에 친구와 함께 영화를 봤",
-    "여러분께 (합니다체)": "여러분, 어제 저녁에 친구와 함께 영화를 봤",
-    "English: many": "The children near the old mill in the cold rain w",
-    "English: one": "The child near the old mill in the cold rain w",
+EXAMPLES = {  # (language, class in the corpus): each example stops where only its start decides
+    "해요체 (to family)": ("ko", "polite"), "해라체 (a diary)": ("ko", "plain"),
+    "합니다체 (formal)": ("ko", "formal"), "English: one": ("en", "one"),
+    "English: many": ("en", "many"),
 }
 CONTINUATION = 40  # characters each model writes after the prompt
 
@@ -39,16 +37,21 @@ if config.task != "text":
               icon=":material/translate:", help="Sets the sidebar's Task to text.")
     st.stop()
 
+task = st.session_state.cursor.run.task
 st.markdown(
     "Every model reads your prompt from its first character and shows the 5 characters it "
-    "finds most probable next, then writes on. The examples stop right before the character "
-    "that only the sentence's start decides: after **봤**, 어 (봤어요) for 할머니, 다 (봤다) in a "
-    "diary, 습 (봤습니다) for 여러분; after **w**, a (was) for one child, e (were) for many. A "
-    "model that has not carried the start that far guesses.")
-st.session_state.setdefault("prompt", EXAMPLES["할머니께 (해요체)"])
+    "finds most probable next, then writes on. The examples are sentences like the training "
+    f"windows, their start about {task.seq_len} characters back (the sequence length), stopped "
+    "right before the character only that start decides: after a past-tense verb such as "
+    "**갔**, 어 (갔어요) when speaking to family, 다 (갔다) in a diary, 습 (갔습니다) to an "
+    "audience; after **w**, a (was) for one subject, e (were) for many. A model that has not "
+    "carried the start that far guesses. Shorter prompts than the windows it trained on can "
+    "fool even a model that solved the task.")
+st.session_state.setdefault("prompt", task.example("ko", "polite"))
 with st.container(horizontal=True, key="examples"):
-    for label, example in EXAMPLES.items():
-        st.button(label, key=f"example_{label}", on_click=_example, args=(example,))
+    for label, (code, name) in EXAMPLES.items():
+        st.button(label, key=f"example_{label}", on_click=_example,
+                  args=(task.example(code, name),))
 prompt_text = st.text_area("Prompt (Korean or English)", key="prompt", height=80,
                            help=f"Up to {text.MAX_PROMPT} characters. Characters the models "
                                 "never saw are left out.")
