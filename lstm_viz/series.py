@@ -174,6 +174,10 @@ class Series(Task):
     def chance_name(self) -> str:
         return "the naive forecast"
 
+    @property
+    def reference_line(self) -> str:
+        return "the naive forecast's line"
+
     def metric_references(self) -> dict[str, float]:
         references = {f"naive: next = last ({self.chance:.3f})": self.chance}
         if np.isfinite(self.seasonal_naive):

@@ -109,6 +109,11 @@ class Task:
         """What the chance line is called: 'chance', or 'the baseline' for a regression."""
         return "chance" if self.higher_is_better else "the baseline"
 
+    @property
+    def reference_line(self) -> str:
+        """The chance line as a sentence names it: 'the chance line', 'the baseline'."""
+        return "the chance line" if self.higher_is_better else "the baseline"
+
     def metric_references(self) -> dict[str, float]:
         """Reference lines of the metric chart, label -> value: chance, or the baseline."""
         if self.higher_is_better:

@@ -210,6 +210,17 @@ class Text(Task):
         return ("must predict every next character; the one scored can only be predicted from "
                 "the start of its sentence, many characters earlier")
 
+    @property
+    def chance_name(self) -> str:
+        return "the no-context baseline"
+
+    @property
+    def reference_line(self) -> str:
+        return "the no-context baseline"
+
+    def metric_references(self) -> dict[str, float]:
+        return {f"no long context: the most frequent ending ({self.chance:.2f})": self.chance}
+
     def step_labels(self, x):
         return [self.class_names[i] for i in x.argmax(dim=-1).tolist()]
 

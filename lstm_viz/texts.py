@@ -26,7 +26,7 @@ def race_intro(kinds: tuple[str, ...], task) -> str:
            else f"{models_phrase(kinds).capitalize()} trains on a stream of sequences")
     away = "climbs away from" if task.higher_is_better else "falls below"
     return (f"{who} and {task.goal}. Solid curves are held-out sequences: a model that "
-            f"remembers {away} the {task.chance_name} line.")
+            f"remembers {away} {task.reference_line}.")
 
 
 def race_next(kinds: tuple[str, ...]) -> str:

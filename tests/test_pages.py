@@ -372,7 +372,7 @@ def test_primer_at_one_step_says_there_is_no_step_back():
 def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     at = open_app({"T": "30", "hidden": "8"}, "views/prompt.py")
     at.button(key="use_text").click().run()
-    assert view_of(at).config.task == "text"
+    assert (view_of(at).config.task, view_of(at).config.lr) == ("text", 0.01)
     at.button(key="step").click().run()
     specs = chart_specs(at)
     assert [s["layout"]["title"]["text"].split(":")[0] for s in specs] == ["RNN", "LSTM"]

@@ -39,4 +39,4 @@ def test_race_intro_says_what_each_task_asks_and_which_way_is_better(name):
     intro = texts.race_intro(("rnn", "lstm"), task)
     assert task.goal in intro
     assert ("climbs away from" in intro) == task.higher_is_better
-    assert f"the {task.chance_name} line" in intro
+    assert task.reference_line in intro and "the the" not in intro
