@@ -10,8 +10,9 @@ predicted from the start of the sentence, at a distance the sequence length sets
   sets the ending after the verb: 갔습니다 (합니다체), 갔어요 (해요체) or 갔다 (해라체).
 - English: the subject's number sets the verb after a long run of phrases: was or were.
 
-Each window of ``seq_len`` characters ends at that character (the long-range position). The
-model predicts the next character at every step, and the loss is the mean over all of them; the
+Each window of ``seq_len`` characters ends at that character (the long-range position), its
+sentence filling the last half to all of the window, so the cue lies up to seq_len characters
+back and earlier sentences, complete with their endings, fill the rest. The model predicts the next character at every step, and the loss is the mean over all of them; the
 metric is the accuracy at the last step, the **long-range accuracy**. Its chance line is the
 best a model can do without the start of the sentence: the most frequent ending of each
 language. Unigram and bigram bits per character are the baselines of the loss.
@@ -150,9 +151,11 @@ class Text(Task):
 
     def window(self, rng: random.Random) -> tuple[str, int]:
         """seq_len + 1 characters ending at a long-range character, and the step of the cue's
-        last character. Earlier sentences, complete, fill the window's start."""
+        last character. The sentence takes the last half to all of the window (so the model
+        also meets sentences shorter than the window, as a prompt may be); earlier sentences,
+        complete with their endings, fill the window's start."""
         lang = rng.choice(languages())
-        margin = rng.randint(1, max(1, self.seq_len // 10))
+        margin = rng.randint(1, max(1, self.seq_len // 2))
         current = self.sentence(rng, lang, self.seq_len - margin)
         text = current.text
         while len(text) < self.seq_len + 1:

@@ -415,8 +415,9 @@ def test_a_korean_prompt_gets_each_models_top_five_bars(server, browser):
                   ".map(d => [d.layout.title.text, d.data[0].y.length, d.data[0].x[4]])")
         wait_for(lambda: page.locator(".st-key-prompt textarea").input_value().endswith("갔")
                  and len(page.evaluate(script)) == 2, what="two models' bars")
-        wait_for(lambda: "갔" in " ".join(page.locator('[data-testid="stMarkdown"]').all_inner_texts()),
-                 what="the continuation after the Korean prompt")
+        wait_for(lambda: page.locator(".continuation").count() == 2 and all(
+            "학교에 갔" in t for t in page.locator(".continuation").all_inner_texts()),
+                 what="each model's continuation of the Korean prompt")
         bars = page.evaluate(script)
         assert [b[0].replace("<b>", "").split(":")[0] for b in bars] == ["RNN", "LSTM"]
         assert all(n == 5 and 0 < top <= 1 for _, n, top in bars)

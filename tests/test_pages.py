@@ -381,7 +381,7 @@ def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     prompt = text.read_prompt(trainer.task, at.text_area(key="prompt").value)
     top = text.next_char(trainer.models["lstm"], trainer.task, prompt)
     np.testing.assert_allclose(values(specs[1]["data"][0]["x"])[::-1], [p for _, p in top], rtol=1e-6)
-    continues = [m.value for m in at.markdown if "continues" in m.value]
+    continues = [h.proto.body for h in at.get("html") if "continues" in h.proto.body]
     assert len(continues) == 2 and at.text_area(key="prompt").value[-5:] in continues[0]
     assert at.slider(key="temperature").disabled
     at.radio(key="mode").set_value("sampled").run()

@@ -1,11 +1,11 @@
 """Next character: type a prompt in Korean or English and see what each model expects next."""
 
-import re
+import html
 
 import streamlit as st
 
 from lstm_viz import panels, text
-from lstm_viz.models import MODEL_LABELS
+from lstm_viz.models import KINDS
 from views import shared
 
 EXAMPLES = {  # (language, class in the corpus): each example stops where only its start decides
@@ -93,14 +93,11 @@ def draw(view):
     for column, (key, fig) in zip(columns, result["figs"].items()):
         with column:
             shared.chart(fig, key)
-    tail = _plain(prompt_text[-30:])
+    tail = html.escape(prompt_text[-30:])
     for kind, continuation in result["continuations"].items():
-        st.markdown(f"**{MODEL_LABELS[kind]}** continues: …{tail}**{_plain(continuation)}**")
-
-
-def _plain(words: str) -> str:
-    """Text shown as typed: markdown's special characters escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", words)
+        st.html(f'<p class="continuation"><b style="color:{KINDS[kind].color}">'
+                f"{KINDS[kind].label}</b> continues: …{tail}"
+                f"<mark>{html.escape(continuation)}</mark></p>")
 
 
 shared.live(draw)
