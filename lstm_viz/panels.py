@@ -158,7 +158,7 @@ def next_characters(trainer, prompt, length: int, temperature: float, seed: int)
                                             temperature, seed))
                    for kind in trainer.live_models}
     figs = {f"next_{kind}": figures.next_char_bars(
-        top, kind, f"{MODEL_LABELS[kind]}: the 5 most probable next characters (step {step})")
+        top, kind, f"{MODEL_LABELS[kind]}: top 5 next characters<br><sub>step {step}</sub>")
         for kind, (top, _) in results.items()}
     return {"step": step, "figs": figs,
             "continuations": {kind: cont for kind, (_, cont) in results.items()}}

@@ -411,7 +411,7 @@ def test_a_korean_prompt_gets_each_models_top_five_bars(server, browser):
         box.fill("엄마, 오늘 아침 일찍 동생 손을 잡고 학교에 갔")
         box.press("Control+Enter")  # a text area sends its value on Ctrl+Enter or on blur
         script = ("() => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.layout"
-                  " && d.layout.title && d.layout.title.text.includes('most probable next'))"
+                  " && d.layout.title && d.layout.title.text.includes('top 5 next characters'))"
                   ".map(d => [d.layout.title.text, d.data[0].y.length, d.data[0].x[4]])")
         wait_for(lambda: page.locator(".st-key-prompt textarea").input_value().endswith("갔")
                  and len(page.evaluate(script)) == 2, what="two models' bars")

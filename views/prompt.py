@@ -97,7 +97,8 @@ def draw(view):
     for kind, continuation in result["continuations"].items():
         st.html(f'<p class="continuation"><b style="color:{KINDS[kind].color}">'
                 f"{KINDS[kind].label}</b> continues: …{tail}"
-                f"<mark>{html.escape(continuation)}</mark></p>")
+                f'<span style="background:#e8eef6;font-weight:600">'
+                f"{html.escape(continuation)}</span></p>")
 
 
 shared.live(draw)
