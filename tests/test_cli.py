@@ -25,6 +25,18 @@ def test_race_json_reports_every_model(capsys):
     assert "12/12 steps" in captured.err  # progress bar on stderr
 
 
+@pytest.mark.parametrize("task,chance", [("text", 5 / 12), ("series", None)])
+def test_text_and_series_races_report_the_same_keys_in_utf8(task, chance):
+    out = subprocess.run([sys.executable, "-m", "lstm_viz", "race", "--task", task, "--seq-len",
+                          "30", "--steps", "6", "--hidden", "4", "--horizon", "2", "--json"],
+                         capture_output=True, check=True).stdout
+    report = json.loads(out.decode("utf-8"))
+    for r in report["models"].values():
+        assert KEYS <= set(r) and r["steps"] == 6 and r["held_out_loss"] > 0
+        assert chance is None or r["chance"] == pytest.approx(chance)
+    assert report["references"] and (task == "text") == bool(report["loss_references"])
+
+
 def test_race_table_is_readable(capsys):
     assert main(["race", "--task", "adding", "--seq-len", "5", "--steps", "10", "--hidden", "4"]) == 0
     out = capsys.readouterr().out
