@@ -25,7 +25,7 @@ import torch
 import torch.nn.functional as F
 
 from . import prices
-from .tasks import Batch, Task
+from .tasks import MAX_SEQ_LEN, Batch, Task
 
 SYNTHETIC = "synthetic"
 SYNTHETIC_LENGTH = 5000
@@ -102,7 +102,7 @@ class Series(Task):
         self.log_prices = np.log(series_values(series))
         n = len(self.log_prices)
         self.split = int(n * TRAIN_SHARE)  # targets before it train, from it on are held out
-        if self.split - seq_len - horizon < 10 or n - self.split < 10:
+        if seq_len > self.longest(horizon, series) or n - self.split < 10:
             raise ValueError(f"the series has {n} prices, too few for windows of {seq_len} "
                              f"and a horizon of {horizon}; shorten the window")
         train = self.log_prices[: self.split]
@@ -113,6 +113,12 @@ class Series(Task):
         self.chance = naive
         self.solved_threshold = 0.9 * naive
         self.seasonal_naive = self._seasonal_naive_rmse(held)
+
+    @classmethod
+    def longest(cls, horizon: int = 1, series: str = SYNTHETIC, **ignored) -> int:
+        """The longest window that leaves at least 10 training targets before the split."""
+        split = int(len(series_values(series)) * TRAIN_SHARE)
+        return min(MAX_SEQ_LEN, split - horizon - 10)
 
     # -- windows ------------------------------------------------------------------------------
     def _windows(self, targets: np.ndarray) -> Batch:

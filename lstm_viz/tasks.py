@@ -50,6 +50,12 @@ class Task:
     eval_batch_size = 512  # held-out sequences; accuracy in steps of 1/512
     options: tuple[str, ...] = ()  # RunConfig fields besides seq_len that this task takes
 
+    @classmethod
+    def longest(cls, **options) -> int:
+        """The longest sequence this task can make with these options (RunConfig.task_options;
+        the ones it does not take are ignored)."""
+        return MAX_SEQ_LEN
+
     def __init__(self, seq_len: int):
         if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:
             raise ValueError(

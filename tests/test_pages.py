@@ -415,6 +415,9 @@ def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
     at.button(key="step").click().run()
     names = " ".join(trace_names(s) for s in chart_specs(at))
     assert "naive: next = last" in names and "truth" in names and not at.exception
+    at.slider(key="T").set_value(500).run()  # longer than 330 prices allow: the longest that fits
+    assert view_of(at).config.seq_len == int(330 * 0.8) - 1 - 10 and not at.exception
+    assert "at most 253 steps" in " ".join(i.value for i in at.info)
     assert "Verdict" in " ".join(m.value for m in at.markdown)
 
 

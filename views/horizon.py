@@ -29,8 +29,9 @@ if reference:
 
 st.subheader("Your sweep, with the sidebar's settings")
 config = st.session_state.cursor.view().config
-task_min = st.session_state.cursor.run.task.min_seq_len
-options = [n for n in LENGTH_OPTIONS if n >= task_min]
+task = st.session_state.cursor.run.task
+longest = type(task).longest(**config.task_options)
+options = [n for n in LENGTH_OPTIONS if task.min_seq_len <= n <= longest]
 lengths = st.multiselect("Sequence lengths", options,
                          default=[n for n in (10, 50, 100, 200) if n in options], key="sweep_lengths",
                          help="Each length is one point on the chart, for every model.")

@@ -64,8 +64,7 @@ def upload_box() -> None:
                 try:
                     values = prices.read_prices(data, column)
                     key = series.UPLOADS.add(values)
-                    series.Series(config.seq_len, config.horizon, key)  # long enough?
-                except (prices.UploadError, ValueError) as problem:
+                except prices.UploadError as problem:
                     st.error(f"{problem} The series in use is unchanged.")
                     return
                 st.session_state.series = key

@@ -244,16 +244,22 @@ def sidebar_config() -> RunConfig | None:
         st.warning("Pick at least one model in the sidebar.")
         return None
     task = TASKS[values["task"]]
+    options = {"horizon": values["horizon"],
+               "series": series_in_use() if values["task"] == "series" else DEFAULTS.series}
     seq_len = values["T"]
     if seq_len < task.min_seq_len:
         st.info(f"The {task.name} task needs at least {task.min_seq_len} steps; using {task.min_seq_len}.")
         seq_len = task.min_seq_len
+    longest = task.longest(**options)
+    if seq_len > longest:
+        st.info(f"The {task.name} task can make sequences of at most {longest} steps with "
+                f"these settings (its data is that short); using {longest}.")
+        seq_len = longest
     return DEFAULTS.replace(
         task=values["task"], seq_len=seq_len, hidden_size=values["hidden"], lr=values["lr"],
         optimizer=values["opt"], memory_init=values["memory_init"],
         batch_size=values["batch"], forget_bias=float(values["fbias"]), clip=float(values["clip"]),
-        seed=values["seed"], max_steps=values["cap"], horizon=values["horizon"],
-        series=series_in_use() if values["task"] == "series" else DEFAULTS.series,
+        seed=values["seed"], max_steps=values["cap"], **options,
         models=tuple(LABEL_TO_KIND[m] for m in MODEL_LABELS.values() if m in values["models"]),
     )
 
