@@ -212,7 +212,7 @@ def _time_axis(steps: int, title: str = "time step t", labels: list[str] | None 
         axis.update(tickmode="array", tickvals=ticks, tickangle=0,
                     ticktext=[_shown(labels[t - 1]) for t in ticks],
                     title=dict(text=f"{title}: the character read there"
-                               + (f" (every {every}th)" if every > 1 else "")))
+                               + (f" (labels every {every} steps)" if every > 1 else "")))
     return axis
 
 
