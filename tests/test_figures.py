@@ -224,3 +224,20 @@ def test_every_figure_has_a_title_axes_and_one_colour_per_model(trainer):
                 if str(trace.name or "").startswith(label) and getattr(trace, "line", None) \
                         and trace.line.color:
                     assert trace.line.color == figures.COLORS[kind], (key, trace.name)
+
+
+def test_text_runs_label_the_time_axis_with_the_characters_read():
+    trainer = LockstepTrainer(CONFIG.replace(task="text", seq_len=100, hidden_size=4))
+    view = trainer.view()
+    heat = panels.inside(view, view.snapshots[-1])["gate_lstm_f"]
+    chars = trainer.task.step_labels(trainer.probe_batch.x[0])
+    axis = heat.layout.xaxis
+    assert list(axis.tickvals) == list(range(1, 101, 3))  # at most 40 labels
+    assert list(axis.ticktext) == [("␣" if chars[t - 1] == " " else chars[t - 1]) for t in axis.tickvals]
+    race = panels.race(view)["race_loss"]
+    assert {"unigram", "bigram"} <= {t.name for t in race.data}
+    assert "bits per character" in race.layout.yaxis.title.text
+    lstm = next(t for t in race.data if t.name == "LSTM")
+    np.testing.assert_allclose(lstm.y, [v / np.log(2) for _, v in view.eval_losses["lstm"]])
+    unigram = next(t for t in race.data if t.name == "unigram")
+    assert unigram.y[0] == pytest.approx(trainer.task.loss_references()["unigram"] / np.log(2))
