@@ -241,3 +241,18 @@ def test_text_runs_label_the_time_axis_with_the_characters_read():
     np.testing.assert_allclose(lstm.y, [v / np.log(2) for _, v in view.eval_losses["lstm"]])
     unigram = next(t for t in race.data if t.name == "unigram")
     assert unigram.y[0] == pytest.approx(trainer.task.loss_references()["unigram"] / np.log(2))
+
+
+def test_series_forecasts_are_drawn_against_the_truth_in_model_colours():
+    trainer = LockstepTrainer(CONFIG.replace(task="series", seq_len=30, hidden_size=4))
+    trainer.step(3)
+    view = trainer.view()
+    fig = panels.forecasts(view)["forecast"]
+    by_name = {t.name: t for t in fig.data}
+    np.testing.assert_allclose(by_name["truth"].y, trainer.eval_batch.y.numpy())
+    np.testing.assert_allclose(by_name["LSTM"].y, view.forecast("lstm")[1])
+    assert by_name["GRU"].line.color == figures.COLORS["gru"]
+    metric = panels.race(view)["race_metric"]
+    names = [t.name for t in metric.data]
+    assert any(n.startswith("naive: next = last") for n in names)
+    assert any(n.startswith("seasonal naive") for n in names)
