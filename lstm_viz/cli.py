@@ -131,7 +131,8 @@ def race_report(trainer: LockstepTrainer) -> dict:
         }
     config = trainer.config
     task = trainer.task
-    return {"task": config.task, "seq_len": config.seq_len, "seed": config.seed,
+    options = {k: v for k, v in config.task_options.items() if k in task.options}
+    return {"task": config.task, "seq_len": config.seq_len, "seed": config.seed, **options,
             "held_out_size": len(trainer.eval_batch.y), "references": task.metric_references(),
             "loss_references": task.loss_references(), "models": models}
 
@@ -139,7 +140,9 @@ def race_report(trainer: LockstepTrainer) -> dict:
 def _format_table(report: dict) -> str:
     header = f"{'model':<6} {'metric':>10} {'chance':>7} {'solved at':>9} "
     header += f"{'grad ratio init':>15} {'grad ratio end':>14} {'ms/step':>8}  status"
-    lines = [f"task {report['task']}, T={report['seq_len']}, seed {report['seed']}", header]
+    options = "".join(f", {k} {report[k]}" for k in ("horizon", "series") if k in report)
+    lines = [f"task {report['task']}, T={report['seq_len']}, seed {report['seed']}{options}",
+             header]
     for kind, r in report["models"].items():
         metric = "-" if r["final_metric"] is None else f"{r['final_metric']:.4f}"
         lines.append(

@@ -81,7 +81,7 @@ def metric_curves(
     references: dict[str, float],
     title: str,
     held_out_size: int,
-    metric_log: bool = False,
+    metric_axis: str = "unit",
     min_steps: int = 100,
 ) -> go.Figure:
     """The metric against training step: held-out (solid, dots) and the training batches'
@@ -106,8 +106,14 @@ def metric_curves(
                              dash="dot", width=1.2),
                              name=f"dotted: training batches, mean of last {SMOOTHING} steps"))
     held = np.array([m for rows in evals.values() for _, m in rows] + list(references.values()))
-    yaxis = (dict(title=dict(text=f"{metric_name} (log scale)"), **_log_axis(held))
-             if metric_log else dict(range=[0, 1.03], title=dict(text=metric_name)))
+    if metric_axis == "log":  # an MSE that spans decades
+        yaxis = dict(title=dict(text=f"{metric_name} (log scale)"), **_log_axis(held))
+    elif metric_axis == "linear":  # an RMSE near its baselines
+        finite = held[np.isfinite(held)]
+        yaxis = dict(range=[0, 1.1 * min(finite.max(), 3 * max(references.values()))],
+                     title=dict(text=metric_name))
+    else:  # an accuracy
+        yaxis = dict(range=[0, 1.03], title=dict(text=metric_name))
     layout = dict(xaxis=dict(range=[0, last], title=dict(text="training step")), yaxis=yaxis,
                   shapes=_diverged_lines(diverged))
     return _figure(traces, layout, f"{title}<br><sub>on {held_out_size} held-out sequences</sub>")

@@ -28,8 +28,8 @@ def race(run: RunView) -> dict:
     min_steps = min(100, run.config.max_steps)
     figs = {"race_metric": figures.metric_curves(
         run.history, run.evals, run.diverged, task.metric_name, task.metric_references(),
-        f"Held-out {task.metric_name}, lag {task.seq_len}", len(run.eval_batch.y),
-        metric_log=not task.higher_is_better, min_steps=min_steps)}
+        f"Held-out {task.metric_name}, {task.length_name} {task.seq_len}", len(run.eval_batch.y),
+        metric_axis=task.metric_axis, min_steps=min_steps)}
     if task.loss_references():
         figs["race_loss"] = figures.held_out_loss(
             run.eval_losses, run.diverged, task.loss_references(), 1 / math.log(2),

@@ -76,13 +76,21 @@ def series_values(series: str) -> np.ndarray:
     return UPLOADS.get(series)
 
 
-def seasonal_period(log_prices: np.ndarray, longest: int) -> int:
-    """The season of a series: PERIOD for the synthetic one; for an upload, the lag (2 to
-    ``longest``) at which the training part's detrended log price is most autocorrelated."""
-    x = log_prices - np.convolve(log_prices, np.ones(5) / 5, mode="same")
-    x = (x - x.mean())[: int(len(x) * TRAIN_SHARE)]
-    lags = range(2, max(3, longest + 1))
-    return max(lags, key=lambda k: float(np.dot(x[:-k], x[k:])) if k < len(x) else -np.inf)
+MIN_SEASON_CORRELATION = 0.3  # a lag less autocorrelated than this is no season
+
+
+def seasonal_period(log_prices: np.ndarray, longest: int) -> int | None:
+    """An upload's season: the lag (2 to ``longest``) at which the training part's detrended
+    log price is most autocorrelated, or None when even that lag's autocorrelation is below
+    MIN_SEASON_CORRELATION (a random walk has no season to find)."""
+    train = log_prices[: int(len(log_prices) * TRAIN_SHARE)]
+    x = train[2:-2] - np.convolve(train, np.ones(5) / 5, mode="valid")  # minus the local mean
+    lags = [k for k in range(2, max(3, longest + 1)) if k < len(x) - 2]
+    if not lags or not x.any():
+        return None
+    correlation = {k: float(np.corrcoef(x[:-k], x[k:])[0, 1]) for k in lags}
+    best = max(lags, key=lambda k: correlation[k])
+    return best if correlation[best] >= MIN_SEASON_CORRELATION else None
 
 
 class Series(Task):
@@ -95,6 +103,8 @@ class Series(Task):
     higher_is_better = False
     min_seq_len = 2
     options = ("horizon", "series")
+    length_name = "window"
+    metric_axis = "linear"
 
     def __init__(self, seq_len: int, horizon: int = 1, series: str = SYNTHETIC):
         super().__init__(seq_len)
@@ -128,7 +138,8 @@ class Series(Task):
         last = self.log_prices[ends][:, None]
         x = (self.log_prices[idx] - last) / self.scale
         y = (self.log_prices[targets] - last[:, 0]) / self.scale
-        key = np.full((len(targets), 1), max(0, self.seq_len - 1 + self.horizon - self.period))
+        back = self.seq_len - 1 + self.horizon - (self.period or self.seq_len + self.horizon)
+        key = np.full((len(targets), 1), max(0, back))  # one season before the target
         return Batch(torch.tensor(x, dtype=torch.float32)[..., None],
                      torch.tensor(y, dtype=torch.float32), torch.tensor(key))
 
@@ -152,7 +163,7 @@ class Series(Task):
         the same ``horizon`` steps one season earlier (Hyndman & Athanasopoulos, "Forecasting:
         principles and practice", the seasonal naive method applied to the changes)."""
         targets = self._held_out_targets()
-        if (targets - self.horizon - self.period).min() < 0:
+        if self.period is None or (targets - self.horizon - self.period).min() < 0:
             return float("nan")
         log = self.log_prices
         guess = log[targets - self.period] - log[targets - self.horizon - self.period]
@@ -185,11 +196,18 @@ class Series(Task):
         return "the naive forecast's line"
 
     def metric_references(self) -> dict[str, float]:
-        references = {f"naive: next = last ({self.chance:.3f})": self.chance}
+        references = {f"naive, next = last: {self.chance:.3f}": self.chance}
         if np.isfinite(self.seasonal_naive):
-            references[f"seasonal naive: last + the change a season ({self.period} steps) "
-                       f"earlier ({self.seasonal_naive:.3f})"] = self.seasonal_naive
+            references[f"seasonal naive ({self.period}-step season): "
+                       f"{self.seasonal_naive:.3f}"] = self.seasonal_naive
         return references
+
+    def plateau_note(self, metric: float) -> str:
+        """Where the seasonal naive forecast stands, when the model has not beaten it."""
+        if np.isfinite(self.seasonal_naive) and metric > self.seasonal_naive:
+            return (f"the seasonal naive forecast scores {self.format(self.seasonal_naive)}, "
+                    "so the season is there to be learned")
+        return ""
 
     def describe(self):
         where = "the synthetic series" if self.series == SYNTHETIC else "your uploaded series"

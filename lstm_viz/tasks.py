@@ -115,6 +115,9 @@ class Task:
         """What the chance line is called: 'chance', or 'the baseline' for a regression."""
         return "chance" if self.higher_is_better else "the baseline"
 
+    length_name = "lag"  # what seq_len is called on the charts
+    metric_axis = "unit"  # the metric chart's y axis: unit (0 to 1), log or linear
+
     @property
     def reference_line(self) -> str:
         """The chance line as a sentence names it: 'the chance line', 'the baseline'."""
@@ -216,6 +219,7 @@ class Adding(Task):
     metric_name = "MSE"
     higher_is_better = False
     loss_is_metric = True
+    metric_axis = "log"
     chance = 1.0 / 6.0
     solved_threshold = 0.01
     input_size = 2

@@ -254,5 +254,5 @@ def test_series_forecasts_are_drawn_against_the_truth_in_model_colours():
     assert by_name["GRU"].line.color == figures.COLORS["gru"]
     metric = panels.race(view)["race_metric"]
     names = [t.name for t in metric.data]
-    assert any(n.startswith("naive: next = last") for n in names)
+    assert any(n.startswith("naive, next = last") for n in names)
     assert any(n.startswith("seasonal naive") for n in names)

@@ -390,15 +390,17 @@ def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     assert "'🙂'" in " ".join(i.value for i in at.info)
     at.text_area(key="prompt").input("").run()
     assert "Type a prompt first" in " ".join(w.value for w in at.warning)
-    at.text_area(key="prompt").input("가" * 400).run()
-    assert "the limit is 300" in " ".join(w.value for w in at.warning)
+    at.text_area(key="prompt").input("가" * 700).run()
+    assert "the limit is 600" in " ".join(w.value for w in at.warning)
     at.button(key="example_English: many").click().run()
     assert at.text_area(key="prompt").value == trainer.task.example("en", "many")
     assert not at.exception
+    at.button(key="bar_reset").click().run()  # this session at step 0, the weights at step 10
+    assert "come from the models at step 10" in " ".join(i.value for i in at.info)
 
 
-CSV = "날짜,종가\n" + "\n".join(f"2024-{i // 28 + 1:02d}-{i % 28 + 1:02d},{100 + (i % 30) + 0.1 * i:.2f}"
-                                 for i in range(330))
+CSV = "일자,종가\n" + "\n".join(f"2024{i // 28 + 1:02d}{i % 28 + 1:02d},{100 + (i % 30) + 0.1 * i:.2f}"
+                                 for i in range(330))  # dates that read as numbers, as KRX writes them
 
 
 def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
@@ -408,13 +410,15 @@ def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
     at.file_uploader(key="upload").set_value(("prices.csv", "name,city\nKim,Seoul\n".encode(), "text/csv")).run()
     assert "The series in use is unchanged" in " ".join(e.value for e in at.error)
     at.file_uploader(key="upload").set_value(("prices.csv", CSV.encode("cp949"), "text/csv")).run()
-    assert at.selectbox(key="upload_column").options == ["종가"]
+    assert at.selectbox(key="upload_column").options == ["일자", "종가"]
+    assert at.selectbox(key="upload_column").value == "종가"  # not the date column
     at.button(key="use_upload").click().run()
+    assert "column '종가' of prices.csv" in " ".join(c.value for c in at.caption)
     config = view_of(at).config
     assert config.series.startswith("upload-") and at.query_params["series"] in (config.series, [config.series])
     at.button(key="step").click().run()
     names = " ".join(trace_names(s) for s in chart_specs(at))
-    assert "naive: next = last" in names and "truth" in names and not at.exception
+    assert "naive, next = last" in names and "truth" in names and not at.exception
     at.slider(key="T").set_value(500).run()  # longer than 330 prices allow: the longest that fits
     assert view_of(at).config.seq_len == int(330 * 0.8) - 1 - 10 and not at.exception
     assert "at most 253 steps" in " ".join(i.value for i in at.info)

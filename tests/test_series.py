@@ -88,3 +88,10 @@ def test_an_uploaded_series_trains_and_its_season_is_estimated():
         make_task("series", 300, series=series.UPLOADS.add(prices[:300]))
     with pytest.raises(ValueError, match="series must be"):
         RunConfig(task="series", series="../etc/passwd")
+
+
+def test_a_random_walk_upload_gets_no_invented_season():
+    walk = 100 * np.exp(np.cumsum(0.01 * np.random.default_rng(3).standard_normal(400)))
+    task = make_task("series", 50, series=series.UPLOADS.add(walk))
+    assert task.period is None and np.isnan(task.seasonal_naive)
+    assert list(task.metric_references()) == [f"naive, next = last: {task.chance:.3f}"]

@@ -59,7 +59,10 @@ def upload_box() -> None:
             except prices.UploadError as problem:
                 st.error(f"{problem} The series in use is unchanged.")
                 return
-            column = st.selectbox("Price column", columns, key="upload_column")
+            column = st.selectbox("Price column", columns, index=_price_column(columns),
+                                  key="upload_column",
+                                  help="The column of prices, oldest first. A date column "
+                                       "that reads as numbers (20240131) is no price.")
             if st.button("Train on this column", key="use_upload", type="primary"):
                 try:
                     values = prices.read_prices(data, column)
@@ -68,11 +71,22 @@ def upload_box() -> None:
                     st.error(f"{problem} The series in use is unchanged.")
                     return
                 st.session_state.series = key
+                st.session_state.upload_names = {key: f"column '{column}' of {upload.name}"}
                 st.rerun()
         if config.series != series.SYNTHETIC:
-            st.caption(f"In use: your upload ({config.series}).")
+            name = st.session_state.get("upload_names", {}).get(config.series, "your upload")
+            st.caption(f"In use: {name} ({config.series}).")
             st.button("Back to the synthetic series", key="use_synthetic",
                       on_click=_use_synthetic)
+
+
+PRICE_NAMES = ("종가", "close", "adj close", "price", "가격", "현재가")
+
+
+def _price_column(columns: list[str]) -> int:
+    """The column to offer first: one named like a closing price, else the first."""
+    named = [i for i, c in enumerate(columns) if c.strip().lower() in PRICE_NAMES]
+    return named[0] if named else 0
 
 
 def draw(view):

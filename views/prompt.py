@@ -66,8 +66,8 @@ prompt_text = st.text_area("Prompt (Korean or English)", key="prompt", height=80
 left, right = st.columns(2)
 mode = left.radio("Continuation", ("greedy", "sampled"), horizontal=True, key="mode",
                   help="Greedy: always the most probable character. Sampled: drawn from the "
-                       "model's probabilities (seeded by the run's seed, so a link shows the "
-                       "same text).")
+                       "model's probabilities, seeded by the run's seed, so the same models and "
+                       "prompt give the same text.")
 temperature = right.slider("Temperature", 0.1, 2.0, 0.8, 0.1, key="temperature",
                            disabled=mode == "greedy",
                            help="Sampling only: below 1 sharpens the probabilities, above 1 "
@@ -88,15 +88,21 @@ def draw(view):
     if not result["figs"]:
         st.warning("Every model has diverged: nothing to ask.")
         return
-    st.caption(f"The models as they are now, at step {result['step']}.")
+    if result["step"] == view.steps:
+        st.caption(f"The models as they are at step {result['step']}.")
+    else:  # the weights exist only at the shared run's newest step
+        st.info(f"These answers come from the models at step {result['step']}, the newest "
+                f"step of this shared run, not step {view.steps} shown above: the models' "
+                "weights exist only at the newest step, which you or others on this link "
+                "trained to. Press Resume or Step to catch up.")
     columns = st.columns(len(result["figs"]))
     for column, (key, fig) in zip(columns, result["figs"].items()):
         with column:
             shared.chart(fig, key)
-    tail = html.escape(prompt_text[-30:])
+    tail = html.escape(("…" if len(prompt_text) > 30 else "") + prompt_text[-30:])
     for kind, continuation in result["continuations"].items():
         st.html(f'<p class="continuation"><b style="color:{KINDS[kind].color}">'
-                f"{KINDS[kind].label}</b> continues: …{tail}"
+                f"{KINDS[kind].label}</b> continues: {tail}"
                 f'<span style="background:#e8eef6;font-weight:600">'
                 f"{html.escape(continuation)}</span></p>")
 
