@@ -67,6 +67,11 @@ class Task:
     def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
         raise NotImplementedError
 
+    def probe_sample(self, batch_size: int, generator: torch.Generator) -> Batch:
+        """The probe sequences (the pages' close-up look): plain samples unless a task pairs
+        them up."""
+        return self.sample(batch_size, generator)
+
     def held_out_sample(self, batch_size: int, generator: torch.Generator) -> Batch:
         """Sequences to evaluate on; fresh samples (never trained on) unless a task keeps a
         held-out part of fixed data."""

@@ -174,7 +174,38 @@ class Text(Task):
 
     def sample(self, batch_size, generator):
         rng = random.Random(int(torch.randint(2**62, (1,), generator=generator)))
-        windows = [self.window(rng) for _ in range(batch_size)]
+        return self._batch([self.window(rng) for _ in range(batch_size)])
+
+    def probe_sample(self, batch_size, generator):
+        """Probe windows in twins: the second of a pair is the first with its cue swapped for
+        a cue of another class of the same length, so the two differ only in the cue and the
+        answer (what a model must carry between them)."""
+        rng = random.Random(int(torch.randint(2**62, (1,), generator=generator)))
+        windows = []
+        while len(windows) < batch_size:
+            window = self.window(rng)
+            twin = self.twin(*window)
+            if twin is not None:
+                windows += [window, twin]
+        return self._batch(windows[:batch_size])
+
+    @staticmethod
+    def twin(text: str, cue_end: int) -> tuple[str, int] | None:
+        """The window with its cue (ending at ``cue_end``) replaced by one of the same length
+        from another class, and its last character by that class's answer (None if no cue of
+        another class has that length)."""
+        classes = [(cues, ending) for lang in languages() for cues, ending in lang.classes.values()]
+        head = text[: cue_end + 1]
+        cue, ending = max(((c, e) for cues, e in classes for c in cues if head.endswith(c)),
+                          key=lambda pair: len(pair[0]))
+        others = sorted(c2 + "\0" + e2 for cues, e2 in classes if e2 != ending for c2 in cues
+                        if len(c2) == len(cue))
+        if not others:
+            return None
+        other, other_ending = others[0].split("\0")
+        return head[: -len(cue)] + other + text[cue_end + 1 : -1] + other_ending[0], cue_end
+
+    def _batch(self, windows: list[tuple[str, int]]) -> Batch:
         ids = torch.tensor([[self.index[c] for c in text] for text, _ in windows])
         key_steps = torch.tensor([[cue] for _, cue in windows])
         return Batch(_one_hot(ids[:, :-1], self.input_size), ids[:, 1:], key_steps)

@@ -126,7 +126,7 @@ class LockstepTrainer(_Progress):
         }
         self._initial_weights = {k: copy.deepcopy(m.state_dict()) for k, m in self.models.items()}
         probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
-        self.probe_batch = self.task.sample(config.probe_batch_size, probe_gen)
+        self.probe_batch = self.task.probe_sample(config.probe_batch_size, probe_gen)
         eval_gen = torch.Generator().manual_seed(config.seed + _EVAL_SEED_OFFSET)
         self.eval_batch = self.task.held_out_sample(self.task.eval_batch_size, eval_gen)
         self.reset()

@@ -152,3 +152,16 @@ def test_examples_stop_right_before_the_character_their_class_decides(seq_len):
             assert any(example.endswith(verb) for verb in lang.verbs)
             read = text.read_prompt(task, example)
             assert not read.unknown and len(read.ids) == len(example)
+
+
+@pytest.mark.parametrize("seq_len", [24, 100])
+def test_probe_windows_come_in_twins_that_differ_only_in_the_cue_and_answer(seq_len):
+    task = make_task("text", seq_len)
+    batch = task.probe_sample(8, torch.Generator().manual_seed(2))
+    windows = _strings(task, batch)
+    for a, b, key in zip(windows[::2], windows[1::2], batch.key_steps[::2, 0].tolist()):
+        differ = [t for t, (x, y) in enumerate(zip(a, b)) if x != y]
+        assert differ and differ[-1] == seq_len and a[-1] != b[-1]  # the answers differ
+        assert all(t <= key for t in differ[:-1])  # everything else differs only in the cue
+    from lstm_viz.probes import contrast_pair
+    assert contrast_pair(task.last(batch.y)) == (0, 1)  # Inside draws the first twins
