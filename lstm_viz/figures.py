@@ -511,5 +511,5 @@ def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverge
         traces.append(go.Scatter(x=x, y=values, mode="lines", name=model_name(kind, diverged),
                                  line=dict(color=COLORS[kind], width=1.5)))
     layout = dict(xaxis=dict(title=dict(text="held-out window (time order)")),
-                  yaxis=dict(title=dict(text="change to the target, in typical changes")))
+                  yaxis=dict(title=dict(text="change (typical changes)")))
     return _figure(traces, layout, title)
