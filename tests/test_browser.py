@@ -120,8 +120,9 @@ def chart_points(page) -> int:
                          " return d && d.calcdata && d.calcdata[0] ? d.calcdata[0].length : -1; }")
 
 
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", [name for name in PAGES if name not in ("text", "prices")])
 def test_every_page_opens_without_an_exception(server, browser, name):
+    """(Next character and Prices: their phone test and the Korean prompt test open them.)"""
     ARTIFACTS.mkdir(exist_ok=True)
     context, page = open_page(browser, f"{server['url']}/{PAGES[name]}", height=1600)
     try:
