@@ -16,6 +16,7 @@ beat; the page says so.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
@@ -68,12 +69,17 @@ class _Uploads:
 UPLOADS = _Uploads(MAX_UPLOADS)
 
 
+@functools.cache
+def _synthetic() -> np.ndarray:
+    values = prices.synthetic_prices(SYNTHETIC_LENGTH, SERIES_SEED, period=PERIOD,
+                                     drift=0.0002, volatility=0.005, amplitude=0.1)
+    values.flags.writeable = False  # shared by every task built on it
+    return values
+
+
 def series_values(series: str) -> np.ndarray:
-    """The prices a series id names: the synthetic series, or an upload."""
-    if series == SYNTHETIC:
-        return prices.synthetic_prices(SYNTHETIC_LENGTH, SERIES_SEED, period=PERIOD,
-                                       drift=0.0002, volatility=0.005, amplitude=0.1)
-    return UPLOADS.get(series)
+    """The prices a series id names: the synthetic series (made once), or an upload."""
+    return _synthetic() if series == SYNTHETIC else UPLOADS.get(series)
 
 
 MIN_SEASON_CORRELATION = 0.3  # a lag less autocorrelated than this is no season

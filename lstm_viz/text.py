@@ -217,10 +217,9 @@ class Text(Task):
         tasks score their last step; without it 1 character in seq_len carries the long-range
         signal and no model learns it within the step cap). pred (B, V), y (B,): the last
         step's cross-entropy alone (the probes)."""
-        last = F.cross_entropy(pred[..., -1, :] if pred.dim() == 3 else pred, self.last(y)
-                               if y.dim() == 2 else y, reduction=reduction)
         if pred.dim() == 2:
-            return last
+            return F.cross_entropy(pred, y, reduction=reduction)
+        last = F.cross_entropy(pred[:, -1], y[:, -1], reduction=reduction)
         every = F.cross_entropy(pred.transpose(1, 2), y, reduction="none").mean(dim=1)
         return last + (every.mean() if reduction == "mean" else every.sum())
 
