@@ -151,17 +151,12 @@ def horizon_reference(reference: dict) -> go.Figure:
 def next_characters(trainer, prompt, length: int, temperature: float, seed: int) -> dict:
     """Every live model's top-5 next characters after a prompt (bars) and its continuation,
     from the models as they are now: {"step": n, "figs": {...}, "continuations": {kind: str}}."""
-    with trainer.lock:  # the models are not being updated while they read the prompt
-        step = trainer.steps
-        results = {kind: (text.next_char(trainer.models[kind], trainer.task, prompt),
-                          text.continuation(trainer.models[kind], trainer.task, prompt, length,
-                                            temperature, seed))
-                   for kind in trainer.live_models}
+    result = trainer.answer(text.answers, prompt, length, temperature, seed)
+    step = result["step"]
     figs = {f"next_{kind}": figures.next_char_bars(
         top, kind, f"{MODEL_LABELS[kind]}: top 5 next characters<br><sub>step {step}</sub>")
-        for kind, (top, _) in results.items()}
-    return {"step": step, "figs": figs,
-            "continuations": {kind: cont for kind, (_, cont) in results.items()}}
+        for kind, top in result["top"].items()}
+    return {"step": step, "figs": figs, "continuations": result["continuations"]}
 
 
 def forecasts(run: RunView) -> dict:

@@ -7,10 +7,12 @@ the probes it took itself. A cursor at the run's head makes the run train furthe
 behind it replays the recorded history at the pace of live training. Nothing a session does
 moves another session's cursor or adds to what another session sees.
 
-The process-wide ``RunRegistry`` holds the trainers: at most ``max_runs`` (least recently used
-dropped first), and a run no session has looked at for ``idle_seconds`` is dropped. When many
-distinct runs train at once, each tick's work budget shrinks so every session still gets a chart
-update about once a second (all sessions share one Python process and its GIL).
+The process-wide ``RunRegistry`` holds the runs: at most ``max_runs`` (least recently used
+dropped first), and a run no session has looked at for ``idle_seconds`` is dropped. The app's
+runs train in the worker process (``worker.py``), out of the way of the sessions' drawing; a
+registry of in-process ``LockstepTrainer`` runs behaves the same (tests, the benchmark's
+comparison). When many distinct runs train at once, each tick's work budget shrinks, so the
+pace of every run stays one that its share of the training time can keep.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from collections import OrderedDict
 from typing import Callable
 
 from .config import LIMITS, RunConfig
-from .training import MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunView, Snapshot
+from .training import (MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunRecords, RunView,
+                       Snapshot, probe_at)
+from .worker import WORKER
 
 ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
 MIN_TICK_WORK = 0.01  # seconds: the smallest training budget of a tick under load
@@ -50,21 +54,23 @@ class RunRegistry:
     """Process-wide trainers keyed by settings, bounded in number and idle time."""
 
     def __init__(self, max_runs: int = 12, idle_seconds: float = 900,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic,
+                 make_run: Callable[[RunConfig], RunRecords] = LockstepTrainer):
         self.max_runs, self.idle_seconds, self.clock = max_runs, idle_seconds, clock
-        self._runs: OrderedDict[RunConfig, LockstepTrainer] = OrderedDict()
+        self.make_run = make_run
+        self._runs: OrderedDict[RunConfig, RunRecords] = OrderedDict()
         self._seen: dict[RunConfig, float] = {}
         self._trained: dict[RunConfig, float] = {}
         self._lock = threading.Lock()
 
-    def run_for(self, config: RunConfig) -> LockstepTrainer:
+    def run_for(self, config: RunConfig) -> RunRecords:
         """The shared trainer of these settings (built on first use)."""
         key = run_key(config)
         with self._lock:
             self._evict_idle()
             trainer = self._runs.get(key)
             if trainer is None:
-                trainer = self._runs[key] = LockstepTrainer(key)
+                trainer = self._runs[key] = self.make_run(key)
                 while len(self._runs) > self.max_runs:
                     old, _ = self._runs.popitem(last=False)
                     self._seen.pop(old, None)
@@ -72,7 +78,7 @@ class RunRegistry:
             self._seen[key] = self.clock()
             return trainer
 
-    def touch(self, trainer: LockstepTrainer, trained: bool = False) -> None:
+    def touch(self, trainer: RunRecords, trained: bool = False) -> None:
         """A session looked at (and maybe trained) this run just now."""
         with self._lock:
             key = trainer.config
@@ -108,13 +114,13 @@ class RunRegistry:
             self._seen.pop(key, None)
 
 
-REGISTRY = RunRegistry()
+REGISTRY = RunRegistry(make_run=WORKER.run)  # the app's runs train in the worker process
 
 
 class Cursor:
     """One session's place in a shared run: the step it shows, its step cap, its own probes."""
 
-    def __init__(self, run: LockstepTrainer, cap: int):
+    def __init__(self, run: RunRecords, cap: int):
         self.run, self.cap = run, cap
         self.step = 0
         self._own: tuple[Snapshot, ...] = ()
@@ -128,28 +134,21 @@ class Cursor:
 
     def advance(self, n: int, wait: bool = True) -> bool:
         """Move up to n steps toward the cap, training the run where the cursor passes its
-        head. With ``wait=False`` (a live tick) a session never waits for another one that is
-        training the run: it only catches up with the head, and shows the step others show
-        (sharing their figures). Returns True if this session trained."""
-        run, target, trained = self.run, min(self.step + n, self.cap), False
-        ahead = 0 if wait else n  # a live tick keeps the run one tick ahead of this cursor
-        if target + ahead > run.head and not run.done and run.lock.acquire(blocking=wait):
-            try:
-                goal = min(target + ahead, run.config.max_steps)
-                if goal > run.steps:
-                    run.step(goal - run.steps)
-                    trained = True
-            finally:
-                run.lock.release()
-        self.step = min(target, run.head)
+        head. With ``wait=False`` (a live tick) a session never waits for training: it asks
+        the run to stay one tick ahead of it and moves as far as the run's head allows
+        (showing the step others show, and sharing their figures). Returns True if this
+        session made the run train."""
+        target = min(self.step + n, self.cap)
+        trained = self.run.train_to(target + (0 if wait else n), wait)
+        self.step = min(target, self.run.head)
         return trained
 
     def probe_here(self) -> None:
-        """Probe the models at the cursor, for this session only, if the cursor is at the head
+        """Probe the models at the cursor, for this session only, if the run stands there
         (the weights of earlier steps are gone; the nearest scheduled snapshot shows there)."""
-        with self.run.lock:
-            if self.step == self.run.head and all(s.step != self.step for s in self.run.snapshots):
-                self._own = (self.run.probe_now(),)
+        if self.step == self.run.head and all(s.step != self.step for s in self.run.snapshots):
+            snapshot = self.run.answer(probe_at, self.step)
+            self._own = (snapshot,) if snapshot is not None else ()
 
     def reset(self) -> None:
         """Back to step 0 for this session; the shared run is untouched."""

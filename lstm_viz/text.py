@@ -340,3 +340,14 @@ def continuation(model, task: Text, prompt: Prompt, length: int, temperature: fl
         out.append(task.class_names[i])
         logits, state = model.run(_one_hot(torch.tensor([[i]]), task.input_size), state)
     return "".join(out)
+
+
+def answers(trainer, prompt: Prompt, length: int, temperature: float, seed: int) -> dict:
+    """Every live model's top 5 next characters after the prompt and its continuation, from
+    the trainer's models as they are now: {"step": n, "top": {kind: [...]}, "continuations":
+    {kind: str}}. Ask it through ``trainer.answer`` (the models may live in the worker)."""
+    kinds = trainer.live_models
+    return {"step": trainer.steps,
+            "top": {k: next_char(trainer.models[k], trainer.task, prompt) for k in kinds},
+            "continuations": {k: continuation(trainer.models[k], trainer.task, prompt, length,
+                                              temperature, seed) for k in kinds}}

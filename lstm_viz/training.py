@@ -31,7 +31,7 @@ import torch
 from .config import LIMITS, RunConfig
 from .models import build_model
 from .probes import ModelProbe, probe
-from .tasks import make_task
+from .tasks import Task, make_task
 
 # A live tick (the app's fragment, the benchmark): the browser asks for one every TICK_SECONDS;
 # each trains for about TICK_WORK_SECONDS, at most MAX_STEPS_PER_TICK steps, then draws.
@@ -88,6 +88,15 @@ class History:
         table = table[: np.searchsorted(table[:, 0], upto, side="right")]
         return {name: table[:, i] for i, name in enumerate(self.COLUMNS)}
 
+    def rows_after(self, step: int) -> np.ndarray:
+        """The rows of steps after ``step``, as one (n, 4) array (a copy)."""
+        table = self._table[: self._n]
+        return table[np.searchsorted(table[:, 0], step, side="right"):].copy()
+
+    def extend(self, rows: np.ndarray) -> None:
+        for row in rows:
+            self.append(*row)
+
 
 @dataclass
 class Snapshot:
@@ -111,13 +120,67 @@ class _Progress:
         return [k for k in self.models if k not in self.diverged]
 
 
-class LockstepTrainer(_Progress):
-    """Trains ``config.models`` side by side on one seeded stream of batches."""
+class RunRecords(_Progress):
+    """A run's data and records, as sessions read them, wherever it trains: here
+    (``LockstepTrainer``) or in the training worker process (``worker.RemoteTrainer``, which
+    mirrors the records the worker sends). Readers take no lock: every record up to ``head`` is
+    complete and never changes again (records are only appended after it)."""
 
-    def __init__(self, config: RunConfig):
+    def __init__(self, config: RunConfig, task: Task | None = None):
         self.config = config
         self.lock = threading.RLock()
-        self.task = make_task(config.task, config.seq_len, **config.task_options)
+        self.task = task or make_task(config.task, config.seq_len, **config.task_options)
+        probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
+        self.probe_batch = self.task.probe_sample(config.probe_batch_size, probe_gen)
+        eval_gen = torch.Generator().manual_seed(config.seed + _EVAL_SEED_OFFSET)
+        self.eval_batch = self.task.held_out_sample(self.task.eval_batch_size, eval_gen)
+
+    def _clear_records(self) -> None:
+        kinds = self.config.models
+        self.steps = 0
+        self.head = 0  # the last step whose records are complete (what readers may see)
+        self.diverged: dict[str, int] = {}
+        self.history = {k: History(HISTORY_LEN) for k in kinds}
+        self.evals: dict[str, list[tuple[int, float]]] = {k: [] for k in kinds}
+        self.eval_losses: dict[str, list[tuple[int, float]]] = {k: [] for k in kinds}
+        self.forecasts: dict[str, list[tuple[int, np.ndarray]]] = {k: [] for k in kinds}
+        self.trained_steps = {k: 0 for k in kinds}
+        self.train_seconds = {k: 0.0 for k in kinds}
+        self.probe_every = self.config.probe_every
+        self.snapshots: list[Snapshot] = []
+
+    def ms_per_step(self, kind: str) -> float:
+        """Mean wall-clock milliseconds of one training step of one model (nan before any)."""
+        steps = self.trained_steps[kind]
+        return 1000 * self.train_seconds[kind] / steps if steps else float("nan")
+
+    def steps_within(self, seconds: float = TICK_WORK_SECONDS, most: int = MAX_STEPS_PER_TICK) -> int:
+        """Training steps that fit in ``seconds``, from the measured cost of one step (1..most).
+
+        A live tick uses this so its work stays bounded whatever the settings.
+        """
+        per_step = self.seconds_per_step()
+        if not math.isfinite(per_step) or per_step <= 0:
+            return 1  # nothing measured yet: one step, whatever the settings cost
+        return max(1, min(most, int(seconds / per_step)))
+
+    def seconds_per_step(self) -> float:
+        """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
+        return sum(self.ms_per_step(k) for k in self.live_models) / 1000
+
+    def view(self, step: int | None = None, cap: int | None = None,
+             own_snapshots: tuple = ()) -> "RunView":
+        """What a reader sees: the run up to ``step`` (default: now) under a step cap."""
+        return RunView(self, self.head if step is None else min(step, self.head),
+                       self.config.max_steps if cap is None else cap, own_snapshots)
+
+
+class LockstepTrainer(RunRecords):
+    """Trains ``config.models`` side by side on one seeded stream of batches. ``task``: the
+    run's task if it is built already (the worker gets the server's, uploaded prices and all)."""
+
+    def __init__(self, config: RunConfig, task: Task | None = None):
+        super().__init__(config, task)
         self.models = {
             kind: build_model(kind, self.task.input_size, config.hidden_size,
                               self.task.output_size, config.seed, config.init,
@@ -125,10 +188,6 @@ class LockstepTrainer(_Progress):
             for kind in config.models
         }
         self._initial_weights = {k: copy.deepcopy(m.state_dict()) for k, m in self.models.items()}
-        probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
-        self.probe_batch = self.task.probe_sample(config.probe_batch_size, probe_gen)
-        eval_gen = torch.Generator().manual_seed(config.seed + _EVAL_SEED_OFFSET)
-        self.eval_batch = self.task.held_out_sample(self.task.eval_batch_size, eval_gen)
         self.reset()
 
     def reset(self) -> None:
@@ -141,19 +200,26 @@ class LockstepTrainer(_Progress):
             model.load_state_dict(self._initial_weights[kind])
         self.optimizers = {k: make_optimizer(self.config, m) for k, m in self.models.items()}
         self.generator = torch.Generator().manual_seed(self.config.seed)
-        self.steps = 0
-        self.head = 0  # the last step whose records are complete (what readers may see)
-        self.diverged: dict[str, int] = {}
-        self.history = {k: History(HISTORY_LEN) for k in self.models}
-        self.evals: dict[str, list[tuple[int, float]]] = {k: [] for k in self.models}
-        self.eval_losses: dict[str, list[tuple[int, float]]] = {k: [] for k in self.models}
-        self.forecasts: dict[str, list[tuple[int, np.ndarray]]] = {k: [] for k in self.models}
-        self.trained_steps = {k: 0 for k in self.models}
-        self.train_seconds = {k: 0.0 for k in self.models}
-        self.probe_every = self.config.probe_every
-        self.snapshots: list[Snapshot] = []
+        self._clear_records()
         self._evaluate_held_out()
         self.take_snapshot()
+
+    def train_to(self, goal: int, wait: bool = True) -> bool:
+        """Train up to step ``goal`` (within the step cap). With ``wait=False`` nothing happens
+        while another thread is training this run. Returns True if this call trained."""
+        goal = min(goal, self.config.max_steps)
+        if goal <= self.head or self.done or not self.lock.acquire(blocking=wait):
+            return False
+        try:
+            return self._step(goal - self.steps) > 0
+        finally:
+            self.lock.release()
+
+    def answer(self, question, *args):
+        """``question(self, *args)`` while no one trains (it may read the models' weights).
+        The worker's ``RemoteTrainer`` asks the same question of the models over there."""
+        with self.lock:
+            return question(self, *args)
 
     def step(self, n: int = 1) -> int:
         """Advance every live model by up to n steps on shared batches; returns steps taken."""
@@ -229,25 +295,6 @@ class LockstepTrainer(_Progress):
             self.probe_every *= 2
         return snapshot
 
-    def ms_per_step(self, kind: str) -> float:
-        """Mean wall-clock milliseconds of one training step of one model (nan before any)."""
-        steps = self.trained_steps[kind]
-        return 1000 * self.train_seconds[kind] / steps if steps else float("nan")
-
-    def steps_within(self, seconds: float = TICK_WORK_SECONDS, most: int = MAX_STEPS_PER_TICK) -> int:
-        """Training steps that fit in ``seconds``, from the measured cost of one step (1..most).
-
-        A live tick uses this so its work stays bounded whatever the settings.
-        """
-        per_step = self.seconds_per_step()
-        if not math.isfinite(per_step) or per_step <= 0:
-            return 1  # nothing measured yet: one step, whatever the settings cost
-        return max(1, min(most, int(seconds / per_step)))
-
-    def seconds_per_step(self) -> float:
-        """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
-        return sum(self.ms_per_step(k) for k in self.live_models) / 1000
-
     @torch.no_grad()
     def evaluate(self) -> dict[str, float]:
         """Metric of every model on the fixed held-out batch now (nan for a diverged model)."""
@@ -264,13 +311,10 @@ class LockstepTrainer(_Progress):
             return Snapshot(self.steps, {k: probe(self.models[k], self.task, self.probe_batch)
                                          for k in kinds})
 
-    def view(self, step: int | None = None, cap: int | None = None,
-             own_snapshots: tuple = ()) -> "RunView":
-        """What a reader sees: the run up to ``step`` (default: now) under a step cap. It takes
-        no lock, so readers never wait for training: every record up to a step that has been
-        reached is complete and is never changed again (only appended after)."""
-        return RunView(self, self.head if step is None else min(step, self.head),
-                       self.config.max_steps if cap is None else cap, own_snapshots)
+def probe_at(trainer: LockstepTrainer, step: int) -> Snapshot | None:
+    """The trainer's ``probe_now()`` if it stands at ``step``, else None (its weights have moved
+    on; only the scheduled snapshots keep earlier steps). A question for ``trainer.answer``."""
+    return trainer.probe_now() if trainer.steps == step else None
 
 
 class RunView(_Progress):
@@ -280,7 +324,7 @@ class RunView(_Progress):
     Build it with ``trainer.view()``.
     """
 
-    def __init__(self, trainer: LockstepTrainer, step: int, cap: int, own_snapshots: tuple):
+    def __init__(self, trainer: RunRecords, step: int, cap: int, own_snapshots: tuple):
         self.trainer, self.steps = trainer, step
         self.task, self.models = trainer.task, trainer.config.models
         self.config = trainer.config.replace(max_steps=cap)

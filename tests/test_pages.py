@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from views import settings
+from lstm_viz import LockstepTrainer
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizon.py",
@@ -240,7 +241,7 @@ def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_
     at.button(key="close_gate").click().run()
     config = view_of(at).config
     assert (config.memory_init, config.forget_bias) == ("constant", 0.0)
-    lstm = at.session_state["cursor"].run.models["lstm"]
+    lstm = LockstepTrainer(config).models["lstm"]  # the run's models, built as the worker builds them
     assert float(lstm.memory_bias().abs().max()) == 0.0
     assert at.button(key="close_gate").disabled
     values = {s.key: at.session_state[s.key] for s in settings.SETTINGS if s.key in at.session_state}
@@ -376,7 +377,9 @@ def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     at.button(key="step").click().run()
     specs = chart_specs(at)
     assert [s["layout"]["title"]["text"].split(":")[0] for s in specs] == ["RNN", "LSTM"]
-    trainer = view_of(at).trainer
+    view = view_of(at)
+    trainer = LockstepTrainer(view.trainer.config)  # the worker's run, trained again here
+    trainer.train_to(view.steps)
     from lstm_viz import text  # the bars hold the live model's own probabilities
     prompt = text.read_prompt(trainer.task, at.text_area(key="prompt").value)
     top = text.next_char(trainer.models["lstm"], trainer.task, prompt)

@@ -1,0 +1,321 @@
+"""Training in a worker process: the app's runs train outside the server's Python process.
+
+Every session of a Streamlit server is a thread of one Python process, and the drawing of every
+session holds Python's global interpreter lock; training in that process waits for it, so a
+class on one link trains more slowly than one student alone. Here the runs train in one spawned
+worker process, which holds the models, and the server keeps a ``RemoteTrainer`` per run: a
+mirror of its records, which the worker sends after each chunk of training. Sessions read the
+mirror as they read a local trainer (``training.RunRecords``) and never wait for training: a
+live tick only asks the run to train further (``train_to``) and shows what has arrived.
+
+The worker trains the runs that are behind their goal in turn, least recently trained first, a
+chunk of about ``CHUNK_SECONDS`` each, so distinct runs share its core fairly. Questions that
+need the weights (a probe at the cursor, the prompt box's answers) go to the worker too
+(``answer``). If the worker dies, the next request starts a new one, and every run it held is
+trained again from step 0 to where it was (a run is a pure function of its settings; the mirror
+keeps what it had and takes only the records after it). Messages between the server and its own
+worker are pickled; nothing a user sends is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+import weakref
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import torch
+
+from .config import RunConfig
+from .training import LockstepTrainer, RunRecords
+
+CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
+START_SECONDS = 120  # how long a new run may wait for the worker's first records
+
+
+# -- the records a chunk adds: sent by the worker, applied by the mirror ------------------------
+def records_after(trainer: LockstepTrainer, step: int) -> dict:
+    """Everything the trainer recorded after ``step``, up to its head (what a mirror lacks)."""
+    def after(rows: dict) -> dict:
+        return {k: [r for r in v if r[0] > step] for k, v in rows.items()}
+
+    return {"head": trainer.head, "diverged": dict(trainer.diverged),
+            "history": {k: h.rows_after(step) for k, h in trainer.history.items()},
+            "evals": after(trainer.evals), "eval_losses": after(trainer.eval_losses),
+            "forecasts": after(trainer.forecasts),
+            "snapshots": [s for s in trainer.snapshots if s.step > step],
+            "kept": [s.step for s in trainer.snapshots], "probe_every": trainer.probe_every,
+            "trained_steps": dict(trainer.trained_steps),
+            "train_seconds": dict(trainer.train_seconds)}
+
+
+def apply_records(mirror: "RemoteTrainer", records: dict, known: int) -> None:
+    """Add the records after step ``known`` (the mirror's own) to the mirror, then move its head
+    last, so a reader never sees a step whose records are incomplete."""
+    def add(rows: dict, new: dict) -> None:
+        for k, items in new.items():
+            rows[k].extend(r for r in items if r[0] > known)
+
+    for k, rows in records["history"].items():
+        mirror.history[k].extend(rows[rows[:, 0] > known])
+    add(mirror.evals, records["evals"])
+    add(mirror.eval_losses, records["eval_losses"])
+    add(mirror.forecasts, records["forecasts"])
+    kept, head = set(records["kept"]), records["head"]  # a new worker may be catching up
+    new = [s for s in records["snapshots"] if s.step > known]
+    mirror.snapshots = [s for s in mirror.snapshots if s.step in kept or s.step > head] + new
+    mirror.probe_every = records["probe_every"]
+    mirror.trained_steps, mirror.train_seconds = records["trained_steps"], records["train_seconds"]
+    mirror.diverged = {**records["diverged"], **mirror.diverged}
+    mirror.steps = mirror.head = max(known, head)
+
+
+# -- the worker process ---------------------------------------------------------------------
+def serve(conn) -> None:
+    """The worker process: hold the runs, train those behind their goals in turn, answer."""
+    torch.set_num_threads(1)
+    runs: dict[int, LockstepTrainer] = {}
+    goals: dict[int, int] = {}
+    sent: dict[int, int] = {}
+    last_turn: dict[int, float] = {}
+    while True:
+        behind = [i for i, run in runs.items() if goals[i] > run.steps and not run.done]
+        if not behind or conn.poll():
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):  # the server has gone
+                return
+            _handle(conn, message, runs, goals, sent)
+            continue
+        run_id = min(behind, key=lambda i: last_turn.get(i, 0.0))
+        last_turn[run_id] = time.monotonic()
+        run = runs[run_id]
+        try:
+            run.step(min(goals[run_id] - run.steps, run.steps_within(CHUNK_SECONDS)))
+        except Exception as problem:  # this run stops; the others train on
+            conn.send(("failed", run_id, f"{type(problem).__name__}: {problem}"))
+            _handle(conn, ("close", run_id), runs, goals, sent)
+            continue
+        conn.send(("records", run_id, records_after(run, sent[run_id])))
+        sent[run_id] = run.head
+
+
+def _handle(conn, message: tuple, runs: dict, goals: dict, sent: dict) -> None:
+    op, run_id, *args = message
+    if op == "open":
+        config, task, goal = args
+        try:
+            runs[run_id], goals[run_id], sent[run_id] = LockstepTrainer(config, task), goal, 0
+        except Exception as problem:
+            conn.send(("failed", run_id, f"{type(problem).__name__}: {problem}"))
+            return
+        conn.send(("records", run_id, records_after(runs[run_id], -1)))
+    elif op == "goal" and run_id in goals:  # (a worker started since knows no such run)
+        goals[run_id] = max(goals[run_id], args[0])
+    elif op == "close":
+        for table in (runs, goals, sent):
+            table.pop(run_id, None)
+    elif op == "ask":
+        ticket, question, question_args = args
+        try:
+            reply = runs[run_id].answer(question, *question_args)
+        except Exception as problem:  # sent back and raised in the asking session
+            reply = problem
+        conn.send(("reply", ticket, reply))
+
+
+# -- the server's end -----------------------------------------------------------------------
+class WorkerLost(RuntimeError):
+    """The training worker ended before it answered."""
+
+
+class TrainingWorker:
+    """The server's end of the worker process: started on first use (and again if it dies),
+    one thread receiving its records and replies."""
+
+    def __init__(self):
+        self._conn = None
+        self.process = None
+        self.generation = 0  # counts the worker processes started
+        self._start_lock, self._send_lock = threading.Lock(), threading.Lock()
+        self._mirrors: weakref.WeakValueDictionary[int, RemoteTrainer] = weakref.WeakValueDictionary()
+        self._replies: dict[int, queue.Queue] = {}
+        self._ids = itertools.count()
+
+    def run(self, config: RunConfig) -> "RemoteTrainer":
+        """A new run of these settings, trained in the worker (the registry's ``make_run``)."""
+        return RemoteTrainer(self, config)
+
+    def new_id(self) -> int:
+        return next(self._ids)
+
+    def current(self) -> int | None:
+        """The generation of the worker running now (None while none runs)."""
+        return self.generation if self._conn is not None else None
+
+    def send(self, message: tuple) -> int:
+        """Send one message (starting the worker if need be, or again if it has just died);
+        returns the generation of the worker that got it."""
+        for attempt in range(2):
+            with self._start_lock:
+                if self._conn is None:
+                    self._start()
+                conn, generation = self._conn, self.generation
+            try:
+                with self._send_lock:
+                    conn.send(message)
+                return generation
+            except OSError:
+                with self._start_lock:
+                    if self._conn is conn:
+                        self._conn = None
+        raise WorkerLost("the training worker could not be started")
+
+    def ask(self, run_id: int, question, args: tuple):
+        """``question(trainer, *args)`` asked of the run's trainer in the worker."""
+        ticket, box = self.new_id(), queue.Queue(maxsize=1)
+        self._replies[ticket] = box
+        try:
+            self.send(("ask", run_id, ticket, question, args))
+            reply = box.get()
+        finally:
+            self._replies.pop(ticket, None)
+        if isinstance(reply, BaseException):
+            raise reply
+        return reply
+
+    def close_run(self, run_id: int) -> None:
+        """A mirror was dropped: the worker drops the run (nothing to do if the worker is gone)."""
+        with self._start_lock:
+            conn = self._conn
+        if conn is not None:
+            try:
+                with self._send_lock:
+                    conn.send(("close", run_id))
+            except OSError:
+                pass
+
+    def adopt(self, mirror: "RemoteTrainer") -> None:
+        self._mirrors[mirror.id] = mirror
+
+    def _start(self) -> None:
+        """A fresh Python running this module (never a fork of the threaded server, and never
+        a re-import of the server's main script), joined by a socket pair."""
+        parent, child = socket.socketpair()
+        root = str(Path(__file__).resolve().parents[1])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        self.process = subprocess.Popen([sys.executable, "-m", "lstm_viz.worker", str(child.fileno())],
+                                        pass_fds=[child.fileno()], env=env)
+        child.close()
+        self._conn = Connection(parent.detach())
+        self.generation += 1
+        threading.Thread(target=self._receive, args=(self._conn,), daemon=True,
+                         name="lstm-viz-training-records").start()
+
+    def _receive(self, conn) -> None:
+        try:
+            while True:
+                kind, key, payload = conn.recv()
+                if kind in ("records", "failed"):
+                    mirror = self._mirrors.get(key)
+                    if mirror is not None:
+                        mirror.receive(payload) if kind == "records" else mirror.fail(payload)
+                elif key in self._replies:
+                    self._replies[key].put(payload)
+        except (EOFError, OSError):  # the worker died: the next request starts another
+            with self._start_lock:
+                if self._conn is conn:
+                    self._conn = None
+            for box in list(self._replies.values()):
+                box.put(WorkerLost("the training worker stopped; ask again"))
+            for mirror in list(self._mirrors.values()):
+                mirror.receive(None)
+
+
+class RemoteTrainer(RunRecords):
+    """A run trained in the worker process, as the server's sessions read it: the same records
+    and reading methods as ``LockstepTrainer`` (``training.RunRecords``), kept up to date by the
+    records the worker sends."""
+
+    def __init__(self, worker: TrainingWorker, config: RunConfig):
+        super().__init__(config)
+        self.models = config.models
+        self._clear_records()
+        self.worker, self.id = worker, worker.new_id()
+        self._arrived = threading.Condition()
+        self._opened = False
+        self._generation = None
+        self._goal = 0
+        self.failure: str | None = None
+        worker.adopt(self)
+        weakref.finalize(self, worker.close_run, self.id)
+        self._request(0)
+        with self._arrived:
+            if not self._arrived.wait_for(lambda: self._opened or self.failure,
+                                          timeout=START_SECONDS):
+                raise WorkerLost("the training worker did not start")
+        self._check()
+
+    def train_to(self, goal: int, wait: bool = True) -> bool:
+        """Ask the worker to train up to step ``goal`` (within the step cap); with ``wait``,
+        wait until it has. Returns True if the run had to train further."""
+        self._check()
+        goal = min(goal, self.config.max_steps)
+        if goal <= self.head or self.done:
+            return False
+        if goal > self._goal or self._generation != self.worker.current():
+            self._request(goal)
+        if wait:
+            with self._arrived:
+                self._arrived.wait_for(lambda: self.head >= goal or self.done or self.failure
+                                       or self._generation != self.worker.current())
+            self._check()
+        return True
+
+    def answer(self, question, *args):
+        """``question(trainer, *args)``, asked of this run's trainer in the worker."""
+        self._check()
+        if self._generation != self.worker.current():
+            self._request(self._goal)
+        return self.worker.ask(self.id, question, args)
+
+    def fail(self, problem: str) -> None:
+        """The worker could not train this run (it trains the others on)."""
+        with self._arrived:
+            self.failure = problem
+            self._arrived.notify_all()
+
+    def _check(self) -> None:
+        if self.failure:
+            raise RuntimeError(f"Training stopped in the worker: {self.failure}")
+
+    def receive(self, records: dict | None) -> None:
+        """Records from the worker (None: the worker died)."""
+        with self._arrived:
+            if records is not None:
+                apply_records(self, records, self.head if self._opened else -1)
+                self._opened = True
+            self._arrived.notify_all()
+
+    def _request(self, goal: int) -> None:
+        """Send the new goal; to a new worker, first the run itself (it trains from step 0 to
+        the goal, and the mirror takes only what it lacks)."""
+        with self.lock:
+            self._goal = goal = max(goal, self._goal, self.head)
+            if self._generation is not None \
+                    and self.worker.send(("goal", self.id, goal)) == self._generation:
+                return
+            self._generation = self.worker.send(("open", self.id, self.config, self.task, goal))
+
+
+WORKER = TrainingWorker()
+
+if __name__ == "__main__":  # the worker process: python -m lstm_viz.worker FD
+    serve(Connection(int(sys.argv[1])))
