@@ -17,7 +17,9 @@ compared.
   figures from the shared cache, serialised as st.plotly_chart does): one session alone, N on
   the same scene (one shared run), N on distinct scenes (N runs). Per session: chart updates
   per second (the slowest session) and steps per second (the median), the 95th percentile
-  tick time, and the process's peak memory. Goals: same scene >= 0.8 x one session's steps/s;
+  tick time, and the peak memory (proportional set size) of the process and its training worker. Runs train in a
+  worker process, as in the app; ``in_process`` repeats the three with every run trained in
+  the sessions' own process, for comparison. Goals: same scene >= 0.8 x one session's steps/s;
   every session >= 1 update per second; peak memory < 1 GB.
 """
 
@@ -37,7 +39,6 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Callable
 
 import torch
 
@@ -49,6 +50,7 @@ from .models import build_model
 from .probes import probe
 from .sessions import Cursor, FigureCache, RunRegistry, limit_malloc_arenas, tick
 from .training import TICK_SECONDS, LockstepTrainer, clip_gradients, make_optimizer
+from .worker import TrainingWorker
 
 NO_PROBES = 10**5
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -63,9 +65,6 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
     parser.add_argument("--sessions", type=int, default=0,
                         help="also simulate this many concurrent sessions (see above)")
-    parser.add_argument("--process-study", type=int, default=0, metavar="RENDERERS",
-                        help="also compare training in a thread and in a worker process while "
-                             "this many threads render")
 
 
 class _BareLoop:
@@ -143,6 +142,17 @@ def _rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _pss_mb(pid: int | str = "self") -> float:
+    """A process's proportional set size (Linux /proc; 0 once gone): a page shared by n
+    processes counts 1/n in each, so the server and its worker add up without counting
+    torch's libraries twice."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("Pss:")) / 1024
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+
+
 def session_memory(config: RunConfig, steps: int) -> dict:
     """Memory one more session adds after ``steps`` steps, and its growth over as many more.
 
@@ -192,9 +202,9 @@ def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, secon
     record.append((len(durations) / elapsed, cursor.step / elapsed, durations))
 
 
-def simulate_sessions(configs: list[RunConfig], seconds: float) -> dict:
+def simulate_sessions(configs: list[RunConfig], seconds: float, make_run) -> dict:
     """Sessions playing at once, one thread each, sharing a fresh registry and figure cache."""
-    registry, cache, record = RunRegistry(max_runs=len(configs) + 1), FigureCache(), []
+    registry, cache, record = RunRegistry(max_runs=len(configs) + 1, make_run=make_run), FigureCache(), []
     ready = threading.Barrier(len(configs))
     threads = [threading.Thread(target=_session, args=(c, registry, cache, seconds, ready, record))
                for c in configs]
@@ -209,88 +219,34 @@ def simulate_sessions(configs: list[RunConfig], seconds: float) -> dict:
 
 
 def session_load(config: RunConfig, n: int, seconds: float) -> dict:
-    """One session alone, n on the same scene, n on distinct scenes; peak memory throughout."""
-    peak, stop = [_rss_mb()], threading.Event()
+    """The app's way, runs trained in a worker process: one session alone, n on the same scene,
+    n on distinct scenes, and the peak memory of this process and the worker together. Then the
+    same three with every run trained in this process (``in_process``), for comparison."""
+    worker = TrainingWorker()
+    result = {"n": n, **_scenes(config, n, seconds, worker.run, worker)}
+    worker.stop()
+    result["in_process"] = _scenes(config, n, seconds, LockstepTrainer)
+    return result
+
+
+def _scenes(config: RunConfig, n: int, seconds: float, make_run, worker=None) -> dict:
+    peak, stop = [0.0], threading.Event()
 
     def watch():
         while not stop.wait(0.1):
-            peak.append(_rss_mb())
+            peak.append(_pss_mb() + (_pss_mb(worker.process.pid) if worker and worker.process else 0))
 
     watcher = threading.Thread(target=watch)
     watcher.start()
     try:
-        single = simulate_sessions([config], seconds)
-        same = simulate_sessions([config] * n, seconds)
-        distinct = simulate_sessions([config.replace(seed=s) for s in range(n)], seconds)
+        single = simulate_sessions([config], seconds, make_run)
+        same = simulate_sessions([config] * n, seconds, make_run)
+        distinct = simulate_sessions([config.replace(seed=s) for s in range(n)], seconds, make_run)
     finally:
         stop.set()
         watcher.join()
-    return {"n": n, "single": {"steps_per_s": single["steps_per_s_median"]},
+    return {"single": {"steps_per_s": single["steps_per_s_median"]},
             "same_scene": same, "distinct_scenes": distinct, "peak_rss_mb": max(peak)}
-
-
-def _worker_loop(config: RunConfig, conn) -> None:
-    """A trainer in its own process: train n steps per request, send back the step reached."""
-    torch.set_num_threads(1)
-    trainer = LockstepTrainer(config)
-    while (n := conn.recv()) > 0:
-        trainer.step(n)
-        conn.send((trainer.steps, [trainer.history[k].arrays(trainer.steps) for k in trainer.models]))
-
-
-def _train_for(step: Callable[[int], None], seconds: float) -> float:
-    """Steps per second of ``step(10)`` calls for ``seconds``."""
-    steps, start = 0, time.monotonic()
-    while time.monotonic() - start < seconds:
-        step(10)
-        steps += 10
-    return steps / (time.monotonic() - start)
-
-
-def process_study(config: RunConfig, renderers: int, seconds: float, rounds: int) -> dict:
-    """Does training in a worker process pay on this machine? Training steps/s of a trainer in
-    a thread of this process against one in a worker process (its records sent back by pipe),
-    both while ``renderers`` threads build and serialise the race page's figures once per tick
-    interval (what other sessions do), rounds alternating."""
-    view_source = LockstepTrainer(config.replace(max_steps=20000))
-    view_source.step(200)
-    view, stop = view_source.view(), threading.Event()
-
-    def render():  # one session's drawing, once per tick interval
-        while not stop.is_set():
-            began = time.monotonic()
-            for fig in panels.race(view).values():
-                plotly.io.to_json(fig, validate=False)
-            stop.wait(max(0.0, TICK_SECONDS - (time.monotonic() - began)))
-
-    local = LockstepTrainer(config.replace(max_steps=20000, probe_every=NO_PROBES))
-    parent, child = multiprocessing.get_context("spawn").Pipe()
-    worker = multiprocessing.get_context("spawn").Process(
-        target=_worker_loop, args=(config.replace(max_steps=20000, probe_every=NO_PROBES), child))
-    worker.start()
-
-    def remote(n: int) -> None:
-        parent.send(n)
-        parent.recv()
-
-    remote(1)  # the worker has started
-    threads = [threading.Thread(target=render) for _ in range(renderers)]
-    for t in threads:
-        t.start()
-    try:
-        in_thread, in_process = [], []
-        for _ in range(rounds):
-            in_thread.append(_train_for(local.step, seconds))
-            in_process.append(_train_for(remote, seconds))
-    finally:
-        stop.set()
-        for t in threads:
-            t.join()
-        parent.send(0)
-        worker.join(10)
-    return {"renderers": renderers, "thread_steps_per_s": statistics.median(in_thread),
-            "process_steps_per_s": statistics.median(in_process),
-            "process_over_thread": statistics.median(in_process) / statistics.median(in_thread)}
 
 
 def _free_port() -> int:
@@ -351,7 +307,7 @@ def cold_start_seconds(browser=None, timeout: float = 120) -> float:
         server.wait(10)
 
 
-def run_benchmark(quick: bool, browser: bool, sessions: int = 0, study: int = 0) -> dict:
+def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
     """Every benchmark figure at default settings."""
     torch.set_num_threads(1)
     config = RunConfig()
@@ -367,9 +323,6 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0, study: int = 0)
     if sessions:
         limit_malloc_arenas()  # as the app does at start
         result["sessions"] = session_load(config, sessions, 2.0 if quick else 12.0)
-    if study:
-        result["process_study"] = process_study(config, study, 1.0 if quick else 4.0,
-                                                1 if quick else 3)
     return result
 
 
@@ -387,29 +340,26 @@ def format_table(result: dict) -> str:
         if key == "sessions":
             lines += _format_sessions(value)
             continue
-        if key == "process_study":
-            lines.append(f"training while {value['renderers']} threads render: thread "
-                         f"{value['thread_steps_per_s']:.1f} steps/s, worker process "
-                         f"{value['process_steps_per_s']:.1f} steps/s")
-            continue
         shown = "-" if value is None else f"{value:.3g}" if isinstance(value, float) else str(value)
         lines.append(f"{key:<20} {shown:>10}  {GOALS.get(key, '')}")
     return "\n".join(lines)
 
 
 def _format_sessions(load: dict) -> list[str]:
-    n, same, distinct = load["n"], load["same_scene"], load["distinct_scenes"]
-    return [f"sessions: {n} at once (goal: same scene >= 0.8 x alone, >= 1 update/s, < 1024 MB)",
-            f"  alone         {load['single']['steps_per_s']:.1f} steps/s",
-            *(f"  {name:<13} {r['steps_per_s_median']:.1f} steps/s median, "
-              f"{r['updates_per_s_min']:.2f} updates/s slowest, tick p95 {r['tick_p95_ms']:.0f} ms"
-              for name, r in (("same scene", same), ("distinct", distinct))),
-            f"  peak memory   {load['peak_rss_mb']:.0f} MB"]
+    lines = [f"sessions: {load['n']} at once (goal: same scene >= 0.8 x alone, >= 1 update/s, "
+             "< 1024 MB)"]
+    for where, scenes in (("worker process", load), ("in process", load["in_process"])):
+        lines.append(f"  training in a {where}: alone {scenes['single']['steps_per_s']:.1f} steps/s, "
+                     f"peak memory {scenes['peak_rss_mb']:.0f} MB")
+        lines += [f"    {name:<13} {r['steps_per_s_median']:.1f} steps/s median, "
+                  f"{r['updates_per_s_min']:.2f} updates/s slowest, tick p95 {r['tick_p95_ms']:.0f} ms"
+                  for name, r in (("same scene", scenes["same_scene"]),
+                                  ("distinct", scenes["distinct_scenes"]))]
+    return lines
 
 
 def run(args) -> int:
-    result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions,
-                           study=args.process_study)
+    result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions)
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0

@@ -96,10 +96,11 @@ class RunRegistry:
                 del self._trained[key]
             return len(self._trained)
 
-    def work_budget(self) -> float:
-        """Seconds of training a tick may spend: the tick's budget shared among the runs that
-        are training at once (never below MIN_TICK_WORK)."""
-        return max(MIN_TICK_WORK, TICK_WORK_SECONDS / max(1, self.training_now()))
+    def work_budget(self, run: RunRecords) -> float:
+        """Seconds of training a tick of this run may ask for: the training time one tick's
+        interval gives (``run.tick_training_seconds``) shared among the runs that are training
+        at once (never below MIN_TICK_WORK)."""
+        return max(MIN_TICK_WORK, run.tick_training_seconds / max(1, self.training_now()))
 
     def __len__(self) -> int:
         return len(self._runs)
@@ -132,14 +133,20 @@ class Cursor:
     def view(self) -> RunView:
         return self.run.view(self.step, self.cap, self._own)
 
-    def advance(self, n: int, wait: bool = True) -> bool:
+    def advance(self, n: int, within: float | None = None) -> bool:
         """Move up to n steps toward the cap, training the run where the cursor passes its
-        head. With ``wait=False`` (a live tick) a session never waits for training: it asks
-        the run to stay one tick ahead of it and moves as far as the run's head allows
-        (showing the step others show, and sharing their figures). Returns True if this
-        session made the run train."""
+        head. ``within=None`` (Step): wait until those steps are trained. A live tick passes
+        its time budget instead: it never waits while another session trains the run in this
+        process, asks the run to stay one tick ahead of it, waits at most ``within`` seconds
+        for the worker to bring the steps, and moves as far as the run's head allows (showing
+        the step others show, and sharing their figures). True if this session made the run
+        train."""
         target = min(self.step + n, self.cap)
-        trained = self.run.train_to(target + (0 if wait else n), wait)
+        if within is None:
+            trained = self.run.train_to(target)
+        else:
+            trained = self.run.train_to(target + n, wait=False)
+            self.run.await_head(target, within)
         self.step = min(target, self.run.head)
         return trained
 
@@ -194,6 +201,7 @@ FIGURES = FigureCache()
 def tick(cursor: Cursor, registry: RunRegistry = REGISTRY) -> RunView:
     """One live tick of a playing session: advance at the live pace (training only if no other
     session is training this run right now), return what to draw."""
-    trained = cursor.advance(cursor.steps_per_tick(registry.work_budget()), wait=False)
+    budget = registry.work_budget(cursor.run)
+    trained = cursor.advance(cursor.steps_per_tick(budget), within=min(budget, TICK_WORK_SECONDS))
     registry.touch(cursor.run, trained)
     return cursor.view()

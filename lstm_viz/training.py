@@ -126,6 +126,10 @@ class RunRecords(_Progress):
     mirrors the records the worker sends). Readers take no lock: every record up to ``head`` is
     complete and never changes again (records are only appended after it)."""
 
+    # The training time one tick's interval gives a run: here, a share of the tick's own time
+    # (the session's thread trains, then draws); the worker trains through the whole interval.
+    tick_training_seconds = TICK_WORK_SECONDS
+
     def __init__(self, config: RunConfig, task: Task | None = None):
         self.config = config
         self.lock = threading.RLock()
@@ -167,6 +171,10 @@ class RunRecords(_Progress):
     def seconds_per_step(self) -> float:
         """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
         return sum(self.ms_per_step(k) for k in self.live_models) / 1000
+
+    def await_head(self, step: int, seconds: float) -> None:
+        """Wait at most ``seconds`` until the head reaches ``step``: nothing to wait for here
+        (a trainer in this process records as it trains); the worker's mirror waits."""
 
     def view(self, step: int | None = None, cap: int | None = None,
              own_snapshots: tuple = ()) -> "RunView":

@@ -34,7 +34,7 @@ from pathlib import Path
 import torch
 
 from .config import RunConfig
-from .training import LockstepTrainer, RunRecords
+from .training import TICK_SECONDS, LockstepTrainer, RunRecords
 
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
@@ -81,54 +81,69 @@ def apply_records(mirror: "RemoteTrainer", records: dict, known: int) -> None:
 def serve(conn) -> None:
     """The worker process: hold the runs, train those behind their goals in turn, answer."""
     torch.set_num_threads(1)
-    runs: dict[int, LockstepTrainer] = {}
-    goals: dict[int, int] = {}
-    sent: dict[int, int] = {}
-    last_turn: dict[int, float] = {}
-    while True:
-        behind = [i for i, run in runs.items() if goals[i] > run.steps and not run.done]
-        if not behind or conn.poll():
-            try:
-                message = conn.recv()
-            except (EOFError, OSError):  # the server has gone
-                return
-            _handle(conn, message, runs, goals, sent)
-            continue
-        run_id = min(behind, key=lambda i: last_turn.get(i, 0.0))
-        last_turn[run_id] = time.monotonic()
-        run = runs[run_id]
-        try:
-            run.step(min(goals[run_id] - run.steps, run.steps_within(CHUNK_SECONDS)))
-        except Exception as problem:  # this run stops; the others train on
-            conn.send(("failed", run_id, f"{type(problem).__name__}: {problem}"))
-            _handle(conn, ("close", run_id), runs, goals, sent)
-            continue
-        conn.send(("records", run_id, records_after(run, sent[run_id])))
-        sent[run_id] = run.head
+    held = HeldRuns(conn)
+    try:
+        while True:
+            held.serve_once()
+    except (EOFError, OSError):  # the server has gone
+        return
 
 
-def _handle(conn, message: tuple, runs: dict, goals: dict, sent: dict) -> None:
-    op, run_id, *args = message
-    if op == "open":
-        config, task, goal = args
-        try:
-            runs[run_id], goals[run_id], sent[run_id] = LockstepTrainer(config, task), goal, 0
-        except Exception as problem:
-            conn.send(("failed", run_id, f"{type(problem).__name__}: {problem}"))
+class HeldRuns:
+    """The worker's runs: each trainer, the step the server asked for, the step last sent."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.runs: dict[int, LockstepTrainer] = {}
+        self.goals: dict[int, int] = {}
+        self.sent: dict[int, int] = {}
+        self.last_turn: dict[int, float] = {}
+
+    def serve_once(self) -> None:
+        """Handle a message if one waits (or wait for one if no run is behind), else train the
+        run behind its goal that waited longest for a chunk, and send what it recorded."""
+        behind = [i for i, run in self.runs.items() if self.goals[i] > run.steps and not run.done]
+        if not behind or self.conn.poll():
+            self.handle(*self.conn.recv())
             return
-        conn.send(("records", run_id, records_after(runs[run_id], -1)))
-    elif op == "goal" and run_id in goals:  # (a worker started since knows no such run)
-        goals[run_id] = max(goals[run_id], args[0])
-    elif op == "close":
-        for table in (runs, goals, sent):
-            table.pop(run_id, None)
-    elif op == "ask":
-        ticket, question, question_args = args
+        run_id = min(behind, key=lambda i: self.last_turn.get(i, 0.0))
+        self.last_turn[run_id] = time.monotonic()
+        run = self.runs[run_id]
         try:
-            reply = runs[run_id].answer(question, *question_args)
-        except Exception as problem:  # sent back and raised in the asking session
-            reply = problem
-        conn.send(("reply", ticket, reply))
+            run.step(min(self.goals[run_id] - run.steps, run.steps_within(CHUNK_SECONDS)))
+        except Exception as problem:  # this run stops; the others train on
+            self.fail(run_id, problem)
+            return
+        self.conn.send(("records", run_id, records_after(run, self.sent[run_id])))
+        self.sent[run_id] = run.head
+
+    def handle(self, op: str, run_id: int, *args) -> None:
+        if op == "open":
+            config, task, goal = args
+            try:
+                self.runs[run_id] = LockstepTrainer(config, task)
+            except Exception as problem:
+                self.fail(run_id, problem)
+                return
+            self.goals[run_id], self.sent[run_id] = goal, 0
+            self.conn.send(("records", run_id, records_after(self.runs[run_id], -1)))
+        elif op == "goal" and run_id in self.goals:  # (a worker started since knows no such run)
+            self.goals[run_id] = max(self.goals[run_id], args[0])
+        elif op == "close":
+            for table in (self.runs, self.goals, self.sent, self.last_turn):
+                table.pop(run_id, None)
+        elif op == "ask":
+            ticket, question, question_args = args
+            try:
+                reply = self.runs[run_id].answer(question, *question_args)
+            except Exception as problem:  # sent back and raised in the asking session
+                reply = problem
+            self.conn.send(("reply", ticket, reply))
+
+    def fail(self, run_id: int, problem: Exception) -> None:
+        """This run cannot train: the server is told, the run dropped, the others go on."""
+        self.conn.send(("failed", run_id, f"{type(problem).__name__}: {problem}"))
+        self.handle("close", run_id)
 
 
 # -- the server's end -----------------------------------------------------------------------
@@ -202,6 +217,15 @@ class TrainingWorker:
             except OSError:
                 pass
 
+    def stop(self) -> None:
+        """End the worker process (a later request starts another)."""
+        with self._start_lock:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            self._socket.shutdown(socket.SHUT_RDWR)
+            self.process.wait(10)
+            self._socket.close()
+
     def adopt(self, mirror: "RemoteTrainer") -> None:
         self._mirrors[mirror.id] = mirror
 
@@ -214,7 +238,8 @@ class TrainingWorker:
         self.process = subprocess.Popen([sys.executable, "-m", "lstm_viz.worker", str(child.fileno())],
                                         pass_fds=[child.fileno()], env=env)
         child.close()
-        self._conn = Connection(parent.detach())
+        self._socket = parent  # kept to shut down: that wakes a blocked receive on both sides
+        self._conn = Connection(os.dup(parent.fileno()))
         self.generation += 1
         threading.Thread(target=self._receive, args=(self._conn,), daemon=True,
                          name="lstm-viz-training-records").start()
@@ -243,6 +268,8 @@ class RemoteTrainer(RunRecords):
     """A run trained in the worker process, as the server's sessions read it: the same records
     and reading methods as ``LockstepTrainer`` (``training.RunRecords``), kept up to date by the
     records the worker sends."""
+
+    tick_training_seconds = TICK_SECONDS  # the worker trains through every tick's interval
 
     def __init__(self, worker: TrainingWorker, config: RunConfig):
         super().__init__(config)
@@ -278,6 +305,12 @@ class RemoteTrainer(RunRecords):
                                        or self._generation != self.worker.current())
             self._check()
         return True
+
+    def await_head(self, step: int, seconds: float) -> None:
+        """Wait at most ``seconds`` until the worker's records reach ``step``."""
+        with self._arrived:
+            self._arrived.wait_for(lambda: self.head >= step or self.done or self.failure,
+                                   timeout=seconds)
 
     def answer(self, question, *args):
         """``question(trainer, *args)``, asked of this run's trainer in the worker."""

@@ -101,16 +101,17 @@ def test_idle_runs_are_evicted_and_the_run_cap_holds():
 def test_work_per_tick_shrinks_when_many_runs_train_at_once():
     clock = Clock()
     registry = RunRegistry(clock=clock)
-    assert registry.work_budget() == TICK_WORK_SECONDS
+    run = registry.run_for(SCENE)
+    assert registry.work_budget(run) == TICK_WORK_SECONDS
     for seed in range(4):
         registry.touch(registry.run_for(SCENE.replace(seed=seed)), trained=True)
     assert registry.training_now() == 4
-    assert registry.work_budget() == pytest.approx(TICK_WORK_SECONDS / 4)
+    assert registry.work_budget(run) == pytest.approx(TICK_WORK_SECONDS / 4)
     for seed in range(4, 40):
         registry.touch(registry.run_for(SCENE.replace(seed=seed)), trained=True)
-    assert registry.work_budget() == MIN_TICK_WORK
+    assert registry.work_budget(run) == MIN_TICK_WORK
     clock.now = 10  # nobody trained for 10 s
-    assert registry.training_now() == 0 and registry.work_budget() == TICK_WORK_SECONDS
+    assert registry.training_now() == 0 and registry.work_budget(run) == TICK_WORK_SECONDS
 
 
 def test_a_session_behind_replays_at_the_pace_of_live_training():
@@ -118,7 +119,7 @@ def test_a_session_behind_replays_at_the_pace_of_live_training():
     leader = Cursor(registry.run_for(SCENE), 300)
     leader.advance(200)
     follower = Cursor(leader.run, 300)
-    pace = follower.steps_per_tick(registry.work_budget())
+    pace = follower.steps_per_tick(registry.work_budget(leader.run))
     view = tick(follower, registry)
     assert view.steps == follower.step == min(pace, 200) and leader.run.steps == 200
     assert registry.training_now() == 0  # replaying is not training
