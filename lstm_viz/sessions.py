@@ -31,6 +31,9 @@ from .worker import WORKER
 
 ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
 MIN_TICK_WORK = 0.01  # seconds: the smallest training budget of a tick under load
+# How far a live tick asks its run to train beyond the step it shows, in ticks: the worker
+# trains on while pages draw, so the head is not held back by one page's slow tick.
+AHEAD_TICKS = 2
 
 
 def limit_malloc_arenas(arenas: int = 2) -> bool:
@@ -137,7 +140,7 @@ class Cursor:
         """Move up to n steps toward the cap, training the run where the cursor passes its
         head. ``within=None`` (Step): wait until those steps are trained. A live tick passes
         its time budget instead: it never waits while another session trains the run in this
-        process, asks the run to stay one tick ahead of it, waits at most ``within`` seconds
+        process, asks the run to stay AHEAD_TICKS ticks ahead of it, waits at most ``within`` seconds
         for the worker to bring the steps, and moves as far as the run's head allows (showing
         the step others show, and sharing their figures). True if this session made the run
         train."""
@@ -145,7 +148,7 @@ class Cursor:
         if within is None:
             trained = self.run.train_to(target)
         else:
-            trained = self.run.train_to(target + n, wait=False)
+            trained = self.run.train_to(target + AHEAD_TICKS * n, wait=False)
             self.run.await_head(target, within)
         self.step = min(target, self.run.head)
         return trained

@@ -43,6 +43,12 @@ def browser():
 
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=bench.CHROMIUM, args=bench.CHROMIUM_FLAGS)
+        # A class's browsers run on the students' machines, not on the server's two cores: here
+        # Chromium drawing six live pages took 1.6 of them. It yields the CPU to the server and
+        # its training worker (its renderers inherit the priority when they start).
+        for process in psutil.Process().children(recursive=True):
+            if "chrom" in process.name():
+                process.nice(10)
         yield chromium
         chromium.close()
 
@@ -369,7 +375,7 @@ def _rate(pages, seconds=5.0) -> list[float]:
 
 
 def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, browser):
-    link = f"{server['url']}/?seed=4242"
+    link = f"{server['url']}/?seed=4242&cap=10000"  # no page reaches the cap while others join
     sessions = [open_page(browser, link)]
     pages = [sessions[0][1]]
     try:
@@ -381,9 +387,9 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
             start(page)
         wait_for(lambda: all(step_count(p) > 0 for p in pages), what="all six to train")
         rates = _rate(pages)
-        # The issue asked for half of one page's pace; measured 0.25-0.35 (README, "A class on
-        # one link"); per-session trainers gave 0.02. The bound keeps that gain honest.
-        assert min(rates) >= 0.15 * single, f"alone {single:.1f} steps/s, six pages {rates}"
+        # Issue 8: each page at least half as fast as one page alone (per-session trainers
+        # gave 0.02 of it; a shared run trained in the server's own process 0.25-0.35).
+        assert min(rates) >= 0.5 * single, f"alone {single:.1f} steps/s, six pages {rates}"
         pause_and_settle(pages[1], quiet=2.0)
         pages[1].locator(".st-key-control_bar").get_by_role("button", name="Reset").click()
         wait_for(lambda: step_count(pages[1]) == 0, what="the reset")
