@@ -244,16 +244,20 @@ class TrainingWorker:
         threading.Thread(target=self._receive, args=(self._conn,), daemon=True,
                          name="lstm-viz-training-records").start()
 
+    def _deliver(self, kind: str, key: int, payload) -> None:
+        """Records or a failure to a run's mirror, a reply to the session that asked (the mirror
+        is not kept here once delivered: dropping it must drop the run in the worker)."""
+        if kind in ("records", "failed"):
+            mirror = self._mirrors.get(key)
+            if mirror is not None:
+                mirror.receive(payload) if kind == "records" else mirror.fail(payload)
+        elif key in self._replies:
+            self._replies[key].put(payload)
+
     def _receive(self, conn) -> None:
         try:
             while True:
-                kind, key, payload = conn.recv()
-                if kind in ("records", "failed"):
-                    mirror = self._mirrors.get(key)
-                    if mirror is not None:
-                        mirror.receive(payload) if kind == "records" else mirror.fail(payload)
-                elif key in self._replies:
-                    self._replies[key].put(payload)
+                self._deliver(*conn.recv())
         except (EOFError, OSError):  # the worker died: the next request starts another
             with self._start_lock:
                 if self._conn is conn:

@@ -8,6 +8,7 @@ import pytest
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.sessions import (MIN_TICK_WORK, Cursor, RunRegistry, run_key, tick)
 from lstm_viz.training import TICK_WORK_SECONDS
+from lstm_viz.worker import TrainingWorker
 
 SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
                   models=("rnn", "lstm"), max_steps=300)
@@ -21,6 +22,19 @@ class Clock:
         return self.now
 
 
+@pytest.fixture(scope="module")
+def worker():
+    worker = TrainingWorker()
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture(params=["in process", "in the worker"])
+def make_run(request, worker):
+    """Runs trained in the sessions' process, and in a worker process (the app's way)."""
+    return LockstepTrainer if request.param == "in process" else worker.run
+
+
 def _same(a, b):
     for kind in SCENE.models:
         for column in ("step", "loss", "metric", "grad_norm"):
@@ -28,8 +42,8 @@ def _same(a, b):
         assert a.evals[kind] == b.evals[kind]
 
 
-def test_two_sessions_on_one_scene_share_a_run_and_see_identical_numbers():
-    registry = RunRegistry()
+def test_two_sessions_on_one_scene_share_a_run_and_see_identical_numbers(make_run):
+    registry = RunRegistry(make_run=make_run)
     a = Cursor(registry.run_for(SCENE), SCENE.max_steps)
     b = Cursor(registry.run_for(SCENE.replace(max_steps=100)), 100)  # the cap is not the scene
     assert a.run is b.run and len(registry) == 1
@@ -44,8 +58,8 @@ def test_two_sessions_on_one_scene_share_a_run_and_see_identical_numbers():
     _same(a.view(), alone.view())
 
 
-def test_reset_step_and_pause_in_one_session_leave_the_other_untouched():
-    registry = RunRegistry()
+def test_reset_step_and_pause_in_one_session_leave_the_other_untouched(make_run):
+    registry = RunRegistry(make_run=make_run)
     a, b = (Cursor(registry.run_for(SCENE), 300) for _ in range(2))
     a.advance(30)
     b.advance(12)
@@ -63,8 +77,8 @@ def test_reset_step_and_pause_in_one_session_leave_the_other_untouched():
     assert 33 not in [s.step for s in b.view().snapshots]  # ... is not in b's view
 
 
-def test_a_lower_cap_stops_a_session_and_a_higher_one_lets_it_go_on():
-    registry = RunRegistry()
+def test_a_lower_cap_stops_a_session_and_a_higher_one_lets_it_go_on(make_run):
+    registry = RunRegistry(make_run=make_run)
     cursor = Cursor(registry.run_for(SCENE.replace(max_steps=20)), 20)
     cursor.advance(50)
     assert cursor.step == 20 and cursor.done
@@ -114,8 +128,8 @@ def test_work_per_tick_shrinks_when_many_runs_train_at_once():
     assert registry.training_now() == 0 and registry.work_budget(run) == TICK_WORK_SECONDS
 
 
-def test_a_session_behind_replays_at_the_pace_of_live_training():
-    registry = RunRegistry()
+def test_a_session_behind_replays_at_the_pace_of_live_training(make_run):
+    registry = RunRegistry(make_run=make_run)
     leader = Cursor(registry.run_for(SCENE), 300)
     leader.advance(200)
     follower = Cursor(leader.run, 300)
@@ -125,8 +139,8 @@ def test_a_session_behind_replays_at_the_pace_of_live_training():
     assert registry.training_now() == 0  # replaying is not training
 
 
-def test_many_threads_stepping_reading_and_resetting_one_run():
-    registry = RunRegistry()
+def test_many_threads_stepping_reading_and_resetting_one_run(make_run):
+    registry = RunRegistry(make_run=make_run)
     run = registry.run_for(SCENE)
     errors = []
 

@@ -4,8 +4,8 @@ controls and the live tick. Pages import this; the library never does.
 Sessions on equal settings share one trainer (lstm_viz.sessions); each session keeps its own
 ``Cursor`` in ``st.session_state``: the step it shows, its cap, its play state and its snapshot
 choice. Live training is an ``st.fragment`` with ``run_every``: while playing, each tick moves the
-cursor a bounded number of steps (training the run where the cursor passes its head), all torch
-work first, then draws (Streamlit 1.67 patterns; the timer lives in the browser, so a closed tab
+cursor a bounded number of steps (the run trains in the worker process, asked to stay ahead of
+the cursor), then draws (Streamlit 1.67 patterns; the timer lives in the browser, so a closed tab
 stops asking).
 """
 

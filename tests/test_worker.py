@@ -1,0 +1,152 @@
+"""Training in a worker process: its mirror holds exactly what a run trained here holds."""
+
+import gc
+import operator
+import time
+
+import numpy as np
+import pytest
+
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.tasks import make_task
+from lstm_viz.training import probe_at
+from lstm_viz.worker import HeldRuns, TrainingWorker
+
+SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
+                  models=("rnn", "lstm", "gru"), max_steps=400)
+
+
+@pytest.fixture(scope="module")
+def worker():
+    worker = TrainingWorker()
+    yield worker
+    worker.stop()
+
+
+def _same_records(remote, local):
+    assert remote.head == local.head and remote.diverged == local.diverged
+    for kind in SCENE.models:
+        for column, values in local.history[kind].arrays().items():
+            np.testing.assert_array_equal(remote.history[kind].arrays()[column], values)
+        assert remote.evals[kind] == local.evals[kind]
+        assert remote.eval_losses[kind] == local.eval_losses[kind]
+        assert [step for step, _ in remote.forecasts[kind]] == [step for step, _ in local.forecasts[kind]]
+        for (_, there), (_, here) in zip(remote.forecasts[kind], local.forecasts[kind]):
+            np.testing.assert_array_equal(there, here)
+    assert [s.step for s in remote.snapshots] == [s.step for s in local.snapshots]
+    for there, here in zip(remote.snapshots, local.snapshots):
+        for kind, probe in here.probes.items():
+            np.testing.assert_array_equal(there.probes[kind].grad_h, probe.grad_h)
+            np.testing.assert_array_equal(there.probes[kind].states["h"], probe.states["h"])
+
+
+@pytest.mark.parametrize("task", ["latch", "series"])
+def test_a_run_in_the_worker_records_exactly_what_a_run_here_records(worker, task):
+    config = SCENE.replace(task=task)
+    remote, local = worker.run(config), LockstepTrainer(config)
+    for goal in (0, 7, 60, 333):  # past 40 snapshots: the thinned ones go from the mirror too
+        remote.train_to(goal)
+        local.train_to(goal)
+        _same_records(remote, local)
+    assert len(remote.snapshots) < 333 // SCENE.probe_every and remote.seconds_per_step() > 0
+
+
+def test_questions_that_need_the_weights_are_asked_in_the_worker(worker):
+    remote, local = worker.run(SCENE), LockstepTrainer(SCENE)
+    remote.train_to(12)
+    local.train_to(12)
+    there, here = remote.answer(probe_at, 12), local.answer(probe_at, 12)
+    assert there.step == here.step == 12
+    for kind in SCENE.models:
+        np.testing.assert_array_equal(there.probes[kind].connectivity, here.probes[kind].connectivity)
+    assert remote.answer(probe_at, 11) is None  # the weights have moved on from step 11
+    with pytest.raises(AttributeError):  # a failing question fails in the asking session
+        remote.answer(getattr, "no_such_thing")
+
+
+def test_a_live_tick_does_not_wait_for_training_and_the_worker_trains_ahead(worker):
+    remote = worker.run(SCENE)
+    began = time.monotonic()
+    assert remote.train_to(200, wait=False)
+    asked = time.monotonic() - began
+    remote.await_head(200, 60)
+    assert remote.head == 200 and asked < time.monotonic() - began
+    assert not remote.train_to(150, wait=False)  # already there: nothing to ask
+
+
+def test_a_dead_worker_is_replaced_and_its_runs_go_on_with_the_same_numbers():
+    worker = TrainingWorker()
+    try:
+        remote, local = worker.run(SCENE), LockstepTrainer(SCENE)
+        remote.train_to(50)
+        worker.process.kill()
+        worker.process.wait()
+        remote.train_to(120)
+        local.train_to(120)
+        _same_records(remote, local)
+        assert worker.generation == 2 and remote.answer(probe_at, 120).step == 120
+    finally:
+        worker.stop()
+
+
+def test_a_dropped_run_is_dropped_in_the_worker(worker):
+    remote = worker.run(SCENE)
+    run_id = remote.id
+    assert worker.ask(run_id, probe_at, (0,)).step == 0
+    del remote
+    gc.collect()
+    with pytest.raises(KeyError):
+        worker.ask(run_id, probe_at, (0,))
+
+
+def test_a_run_that_fails_stops_alone_and_says_why(worker):
+    remote = worker.run(SCENE)
+    remote.fail("ValueError: a broken task")  # what the worker reports when a run fails
+    with pytest.raises(RuntimeError, match="a broken task"):
+        remote.train_to(10)
+
+
+class FakeConn:
+    """The worker's end of the pipe, in this process: what it sent, what it has to read."""
+
+    def __init__(self):
+        self.sent, self.inbox = [], []
+
+    def send(self, message):
+        self.sent.append(message)
+
+    def poll(self):
+        return bool(self.inbox)
+
+    def recv(self):
+        return self.inbox.pop(0)
+
+
+def test_the_worker_takes_turns_among_the_runs_behind_their_goals():
+    conn = FakeConn()
+    held = HeldRuns(conn)
+    for run_id in range(3):
+        held.handle("open", run_id, SCENE.replace(seed=run_id), None, 0)
+    held.handle("goal", 7, 10)  # a run this worker never had: ignored
+    for run_id in range(3):
+        held.handle("goal", run_id, 30)
+    conn.sent.clear()
+    for _ in range(6):
+        held.serve_once()
+    assert [m[1] for m in conn.sent] == [0, 1, 2, 0, 1, 2]  # least recently trained first
+    held.handle("close", 1)
+    assert sorted(held.runs) == [0, 2]
+
+
+def test_a_run_that_fails_in_the_worker_leaves_the_others_training():
+    conn = FakeConn()
+    held = HeldRuns(conn)
+    broken = make_task("latch", SCENE.seq_len)
+    broken.sample = operator.truediv  # sample(8, generator) raises TypeError
+    held.handle("open", 0, SCENE, None, 20)
+    held.handle("open", 1, SCENE, broken, 20)
+    while any(run.steps < 20 for run in held.runs.values()):
+        held.serve_once()
+    failed = [m for m in conn.sent if m[0] == "failed"]
+    assert failed == [("failed", 1, failed[0][2])] and "TypeError" in failed[0][2]
+    assert sorted(held.runs) == [0] and held.runs[0].steps == 20
