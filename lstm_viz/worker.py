@@ -2,11 +2,12 @@
 
 Every session of a Streamlit server is a thread of one Python process, and the drawing of every
 session holds Python's global interpreter lock; training in that process waits for it, so a
-class on one link trains more slowly than one student alone. Here the runs train in one spawned
-worker process, which holds the models, and the server keeps a ``RemoteTrainer`` per run: a
-mirror of its records, which the worker sends after each chunk of training. Sessions read the
-mirror as they read a local trainer (``training.RunRecords``) and never wait for training: a
-live tick only asks the run to train further (``train_to``) and shows what has arrived.
+class on one link trains more slowly than one student alone. Here the runs train in one worker
+process, which holds the models, and the server keeps a ``RemoteTrainer`` per run: a mirror of
+its records, which the worker sends after each chunk of training. Sessions read the mirror as
+they read a local trainer (``training.RunRecords``). A live tick never trains: it asks the run
+to train further (``train_to``), waits at most its training budget for the steps
+(``await_head``) and shows what has arrived.
 
 The worker trains the runs that are behind their goal in turn, least recently trained first, a
 chunk of about ``CHUNK_SECONDS`` each, so distinct runs share its core fairly. Questions that
@@ -34,7 +35,7 @@ from pathlib import Path
 import torch
 
 from .config import RunConfig
-from .training import TICK_SECONDS, LockstepTrainer, RunRecords
+from .training import TICK_SECONDS, LockstepTrainer, RunRecords, Snapshot
 
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
@@ -114,8 +115,15 @@ class HeldRuns:
         except Exception as problem:  # this run stops; the others train on
             self.fail(run_id, problem)
             return
-        self.conn.send(("records", run_id, records_after(run, self.sent[run_id])))
+        self.send_records(run_id, self.sent[run_id])
+
+    def send_records(self, run_id: int, after: int) -> None:
+        """Send the run's records after step ``after``. The worker then keeps no probes: the
+        server's mirror holds them (the heaviest records), and the worker never reads them."""
+        run = self.runs[run_id]
+        self.conn.send(("records", run_id, records_after(run, after)))
         self.sent[run_id] = run.head
+        run.snapshots = [Snapshot(s.step, {}) for s in run.snapshots]
 
     def handle(self, op: str, run_id: int, *args) -> None:
         if op == "open":
@@ -125,8 +133,8 @@ class HeldRuns:
             except Exception as problem:
                 self.fail(run_id, problem)
                 return
-            self.goals[run_id], self.sent[run_id] = goal, 0
-            self.conn.send(("records", run_id, records_after(self.runs[run_id], -1)))
+            self.goals[run_id] = goal
+            self.send_records(run_id, -1)
         elif op == "goal" and run_id in self.goals:  # (a worker started since knows no such run)
             self.goals[run_id] = max(self.goals[run_id], args[0])
         elif op == "close":
@@ -178,7 +186,7 @@ class TrainingWorker:
     def send(self, message: tuple) -> int:
         """Send one message (starting the worker if need be, or again if it has just died);
         returns the generation of the worker that got it."""
-        for attempt in range(2):
+        for _ in range(2):
             with self._start_lock:
                 if self._conn is None:
                     self._start()
@@ -234,9 +242,10 @@ class TrainingWorker:
         a re-import of the server's main script), joined by a socket pair."""
         parent, child = socket.socketpair()
         root = str(Path(__file__).resolve().parents[1])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-        self.process = subprocess.Popen([sys.executable, "-m", "lstm_viz.worker", str(child.fileno())],
-                                        pass_fds=[child.fileno()], env=env)
+        path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "lstm_viz.worker", str(child.fileno())],
+            pass_fds=[child.fileno()], env={**os.environ, "PYTHONPATH": path})
         child.close()
         self._socket = parent  # kept to shut down: that wakes a blocked receive on both sides
         self._conn = Connection(os.dup(parent.fileno()))
@@ -249,8 +258,10 @@ class TrainingWorker:
         is not kept here once delivered: dropping it must drop the run in the worker)."""
         if kind in ("records", "failed"):
             mirror = self._mirrors.get(key)
-            if mirror is not None:
-                mirror.receive(payload) if kind == "records" else mirror.fail(payload)
+            if mirror is not None and kind == "records":
+                mirror.receive(payload)
+            elif mirror is not None:
+                mirror.fail(payload)
         elif key in self._replies:
             self._replies[key].put(payload)
 
@@ -296,19 +307,23 @@ class RemoteTrainer(RunRecords):
 
     def train_to(self, goal: int, wait: bool = True) -> bool:
         """Ask the worker to train up to step ``goal`` (within the step cap); with ``wait``,
-        wait until it has. Returns True if the run had to train further."""
+        wait until it has (asking a new worker if this one dies). True if the run had to train
+        further."""
         self._check()
         goal = min(goal, self.config.max_steps)
         if goal <= self.head or self.done:
             return False
-        if goal > self._goal or self._generation != self.worker.current():
-            self._request(goal)
-        if wait:
+        while True:
+            if goal > self._goal or self._generation != self.worker.current():
+                self._request(goal)
+            if not wait:
+                return True
             with self._arrived:
                 self._arrived.wait_for(lambda: self.head >= goal or self.done or self.failure
                                        or self._generation != self.worker.current())
             self._check()
-        return True
+            if self.head >= goal or self.done:
+                return True
 
     def await_head(self, step: int, seconds: float) -> None:
         """Wait at most ``seconds`` until the worker's records reach ``step``."""

@@ -386,8 +386,8 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
         for page in pages[1:]:
             start(page)
         wait_for(lambda: all(step_count(p) > 0 for p in pages), what="all six to train")
-        joining = _rate(pages)  # while five pages have just loaded in this one Chromium
-        rates = _rate(pages, seconds=8.0)  # then a class at work: six pages playing
+        joining = _rate(pages, seconds=3.0)  # while five pages have just loaded in this Chromium
+        rates = _rate(pages, seconds=6.0)  # then a class at work: six pages playing
         # Issue 8: each page at least half as fast as one page alone (per-session trainers
         # gave 0.02 of it; a shared run trained in the server's own process 0.25-0.35).
         assert min(rates) >= 0.5 * single, f"alone {single:.1f} steps/s, six pages {rates}"
