@@ -37,7 +37,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="latch, adding, order, text or series")
     parser.add_argument("--steps", type=int, default=defaults.max_steps,
                         help="training steps (the step cap)")
-    parser.add_argument("--models", default=",".join(defaults.models), help="e.g. rnn,lstm,gru")
+    parser.add_argument("--models", default=",".join(defaults.models),
+                        help="e.g. rnn,lstm,gru,lstm-cec (the 1997 cell, f = 1)")
     parser.add_argument("--hidden", type=int, default=defaults.hidden_size)
     parser.add_argument("--lr", type=float, default=defaults.lr)
     parser.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")
@@ -138,7 +139,7 @@ def race_report(trainer: LockstepTrainer) -> dict:
 
 
 def _format_table(report: dict) -> str:
-    header = f"{'model':<6} {'metric':>10} {'chance':>7} {'solved at':>9} "
+    header = f"{'model':<8} {'metric':>10} {'chance':>7} {'solved at':>9} "
     header += f"{'grad ratio init':>15} {'grad ratio end':>14} {'ms/step':>8}  status"
     options = "".join(f", {k} {report[k]}" for k in ("horizon", "series") if k in report)
     lines = [f"task {report['task']}, T={report['seq_len']}, seed {report['seed']}{options}",
@@ -146,7 +147,7 @@ def _format_table(report: dict) -> str:
     for kind, r in report["models"].items():
         metric = "-" if r["final_metric"] is None else f"{r['final_metric']:.4f}"
         lines.append(
-            f"{kind:<6} {metric:>10} {r['chance']:>7.3f} {str(r['solved_step'] or '-'):>9} "
+            f"{kind:<8} {metric:>10} {r['chance']:>7.3f} {str(r['solved_step'] or '-'):>9} "
             f"{_num(r['grad_ratio_init']):>15} {_num(r['grad_ratio']):>14} "
             f"{_num(r['ms_per_step'], '.1f'):>8}  {'diverged' if r['diverged'] else 'ok'}"
         )

@@ -5,6 +5,7 @@ initialisation side by side (as micrograd keeps each op's forward and backward t
 - ``lstm``: Hochreiter & Schmidhuber (1997) with the forget gate of Gers, Schmidhuber &
   Cummins (2000) (torch.nn.LSTM).
 - ``gru``: Cho et al. (2014) (torch.nn.GRU).
+- ``lstm-cec``: the 1997 cell without a forget gate (f = 1), an ablation of ``lstm``.
 
 Training uses the fused modules; a kind's ``gates`` and ``step`` recompute the same numbers from
 the fused weights (equations and gate order as in PyTorch's documentation), so the probes and the
@@ -71,6 +72,7 @@ class ModelKind:
     memory_state = "h"  # the state that carries memory, drawn on Inside
     multiplier_label = ""
     equations = ""  # LaTeX, for the pages
+    inside_note = ""  # what to watch in this kind on the Inside page
 
     @property
     def gate_names(self) -> tuple[str, ...]:
@@ -112,6 +114,7 @@ class RNNKind(ModelKind):
     fused = nn.RNN
     multiplier_label = "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient"
     equations = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)"
+    inside_note = "The RNN's h_t is rewritten by every new input."
 
     def step(self, w, xw, state):
         return {"h": torch.tanh(xw + state["h"] @ w["w_hh"].T + w["b_hh"])}
@@ -130,6 +133,9 @@ class LSTMKind(ModelKind):
     memory_state = "c"
     multiplier_label = "LSTM: forget gate f_t (along the cell state)"
     equations = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
+    inside_note = ("Watch the LSTM's forget gate **f** stay near 1 (memory kept) and its input gate "
+                   "**i** respond at the key step; its cell state c_t carries what the key step "
+                   "wrote.")
 
     def gates(self, w, xw, h_prev):
         z = xw + h_prev @ w["w_hh"].T + w["b_hh"]
@@ -168,6 +174,41 @@ class LSTMKind(ModelKind):
             rnn.bias_hh_l0[:h] = -memory / 2
 
 
+class CECKind(LSTMKind):
+    """The 1997 cell (Hochreiter & Schmidhuber 1997): no forget gate, so f = 1 and the cell
+    state is a constant error carousel, c_t = c_{t-1} + i_t g_t, dc_t/dc_{t-1} = 1 exactly (the
+    forget gate came with Gers, Schmidhuber & Cummins 2000). It keeps the fused module: the
+    forget gate's weights are 0 and its bias OPEN (sigmoid(30) is exactly 1.0 in float32), and
+    their gradients are masked, so training never moves them. Everything else is the LSTM's,
+    initialisation included: the ablation removes the forget gate and nothing more."""
+
+    name, label, color = "lstm-cec", "LSTM 1997", "#CC79A7"
+    multiplier_label = "LSTM 1997: f_t = 1 exactly (constant error carousel)"
+    equations = r"c_t = c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
+    inside_note = ("The LSTM 1997 has no forget gate: its **f** is exactly 1 at every unit and "
+                   "step, so its cell state only adds what the input gate **i** lets in.")
+    OPEN = 30.0
+
+    def init_memory(self, rnn, init, generator):
+        super().init_memory(rnn, init, generator)  # the input gate's bias as the LSTM's
+        h = rnn.hidden_size
+        gate = slice(self.memory_gate_slice * h, (self.memory_gate_slice + 1) * h)
+        with torch.no_grad():
+            rnn.weight_ih_l0[gate] = 0.0
+            rnn.weight_hh_l0[gate] = 0.0
+            rnn.bias_ih_l0[gate] = self.OPEN / 2
+            rnn.bias_hh_l0[gate] = self.OPEN / 2
+        for parameter in (rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0):
+            parameter.register_hook(lambda grad, gate=gate: _without(grad, gate))
+
+
+def _without(grad: torch.Tensor, rows: slice) -> torch.Tensor:
+    """The gradient with ``rows`` set to 0 (a frozen gate: Adam and SGD then leave it as is)."""
+    grad = grad.clone()
+    grad[rows] = 0.0
+    return grad
+
+
 class GRUKind(ModelKind):
     """r, z (sigmoid); n = tanh(x_n + r (h W_hn + b_hn)); h_t = (1 - z) n + z h_{t-1}."""
 
@@ -195,7 +236,7 @@ class GRUKind(ModelKind):
         return internals["z"]
 
 
-KINDS: dict[str, ModelKind] = {k.name: k for k in (RNNKind(), LSTMKind(), GRUKind())}
+KINDS: dict[str, ModelKind] = {k.name: k for k in (RNNKind(), LSTMKind(), GRUKind(), CECKind())}
 MODEL_KINDS = tuple(KINDS)
 MODEL_LABELS = {name: kind.label for name, kind in KINDS.items()}
 

@@ -51,11 +51,6 @@ def inside_intro(kinds: tuple[str, ...]) -> str:
         parts.append(f"The heatmaps show {names} for every unit at every step of one probe "
                      "sequence; the dotted line marks the step that holds what must be "
                      "remembered.")
-    if "lstm" in kinds:
-        parts.append("Watch the LSTM's forget gate **f** stay near 1 (memory kept) and its input "
-                     "gate **i** respond at the key step; its cell state c_t carries what the key "
-                     "step wrote.")
-    if "rnn" in kinds:
-        parts.append("The RNN's h_t is rewritten by every new input.")
+    parts += [KINDS[k].inside_note for k in kinds if KINDS[k].inside_note]
     parts.append("Turn off *Follow training* to look back at earlier snapshots.")
     return " ".join(parts)

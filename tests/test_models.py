@@ -72,3 +72,23 @@ def test_every_kind_is_complete():
         assert set(kind.tanh_gates) <= set(kind.gate_names)
         assert (kind.memory_gate is None) == (name == "rnn")
         assert kind.memory_state in kind.state_names
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_the_1997_cell_keeps_its_forget_gate_shut_out_through_training(optimizer):
+    """lstm-cec: the forget gate's weights stay 0 and its bias 30 through training, so f is
+    exactly 1 at every step and unit, while the other gates learn."""
+    from lstm_viz import LockstepTrainer, RunConfig
+    from lstm_viz.internals import trace
+
+    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=6, models=("lstm-cec",),
+                                        optimizer=optimizer, lr=0.05, max_steps=40))
+    model = trainer.models["lstm-cec"]
+    before = {k: v.clone() for k, v in model.rnn.state_dict().items()}
+    trainer.step(40)
+    forget = slice(6, 12)
+    for name, value in model.rnn.state_dict().items():
+        assert torch.equal(value[forget], before[name][forget])
+        assert not torch.equal(value, before[name])  # the other gates did learn
+    assert model.memory_bias().tolist() == [30.0] * 6
+    assert (trace(model, trainer.probe_batch.x)["f"] == 1.0).all()

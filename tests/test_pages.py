@@ -14,7 +14,9 @@ from lstm_viz import LockstepTrainer
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizon.py",
          "views/primer.py"]
-LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}
+LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU", "lstm-cec": "LSTM 1997"}
+REFERENCE_KINDS = json.loads((Path(__file__).parents[1] / "lstm_viz" / "data" /
+                              "horizon_reference.json").read_text())["results"]
 
 
 def open_app(params=None, page=None):
@@ -50,12 +52,12 @@ def trace_names(spec):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_loads_steps_and_draws_every_model(page):
-    at = open_app({"T": "12", "hidden": "8", "models": ["RNN", "LSTM", "GRU"]}, page)
+    at = open_app({"T": "12", "hidden": "8", "models": list(LABELS.values())}, page)
     at.button(key="step").click().run()
     assert not at.exception, at.exception
     trainer = view_of(at)
     assert trainer.steps == 10
-    assert all(len(trainer.history[k]["step"]) == 10 for k in ("rnn", "lstm", "gru"))
+    assert all(len(trainer.history[k]["step"]) == 10 for k in LABELS)
     specs = chart_specs(at)
     assert specs, "no chart on the page"
     for spec in specs:
@@ -64,7 +66,8 @@ def test_page_loads_steps_and_draws_every_model(page):
                    for t in spec["data"] if "x" in t)
     if page != "views/primer.py":
         names = " ".join(trace_names(s) for s in specs)
-        for label in LABELS.values():
+        drawn = REFERENCE_KINDS if page == "views/horizon.py" else LABELS  # the shipped sweep's
+        for label in (LABELS[k] for k in drawn):
             assert label in names, f"{label} missing from the charts of {page}"
     assert len(at.markdown[0].value) > 120 and at.title[0].value  # the page's opening text
 
@@ -109,7 +112,7 @@ def test_query_params_round_trip():
     ({"lr": "3e-3"}, "lr='3e-3' (not one of 0.0001"),
     ({"batch": "64.0"}, "batch='64.0'"),
     ({"task": "copy"}, "task='copy'"),
-    ({"models": ["Transformer"]}, "models='Transformer' (not among RNN, LSTM, GRU)"),
+    ({"models": ["Transformer"]}, "models='Transformer' (not among RNN, LSTM, GRU, LSTM 1997)"),
     ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),
     ({"seed": "9" * 500}, "seed='999999999999999999999999'"),
 ])

@@ -9,7 +9,7 @@ from lstm_viz.models import MemoryInit, build_model
 from lstm_viz.probes import probe
 from lstm_viz.tasks import make_task
 
-CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell}
+CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell, "lstm-cec": nn.LSTMCell}
 CASES = [("latch", 12, 5), ("adding", 9, 7), ("order", 15, 4), ("latch", 1, 3)]
 
 
@@ -28,7 +28,7 @@ def _unroll(kind, cell, x):
     c = torch.zeros_like(h)
     hs, cs = [], []
     for t in range(x.shape[1]):
-        if kind == "lstm":
+        if isinstance(cell, nn.LSTMCell):
             h, c = cell(x[:, t], (h, c))
             c.retain_grad()
             cs.append(c)
@@ -39,7 +39,7 @@ def _unroll(kind, cell, x):
     return hs, cs
 
 
-@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("kind", list(CELLS))
 @pytest.mark.parametrize("task_name,seq_len,hidden", CASES)
 def test_hidden_and_cell_gradients_match_autograd(kind, task_name, seq_len, hidden):
     task, model, batch, cell = _setup(kind, task_name, seq_len, hidden)
@@ -48,7 +48,7 @@ def test_hidden_and_cell_gradients_match_autograd(kind, task_name, seq_len, hidd
     expected_h = np.array([h.grad.norm(dim=-1).mean().item() for h in hs])
     result = probe(model, task, batch)
     np.testing.assert_allclose(result.grad_h, expected_h, rtol=1e-4, atol=1e-9)
-    if kind == "lstm":
+    if cs:  # the LSTM and the 1997 cell
         expected_c = np.array([c.grad.norm(dim=-1).mean().item() for c in cs])
         np.testing.assert_allclose(result.grad_c, expected_c, rtol=1e-4, atol=1e-9)
     else:
@@ -56,7 +56,7 @@ def test_hidden_and_cell_gradients_match_autograd(kind, task_name, seq_len, hidd
     assert result.grad_ratio == pytest.approx(expected_h[0] / expected_h[-1], rel=1e-4)
 
 
-@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("kind", list(CELLS))
 @pytest.mark.parametrize("task_name,seq_len,hidden", CASES)
 def test_connectivity_matches_autograd(kind, task_name, seq_len, hidden):
     task, model, batch, cell = _setup(kind, task_name, seq_len, hidden, seed=2)
@@ -101,7 +101,7 @@ def _geometric_mean(values, axis=0):
     return np.exp(np.log(values).mean(axis=axis))
 
 
-@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("kind", list(CELLS))
 def test_product_panel_is_the_product_of_the_factor_panel(kind):
     """Under one aggregation (geometric mean over sequences and units) the right panel is
     exactly the product of the left panel's values at t+1..T."""
@@ -177,6 +177,14 @@ def test_lstm_multiplier_product_is_the_cell_state_derivative_along_the_memory_p
     np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-5)
     np.testing.assert_allclose(result.multiplier, forget, rtol=1e-5)
     assert result.sigma_max is None and result.multiplier_bound is None
+
+
+def test_the_1997_cell_has_f_exactly_1_and_its_carousel_passes_the_error_unchanged():
+    """No forget gate (Hochreiter & Schmidhuber 1997): f_t = 1 exactly, so with the gates held
+    fixed autograd's d sum(c_T) / d c_t is exactly 1 at every t, as is the probe's product."""
+    result, expected, forget = _memory_path("lstm-cec", 4, _lstm_carry)
+    assert (forget == 1.0).all() and (expected == 1.0).all()
+    assert (result.multiplier == 1.0).all() and (result.multiplier_product == 1.0).all()
 
 
 def test_gru_multiplier_product_is_the_direct_path_derivative():
