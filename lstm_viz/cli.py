@@ -38,7 +38,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--steps", type=int, default=defaults.max_steps,
                         help="training steps (the step cap)")
     parser.add_argument("--models", default=",".join(defaults.models),
-                        help="e.g. rnn,lstm,gru,lstm-cec (the 1997 cell, f = 1)")
+                        help="e.g. rnn,lstm,gru; ablations: lstm-cec (the 1997 cell, f = 1), "
+                             "lstm-cut (no gradient along the cell state)")
     parser.add_argument("--hidden", type=int, default=defaults.hidden_size)
     parser.add_argument("--lr", type=float, default=defaults.lr)
     parser.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")

@@ -50,7 +50,7 @@ class RunConfig:
     forget_bias: float = 5.0
     clip: float = 1.0  # gradient-norm clipping threshold; 0 turns clipping off
     seed: int = 0  # initial weights, batches and probe batch all follow from it
-    models: tuple[str, ...] = ("rnn", "lstm")  # which of rnn, lstm, gru, lstm-cec to train
+    models: tuple[str, ...] = ("rnn", "lstm")  # which of rnn, lstm, gru, lstm-cec, lstm-cut
     max_steps: int = 2000  # training stops by itself here (the app's step cap)
     probe_every: int = 25  # training steps between probe snapshots
     probe_batch_size: int = 8  # sequences in the fixed probe batch

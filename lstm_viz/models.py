@@ -6,6 +6,7 @@ initialisation side by side (as micrograd keeps each op's forward and backward t
   Cummins (2000) (torch.nn.LSTM).
 - ``gru``: Cho et al. (2014) (torch.nn.GRU).
 - ``lstm-cec``: the 1997 cell without a forget gate (f = 1), an ablation of ``lstm``.
+- ``lstm-cut``: the LSTM with its cell-state gradient path cut (c_{t-1} detached), an ablation.
 
 Training uses the fused modules; a kind's ``gates`` and ``step`` recompute the same numbers from
 the fused weights (equations and gate order as in PyTorch's documentation), so the probes and the
@@ -209,6 +210,48 @@ def _without(grad: torch.Tensor, rows: slice) -> torch.Tensor:
     return grad
 
 
+class CutLSTM(nn.LSTM):
+    """nn.LSTM's parameters and forward values, unrolled step by step with c_{t-1} detached in
+    the recurrence (``CutKind.step``): the error reaches earlier steps only through h. Batch
+    first, one layer; slower than the fused kernel (a Python loop over the steps)."""
+
+    def forward(self, x: torch.Tensor, hx=None):
+        w = {"w_ih": self.weight_ih_l0, "w_hh": self.weight_hh_l0, "b_ih": self.bias_ih_l0,
+             "b_hh": self.bias_hh_l0}
+        zeros = x.new_zeros(x.shape[0], self.hidden_size)
+        state = {"h": zeros, "c": zeros} if hx is None else {"h": hx[0][0], "c": hx[1][0]}
+        xw = x @ w["w_ih"].T + w["b_ih"]
+        outputs = []
+        for t in range(x.shape[1]):
+            state = KINDS["lstm-cut"].step(w, xw[:, t], state)
+            outputs.append(state["h"])
+        return torch.stack(outputs, dim=1), (state["h"][None], state["c"][None])
+
+
+class CutKind(LSTMKind):
+    """The LSTM with its cell-state gradient path cut: c_t = f_t c_{t-1} + i_t g_t in value, but
+    c_{t-1} is detached, so the error reaches the past only through h, as in an RNN with gates.
+    Same weights, initialisation and forward values as the LSTM: if the LSTM's memory comes from
+    its additive cell-state path (Hochreiter & Schmidhuber 1997), this one must fail where the
+    LSTM succeeds."""
+
+    name, label, color = "lstm-cut", "LSTM (c cut)", "#56B4E9"
+    fused = CutLSTM
+    multiplier_label = "LSTM (c cut): gain on the gradient through h (the cell path is cut)"
+    inside_note = ("The LSTM (c cut) computes the LSTM's own values, but its error may not flow "
+                   "back along the cell state: c_{t−1} is detached, so gradients reach earlier "
+                   "steps only through h.")
+
+    def step(self, w, xw, state):
+        c, h = self.cell(self.gates(w, xw, state["h"]), state["c"].detach())
+        return {"h": h, "c": c}
+
+    def memory_factor(self, internals):
+        """None: the cell path is cut, so the probes measure the gain on the actual gradient,
+        which flows through h only (as for the RNN)."""
+        return None
+
+
 class GRUKind(ModelKind):
     """r, z (sigmoid); n = tanh(x_n + r (h W_hn + b_hn)); h_t = (1 - z) n + z h_{t-1}."""
 
@@ -236,7 +279,8 @@ class GRUKind(ModelKind):
         return internals["z"]
 
 
-KINDS: dict[str, ModelKind] = {k.name: k for k in (RNNKind(), LSTMKind(), GRUKind(), CECKind())}
+KINDS: dict[str, ModelKind] = {k.name: k for k in (RNNKind(), LSTMKind(), GRUKind(), CECKind(),
+                                                   CutKind())}
 MODEL_KINDS = tuple(KINDS)
 MODEL_LABELS = {name: kind.label for name, kind in KINDS.items()}
 

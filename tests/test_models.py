@@ -92,3 +92,39 @@ def test_the_1997_cell_keeps_its_forget_gate_shut_out_through_training(optimizer
         assert not torch.equal(value, before[name])  # the other gates did learn
     assert model.memory_bias().tolist() == [30.0] * 6
     assert (trace(model, trainer.probe_batch.x)["f"] == 1.0).all()
+
+
+def _gradients(module, x):
+    module.zero_grad()
+    outputs, _ = module(x)
+    (outputs ** 2).sum().backward()
+    return {name: p.grad.clone() for name, p in module.named_parameters()}
+
+
+def test_the_cut_lstm_computes_the_lstms_values_and_cuts_only_the_cell_path():
+    """lstm-cut: the fused LSTM's forward values, and the gradients of an independent unroll of
+    nn.LSTMCell with c_{t-1} detached; at one step (nothing to cut) the LSTM's own gradients."""
+    cut, lstm = (build_model(k, 3, 5, 2, seed=4, init=MemoryInit("chrono", horizon=7))
+                 for k in ("lstm-cut", "lstm"))
+    assert all(torch.equal(a, b) for a, b in zip(cut.state_dict().values(), lstm.state_dict().values()))
+    x = torch.randn(4, 7, 3, generator=torch.Generator().manual_seed(0))
+    (out_cut, (h_cut, c_cut)), (out, (h, c)) = cut.rnn(x), lstm.rnn(x)
+    torch.testing.assert_close(out_cut, out)
+    torch.testing.assert_close((h_cut, c_cut), (h, c))
+    one = x[:, :1]
+    for name, grad in _gradients(cut.rnn, one).items():
+        torch.testing.assert_close(grad, _gradients(lstm.rnn, one)[name])
+    cell = torch.nn.LSTMCell(3, 5)
+    cell.load_state_dict({k.replace("_l0", ""): v for k, v in lstm.rnn.state_dict().items()})
+    h_t = c_t = torch.zeros(4, 5)
+    loss = 0
+    for t in range(7):
+        h_t, c_t = cell(x[:, t], (h_t, c_t.detach()))
+        loss = loss + (h_t ** 2).sum()
+    loss.backward()
+    through_h = {f"{k}_l0": p.grad for k, p in cell.named_parameters()}
+    cut_grads, lstm_grads = _gradients(cut.rnn, x), _gradients(lstm.rnn, x)
+    for name, grad in cut_grads.items():
+        torch.testing.assert_close(grad, through_h[name])
+    assert not torch.allclose(cut_grads["weight_hh_l0"], lstm_grads["weight_hh_l0"])
+    assert kind_of("lstm-cut").memory_factor({}) is None  # the probes measure the h path

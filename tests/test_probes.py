@@ -9,7 +9,8 @@ from lstm_viz.models import MemoryInit, build_model
 from lstm_viz.probes import probe
 from lstm_viz.tasks import make_task
 
-CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell, "lstm-cec": nn.LSTMCell}
+CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell, "lstm-cec": nn.LSTMCell,
+         "lstm-cut": nn.LSTMCell}
 CASES = [("latch", 12, 5), ("adding", 9, 7), ("order", 15, 4), ("latch", 1, 3)]
 
 
@@ -28,8 +29,8 @@ def _unroll(kind, cell, x):
     c = torch.zeros_like(h)
     hs, cs = [], []
     for t in range(x.shape[1]):
-        if isinstance(cell, nn.LSTMCell):
-            h, c = cell(x[:, t], (h, c))
+        if isinstance(cell, nn.LSTMCell):  # lstm-cut: c_{t-1} detached, by definition
+            h, c = cell(x[:, t], (h, c.detach() if kind == "lstm-cut" else c))
             c.retain_grad()
             cs.append(c)
         else:

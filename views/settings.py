@@ -122,8 +122,9 @@ SETTINGS = (
             "the same run.", "number_input", DEFAULTS.seed, low=LIMITS["seed"][0],
             high=LIMITS["seed"][1], step=1),
     Setting("models", "Models", "Which models train side by side on the same batches. "
-            "LSTM 1997 is the LSTM without a forget gate (f = 1 exactly), as first published: "
-            "race it against the LSTM to see what the forget gate adds.",
+            "LSTM 1997 is the LSTM without a forget gate (f = 1 exactly), as first published. "
+            "LSTM (c cut) computes the LSTM's values but lets no gradient flow along its cell "
+            "state: race them against the LSTM to see which part gives it its memory.",
             "multiselect", [MODEL_LABELS[k] for k in DEFAULTS.models],
             options=tuple(MODEL_LABELS.values())),
     Setting("cap", "Step cap", "Training stops by itself after this many steps.",
