@@ -72,6 +72,7 @@ def test_every_kind_is_complete():
         assert set(kind.tanh_gates) <= set(kind.gate_names)
         assert (kind.memory_gate is None) == (name == "rnn")
         assert kind.memory_state in kind.state_names
+    assert len({kind.color for kind in KINDS.values()}) == len(KINDS)  # one colour per model
 
 
 @pytest.mark.parametrize("optimizer", ["adam", "sgd"])
