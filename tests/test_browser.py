@@ -380,13 +380,13 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
     pages = [sessions[0][1]]
     try:
         start(pages[0])
-        (single,) = _rate(pages)  # one page alone first, then five more join the same link
+        (single,) = _rate(pages, seconds=4.0)  # one page alone, then five more join the link
         sessions += [open_page(browser, link) for _ in range(5)]
         pages = [p for _, p in sessions]
         for page in pages[1:]:
             start(page)
         wait_for(lambda: all(step_count(p) > 0 for p in pages), what="all six to train")
-        joining = _rate(pages, seconds=3.0)  # while five pages have just loaded in this Chromium
+        joining = _rate(pages, seconds=2.0)  # while five pages have just loaded in this Chromium
         rates = _rate(pages, seconds=6.0)  # then a class at work: six pages playing
         # Issue 8: each page at least half as fast as one page alone (per-session trainers
         # gave 0.02 of it; a shared run trained in the server's own process 0.25-0.35).
