@@ -221,9 +221,9 @@ class CutLSTM(nn.LSTM):
         zeros = x.new_zeros(x.shape[0], self.hidden_size)
         state = {"h": zeros, "c": zeros} if hx is None else {"h": hx[0][0], "c": hx[1][0]}
         xw = x @ w["w_ih"].T + w["b_ih"]
-        outputs = []
+        step, outputs = KINDS["lstm-cut"].step, []
         for t in range(x.shape[1]):
-            state = KINDS["lstm-cut"].step(w, xw[:, t], state)
+            state = step(w, xw[:, t], state)
             outputs.append(state["h"])
         return torch.stack(outputs, dim=1), (state["h"][None], state["c"][None])
 

@@ -140,10 +140,10 @@ class Cursor:
         """Move up to n steps toward the cap, training the run where the cursor passes its
         head. ``within=None`` (Step): wait until those steps are trained. A live tick passes
         its time budget instead: it never waits while another session trains the run in this
-        process, asks the run to stay AHEAD_TICKS ticks ahead of it, waits at most ``within`` seconds
-        for the worker to bring the steps, and moves as far as the run's head allows (showing
-        the step others show, and sharing their figures). True if this session made the run
-        train."""
+        process, asks the run to stay AHEAD_TICKS ticks ahead of it, waits at most ``within``
+        seconds for the worker to bring the steps, and moves as far as the run's head allows
+        (showing the step others show, and sharing their figures). True if this session made
+        the run train."""
         target = min(self.step + n, self.cap)
         if within is None:
             trained = self.run.train_to(target)
@@ -158,7 +158,8 @@ class Cursor:
         (the weights of earlier steps are gone; the nearest scheduled snapshot shows there)."""
         if self.step == self.run.head and all(s.step != self.step for s in self.run.snapshots):
             snapshot = self.run.answer(probe_at, self.step)
-            self._own = (snapshot,) if snapshot is not None else ()
+            if snapshot is not None:  # (None: the worker's run had already moved on)
+                self._own = (snapshot,)
 
     def reset(self) -> None:
         """Back to step 0 for this session; the shared run is untouched."""
