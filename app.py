@@ -8,6 +8,8 @@ the LSTM -> gradient flow -> memory horizon -> next character -> prices -> prime
 import streamlit as st
 import torch
 
+from lstm_viz import i18n
+from lstm_viz.i18n import t
 from lstm_viz.sessions import limit_malloc_arenas
 from views import settings, shared
 
@@ -15,8 +17,11 @@ torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions sh
 limit_malloc_arenas()  # one Python process serves every session thread
 
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
+settings.language_picker()
 
 PAGES = [
+    st.Page("views/story.py", title=t("page.story"), icon=":material/auto_stories:",
+            url_path="story"),
     st.Page("views/race.py", title="Race", icon=":material/sprint:", default=True),
     st.Page("views/inside.py", title="Inside the LSTM", icon=":material/memory:", url_path="inside"),
     st.Page("views/gradients.py", title="Gradient flow", icon=":material/trending_down:",
@@ -43,4 +48,8 @@ with controls:
     shared.training_controls(shared.cursor_for(config))
 settings.share_link()
 settings.unknown_page_note([page.url_path for page in PAGES])
+if navigation.url_path == "" and not st.query_params and st.session_state.cursor.step == 0:
+    with st.container(horizontal=True, vertical_alignment="center", key="newcomer"):
+        st.markdown(t("story.newcomer"))
+        st.page_link(PAGES[0], label=t("story.open"), icon=":material/auto_stories:")
 navigation.run()

@@ -24,6 +24,7 @@ import time
 from collections import OrderedDict
 from typing import Callable
 
+from . import i18n
 from .config import LIMITS, RunConfig
 from .training import (MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunRecords, RunView,
                        Snapshot, probe_at)
@@ -186,7 +187,7 @@ class FigureCache:
         the latest snapshot only change with it)."""
         if moment is None:
             moment = (view.steps, view.config.max_steps, tuple(s.step for s in view.snapshots))
-        key = (view.trainer, build.__qualname__, moment)
+        key = (view.trainer, build.__qualname__, moment, i18n.language())
         with self._lock:
             if key in self._figures:
                 self._figures.move_to_end(key)

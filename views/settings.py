@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
 from lstm_viz.models import MEMORY_INITS, MODEL_LABELS
-from lstm_viz import series
+from lstm_viz import i18n, series
 from lstm_viz.tasks import TASKS
 
 DEFAULTS = RunConfig()
@@ -138,6 +139,8 @@ PAGE_SETTINGS = (
     Setting("snapshot", "Training step to look at", "", "slider", 0, low=0,
             high=LIMITS["max_steps"][1], step=1),
     Setting("series", "Price series", "", "text", DEFAULTS.series),
+    Setting("scene", "Scene", "", "selectbox", "1", options=tuple(str(n) for n in range(1, 7))),
+    Setting("lang", "Language", "", "selectbox", i18n.DEFAULT, options=tuple(i18n.LANGUAGES)),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS + PAGE_SETTINGS}
 
@@ -230,6 +233,27 @@ def unknown_page_note(paths: list[str]) -> None:
                 "Race page.")
 
 
+def _session_language() -> str:
+    """The language this session chose (English outside a script run)."""
+    return st.session_state.get("lang", i18n.DEFAULT) if get_script_run_ctx() else i18n.DEFAULT
+
+
+def language_picker() -> None:
+    """The language switch, first in the sidebar and kept in the link (``lang=ko``; the
+    widget is not bound to the link, which would write the label, ``lang=한국어``)."""
+    i18n.use_source(_session_language)
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", i18n.DEFAULT)
+        st.session_state.lang = wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT
+    language = st.sidebar.selectbox("Language · 언어", tuple(i18n.LANGUAGES), key="lang",
+                                    format_func=i18n.LANGUAGES.get)
+    if language == i18n.DEFAULT:  # a malformed lang= stays for check_url to note and drop
+        if st.query_params.get("lang") in i18n.LANGUAGES:
+            st.query_params.pop("lang")
+    else:
+        st.query_params["lang"] = language
+
+
 def sidebar_config() -> RunConfig | None:
     """Draw the settings in the sidebar and return the config they give (None: no model)."""
     if "url_notes" not in st.session_state:
@@ -267,6 +291,21 @@ def sidebar_config() -> RunConfig | None:
     )
 
 
+def widget_values(config: RunConfig) -> dict[str, object]:
+    """The sidebar's widget values that give ``config`` (the inverse of ``sidebar_config``)."""
+    return {"task": config.task, "T": config.seq_len, "horizon": config.horizon,
+            "hidden": config.hidden_size, "opt": config.optimizer, "lr": config.lr,
+            "batch": config.batch_size, "memory_init": config.memory_init,
+            "fbias": config.forget_bias, "clip": config.clip, "seed": float(config.seed),
+            "models": [MODEL_LABELS[k] for k in config.models], "cap": config.max_steps}
+
+
+def apply(config: RunConfig) -> None:
+    """Set every sidebar setting to give ``config`` (a button's callback: the widgets and the
+    link take the values on the rerun)."""
+    st.session_state.update(widget_values(config))
+
+
 def series_in_use() -> str:
     """The price series of this session: an upload it chose (kept in the link), else the
     synthetic one (also when the server has dropped the upload since)."""
@@ -298,6 +337,9 @@ def scene_values() -> dict[str, object]:
     values = {s.key: st.session_state.get(s.key) for s in SETTINGS}
     values["w"] = st.session_state.get("w")
     values["series"] = st.session_state.get("series")
+    values["lang"] = st.session_state.get("lang")
+    if st.context.url and urlparse(st.context.url).path.strip("/") == "story":
+        values["scene"] = st.session_state.get("scene")
     if st.session_state.get("follow") is False:
         values["snapshot"] = st.session_state.get("snapshot_choice", 0)
     return values

@@ -47,14 +47,14 @@ def cursor_for(config: RunConfig) -> Cursor:
         cursor.step = min(cursor.step, cursor.cap)
     else:
         if cursor is not None:
-            st.session_state.restart_note = _changes(cursor.run.config, config)
+            st.session_state.restart_note = changes(cursor.run.config, config)
         cursor = Cursor(REGISTRY.run_for(config), config.max_steps)
         st.session_state.cursor = cursor
     REGISTRY.touch(cursor.run)
     return cursor
 
 
-def _changes(old: RunConfig, new: RunConfig) -> str:
+def changes(old: RunConfig, new: RunConfig) -> str:
     """'learning rate 0.002 → 0.01, seed 0 → 7'."""
     parts = []
     for f in fields(RunConfig):

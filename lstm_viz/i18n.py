@@ -1,0 +1,49 @@
+"""The app's words in English and Korean: one table per language (``locales/en.py``,
+``locales/ko.py``), looked up by key with ``t(key, **fields)``.
+
+The library stays free of Streamlit: the app tells it where the current language comes from
+(``use_source``: the session's choice, kept in the link as ``lang=``); anywhere else (the CLI,
+the tests, the worker) the language is English unless ``use`` says otherwise.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from string import Formatter
+from typing import Callable
+
+from .locales import en, ko
+
+TABLES: dict[str, dict[str, str]] = {"en": en.TEXT, "ko": ko.TEXT}
+LANGUAGES = {"en": "English", "ko": "한국어"}
+DEFAULT = "en"
+_chosen: ContextVar[str | None] = ContextVar("language", default=None)
+_source: Callable[[], str] = lambda: DEFAULT
+
+
+def use_source(source: Callable[[], str]) -> None:
+    """Where the current language comes from when ``use`` has not set one (the app's session)."""
+    global _source
+    _source = source
+
+
+def use(language: str | None) -> None:
+    """Set this thread's language (None: back to the source)."""
+    _chosen.set(language)
+
+
+def language() -> str:
+    """The current language: 'en' or 'ko'."""
+    chosen = _chosen.get() or _source()
+    return chosen if chosen in TABLES else DEFAULT
+
+
+def t(key: str, **fields) -> str:
+    """The text called ``key`` in the current language, with ``fields`` filled in."""
+    text = TABLES[language()][key]
+    return text.format(**fields) if fields else text
+
+
+def fields_of(text: str) -> set[str]:
+    """The names a text's ``{field}`` placeholders take."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name}

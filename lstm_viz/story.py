@@ -1,0 +1,120 @@
+"""The guided story: six scenes that take a reader from "the LSTM remembers" to why it does.
+
+Each scene is a run's settings, a question to answer before the run (a choice of outcomes) and
+the outcome read from the run itself once it has reached its step cap. The interventions follow
+the history of the cell: the forget gate closed (PyTorch's default bias, Gers, Schmidhuber &
+Cummins 2000 on why it must start open), the 1997 cell without a forget gate (Hochreiter &
+Schmidhuber 1997), the cell-state path cut (the ablation that proves the cause), and the error
+signal itself (Hochreiter 1991; Bengio, Simard & Frasconi 1994).
+
+Scene texts live in the language tables under ``story.<key>.*``; this module only computes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .config import RunConfig
+from .i18n import t
+from .models import KINDS
+from .training import RunView
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One scene: its key (texts ``story.<key>.title/setup/why``), the settings it changes
+    from the defaults, and its question: ``solved`` (which models learn the task by the step
+    cap) or ``reach`` (which model's error signal reaches the first step best)."""
+
+    key: str
+    changes: dict = field(default_factory=dict)
+    question: str = "solved"
+    usual: tuple[str, ...] = ()  # the outcome seen on seeds 0-2 (README), which ``why`` explains
+
+    @property
+    def config(self) -> RunConfig:
+        return RunConfig().replace(**self.changes)
+
+    def choices(self) -> list[tuple[str, ...]]:
+        """The outcomes a reader can predict: every set of models that may learn the task
+        (largest first), or each model for ``reach``."""
+        models = self.config.models
+        if self.question == "reach":
+            return [(k,) for k in models]
+        return [c for n in range(len(models), -1, -1) for c in combinations(models, n)]
+
+    def outcome(self, view: RunView) -> tuple[str, ...]:
+        """What the run shows: the models that have solved the task (on held-out data, and
+        still), or the model whose error signal at step 1 is the largest share of the one at
+        the last step, on the latest probe."""
+        if self.question == "reach":
+            probes = view.snapshots[-1].probes
+            return (max(probes, key=lambda k: probes[k].grad_ratio),) if probes else ()
+        return tuple(k for k in view.models if view.solved_step(k) is not None)
+
+
+SCENES = (
+    Scene("lag20", {"seq_len": 20, "max_steps": 600}, usual=("rnn", "lstm")),
+    Scene("lag100", {"seq_len": 100, "max_steps": 300}, usual=("lstm",)),
+    Scene("closed", {"seq_len": 100, "max_steps": 300, "memory_init": "constant",
+                     "forget_bias": 0.0}, usual=()),
+    Scene("cec", {"seq_len": 100, "max_steps": 300, "models": ("lstm", "lstm-cec")},
+          usual=("lstm", "lstm-cec")),
+    Scene("cut", {"seq_len": 100, "max_steps": 300, "models": ("lstm", "lstm-cut")},
+          usual=("lstm",)),
+    Scene("gradients", {"seq_len": 100, "max_steps": 300, "models": ("rnn", "lstm", "lstm-cut")},
+          question="reach", usual=("lstm",)),
+)
+
+
+def scene_at(number: int) -> Scene:
+    """Scene ``number`` (1-based), clamped into the story."""
+    return SCENES[min(max(number, 1), len(SCENES)) - 1]
+
+
+def choice_text(scene: Scene, choice: tuple[str, ...]) -> str:
+    """A predicted outcome in words: 'Both', 'Only the LSTM', 'Neither', 'The RNN'."""
+    labels = [KINDS[k].label for k in choice]
+    if scene.question == "reach":
+        return t("story.choice.one", model=labels[0])
+    if not labels:
+        return t("story.choice.none")
+    if len(labels) == len(scene.config.models):
+        return t("story.choice.all") if len(labels) > 2 else t("story.choice.both")
+    return t("story.choice.only", models=t("story.and").join(labels))
+
+
+def findings(scene: Scene, view: RunView) -> list[str]:
+    """The run's own numbers behind the outcome, one sentence per model."""
+    if scene.question == "reach":
+        snapshot = view.snapshots[-1]
+        return [t("story.reach", model=KINDS[k].label, step=snapshot.step,
+                  ratio=f"{probe.grad_ratio:.1e}")
+                for k, probe in snapshot.probes.items()]
+    sentences = []
+    for kind in view.models:
+        solved, label = view.solved_step(kind), KINDS[kind].label
+        score = view.task.format(view.held_out(kind))
+        if kind in view.diverged:
+            sentences.append(t("story.diverged", model=label, step=view.diverged[kind]))
+        elif solved is not None:
+            sentences.append(t("story.solved", model=label, step=solved, score=score))
+        else:
+            sentences.append(t("story.unsolved", model=label, steps=view.steps, score=score,
+                               chance=view.task.format(view.task.chance)))
+    return sentences
+
+
+def explanation(scene: Scene, view: RunView, prediction: tuple[str, ...] | None) -> list[str]:
+    """What the finished run shows, whether the prediction was right, and why: the scene's
+    explanation if the run came out as usual, else a note that this seed went another way."""
+    outcome = scene.outcome(view)
+    lines = findings(scene, view)
+    if prediction is not None:
+        verdict = "story.right" if tuple(prediction) == outcome else "story.wrong"
+        lines.append(t(verdict, outcome=choice_text(scene, outcome)))
+    usual = tuple(sorted(outcome)) == tuple(sorted(scene.usual))
+    lines.append(t(f"story.{scene.key}.why") if usual
+                 else t("story.unusual", usual=choice_text(scene, scene.usual)))
+    return lines

@@ -1,0 +1,109 @@
+"""The story: scenes set the settings they claim, the reader predicts before the run, and the
+explanation is read from the run itself."""
+
+from pathlib import Path
+
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from lstm_viz import LockstepTrainer, story
+from lstm_viz.i18n import TABLES
+from lstm_viz.sessions import run_key
+from views import settings
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+
+def open_story(params=None):
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("views/story.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def scene_params(n):
+    """The query of scene n's own link."""
+    values = settings.widget_values(story.scene_at(n).config)
+    pairs = [part.split("=") for part in settings.share_query({**values, "scene": str(n)}).split("&")]
+    params = {}
+    for key, value in pairs:
+        params.setdefault(key, []).append(value)
+    return {k: v if len(v) > 1 else v[0] for k, v in params.items()}
+
+
+@pytest.mark.parametrize("n", range(1, len(story.SCENES) + 1))
+def test_each_scene_sets_the_settings_it_claims_with_one_click(n):
+    at = open_story({"scene": str(n), "T": "7", "seed": "3", "hidden": "5"})
+    cursor = at.session_state["cursor"]
+    assert cursor.run.config != run_key(story.scene_at(n).config)
+    assert not at.radio  # no prediction before the scene is set up
+    at.button(key="set_up").click().run()
+    cursor = at.session_state["cursor"]
+    assert cursor.run.config == run_key(story.scene_at(n).config)
+    assert cursor.cap == story.scene_at(n).config.max_steps
+    assert not [b for b in at.button if b.key == "set_up"]
+
+
+def test_a_scenes_link_opens_it_set_up_and_asks_for_a_prediction_first():
+    at = open_story(scene_params(4))
+    scene = story.scene_at(4)
+    assert at.session_state["cursor"].run.config == run_key(scene.config)
+    assert [b for b in at.button if b.key == "set_up"] == []
+    assert "bar_step" not in [b.key for b in at.button]  # the run waits for the prediction
+    radio = at.radio(key="prediction_cec")
+    assert radio.value is None
+    assert radio.options == [story.choice_text(scene, c) for c in scene.choices()]
+    radio.set_value(0).run()
+    assert "bar_step" in [b.key for b in at.button]
+    assert scene.config.models == ("lstm", "lstm-cec")
+
+
+def test_scene_choices_cover_every_outcome():
+    two = story.scene_at(1)
+    assert two.choices() == [("rnn", "lstm"), ("rnn",), ("lstm",), ()]
+    assert [story.choice_text(two, c) for c in two.choices()] == [
+        "Both", "Only the RNN", "Only the LSTM", "Neither"]
+    reach = story.scene_at(6)
+    assert reach.choices() == [("rnn",), ("lstm",), ("lstm-cut",)]
+
+
+def run_to_cap(scene, **changes):
+    trainer = LockstepTrainer(scene.config.replace(**changes))
+    trainer.train_to(trainer.config.max_steps)
+    trainer.take_snapshot()
+    return trainer.view()
+
+
+def test_the_explanation_comes_from_the_runs_own_numbers():
+    torch.set_num_threads(1)
+    scene = story.scene_at(1)
+    view = run_to_cap(scene, seq_len=6, max_steps=100)
+    outcome = scene.outcome(view)
+    assert outcome == tuple(k for k in view.models if view.solved_step(k) is not None)
+    lines = story.explanation(scene, view, outcome)
+    for kind in view.models:
+        step = view.solved_step(kind)
+        expected = (TABLES["en"]["story.solved"] if step is not None else TABLES["en"]["story.unsolved"])
+        assert expected.split("{")[0] in " ".join(lines)
+        if step is not None:
+            assert f"at step {step} " in " ".join(lines)
+    assert lines[len(view.models)] == f"You predicted it: {story.choice_text(scene, outcome)}."
+    wrong = next(c for c in scene.choices() if c != outcome)
+    assert story.explanation(scene, view, wrong)[len(view.models)].startswith("The run says otherwise")
+    usual = tuple(sorted(outcome)) == tuple(sorted(scene.usual))
+    assert (lines[-1] == TABLES["en"]["story.lag20.why"]) == usual
+
+
+def test_the_gradient_scene_names_the_model_whose_signal_reaches_furthest():
+    scene = story.scene_at(6)
+    view = run_to_cap(scene, seq_len=12, max_steps=5)
+    probes = view.snapshots[-1].probes
+    ratios = {k: p.grad_h[0] / p.grad_h[-1] for k, p in probes.items()}
+    assert scene.outcome(view) == (max(ratios, key=ratios.get),)
+    lines = story.findings(scene, view)
+    assert all(f"{ratios[k]:.1e}" in line for k, line in zip(probes, lines))

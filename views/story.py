@@ -1,0 +1,82 @@
+"""The story: six scenes, each a run to predict, watch and explain (lstm_viz.story)."""
+
+import streamlit as st
+
+from lstm_viz import panels, story
+from lstm_viz.i18n import t
+from lstm_viz.sessions import FIGURES, run_key
+from views import settings, shared
+
+st.title(t("story.title"))
+st.markdown(t("story.intro"))
+
+NUMBERS = tuple(str(n) for n in range(1, len(story.SCENES) + 1))
+number = int(st.segmented_control(t("story.scene"), NUMBERS, default=NUMBERS[0], required=True,
+                                  key="scene", bind="query-params") or 1)
+scene = story.scene_at(number)
+cursor = st.session_state.cursor
+
+
+def _go_to(n: int) -> None:
+    """A button's callback: show scene ``n`` with its settings."""
+    st.session_state.scene = str(n)
+    settings.apply(story.scene_at(n).config)
+
+
+def scene_link(n: int) -> str:
+    """The link that opens scene ``n`` set up, in this language."""
+    values = settings.widget_values(story.scene_at(n).config)
+    values.update(scene=str(n), lang=st.session_state.get("lang"))
+    base = (st.context.url or "").split("?")[0]
+    return f"{base}?{settings.share_query(values)}"
+
+
+def set_up() -> bool:
+    """The scene's setup text, and its one-click button while the settings differ from it."""
+    st.subheader(t("story.scene_of", n=number, total=len(story.SCENES),
+                   title=t(f"story.{scene.key}.title")))
+    st.markdown(t(f"story.{scene.key}.setup"))
+    ready = cursor.run.config == run_key(scene.config) and cursor.cap == scene.config.max_steps
+    if not ready:
+        changes = shared.changes(scene.config, cursor.run.config.replace(max_steps=cursor.cap))
+        st.info(t("story.differs", changes=changes))
+        st.button(t("story.set_up", n=number), key="set_up", type="primary", on_click=_go_to,
+                  args=(number,), help=t("story.set_up_help"), icon=":material/tune:")
+    st.caption(t("story.link"))
+    st.code(scene_link(number), language=None, wrap_lines=True)
+    return ready
+
+
+def predict() -> int | None:
+    """The reader's prediction for this scene (None until made), kept for the session."""
+    choices = scene.choices()
+    return st.radio(t("story.predict"), range(len(choices)), index=None,
+                    format_func=lambda i: story.choice_text(scene, choices[i]),
+                    key=f"prediction_{scene.key}", horizontal=True)
+
+
+def draw(view):
+    """The scene's chart and, once the run has stopped, what it shows."""
+    if scene.question == "reach":
+        glimpses = FIGURES.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)
+        shared.chart(glimpses["race_reach"], "story_reach")
+    else:
+        shared.chart(FIGURES.get(view, panels.race)["race_metric"], "story_metric")
+    if not view.done:
+        st.caption(t("story.running", cap=view.config.max_steps))
+        return
+    choice = st.session_state.get(f"prediction_{scene.key}")
+    prediction = None if choice is None else scene.choices()[choice]
+    st.success("\n\n".join(story.explanation(scene, view, prediction)))
+    if number < len(story.SCENES):
+        st.button(t("story.next", n=number + 1), key="next_scene", type="primary",
+                  on_click=_go_to, args=(number + 1,), icon=":material/arrow_forward:")
+    else:
+        st.markdown(t("story.end"))
+
+
+if set_up():
+    if predict() is None:
+        st.info(t("story.predict_first"))
+    else:
+        shared.live(draw)
