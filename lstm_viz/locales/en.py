@@ -86,4 +86,7 @@ TEXT = {
                             "signal by its forget gate, close to 1. The RNN and the cut LSTM "
                             "multiply it by factors below 1 at every step, so far less of it "
                             "arrives (the numbers above)."),
+    # --- app, sidebar, controls, race, verdict ---
+    # --- pages: gradients, horizon, prompt, prices, primer ---
+    # --- inside, figures, tasks ---
 }

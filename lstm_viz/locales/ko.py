@@ -82,4 +82,7 @@ TEXT = {
                             "게이트 값이 곱해지는데, 이 값이 1에 가깝습니다. RNN과 경로를 끊은 "
                             "LSTM은 매 단계 1보다 작은 값이 곱해져서 훨씬 적게 도달합니다(위의 "
                             "숫자)."),
+    # --- app, sidebar, controls, race, verdict ---
+    # --- pages: gradients, horizon, prompt, prices, primer ---
+    # --- inside, figures, tasks ---
 }
