@@ -39,7 +39,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="training steps (the step cap)")
     parser.add_argument("--models", default=",".join(defaults.models),
                         help="e.g. rnn,lstm,gru; ablations: lstm-cec (the 1997 cell, f = 1), "
-                             "lstm-cut (no gradient along the cell state)")
+                             "lstm-cut (no gradient along the cell state), lstm-i1 and lstm-o1 "
+                             "(input or output gate fixed at 1); RNN inits: rnn-orth (orthogonal "
+                             "W_hh), irnn (ReLU, W_hh = I, biases 0)")
     parser.add_argument("--hidden", type=int, default=defaults.hidden_size)
     parser.add_argument("--lr", type=float, default=defaults.lr)
     parser.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")

@@ -7,6 +7,9 @@ initialisation side by side (as micrograd keeps each op's forward and backward t
 - ``gru``: Cho et al. (2014) (torch.nn.GRU).
 - ``lstm-cec``: the 1997 cell without a forget gate (f = 1), an ablation of ``lstm``.
 - ``lstm-cut``: the LSTM with its cell-state gradient path cut (c_{t-1} detached), an ablation.
+- ``lstm-i1``, ``lstm-o1``: the LSTM with its input or output gate fixed at 1, ablations.
+- ``rnn-orth``: the RNN with W_hh initialised orthogonal; ``irnn``: ReLU units, W_hh = I and
+  biases 0 at initialisation (Le, Jaitly & Hinton 2015).
 
 Training uses the fused modules; a kind's ``gates`` and ``step`` recompute the same numbers from
 the fused weights (equations and gate order as in PyTorch's documentation), so the probes and the
@@ -107,18 +110,90 @@ class ModelKind:
     def init_other_gates(self, rnn: nn.Module, init: MemoryInit, memory: torch.Tensor) -> None:
         """Kind-specific companions of the memory bias (none by default)."""
 
+    def init_weights(self, rnn: nn.Module, generator: torch.Generator) -> None:
+        """Kind-specific initial weights, drawn from ``generator`` (the run's seed); PyTorch's
+        own initialisation by default."""
+
+    def derivative(self, h: torch.Tensor) -> torch.Tensor:
+        """An ungated kind's activation slope at each unit and step, from h_t itself: the
+        diagonal of dh_t/dz_t (Pascanu et al. 2013's bound needs it). Gated kinds have none."""
+        raise NotImplementedError(f"{self.name} has gates, not one activation")
+
 
 class RNNKind(ModelKind):
     """h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh) (Elman 1990)."""
 
     name, label, color = "rnn", "RNN", "#D55E00"
     fused = nn.RNN
+    slope_label = "1−h_t²"  # the activation's slope, from h_t (``derivative``)
     multiplier_label = "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient"
     equations = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)"
     inside_note = "The RNN's h_t is rewritten by every new input."
 
+    def activation(self, z: torch.Tensor) -> torch.Tensor:
+        return torch.tanh(z)
+
+    def derivative(self, h):
+        """tanh'(z) = 1 - tanh(z)^2 = 1 - h^2."""
+        return 1 - h ** 2
+
     def step(self, w, xw, state):
-        return {"h": torch.tanh(xw + state["h"] @ w["w_hh"].T + w["b_hh"])}
+        return {"h": self.activation(xw + state["h"] @ w["w_hh"].T + w["b_hh"])}
+
+
+class OrthogonalRNNKind(RNNKind):
+    """The RNN with W_hh initialised as a random orthogonal matrix (Saxe, McClelland & Ganguli
+    2014), drawn from the run's seed: every singular value is 1, so at initialisation
+    sigma_max(W_hh) = 1, the threshold of Pascanu, Mikolov & Bengio (2013) between vanishing and
+    exploding, and only tanh' <= 1 shrinks the error signal. W_ih and the biases are the RNN's
+    (same seed, same values); training is free to move W_hh away from orthogonal."""
+
+    name, label, color = "rnn-orth", "RNN (orthogonal)", "#8C510A"
+    multiplier_label = "RNN (orthogonal): gain of W_hhᵀ diag(1−h_t²) on the gradient"
+    equations = RNNKind.equations + r",\quad W_{hh} \text{ orthogonal at step 0}"
+    inside_note = ("The RNN (orthogonal) is the RNN with W_hh started orthogonal (every singular "
+                   "value 1): watch whether its h_t keeps a trace of the key step longer.")
+
+    def init_weights(self, rnn, generator):
+        nn.init.orthogonal_(rnn.weight_hh_l0, generator=generator)
+
+
+class ReLURNN(nn.RNN):
+    """nn.RNN with rectified linear units (nonlinearity='relu')."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, nonlinearity="relu", **kwargs)
+
+
+class IRNNKind(RNNKind):
+    """The IRNN of Le, Jaitly & Hinton (2015), "A Simple Way to Initialize Recurrent Networks
+    of Rectified Linear Units": ReLU units, h_t = max(0, x_t W_ih^T + h_{t-1} W_hh^T + b), with
+    W_hh initialised to the identity and the biases to 0, so at first a positive unit keeps
+    what it holds and adds its input, and the error passes back unchanged through it. W_ih keeps
+    PyTorch's initialisation, as in the other kinds (the Keras reproduction of the paper's
+    pixel-MNIST experiment draws it from N(0, 0.001^2) instead). The ReLU's slope is 1[h > 0]."""
+
+    name, label, color = "irnn", "IRNN", "#000000"
+    fused = ReLURNN
+    slope_label = "1[h_t>0]"
+    multiplier_label = "IRNN: gain of W_hhᵀ diag(1[h_t>0]) on the gradient"
+    equations = (r"h_t = \max(0,\ W_{ih} x_t + W_{hh} h_{t-1} + b),\quad W_{hh} = I,\ b = 0"
+                 r" \text{ at step 0}")
+    inside_note = ("In the IRNN, h_t = max(0, W_ih x_t + W_hh h_{t−1} + b) with W_hh = I and b = 0 "
+                   "at first: a unit above 0 keeps what it holds and adds each new input.")
+
+    def activation(self, z):
+        return torch.relu(z)
+
+    def derivative(self, h):
+        """relu'(z) = 1[z > 0] = 1[h > 0] (0 at z = 0, as autograd takes it)."""
+        return (h > 0).to(h.dtype)
+
+    def init_weights(self, rnn, generator):
+        with torch.no_grad():
+            rnn.weight_hh_l0.copy_(torch.eye(rnn.hidden_size))
+            rnn.bias_ih_l0.zero_()
+            rnn.bias_hh_l0.zero_()
 
 
 class LSTMKind(ModelKind):
@@ -175,25 +250,31 @@ class LSTMKind(ModelKind):
             rnn.bias_hh_l0[:h] = -memory / 2
 
 
-class CECKind(LSTMKind):
-    """The 1997 cell (Hochreiter & Schmidhuber 1997): no forget gate, so f = 1 and the cell
-    state is a constant error carousel, c_t = c_{t-1} + i_t g_t, dc_t/dc_{t-1} = 1 exactly (the
-    forget gate came with Gers, Schmidhuber & Cummins 2000). It keeps the fused module: the
-    forget gate's weights are 0 and its bias OPEN (sigmoid(30) is exactly 1.0 in float32), and
-    their gradients are masked, so training never moves them. Everything else is the LSTM's,
-    initialisation included: the ablation removes the forget gate and nothing more."""
+class FixedGateKind(LSTMKind):
+    """The LSTM with one gate (``fixed_gate``) fixed open at exactly 1, in the fused module: the
+    gate's weights are 0 and its bias OPEN, split over b_ih and b_hh (sigmoid(30) is exactly 1.0
+    in float32), and their gradients are masked, so neither Adam nor SGD ever moves them.
+    Everything else is the LSTM's, initialisation included; the fixed gate is written last, so
+    it wins over chrono's input-gate bias. Greff et al. (2017), "LSTM: A Search Space Odyssey",
+    compared exactly these ablations: NIG (no input gate, i = 1), NFG (no forget gate, f = 1)
+    and NOG (no output gate, o = 1)."""
 
-    name, label, color = "lstm-cec", "LSTM 1997", "#CC79A7"
-    multiplier_label = "LSTM 1997: f_t = 1 exactly (constant error carousel)"
-    equations = r"c_t = c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
-    inside_note = ("The LSTM 1997 has no forget gate: its **f** is exactly 1 at every unit and "
-                   "step, so its cell state only adds what the input gate **i** lets in.")
+    fixed_gate = ""  # i, f or o
     OPEN = 30.0
 
+    @property
+    def gate_titles(self) -> dict[str, str]:
+        return {name: f"{title} = 1 (fixed)" if name == self.fixed_gate else title
+                for name, title in LSTMKind.gate_titles.items()}
+
+    def fixed_rows(self, hidden_size: int) -> slice:
+        """The fixed gate's rows in PyTorch's stacked weights and biases."""
+        k = self.gate_names.index(self.fixed_gate)
+        return slice(k * hidden_size, (k + 1) * hidden_size)
+
     def init_memory(self, rnn, init, generator):
-        super().init_memory(rnn, init, generator)  # the input gate's bias as the LSTM's
-        h = rnn.hidden_size
-        gate = slice(self.memory_gate_slice * h, (self.memory_gate_slice + 1) * h)
+        super().init_memory(rnn, init, generator)  # the LSTM's own, chrono included
+        gate = self.fixed_rows(rnn.hidden_size)
         with torch.no_grad():
             rnn.weight_ih_l0[gate] = 0.0
             rnn.weight_hh_l0[gate] = 0.0
@@ -201,6 +282,47 @@ class CECKind(LSTMKind):
             rnn.bias_hh_l0[gate] = self.OPEN / 2
         for parameter in (rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0):
             parameter.register_hook(lambda grad, gate=gate: _without(grad, gate))
+
+
+class CECKind(FixedGateKind):
+    """The 1997 cell (Hochreiter & Schmidhuber 1997): no forget gate, so f = 1 and the cell
+    state is a constant error carousel, c_t = c_{t-1} + i_t g_t, dc_t/dc_{t-1} = 1 exactly (the
+    forget gate came with Gers, Schmidhuber & Cummins 2000; Greff et al. 2017's NFG)."""
+
+    name, label, color = "lstm-cec", "LSTM 1997", "#CC79A7"
+    fixed_gate = "f"
+    multiplier_label = "LSTM 1997: f_t = 1 exactly (constant error carousel)"
+    equations = r"c_t = c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
+    inside_note = ("The LSTM 1997 has no forget gate: its **f** is exactly 1 at every unit and "
+                   "step, so its cell state only adds what the input gate **i** lets in.")
+
+
+class InputOpenKind(FixedGateKind):
+    """The LSTM without an input gate, i = 1 (Greff et al. 2017's NIG): every step writes its
+    whole candidate into the cell state, c_t = f_t c_{t-1} + g_t, and only the forget gate
+    decides what stays. Without it the cell cannot shield its memory from irrelevant inputs, the
+    "input weight conflict" the input gate was made for (Hochreiter & Schmidhuber 1997)."""
+
+    name, label, color = "lstm-i1", "LSTM (i = 1)", "#332288"
+    fixed_gate = "i"
+    multiplier_label = "LSTM (i = 1): forget gate f_t (along the cell state)"
+    equations = r"c_t = f_t \odot c_{t-1} + g_t,\quad h_t = o_t \odot \tanh(c_t)"
+    inside_note = ("The LSTM (i = 1) has no input gate: its **i** is exactly 1, so every step "
+                   "adds its whole candidate **g** to the cell state, and only **f** decides what "
+                   "stays.")
+
+
+class OutputOpenKind(FixedGateKind):
+    """The LSTM without an output gate, o = 1 (Greff et al. 2017's NOG): h_t = tanh(c_t), so the
+    whole cell state is shown at every step and reaches the gates of the next one (Hochreiter &
+    Schmidhuber 1997 made the output gate against this "output weight conflict")."""
+
+    name, label, color = "lstm-o1", "LSTM (o = 1)", "#762A83"
+    fixed_gate = "o"
+    multiplier_label = "LSTM (o = 1): forget gate f_t (along the cell state)"
+    equations = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = \tanh(c_t)"
+    inside_note = ("The LSTM (o = 1) has no output gate: its **o** is exactly 1, so its h_t is "
+                   "tanh(c_t), the whole cell state, at every step.")
 
 
 def _without(grad: torch.Tensor, rows: slice) -> torch.Tensor:
@@ -279,8 +401,9 @@ class GRUKind(ModelKind):
         return internals["z"]
 
 
-KINDS: dict[str, ModelKind] = {k.name: k for k in (RNNKind(), LSTMKind(), GRUKind(), CECKind(),
-                                                   CutKind())}
+KINDS: dict[str, ModelKind] = {k.name: k for k in (
+    RNNKind(), LSTMKind(), GRUKind(), CECKind(), CutKind(), InputOpenKind(), OutputOpenKind(),
+    OrthogonalRNNKind(), IRNNKind())}
 MODEL_KINDS = tuple(KINDS)
 MODEL_LABELS = {name: kind.label for name, kind in KINDS.items()}
 
@@ -342,6 +465,7 @@ def build_model(kind: str, input_size: int, hidden_size: int, output_size: int, 
     with _INIT_LOCK, torch.random.fork_rng():
         torch.manual_seed(seed)
         model = RecurrentModel(kind, input_size, hidden_size, output_size, every_step)
+    model.spec.init_weights(model.rnn, torch.Generator().manual_seed(seed))
     model.spec.init_memory(model.rnn, init, torch.Generator().manual_seed(seed + 17))
     return model
 

@@ -128,13 +128,15 @@ def step_multipliers(model: RecurrentModel, internals: dict, grads: dict) -> tup
     return torch.exp(mean_log), torch.exp(shifted.flip(0).cumsum(0).flip(0))
 
 
-def pascanu_bound(sigma_max: float, h: torch.Tensor) -> torch.Tensor:
-    """Batch-mean upper bound (T,) on ||diag(1 - h_t^2) W_hh||_2: max_i (1 - h_t,i^2) * sigma_max.
+def pascanu_bound(sigma_max: float, slope: torch.Tensor) -> torch.Tensor:
+    """Batch-mean upper bound (T,) on ||diag(slope_t) W_hh||_2: max_i slope_t,i * sigma_max.
 
-    Pascanu, Mikolov & Bengio (2013), section 2.1: with gamma bounding tanh', each step back
+    ``slope`` (B, T, H) is the activation's derivative at each unit and step
+    (``ModelKind.derivative``: 1 - h_t^2 for tanh, 1[h_t > 0] for ReLU). Pascanu, Mikolov &
+    Bengio (2013), section 2.1: with gamma bounding the activation's slope, each step back
     scales the gradient by at most gamma * sigma_max(W_hh).
     """
-    return ((1 - h.double() ** 2).amax(dim=-1) * sigma_max).mean(dim=0)
+    return (slope.double().amax(dim=-1) * sigma_max).mean(dim=0)
 
 
 def largest_singular_value(model: RecurrentModel) -> float:
@@ -156,7 +158,8 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
         connectivity=_batch_mean_norm(grads["x"]),
         multiplier=multiplier.numpy(),
         multiplier_product=product.numpy(),
-        multiplier_bound=None if sigma is None else pascanu_bound(sigma, grads["states"]).numpy(),
+        multiplier_bound=None if sigma is None else pascanu_bound(
+            sigma, model.spec.derivative(grads["states"])).numpy(),
         sigma_max=sigma,
         sequences=kept,
         states={k: v[list(kept)].numpy().astype(np.float16) for k, v in internals.items()

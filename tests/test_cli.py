@@ -25,6 +25,16 @@ def test_race_json_reports_every_model(capsys):
     assert "12/12 steps" in captured.err  # progress bar on stderr
 
 
+def test_race_json_reports_the_ablations_and_inits_with_the_same_keys(capsys):
+    models = "lstm-cec,lstm-cut,lstm-i1,lstm-o1,rnn-orth,irnn"
+    assert main(["race", "--task", "latch", "--seq-len", "8", "--steps", "5", "--hidden", "4",
+                 "--models", models, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert list(report["models"]) == models.split(",")
+    for r in report["models"].values():
+        assert KEYS <= set(r) and r["steps"] == 5 and r["grad_ratio_init"] > 0
+
+
 @pytest.mark.parametrize("task,chance", [("text", 5 / 12), ("series", None)])
 def test_text_and_series_races_report_the_same_keys(task, chance, capsys):
     assert main(["race", "--task", task, "--seq-len", "30", "--steps", "6", "--hidden", "4",

@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from lstm_viz.internals import trace
-from lstm_viz.models import MemoryInit, build_model
+from lstm_viz.models import KINDS, MemoryInit, build_model
 
 SHAPES = [(1, 1, 1, 1), (3, 7, 5, 4), (2, 50, 6, 32), (4, 13, 2, 9)]  # (B, T, I, H)
 
@@ -16,9 +16,10 @@ def _model_and_input(kind, shape, seed=0):
     return model, x
 
 
+@pytest.mark.parametrize("kind", ["lstm", "lstm-cec", "lstm-i1", "lstm-o1"])
 @pytest.mark.parametrize("shape", SHAPES)
-def test_lstm_trace_matches_nn_lstm(shape):
-    model, x = _model_and_input("lstm", shape)
+def test_lstm_trace_matches_nn_lstm(shape, kind):
+    model, x = _model_and_input(kind, shape)
     out, (h_n, c_n) = model.rnn(x)
     tr = trace(model, x)
     recomputed_h = tr["o"] * torch.tanh(tr["c"])
@@ -26,6 +27,9 @@ def test_lstm_trace_matches_nn_lstm(shape):
     torch.testing.assert_close(tr["c"][:, -1], c_n[0], atol=1e-5, rtol=0)
     for gate in "ifo":
         assert ((tr[gate] >= 0) & (tr[gate] <= 1)).all()
+    fixed = getattr(model.spec, "fixed_gate", None)
+    if fixed:
+        assert (tr[fixed] == 1.0).all()
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -55,11 +59,12 @@ def test_gru_trace_matches_nn_gru(shape):
     torch.testing.assert_close(recomputed_h, out, atol=1e-5, rtol=0)
 
 
+@pytest.mark.parametrize("kind,nonlinearity", [("rnn", "tanh"), ("rnn-orth", "tanh"),
+                                                ("irnn", "relu")])
 @pytest.mark.parametrize("shape", SHAPES)
-def test_rnn_trace_is_nn_rnn_output(shape):
-    model, x = _model_and_input("rnn", shape)
-    out, _ = model.rnn(x)
-    cell = torch.nn.RNNCell(x.shape[-1], model.hidden_size)
+def test_rnn_trace_is_nn_rnn_output(shape, kind, nonlinearity):
+    model, x = _model_and_input(kind, shape)
+    cell = torch.nn.RNNCell(x.shape[-1], model.hidden_size, nonlinearity=nonlinearity)
     cell.load_state_dict({k.replace("_l0", ""): v for k, v in model.rnn.state_dict().items()})
     h = torch.zeros(x.shape[0], model.hidden_size)
     states = []
@@ -82,10 +87,12 @@ def test_forget_bias_is_effective_sum_of_both_vectors():
     torch.testing.assert_close(model.rnn.weight_hh_l0, other.rnn.weight_hh_l0)
 
 
-def test_same_seed_same_weights_for_every_model_kind():
-    for kind in ("rnn", "lstm", "gru"):
-        a = build_model(kind, 3, 8, 2, seed=7, init=MemoryInit("constant", 1.0))
-        b = build_model(kind, 3, 8, 2, seed=7, init=MemoryInit("constant", 1.0))
-        c = build_model(kind, 3, 8, 2, seed=8, init=MemoryInit("constant", 1.0))
-        torch.testing.assert_close(a.rnn.weight_hh_l0, b.rnn.weight_hh_l0)
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_same_seed_same_weights_for_every_model_kind(kind):
+    a, b, c = (build_model(kind, 3, 8, 2, seed=s, init=MemoryInit("constant", 1.0))
+               for s in (7, 7, 8))
+    for name, value in a.state_dict().items():
+        assert torch.equal(value, b.state_dict()[name]), name
+    assert not torch.equal(a.rnn.weight_ih_l0, c.rnn.weight_ih_l0)
+    if kind != "irnn":  # its W_hh starts at the identity whatever the seed
         assert not torch.equal(a.rnn.weight_hh_l0, c.rnn.weight_hh_l0)

@@ -5,7 +5,7 @@ import math
 import pytest
 import torch
 
-from lstm_viz.models import KINDS, MemoryInit, build_model, kind_of
+from lstm_viz.models import KINDS, MemoryInit, RNNKind, build_model, kind_of
 
 
 def _effective(model, chunk):
@@ -70,29 +70,119 @@ def test_every_kind_is_complete():
         assert kind.name == name and kind.label and kind.color.startswith("#")
         assert kind.multiplier_label.startswith(kind.label) and kind.equations
         assert set(kind.tanh_gates) <= set(kind.gate_names)
-        assert (kind.memory_gate is None) == (name == "rnn")
+        assert (kind.memory_gate is None) == isinstance(kind, RNNKind) == (not kind.gate_names)
         assert kind.memory_state in kind.state_names
     assert len({kind.color for kind in KINDS.values()}) == len(KINDS)  # one colour per model
 
 
+FIXED = [("lstm-cec", 1), ("lstm-i1", 0), ("lstm-o1", 3)]  # kind, the fixed gate's chunk (i, f, g, o)
+
+
 @pytest.mark.parametrize("optimizer", ["adam", "sgd"])
-def test_the_1997_cell_keeps_its_forget_gate_shut_out_through_training(optimizer):
-    """lstm-cec: the forget gate's weights stay 0 and its bias 30 through training, so f is
-    exactly 1 at every step and unit, while the other gates learn."""
+@pytest.mark.parametrize("kind,chunk", FIXED)
+def test_a_fixed_gate_stays_exactly_1_through_training(kind, chunk, optimizer):
+    """lstm-cec (f), lstm-i1 (i), lstm-o1 (o): the fixed gate's weights stay 0 and its bias 30
+    through training, so the gate is exactly 1 at every step and unit, while the other gates
+    learn."""
     from lstm_viz import LockstepTrainer, RunConfig
     from lstm_viz.internals import trace
 
-    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=6, models=("lstm-cec",),
+    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=6, models=(kind,),
                                         optimizer=optimizer, lr=0.05, max_steps=40))
-    model = trainer.models["lstm-cec"]
+    model = trainer.models[kind]
     before = {k: v.clone() for k, v in model.rnn.state_dict().items()}
     trainer.step(40)
-    forget = slice(6, 12)
+    fixed = slice(chunk * 6, (chunk + 1) * 6)
     for name, value in model.rnn.state_dict().items():
-        assert torch.equal(value[forget], before[name][forget])
-        assert not torch.equal(value, before[name])  # the other gates did learn
-    assert model.memory_bias().tolist() == [30.0] * 6
-    assert (trace(model, trainer.probe_batch.x)["f"] == 1.0).all()
+        assert torch.equal(value[fixed], before[name][fixed])
+        assert (value[fixed] == (0.0 if name.startswith("weight") else 15.0)).all()
+        others = torch.cat([value[: fixed.start], value[fixed.stop :]])
+        was = torch.cat([before[name][: fixed.start], before[name][fixed.stop :]])
+        assert not torch.equal(others, was)  # the other gates did learn
+    gates = trace(model, trainer.probe_batch.x)
+    assert (gates["ifgo"[chunk]] == 1.0).all()
+    assert all((gates[g] < 1.0).any() for g in "ifo" if g != "ifgo"[chunk])
+    if kind == "lstm-cec":
+        assert model.memory_bias().tolist() == [30.0] * 6
+
+
+@pytest.mark.parametrize("kind,chunk", FIXED)
+def test_the_fixed_gate_wins_over_chrono_is_masked_and_the_rest_is_the_lstms(kind, chunk):
+    """Chrono writes the forget bias and the input gate's (-b_f); the fixed gate is written last,
+    and its gradients are masked."""
+    init = MemoryInit("chrono", horizon=60)
+    fixed, lstm = (build_model(k, 3, 8, 2, seed=5, init=init) for k in (kind, "lstm"))
+    torch.testing.assert_close(_effective(fixed, chunk), torch.full((8,), 30.0))
+    for other in {0, 1, 2, 3} - {chunk}:
+        torch.testing.assert_close(_effective(fixed, other), _effective(lstm, other))
+    rows = torch.ones(32, dtype=torch.bool)
+    rows[chunk * 8 : (chunk + 1) * 8] = False
+    for name, value in lstm.rnn.state_dict().items():
+        torch.testing.assert_close(fixed.rnn.state_dict()[name][rows], value[rows])
+    # saturated, the gate passes no gradient of its own; a loss on the weights themselves does
+    sum(p.sum() for p in fixed.rnn.parameters()).backward()
+    for p in fixed.rnn.parameters():
+        assert not p.grad[~rows].any() and (p.grad[rows] == 1).all()  # masked by the hooks
+
+
+@pytest.mark.parametrize("kind,chunk", [("lstm-i1", 0), ("lstm-o1", 3)])
+def test_a_fixed_gates_fused_forward_is_the_lstm_with_that_gate_set_to_1(kind, chunk):
+    """The fused module against the equations written out with the gate replaced by 1."""
+    model = build_model(kind, 3, 5, 2, seed=2, init=MemoryInit("chrono", horizon=9))
+    x = torch.randn(4, 9, 3, generator=torch.Generator().manual_seed(1))
+    cell = torch.nn.LSTMCell(3, 5)
+    cell.load_state_dict({k.replace("_l0", ""): v for k, v in model.rnn.state_dict().items()})
+    h = c = torch.zeros(4, 5)
+    outputs = []
+    with torch.no_grad():
+        for t in range(9):
+            z = list((x[:, t] @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T
+                      + cell.bias_hh).chunk(4, dim=-1))
+            i, f, g, o = torch.sigmoid(z[0]), torch.sigmoid(z[1]), torch.tanh(z[2]), torch.sigmoid(z[3])
+            i, o = (torch.ones_like(i), o) if chunk == 0 else (i, torch.ones_like(o))
+            c = f * c + i * g
+            h = o * torch.tanh(c)
+            outputs.append(h)
+        out, (h_n, c_n) = model.rnn(x)
+    torch.testing.assert_close(out, torch.stack(outputs, dim=1))
+    torch.testing.assert_close(c_n[0], c)
+    lstm = build_model("lstm", 3, 5, 2, seed=2, init=MemoryInit("chrono", horizon=9))
+    assert not torch.allclose(lstm.rnn(x)[0], out, atol=1e-3)  # the gate mattered
+
+
+def test_the_orthogonal_rnn_starts_orthogonal_from_its_seed_and_is_otherwise_the_rnn():
+    a, b, c = (build_model("rnn-orth", 3, 16, 2, seed=s) for s in (7, 7, 8))
+    w = a.rnn.weight_hh_l0.detach()
+    torch.testing.assert_close(w @ w.T, torch.eye(16), atol=1e-5, rtol=0)
+    torch.testing.assert_close(w.T @ w, torch.eye(16), atol=1e-5, rtol=0)
+    assert torch.equal(w, b.rnn.weight_hh_l0) and not torch.equal(w, c.rnn.weight_hh_l0)
+    rnn = build_model("rnn", 3, 16, 2, seed=7)
+    assert not torch.allclose(rnn.rnn.weight_hh_l0 @ rnn.rnn.weight_hh_l0.T, torch.eye(16), atol=0.1)
+    for name, value in rnn.state_dict().items():  # W_ih, biases and readout: the RNN's
+        if name != "rnn.weight_hh_l0":
+            assert torch.equal(a.state_dict()[name], value), name
+
+
+def test_the_irnn_starts_at_identity_and_zero_bias_and_runs_relu_units():
+    """Le, Jaitly & Hinton (2015): W_hh = I, biases 0, h_t = max(0, W_ih x_t + W_hh h_{t-1} + b)."""
+    model = build_model("irnn", 3, 6, 2, seed=3)
+    assert torch.equal(model.rnn.weight_hh_l0, torch.eye(6))
+    assert not model.rnn.bias_ih_l0.any() and not model.rnn.bias_hh_l0.any()
+    assert torch.equal(model.rnn.weight_ih_l0, build_model("rnn", 3, 6, 2, seed=3).rnn.weight_ih_l0)
+    with torch.no_grad():  # away from the identity, so the unroll below checks every term
+        for p in model.rnn.parameters():
+            p.add_(0.3 * torch.randn(p.shape, generator=torch.Generator().manual_seed(p.numel())))
+    x = torch.randn(4, 11, 3, generator=torch.Generator().manual_seed(0))
+    w = {k: v.detach() for k, v in model.weights().items()}
+    h, outputs = torch.zeros(4, 6), []
+    for t in range(11):
+        h = torch.clamp(x[:, t] @ w["w_ih"].T + w["b_ih"] + h @ w["w_hh"].T + w["b_hh"], min=0)
+        outputs.append(h)
+    expected = torch.stack(outputs, dim=1)
+    with torch.no_grad():
+        torch.testing.assert_close(model.rnn(x)[0], expected)
+    assert (expected == 0).any() and (expected > 1).any()  # both sides of the ReLU, and unbounded
+    torch.testing.assert_close(kind_of("irnn").derivative(expected), (expected > 0).float())
 
 
 def _gradients(module, x):

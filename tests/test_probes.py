@@ -1,5 +1,7 @@
 """Gradient probes against torch autograd on independent unrolled nn.*Cell copies."""
 
+from functools import partial
+
 import numpy as np
 import pytest
 import torch
@@ -10,7 +12,10 @@ from lstm_viz.probes import probe
 from lstm_viz.tasks import make_task
 
 CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell, "lstm-cec": nn.LSTMCell,
-         "lstm-cut": nn.LSTMCell}
+         "lstm-cut": nn.LSTMCell, "lstm-i1": nn.LSTMCell, "lstm-o1": nn.LSTMCell,
+         "rnn-orth": nn.RNNCell, "irnn": partial(nn.RNNCell, nonlinearity="relu")}
+SLOPES = {"rnn": lambda h: 1 - h ** 2, "rnn-orth": lambda h: 1 - h ** 2,  # tanh'
+          "irnn": lambda h: (h > 0).astype(float)}  # relu'
 CASES = [("latch", 12, 5), ("adding", 9, 7), ("order", 15, 4), ("latch", 1, 3)]
 
 
@@ -113,9 +118,11 @@ def test_product_panel_is_the_product_of_the_factor_panel(kind):
     assert result.typical_multiplier == pytest.approx(_geometric_mean(result.multiplier[1:]), rel=1e-9)
 
 
-def test_rnn_multiplier_bound_is_pascanus_and_bounds_the_jacobian():
-    """bound_t = max(1 - h_t^2) * sigma_max(W_hh) >= ||dh_t/dh_{t-1}||_2 >= the actual gain."""
-    task, model, batch, cell = _setup("rnn", "latch", 10, 6)
+@pytest.mark.parametrize("kind", list(SLOPES))
+def test_rnn_multiplier_bound_is_pascanus_and_bounds_the_jacobian(kind):
+    """bound_t = max(slope_t) * sigma_max(W_hh) >= ||dh_t/dh_{t-1}||_2 >= the actual gain, with
+    the slope of the kind's own activation (tanh: 1 - h^2, ReLU: 1[h > 0])."""
+    task, model, batch, cell = _setup(kind, "latch", 10, 6)
     sigma = np.linalg.svd(model.rnn.weight_hh_l0.detach().numpy(), compute_uv=False)[0]
     norms = np.zeros((batch.x.shape[0], batch.x.shape[1]))
     bounds = np.zeros_like(norms)
@@ -125,12 +132,26 @@ def test_rnn_multiplier_bound_is_pascanus_and_bounds_the_jacobian():
             jac = torch.autograd.functional.jacobian(lambda hh: cell(batch.x[b : b + 1, t], hh), h)
             norms[b, t] = np.linalg.svd(jac.reshape(6, 6).numpy(), compute_uv=False)[0]
             h = cell(batch.x[b : b + 1, t], h).detach()
-            bounds[b, t] = (1 - h.numpy() ** 2).max() * sigma
+            bounds[b, t] = SLOPES[kind](h.numpy()).max() * sigma
     result = probe(model, task, batch)
     np.testing.assert_allclose(result.multiplier_bound, bounds.mean(axis=0), rtol=1e-5)
     assert np.all(bounds >= norms * (1 - 1e-6))
     assert np.all(result.multiplier <= norms.mean(axis=0) * (1 + 1e-6))
     assert result.sigma_max == pytest.approx(sigma, rel=1e-5)
+
+
+@pytest.mark.parametrize("bias,slope", [(1.0, 1.0), (-5.0, 0.0)])
+def test_the_irnn_bound_takes_the_relu_slope_not_tanhs(bias, slope):
+    """Every unit above 0 (slope 1, where 1 - h^2 would be below 1), or every unit at 0 (slope
+    0: no gradient gets back, where 1 - h^2 would say 1)."""
+    task, model, batch, _ = _setup("irnn", "latch", 8, 3)
+    with torch.no_grad():
+        model.rnn.bias_hh_l0.fill_(bias)
+    result = probe(model, task, batch)
+    assert result.sigma_max == pytest.approx(1.0, rel=1e-6)  # W_hh = I
+    np.testing.assert_array_equal(result.multiplier_bound, np.full(8, slope))
+    if slope == 0:
+        assert (result.grad_h[:-1] == 0).all()
 
 
 def _gates(cell, x, h_prev, n_chunks):
