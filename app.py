@@ -22,16 +22,16 @@ settings.language_picker()
 PAGES = [
     st.Page("views/story.py", title=t("page.story"), icon=":material/auto_stories:",
             url_path="story"),
-    st.Page("views/race.py", title="Race", icon=":material/sprint:", default=True),
-    st.Page("views/inside.py", title="Inside the LSTM", icon=":material/memory:", url_path="inside"),
-    st.Page("views/gradients.py", title="Gradient flow", icon=":material/trending_down:",
+    st.Page("views/race.py", title=t("page.race"), icon=":material/sprint:", default=True),
+    st.Page("views/inside.py", title=t("page.inside"), icon=":material/memory:", url_path="inside"),
+    st.Page("views/gradients.py", title=t("page.gradients"), icon=":material/trending_down:",
             url_path="gradients"),
-    st.Page("views/horizon.py", title="Memory horizon", icon=":material/straighten:",
+    st.Page("views/horizon.py", title=t("page.horizon"), icon=":material/straighten:",
             url_path="horizon"),
-    st.Page("views/prompt.py", title="Next character", icon=":material/translate:",
+    st.Page("views/prompt.py", title=t("page.text"), icon=":material/translate:",
             url_path="text"),
-    st.Page("views/prices.py", title="Prices", icon=":material/show_chart:", url_path="prices"),
-    st.Page("views/primer.py", title="Primer: vanishing and exploding", icon=":material/school:",
+    st.Page("views/prices.py", title=t("page.prices"), icon=":material/show_chart:", url_path="prices"),
+    st.Page("views/primer.py", title=t("page.primer"), icon=":material/school:",
             url_path="primer"),
 ]
 # The page links sit at the top of the page itself: on a phone, navigation in the sidebar left

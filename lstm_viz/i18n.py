@@ -38,7 +38,7 @@ def language() -> str:
     return chosen if chosen in TABLES else DEFAULT
 
 
-def t(key: str, **fields) -> str:
+def t(key: str, /, **fields) -> str:
     """The text called ``key`` in the current language, with ``fields`` filled in."""
     text = TABLES[language()][key]
     return text.format(**fields) if fields else text

@@ -1,45 +1,45 @@
 """Page sentences that depend on the run: which models race, on which task, with how many
-units. Each is a pure function, so a test can check it against every setting a user can reach.
+units. Each is a pure function, so a test can check it against every setting a user can reach;
+the words come from the language tables (i18n.py).
 """
 
 from __future__ import annotations
 
+from .i18n import t
 from .models import KINDS
 
 
 def models_phrase(kinds: tuple[str, ...]) -> str:
     """'RNN vs LSTM', 'RNN vs LSTM vs GRU', or 'the LSTM' for a model alone."""
     labels = [KINDS[k].label for k in kinds]
-    return f"the {labels[0]}" if len(labels) == 1 else " vs ".join(labels)
+    return t("texts.the_model", model=labels[0]) if len(labels) == 1 else t("texts.vs").join(labels)
 
 
 def race_title(kinds: tuple[str, ...]) -> str:
     """'Race: RNN vs LSTM', or 'Race: the LSTM alone'."""
     if len(kinds) == 1:
-        return f"Race: {models_phrase(kinds)} alone"
-    return f"Race: {models_phrase(kinds)}"
+        return t("texts.race_title_alone", model=KINDS[kinds[0]].label)
+    return t("texts.race_title", models=models_phrase(kinds))
 
 
 def race_intro(kinds: tuple[str, ...], task) -> str:
     """The race page's opening: what to watch, true for one model or three and any task."""
-    who = ("The models train on the same batches" if len(kinds) > 1
-           else f"{models_phrase(kinds).capitalize()} trains on a stream of sequences")
-    away = "climbs away from" if task.higher_is_better else "falls below"
-    return (f"{who} and {task.goal}. Solid curves are held-out sequences: a model that "
-            f"remembers {away} {task.reference_line}.")
+    away = t("texts.climbs_away") if task.higher_is_better else t("texts.falls_below")
+    fields = dict(goal=task.goal, away=away, line=task.reference_line)
+    if len(kinds) > 1:
+        return t("texts.race_intro_many", **fields)
+    return t("texts.race_intro_one", model=KINDS[kinds[0]].label, **fields)
 
 
 def race_next(kinds: tuple[str, ...]) -> str:
     """What to try after the first race."""
-    if "lstm" in kinds:
-        return "Next: try a longer lag, or close the forget gate and watch the LSTM fail too."
-    return "Next: add the LSTM in the sidebar's Models and race it against these."
+    return t("texts.next_lstm") if "lstm" in kinds else t("texts.next_add_lstm")
 
 
 def units_phrase(k: int, hidden_size: int) -> str:
     """'the 6 units', 'the 2 units' (hidden size 2), 'the unit'."""
     n = min(k, hidden_size)
-    return "the unit" if n == 1 else f"the {n} units"
+    return t("texts.the_unit") if n == 1 else t("texts.the_units", n=n)
 
 
 def inside_intro(kinds: tuple[str, ...]) -> str:
@@ -47,10 +47,9 @@ def inside_intro(kinds: tuple[str, ...]) -> str:
     gated = [KINDS[k] for k in kinds if KINDS[k].gate_names]
     parts = []
     if gated:
-        names = " and ".join(f"the {k.label}'s gates ({', '.join(k.gate_names)})" for k in gated)
-        parts.append(f"The heatmaps show {names} for every unit at every step of one probe "
-                     "sequence; the dotted line marks the step that holds what must be "
-                     "remembered.")
+        names = t("texts.and").join(t("texts.gates_of", model=k.label, gates=", ".join(k.gate_names))
+                                    for k in gated)
+        parts.append(t("texts.inside_heatmaps", names=names))
     parts += [KINDS[k].inside_note for k in kinds if KINDS[k].inside_note]
-    parts.append("Turn off *Follow training* to look back at earlier snapshots.")
+    parts.append(t("texts.inside_follow"))
     return " ".join(parts)

@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from .i18n import t
 from .models import MODEL_LABELS
 from .tasks import Task
 from .training import RunView
@@ -38,25 +39,27 @@ def model_verdict(run: RunView, kind: str) -> str:
     """One clause about one model, e.g. 'LSTM solved the lag-100 latch at step 75 (...)'."""
     task, name = run.task, MODEL_LABELS[kind]
     if kind in run.diverged:
-        return f"{name} diverged at step {run.diverged[kind]} (its loss or gradient became NaN or infinite)"
+        return t("verdict.diverged", model=name, step=run.diverged[kind])
     metric = run.held_out(kind)
     if math.isnan(metric):
-        return f"{name} has no held-out score yet"
-    value = f"held-out {task.metric_name} {task.format(metric)}"
+        return t("verdict.no_score", model=name)
+    value = t("verdict.value", metric=task.metric_name, score=task.format(metric))
     solved, first = run.solved_step(kind), run.first_solved_step(kind)
     reference = f"{task.chance_name} {task.format(task.chance)}"
     if solved is not None:
-        return f"{name} {task.solved_words} at step {solved} ({value})"
+        return t("verdict.solved", model=name, solved=task.solved_words, step=solved, value=value)
     if first is not None:
-        return f"{name} {task.solved_words} at step {first} but lost it again ({value}, {reference})"
+        return t("verdict.lost", model=name, solved=task.solved_words, step=first, value=value,
+                 reference=reference)
     state = standing(task, metric)
     note = task.plateau_note(metric)
     note = f"; {note}" if note else ""
     if state == "chance":
-        return f"{name} is at {task.chance_name} ({value}){note}"
+        return t("verdict.chance", model=name, chance=task.chance_name, value=value) + note
     if state == "worse":
-        return f"{name} is worse than {task.chance_name} ({value}, {reference})"
-    return f"{name} is learning ({value}, {reference}){note}"
+        return t("verdict.worse", model=name, chance=task.chance_name, value=value,
+                 reference=reference)
+    return t("verdict.learning", model=name, value=value, reference=reference) + note
 
 
 def verdict(run: RunView) -> str:
@@ -64,9 +67,9 @@ def verdict(run: RunView) -> str:
     order = sorted(run.models, key=lambda k: run.solved_step(k) is None)
     sentence = "; ".join(model_verdict(run, kind) for kind in order)
     if run.steps == 0:
-        return f"Not trained yet: {sentence}."
+        return t("verdict.untrained", sentence=sentence)
     if run.steps >= run.config.max_steps:
-        return f"{sentence}. Training stopped at the step cap ({run.config.max_steps})."
+        return t("verdict.capped", sentence=sentence, cap=run.config.max_steps)
     return sentence + "."
 
 

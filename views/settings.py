@@ -16,6 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
 from lstm_viz.models import MEMORY_INITS, MODEL_LABELS
 from lstm_viz import i18n, series
+from lstm_viz.i18n import t
 from lstm_viz.tasks import TASKS
 
 DEFAULTS = RunConfig()
@@ -32,8 +33,6 @@ class Setting:
     """One sidebar control: its URL key, widget and the values the URL may give it."""
 
     key: str
-    label: str
-    help: str
     widget: str  # selectbox, slider, select_slider, number_input or multiselect
     default: object
     options: tuple = ()
@@ -42,28 +41,35 @@ class Setting:
     step: float = 1
     tasks: tuple[str, ...] = ()  # drawn only for these tasks (all when empty)
 
+    @property
+    def label(self) -> str:
+        return t(f"setting.{self.key}")
+
+    @property
+    def help(self) -> str:
+        return t(f"setting.{self.key}.help")
+
     def parse(self, raw: list[str]) -> object:
         """The value Streamlit will take from a URL, or ValueError with the reason."""
         if self.widget == "multiselect":  # repeated parameters, any case; unknown items dropped
             by_name = {option.lower(): option for option in self.options}
             items = [by_name[r.lower()] for r in raw if r.lower() in by_name]
             if not items:
-                raise ValueError(f"not among {', '.join(self.options)}")
+                raise ValueError(t("link.not_among", options=", ".join(self.options)))
             return items
         text = raw[-1]
         if self.widget == "text":  # the price series: synthetic or an upload on this server
             if text != series.SYNTHETIC and text not in series.UPLOADS:
-                raise ValueError("not an upload on this server: it restarted, or the link was "
-                                 "cut; upload the file again")
+                raise ValueError(t("link.no_upload"))
             return text
         if self.widget == "selectbox":
             if text not in self.options:
-                raise ValueError(f"not one of {', '.join(self.options)}")
+                raise ValueError(t("link.not_one_of", options=", ".join(self.options)))
             return text
         if self.widget == "select_slider":  # Streamlit matches the option's label exactly
             match = [o for o in self.options if text == _fmt(o)]
             if not match:
-                raise ValueError(f"not one of {', '.join(_fmt(o) for o in self.options)}")
+                raise ValueError(t("link.not_one_of", options=", ".join(_fmt(o) for o in self.options)))
             return match[0]
         return self._number(text)
 
@@ -71,9 +77,9 @@ class Setting:
         try:
             value = float(text)
         except ValueError:
-            raise ValueError("not a number") from None
+            raise ValueError(t("link.not_a_number")) from None
         if not self.low <= value <= self.high:
-            raise ValueError(f"outside {_fmt(self.low)} to {_fmt(self.high)}")
+            raise ValueError(t("link.outside", low=_fmt(self.low), high=_fmt(self.high)))
         return int(value) if isinstance(self.step, int) else value  # Streamlit truncates too
 
 
@@ -85,62 +91,35 @@ def _fmt(value) -> str:
 
 
 SETTINGS = (
-    Setting("task", "Task", "What the models must remember: latch = the first symbol, adding = "
-            "the sum of two marked numbers, order = the order of two symbols (Hochreiter & "
-            "Schmidhuber 1997); text = the next character of Korean and English sentences; "
-            "series = the next price of a series.", "selectbox", DEFAULTS.task,
-            options=tuple(TASKS)),
-    Setting("T", "Sequence length (lag)", "How many time steps each sequence has, so how far "
-            "back the information to remember lies.", "slider", DEFAULTS.seq_len,
-            low=LIMITS["seq_len"][0], high=LIMITS["seq_len"][1], step=1),
-    Setting("horizon", "Forecast horizon", "Price series only: how many steps after the "
-            "window the forecast price lies.", "slider", DEFAULTS.horizon,
-            low=LIMITS["horizon"][0], high=LIMITS["horizon"][1], step=1, tasks=("series",)),
-    Setting("hidden", "Hidden size", "How many units each model has.", "slider",
-            DEFAULTS.hidden_size, low=LIMITS["hidden_size"][0], high=LIMITS["hidden_size"][1], step=1),
-    Setting("opt", "Optimizer", "Adam adapts each weight's step size; plain SGD with a large "
-            "learning rate and no clipping lets exploding gradients blow a model up.",
-            "selectbox", DEFAULTS.optimizer, options=OPTIMIZERS),
-    Setting("lr", "Learning rate", "The optimizer's step size, the same for every model. Too "
-            "large a rate can make training unstable, and with plain SGD and no clipping a model "
-            "can diverge.", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
-    Setting("batch", "Batch size", "How many sequences each training step sees; every model "
-            "sees the same ones.", "select_slider", DEFAULTS.batch_size, options=BATCH_OPTIONS),
-    Setting("memory_init", "Memory init (LSTM f, GRU z)", "How the gates that keep memory "
-            "start. chrono (Tallec & Ollivier 2018): each unit's forget-gate bias is log(u), u "
-            "drawn between 1 and T−1, so units remember over time scales from 1 step to the "
-            "sequence length. constant: every unit gets the bias below.", "selectbox",
-            DEFAULTS.memory_init, options=MEMORY_INITS),
-    Setting("fbias", "Memory-gate bias (constant init)", "The starting bias (b_ih + b_hh) of the "
-            "LSTM's forget gate and the GRU's update gate, with the constant init: 0 forgets half "
-            "the memory each step, 5 keeps over 99%.", "slider",
-            DEFAULTS.forget_bias, low=LIMITS["forget_bias"][0], high=LIMITS["forget_bias"][1],
+    Setting("task", "selectbox", DEFAULTS.task, options=tuple(TASKS)),
+    Setting("T", "slider", DEFAULTS.seq_len, low=LIMITS["seq_len"][0],
+            high=LIMITS["seq_len"][1], step=1),
+    Setting("horizon", "slider", DEFAULTS.horizon, low=LIMITS["horizon"][0],
+            high=LIMITS["horizon"][1], step=1, tasks=("series",)),
+    Setting("hidden", "slider", DEFAULTS.hidden_size, low=LIMITS["hidden_size"][0],
+            high=LIMITS["hidden_size"][1], step=1),
+    Setting("opt", "selectbox", DEFAULTS.optimizer, options=OPTIMIZERS),
+    Setting("lr", "select_slider", DEFAULTS.lr, options=LR_OPTIONS),
+    Setting("batch", "select_slider", DEFAULTS.batch_size, options=BATCH_OPTIONS),
+    Setting("memory_init", "selectbox", DEFAULTS.memory_init, options=MEMORY_INITS),
+    Setting("fbias", "slider", DEFAULTS.forget_bias, low=LIMITS["forget_bias"][0],
+            high=LIMITS["forget_bias"][1], step=0.5),
+    Setting("clip", "slider", DEFAULTS.clip, low=LIMITS["clip"][0], high=LIMITS["clip"][1],
             step=0.5),
-    Setting("clip", "Gradient clipping", "Rescales any gradient whose norm exceeds this; 0 turns "
-            "clipping off.", "slider", DEFAULTS.clip, low=LIMITS["clip"][0],
-            high=LIMITS["clip"][1], step=0.5),
-    Setting("seed", "Seed", "Fixes the initial weights and the batches; the same seed gives "
-            "the same run.", "number_input", DEFAULTS.seed, low=LIMITS["seed"][0],
+    Setting("seed", "number_input", DEFAULTS.seed, low=LIMITS["seed"][0],
             high=LIMITS["seed"][1], step=1),
-    Setting("models", "Models", "Which models train side by side on the same batches. "
-            "LSTM 1997 is the LSTM without a forget gate (f = 1 exactly), as first published. "
-            "LSTM (c cut) computes the LSTM's values but lets no gradient flow along its cell "
-            "state: race them against the LSTM to see which part gives it its memory.",
-            "multiselect", [MODEL_LABELS[k] for k in DEFAULTS.models],
+    Setting("models", "multiselect", [MODEL_LABELS[k] for k in DEFAULTS.models],
             options=tuple(MODEL_LABELS.values())),
-    Setting("cap", "Step cap", "Training stops by itself after this many steps.",
-            "select_slider", DEFAULTS.max_steps, options=CAP_OPTIONS),
+    Setting("cap", "select_slider", DEFAULTS.max_steps, options=CAP_OPTIONS),
 )
-# Page controls kept in the link too (not run settings): the Primer's factor and the snapshot
-# chosen on Inside the LSTM.
+# Page controls kept in the link too (not run settings): the Primer's factor, the snapshot
+# chosen on Inside the LSTM, the price series, the story's scene and the language.
 PAGE_SETTINGS = (
-    Setting("w", "Factor w applied at every step", "What one step back multiplies the gradient "
-            "by.", "slider", 0.9, low=0.5, high=1.5, step=0.01),
-    Setting("snapshot", "Training step to look at", "", "slider", 0, low=0,
-            high=LIMITS["max_steps"][1], step=1),
-    Setting("series", "Price series", "", "text", DEFAULTS.series),
-    Setting("scene", "Scene", "", "selectbox", "1", options=tuple(str(n) for n in range(1, 7))),
-    Setting("lang", "Language", "", "selectbox", i18n.DEFAULT, options=tuple(i18n.LANGUAGES)),
+    Setting("w", "slider", 0.9, low=0.5, high=1.5, step=0.01),
+    Setting("snapshot", "slider", 0, low=0, high=LIMITS["max_steps"][1], step=1),
+    Setting("series", "text", DEFAULTS.series),
+    Setting("scene", "selectbox", "1", options=tuple(str(n) for n in range(1, 7))),
+    Setting("lang", "selectbox", i18n.DEFAULT, options=tuple(i18n.LANGUAGES)),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS + PAGE_SETTINGS}
 
@@ -153,24 +132,24 @@ def check_url(params: dict[str, list[str]]) -> list[str]:
         if key in IGNORED_URL_KEYS:
             continue
         if key not in SETTINGS_BY_KEY:
-            notes.append(f"ignored the unknown link parameter '{key[:MAX_SHOWN_CHARS]}'")
+            notes.append(t("link.unknown", key=key[:MAX_SHOWN_CHARS]))
             continue
         setting = SETTINGS_BY_KEY[key]
         if setting.widget == "multiselect" and not any(raw):
-            notes.append(f"the link selects no {key}; using the default "
-                         f"{', '.join(setting.default)}")
+            notes.append(t("link.none_selected", key=key, default=", ".join(setting.default)))
             continue
         try:
             value = setting.parse(raw)
         except ValueError as reason:
             default = setting.default
             default = ", ".join(default) if isinstance(default, list) else _fmt(default)
-            notes.append(f"ignored {key}='{shown}' ({reason}); using the default {default}")
+            notes.append(t("link.ignored", key=key, value=shown, reason=reason, default=default))
             continue
         dropped = [r[:MAX_SHOWN_CHARS] for r in raw
                    if isinstance(value, list) and r.lower() not in {v.lower() for v in value}]
         if dropped:
-            notes.append(f"ignored {', '.join(dropped)} in {key} (not among {', '.join(setting.options)})")
+            notes.append(t("link.dropped", items=", ".join(dropped), key=key,
+                           options=", ".join(setting.options)))
     return notes
 
 
@@ -229,8 +208,7 @@ def unknown_page_note(paths: list[str]) -> None:
     st.session_state.page_checked = True
     path = urlparse(st.context.url or "").path.strip("/")
     if path and path not in paths:
-        st.info(f"There is no page '/{path[:MAX_SHOWN_CHARS]}' in this app, so it opened the "
-                "Race page.")
+        st.info(t("link.no_page", path=path[:MAX_SHOWN_CHARS]))
 
 
 def _session_language() -> str:
@@ -259,28 +237,26 @@ def sidebar_config() -> RunConfig | None:
     if "url_notes" not in st.session_state:
         _clean_link()
     with st.sidebar:
-        st.header("Settings")
+        st.header(t("sidebar.settings"))
         values = {}
         for setting in SETTINGS:
             drawn = not setting.tasks or values["task"] in setting.tasks
             values[setting.key] = _widget(setting) if drawn else setting.default
     if st.session_state.url_notes:
-        st.info("This link had values the app could not use, so it opened with defaults for "
-                "them: " + "; ".join(st.session_state.url_notes) + ".")
+        st.info(t("link.notes", notes="; ".join(st.session_state.url_notes)))
     if not values["models"]:
-        st.warning("Pick at least one model in the sidebar.")
+        st.warning(t("sidebar.no_model"))
         return None
     task = TASKS[values["task"]]
     options = {"horizon": values["horizon"],
                "series": series_in_use() if values["task"] == "series" else DEFAULTS.series}
     seq_len = values["T"]
     if seq_len < task.min_seq_len:
-        st.info(f"The {task.name} task needs at least {task.min_seq_len} steps; using {task.min_seq_len}.")
+        st.info(t("sidebar.too_short", task=task.name, steps=task.min_seq_len))
         seq_len = task.min_seq_len
     longest = task.longest(**options)
     if seq_len > longest:
-        st.info(f"The {task.name} task can make sequences of at most {longest} steps with "
-                f"these settings (its data is that short); using {longest}.")
+        st.info(t("sidebar.too_long", task=task.name, steps=longest))
         seq_len = longest
     return DEFAULTS.replace(
         task=values["task"], seq_len=seq_len, hidden_size=values["hidden"], lr=values["lr"],
@@ -351,8 +327,8 @@ def describe_link(values: dict[str, object]) -> str:
                for s in SETTINGS + PAGE_SETTINGS
                if (v := values.get(s.key)) is not None and v != s.default]
     if not changed:
-        return "every setting at its default"
-    return "; ".join(changed) + "; every other setting at its default"
+        return t("link.all_defaults")
+    return t("link.some_defaults", changed="; ".join(changed))
 
 
 def share_link() -> None:
@@ -361,9 +337,7 @@ def share_link() -> None:
     query = share_query(values)
     base = (st.context.url or "").split("?")[0]
     with st.sidebar:
-        st.subheader("Share this scene")
-        st.code(f"{base}?{query}" if query else base or "(the plain address: all defaults)",
+        st.subheader(t("share.title"))
+        st.code(f"{base}?{query}" if query else base or t("share.plain"),
                 language=None, wrap_lines=True)
-        st.caption(f"Copy it with the button at the box's top right. It holds "
-                   f"{describe_link(values)}. The same link gives the same settings, seed, "
-                   "initial weights and batches, so the same numbers.")
+        st.caption(t("share.caption", holds=describe_link(values)))

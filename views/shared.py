@@ -18,16 +18,14 @@ from typing import Callable
 import streamlit as st
 
 from lstm_viz.config import LIMITS, RunConfig
+from lstm_viz.i18n import t
 from lstm_viz.models import KINDS
 from lstm_viz.sessions import REGISTRY, Cursor, run_key, tick
 from lstm_viz.training import TICK_SECONDS, RunView
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
-SETTING_NAMES = {"task": "task", "seq_len": "sequence length", "hidden_size": "hidden size",
-                 "optimizer": "optimizer", "lr": "learning rate", "batch_size": "batch size",
-                 "memory_init": "memory init", "forget_bias": "memory-gate bias",
-                 "clip": "gradient clipping", "seed": "seed", "models": "models",
-                 "horizon": "forecast horizon", "series": "price series"}
+CHANGE_NAMES = ("task", "seq_len", "hidden_size", "optimizer", "lr", "batch_size", "memory_init",
+                "forget_bias", "clip", "seed", "models", "horizon", "series", "max_steps")
 # Live charts redraw on every tick; Streamlit dims the elements of a run in progress, which
 # makes them flicker. Charts and the counter keep full opacity (the status widget still shows
 # that the app is running).
@@ -47,7 +45,7 @@ def cursor_for(config: RunConfig) -> Cursor:
         cursor.step = min(cursor.step, cursor.cap)
     else:
         if cursor is not None:
-            st.session_state.restart_note = changes(cursor.run.config, config)
+            st.session_state.restart_note = changes(cursor.run.config, run_key(config))
         cursor = Cursor(REGISTRY.run_for(config), config.max_steps)
         st.session_state.cursor = cursor
     REGISTRY.touch(cursor.run)
@@ -59,10 +57,10 @@ def changes(old: RunConfig, new: RunConfig) -> str:
     parts = []
     for f in fields(RunConfig):
         a, b = getattr(old, f.name), getattr(new, f.name)
-        if f.name in SETTING_NAMES and a != b:
+        if f.name in CHANGE_NAMES and a != b:
             if f.name == "models":
                 a, b = ", ".join(KINDS[k].label for k in a), ", ".join(KINDS[k].label for k in b)
-            parts.append(f"{SETTING_NAMES[f.name]} {a} → {b}")
+            parts.append(f"{t(f'change.{f.name}')} {a} → {b}")
     return ", ".join(parts)
 
 
@@ -100,8 +98,8 @@ def _new_seed() -> None:
 
 def _play_label(view: RunView) -> str:
     if playing() and not view.done:
-        return "Pause"
-    return "Start the race" if view.steps == 0 else "Resume"
+        return t("controls.pause")
+    return t("controls.start") if view.steps == 0 else t("controls.resume")
 
 
 def training_controls(cursor: Cursor) -> None:
@@ -109,22 +107,22 @@ def training_controls(cursor: Cursor) -> None:
     view = cursor.view()
     live = playing() and not view.done
     with st.container():
-        st.header("Training")
+        st.header(t("controls.training"))
         left, right = st.columns(2)
-        left.button("Pause" if live else "Play", key="play", on_click=_toggle_play,
+        left.button(t("controls.pause") if live else t("controls.play"), key="play",
+                    on_click=_toggle_play,
                     type="primary", icon=":material/pause:" if live else ":material/play_arrow:",
                     disabled=view.done and not live, width="stretch",
-                    help="Train continuously, updating the charts about once a second.")
-        n = st.select_slider("Steps per click", STEP_OPTIONS, value=10, key="step_n",
-                             help="How many training steps the Step buttons take.")
-        right.button(f"Step ×{n}", key="step", on_click=_step, args=(n,), disabled=view.done,
-                     width="stretch", help="Take that many training steps, then stop.")
+                    help=t("controls.play.help"))
+        n = st.select_slider(t("controls.steps_per_click"), STEP_OPTIONS, value=10, key="step_n",
+                             help=t("controls.steps_per_click.help"))
+        right.button(t("controls.step", n=n), key="step", on_click=_step, args=(n,),
+                     disabled=view.done, width="stretch", help=t("controls.step.help"))
         left, right = st.columns(2)
-        left.button("Reset", key="reset", on_click=_reset, width="stretch",
-                    icon=":material/restart_alt:",
-                    help="Back to step 0 with the same initial weights and batches.")
-        right.button("New seed", key="new_seed", on_click=_new_seed, width="stretch",
-                     icon=":material/casino:", help="Start over with new initial weights.")
+        left.button(t("controls.reset"), key="reset", on_click=_reset, width="stretch",
+                    icon=":material/restart_alt:", help=t("controls.reset.help"))
+        right.button(t("controls.new_seed"), key="new_seed", on_click=_new_seed, width="stretch",
+                     icon=":material/casino:", help=t("controls.new_seed.help"))
 
 
 def control_bar(view: RunView) -> None:
@@ -137,11 +135,11 @@ def control_bar(view: RunView) -> None:
         st.button(_play_label(view), key="start", type="primary", disabled=view.done,
                   on_click=_toggle_play,
                   icon=":material/pause:" if live else ":material/play_arrow:",
-                  help="Train the models live, side by side, on the same batches.")
-        st.button(f"Step ×{n}", key="bar_step", on_click=_step, args=(n,), disabled=view.done,
-                  help="Take that many training steps, then stop.")
-        st.button("Reset", key="bar_reset", on_click=_reset, icon=":material/restart_alt:",
-                  help="Back to step 0 with the same initial weights and batches.")
+                  help=t("controls.start.help"))
+        st.button(t("controls.step", n=n), key="bar_step", on_click=_step, args=(n,),
+                  disabled=view.done, help=t("controls.step.help"))
+        st.button(t("controls.reset"), key="bar_reset", on_click=_reset,
+                  icon=":material/restart_alt:", help=t("controls.reset.help"))
 
 
 def step_counter(view: RunView) -> None:
@@ -150,7 +148,7 @@ def step_counter(view: RunView) -> None:
         st.markdown(counter_text(view), unsafe_allow_html=True)
     note = st.session_state.get("restart_note")
     if note and view.steps == 0:
-        st.info(f"The race restarted at step 0 because you changed {note}.", icon=":material/replay:")
+        st.info(t("controls.restarted", changes=note), icon=":material/replay:")
 
 
 def counter_text(view: RunView) -> str:
@@ -158,11 +156,11 @@ def counter_text(view: RunView) -> str:
     task = view.task
     scores = []
     for kind in view.models:
-        value = "diverged" if kind in view.diverged else task.format(view.held_out(kind))
+        value = t("counter.diverged") if kind in view.diverged else task.format(view.held_out(kind))
         scores.append(f'<span style="color:{KINDS[kind].color}"><b>{KINDS[kind].label}</b> '
                       f"{value}</span>")
-    return (f"**step {view.steps} / {view.config.max_steps}** · " + " · ".join(scores)
-            + f" <small>(held-out {task.metric_name})</small>")
+    return t("counter.text", step=view.steps, cap=view.config.max_steps,
+             scores=" · ".join(scores), metric=task.metric_name)
 
 
 def live(draw: Callable[[RunView], None]) -> None:
@@ -181,8 +179,7 @@ def live(draw: Callable[[RunView], None]) -> None:
         step_counter(view)
         busy = REGISTRY.training_now()
         if playing() and busy > 2:
-            st.caption(f"The server is busy: {busy} runs are training at once, so each trains "
-                       "more slowly.")
+            st.caption(t("controls.busy", runs=busy))
         draw(view)
 
     live_tick()
@@ -200,11 +197,8 @@ def chart(fig, key: str) -> None:
 def close_forget_gate_button(config: RunConfig) -> None:
     """One click to PyTorch's default: a constant memory-gate bias of 0 (f about 0.5)."""
     closed = config.memory_init == "constant" and config.forget_bias == 0
-    st.button("Close the forget gate (bias 0)", key="close_gate", on_click=_close_forget_gate,
-              disabled=closed, icon=":material/lock:",
-              help="Constant memory-gate bias 0, PyTorch's default: the LSTM's forget gate starts "
-                   "near 0.5, so its memory halves every step. Undo with the sidebar's Memory "
-                   "init.")
+    st.button(t("controls.close_gate"), key="close_gate", on_click=_close_forget_gate,
+              disabled=closed, icon=":material/lock:", help=t("controls.close_gate.help"))
 
 
 def _close_forget_gate() -> None:
@@ -215,6 +209,8 @@ def _close_forget_gate() -> None:
 def duration(seconds: float) -> str:
     """'40 s', '3 min', '1 h 20 min'."""
     if seconds < 90:
-        return f"{max(1, round(seconds))} s"
+        return t("duration.s", s=max(1, round(seconds)))
     minutes = round(seconds / 60)
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min"
+    if minutes < 60:
+        return t("duration.min", min=minutes)
+    return t("duration.h_min", h=minutes // 60, min=minutes % 60)

@@ -38,7 +38,7 @@ def set_up() -> bool:
     st.markdown(t(f"story.{scene.key}.setup"))
     ready = cursor.run.config == run_key(scene.config) and cursor.cap == scene.config.max_steps
     if not ready:
-        changes = shared.changes(scene.config, cursor.run.config.replace(max_steps=cursor.cap))
+        changes = shared.changes(cursor.run.config.replace(max_steps=cursor.cap), scene.config)
         st.info(t("story.differs", changes=changes))
         st.button(t("story.set_up", n=number), key="set_up", type="primary", on_click=_go_to,
                   args=(number,), help=t("story.set_up_help"), icon=":material/tune:")
