@@ -37,9 +37,13 @@ PAGES = [
 # The page links sit at the top of the page itself: on a phone, navigation in the sidebar left
 # the sidebar open over the page after a page was chosen.
 navigation = st.navigation(PAGES, position="hidden")
+# A newcomer (the plain address, nothing trained yet) is offered the story first.
+cursor = st.session_state.get("cursor")
+newcomer = navigation.url_path == "" and not st.query_params and (cursor is None or cursor.step == 0)
 with st.container(horizontal=True, key="page_links", gap="small"):
     for page in PAGES:
-        st.page_link(page, label=page.title.split(":")[0], icon=page.icon, width="content")
+        label = t("story.newcomer") if newcomer and page is PAGES[0] else page.title.split(":")[0]
+        st.page_link(page, label=label, icon=page.icon, width="content")
 controls = st.sidebar.container()  # drawn above the settings, filled once they are read
 config = settings.sidebar_config()
 if config is None:
@@ -48,8 +52,4 @@ with controls:
     shared.training_controls(shared.cursor_for(config))
 settings.share_link()
 settings.unknown_page_note([page.url_path for page in PAGES])
-if navigation.url_path == "" and not st.query_params and st.session_state.cursor.step == 0:
-    with st.container(horizontal=True, vertical_alignment="center", key="newcomer"):
-        st.markdown(t("story.newcomer"))
-        st.page_link(PAGES[0], label=t("story.open"), icon=":material/auto_stories:")
 navigation.run()

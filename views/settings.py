@@ -315,7 +315,7 @@ def scene_values() -> dict[str, object]:
     values["series"] = st.session_state.get("series")
     values["lang"] = st.session_state.get("lang")
     if st.context.url and urlparse(st.context.url).path.strip("/") == "story":
-        values["scene"] = st.session_state.get("scene")
+        values["scene"] = st.session_state.get("scene", st.query_params.get("scene"))
     if st.session_state.get("follow") is False:
         values["snapshot"] = st.session_state.get("snapshot_choice", 0)
     return values

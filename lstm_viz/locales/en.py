@@ -25,8 +25,7 @@ TEXT = {
                   "instead of multiplying, so the error signal flows back along it unchanged "
                   "(f near 1). Now explain it in your own words, then explore the other pages "
                   "with your own settings."),
-    "story.newcomer": "New here? Follow the six-scene story that explains why the LSTM remembers.",
-    "story.open": "Open the story",
+    "story.newcomer": "New here? Start with the story",
     "story.choice.both": "Both",
     "story.choice.all": "All of them",
     "story.choice.none": "Neither",
@@ -252,5 +251,253 @@ TEXT = {
     "verdict.capped": "{sentence}. Training stopped at the step cap ({cap}).",
     "verdict.label": "Verdict",
     # --- pages: gradients, horizon, prompt, prices, primer ---
+    "gradients.title": "Gradient flow",
+    "gradients.intro": (
+        "The loss is computed at the last step T; to learn, that error signal must travel back to "
+        "the step that held the information. The first chart shows how much of it arrives at each "
+        "step t, on a log scale: the RNN's ‖∂L/∂h_t‖ shrinks by orders of magnitude, while the "
+        "LSTM's cell-state path ‖∂L/∂c_t‖ keeps it (once a model has learned, its loss and so all its "
+        "gradients are small: read the shape of a curve, not its height). The charts below show why, "
+        "step by step; close the forget gate on the Race page (constant bias 0) and compare."),
+    "gradients.not_finite": ("{model}: its gradients are not finite, so it is left out of the "
+                             "charts of later steps."),
+    "gradients.mechanism": (
+        "**The mechanism in numbers.** Going back one step multiplies the RNN's gradient by "
+        "W_hhᵀ diag(1 − h_t²); the solid line is the gain that matrix has on the actual gradient, the "
+        "dotted line the worst case, max(1 − h_t²) · σ_max(W_hh) (Pascanu et al. 2013). Along the "
+        "LSTM's cell state the "
+        "multiplier is just the forget gate f_t (Gers et al. 2000); the GRU's is its update gate z_t. "
+        "The product on the right is what T − t steps back do in total: at each t, the product of "
+        "the left chart's factors from t + 1 to T."),
+    "gradients.sigma_note": (
+        "Pascanu, Mikolov & Bengio (2013): with γ a bound on the activation's slope (|tanh′| ≤ γ = 1), "
+        "a largest singular value below 1/γ = 1 is sufficient for vanishing gradients, and above it "
+        "is necessary for exploding. σ_max above 1 while the gradient still vanishes is no "
+        "contradiction: σ_max is the worst case over all directions, and the actual gain also "
+        "depends on tanh′ < 1 and on the direction of the gradient."),
+    "horizon.title": "Memory horizon",
+    "horizon.intro": (
+        "How far back can each model remember? Each point is a model trained alone on the same "
+        "batches as in the race, at one sequence length, then scored on held-out sequences; a run "
+        "stops early once it is solved. The line is the median over seeds, the band the spread "
+        "from the worst to the best seed."),
+    "horizon.reference": ("Measured on this project's machine with `{command}` (default settings, "
+                          "{task} task)."),
+    "horizon.yours": "Your sweep, with the sidebar's settings",
+    "horizon.lengths": "Sequence lengths",
+    "horizon.lengths_help": "Each length is one point on the chart, for every model.",
+    "horizon.seeds": "Seeds per point",
+    "horizon.seeds_help": "More seeds show the spread between runs; each costs a run.",
+    "horizon.pick": "Pick at least one length and a number of seeds.",
+    "horizon.plan": ("**{runs} runs** ({models} models × {lengths} lengths × {seeds} seeds, up to "
+                     "{cap} steps each)"),
+    "horizon.pending": ("{plan}; {done} already done on this server. Expected time: **at most "
+                        "{time}** (runs that solve the task stop early, so usually much less)."),
+    "horizon.all_done": "{plan}: all done on this server, so the chart below is ready.",
+    "horizon.too_long": ("That is more than {minutes} minutes: pick fewer lengths or seeds, a "
+                         "lower step cap or fewer models."),
+    "horizon.run": "Run the sweep",
+    "horizon.cancel": "Cancel",
+    "horizon.cancel_help": "Stops after the current tick; finished runs are kept.",
+    "horizon.progress": "Training {model} at T = {T}, seed {seed}: {done} of {total} runs done",
+    "prompt.title": "Next character: Korean and English",
+    "prompt.example.polite": "{style} (to family)",
+    "prompt.example.plain": "{style} (a diary)",
+    "prompt.example.formal": "{style} (formal)",
+    "prompt.example.one": "English: one",
+    "prompt.example.many": "English: many",
+    "prompt.offer": (
+        "The Korean LSTM notebooks end with a model that predicts a sentence's next character. "
+        "This page does the same, on sentences where one character can only be predicted from "
+        "the sentence's start: the ending after {went} ({formal}, {polite} or {plain}) "
+        "is set by who is spoken to, and **was** or **were** by a subject many words back."),
+    "prompt.use_text": "Train on text",
+    "prompt.use_text_help": ("Sets the sidebar's Task to text and its learning rate to {lr}: at "
+                             "the default 0.002 the LSTM stays a poor character model within the "
+                             "step cap."),
+    "prompt.use_text_note": ("The button also sets the learning rate to {lr} (at 0.002 the LSTM "
+                             "learns the long-range ending but writes poor text within 2000 "
+                             "steps)."),
+    "prompt.intro": (
+        "Every model reads your prompt from its first character and shows the 5 characters it "
+        "finds most probable next, then writes on. The examples are sentences like the training "
+        "windows, their start about {seq_len} characters back (the sequence length), stopped "
+        "right before the character only that start decides: after a past-tense verb such as "
+        "{went}, {eo} ({polite}) when speaking to family, {da} ({plain}) in a diary, {seup} "
+        "({formal}) to an audience; after **w**, a (was) for one subject, e (were) for many. A "
+        "model that has not carried the start that far guesses. Shorter prompts than the windows "
+        "it trained on can fool even a model that solved the task."),
+    "prompt.prompt": "Prompt (Korean or English)",
+    "prompt.prompt_help": ("Up to {max} characters. Characters the models never saw are left "
+                           "out."),
+    "prompt.mode": "Continuation",
+    "prompt.mode_help": ("Greedy: always the most probable character. Sampled: drawn from the "
+                         "model's probabilities, seeded by the run's seed, so the same models and "
+                         "prompt give the same text."),
+    "prompt.mode.greedy": "greedy",
+    "prompt.mode.sampled": "sampled",
+    "prompt.temperature": "Temperature",
+    "prompt.temperature_help": ("Sampling only: below 1 sharpens the probabilities, above 1 "
+                                "flattens them."),
+    "prompt.left_out": "Left out {n} character(s) the models never saw: {shown}.",
+    "prompt.all_diverged": "Every model has diverged: nothing to ask.",
+    "prompt.at_step": "The models as they are at step {step}.",
+    "prompt.newest": ("These answers come from the models at step {step}, the newest step of "
+                      "this shared run, not step {shown} shown above: the models' weights exist "
+                      "only at the newest step, which you or others on this link trained to. "
+                      "Press Resume or Step to catch up."),
+    "prompt.continues": " continues: ",
+    "prompt.empty": "Type a prompt first: the models continue what you write.",
+    "prompt.too_long": ("The prompt has {n} characters; the limit is {max}. Shorten it: the "
+                        "models read it from its first character."),
+    "prompt.no_known": "None of the prompt's characters is in the models' training text.",
+    "prompt.task.describe": ("Predict each next character of Korean and English sentences; "
+                             "scored on the one that only the sentence's start, up to {seq_len} "
+                             "characters back, decides (the ending after {went}: {endings}, or "
+                             "was/were)."),
+    "prompt.task.goal": ("must predict every next character; the one scored can only be "
+                         "predicted from the start of its sentence, many characters earlier"),
+    "prompt.task.chance": "the no-context baseline",
+    "prompt.task.line": "the no-context baseline",
+    "prompt.task.no_context": "no long context: the most frequent ending ({chance})",
+    "prices.title": "Prices: forecasting a series",
+    "prices.offer": (
+        "Papers that compare RNNs and LSTMs often forecast stock prices. This page trains the "
+        "models on a price series, a synthetic one with a slow season or a CSV of your own, "
+        "and scores them against the forecasts any model must beat: the last price, and the "
+        "last price plus the change one season earlier."),
+    "prices.use_prices": "Train on prices",
+    "prices.use_prices_help": "Sets the sidebar's Task to series.",
+    "prices.intro": (
+        "Each model reads a window of {seq_len} log prices and forecasts the price "
+        "{horizon} step(s) later. Scores are RMSE on the last 20% of the series, which no "
+        "model trains on, in units of the typical change over the horizon. **Naive** repeats the "
+        "last price; **seasonal naive** adds to it the change over the same steps one season "
+        "earlier."),
+    "prices.honest": (
+        "**Be honest about prices.** On real prices the naive forecast is very hard to beat: "
+        "tomorrow's price is today's plus noise, and no window of past prices, however long, "
+        "predicts that noise. The synthetic series has what real prices lack: a season of "
+        "{period} steps under its noise, longer than a vanilla RNN's memory, so a model "
+        "that looks far enough back can tell where in the season the price is."),
+    "prices.upload": "Use your own prices (CSV)",
+    "prices.upload_caption": ("A comma-separated file with a header row, up to {mb} MB, UTF-8 or "
+                              "CP949, with a column of at least {rows} positive prices in time "
+                              "order, oldest first."),
+    "prices.csv_file": "CSV file",
+    "prices.unchanged": "{problem} The series in use is unchanged.",
+    "prices.column": "Price column",
+    "prices.column_help": ("The column of prices, oldest first. A date column that reads as "
+                           "numbers (20240131) is no price."),
+    "prices.use_upload": "Train on this column",
+    "prices.upload_name": "column '{column}' of {file}",
+    "prices.your_upload": "your upload",
+    "prices.in_use": "In use: {name} ({series}).",
+    "prices.back": "Back to the synthetic series",
+    "prices.verdict": "**Verdict:** {verdict}",
+    "prices.task": "Task: {task}",
+    "prices.task.describe": ("Forecast the log price {horizon} step(s) after a window of "
+                             "{seq_len} prices of {where}; RMSE in units of the typical "
+                             "{horizon}-step change."),
+    "prices.task.synthetic": "the synthetic series",
+    "prices.task.uploaded": "your uploaded series",
+    "prices.task.goal": "must forecast the price {horizon} step(s) after each window of prices",
+    "prices.task.solved": "beat the naive forecast by 10% or more",
+    "prices.task.chance": "the naive forecast",
+    "prices.task.line": "the naive forecast's line",
+    "prices.task.naive": "naive, next = last: {value}",
+    "prices.task.seasonal": "seasonal naive ({period}-step season): {value}",
+    "prices.task.plateau": ("the seasonal naive forecast scores {score}, so the season is there "
+                            "to be learned"),
+    "prices.task.gone": ("the uploaded series {key} is not on this server any more (it "
+                         "restarted); upload the file again"),
+    "prices.task.too_few": ("the series has {n} prices, too few for windows of {seq_len} and a "
+                            "horizon of {horizon}; shorten the window"),
+    "prices.upload.save_as_csv": ("In Excel, use File > Save As > 'CSV UTF-8 (comma delimited)' "
+                                  "and upload that file."),
+    "prices.upload.empty": ("The file is empty. Upload a CSV with column names in the first row "
+                            "and at least {rows} rows of prices."),
+    "prices.upload.no_numeric": ("No column in the file holds numbers. The columns found are: "
+                                 "{names}. Upload a comma-separated file with a column of prices "
+                                 "(at least {share} of its filled cells must be numbers)."),
+    "prices.upload.no_such_column": ("The file has no column named {name}. Its columns are: "
+                                     "{names}. Choose one of those."),
+    "prices.upload.too_few_rows": ("Column {name} has only {rows} rows of data; at least {min} "
+                                   "are needed to train and test a forecast. Upload a longer "
+                                   "price history."),
+    "prices.upload.not_prices": "Column {name} does not hold prices: {count} {where}. {advice}",
+    "prices.upload.not_number_is.one": "{n} cell is not a number",
+    "prices.upload.not_number_is.many": "{n} cells are not numbers",
+    "prices.upload.choose_numeric": "Choose a column of numbers: {names}.",
+    "prices.upload.none_numeric": ("No column in the file holds numbers; upload a file with a "
+                                   "column of prices."),
+    "prices.upload.bad_cells": ("Column {name} has {count} {where}. Correct or remove {rows} and "
+                                "upload the file again."),
+    "prices.upload.not_number_that.one": "{n} cell that is not a number",
+    "prices.upload.not_number_that.many": "{n} cells that are not numbers",
+    "prices.upload.that_row": "that row",
+    "prices.upload.those_rows": "those rows",
+    "prices.upload.missing": ("Column {name} has {count} {where}. Empty cells are not filled in "
+                              "or skipped automatically: please fill or remove {them} and upload "
+                              "the file again."),
+    "prices.upload.missing.one": "{n} missing value",
+    "prices.upload.missing.many": "{n} missing values",
+    "prices.upload.it": "it",
+    "prices.upload.them": "them",
+    "prices.upload.constant": ("Every value in column {name} is the same value ({value}), so "
+                               "there is nothing to forecast. Choose a column whose prices "
+                               "change."),
+    "prices.upload.not_positive": ("Prices must be positive because the forecast works on log "
+                                   "prices, but column {name} has {count} zero or negative "
+                                   "{where}. Choose a column of prices, not of changes or "
+                                   "returns."),
+    "prices.upload.not_positive.one": "{n} value that is",
+    "prices.upload.not_positive.many": "{n} values that are",
+    "prices.upload.too_big": ("The file is {size} MB; the limit is {limit} MB. Upload a shorter "
+                              "price history or remove columns you do not need."),
+    "prices.upload.binary": ("The file is not CSV text in an encoding this app reads: it looks "
+                             "like a spreadsheet workbook (.xlsx) or text saved as UTF-16. "
+                             "{save}"),
+    "prices.upload.encoding": ("The file's text encoding could not be read; this app accepts "
+                               "UTF-8 (with or without a byte order mark) and CP949 (EUC-KR, "
+                               "Korean Windows). {save}"),
+    "prices.upload.unreadable": "The file could not be read as a CSV table: {problem}. {save}",
+    "prices.upload.fields": "row {line} has {seen} cells but the header row has {expected}",
+    "prices.upload.quote": "a quote opened in row {row} is never closed",
+    "prices.upload.row": "in row {row}",
+    "prices.upload.row_shown": "in row {row}: {shown}",
+    "prices.upload.where_one": "{place}",
+    "prices.upload.where_many": "(the first is {place})",
+    "prices.upload.and_more": "{shown} and {extra} more",
+    "primer.title": "Primer: vanishing and exploding",
+    "primer.intro": (
+        "Backpropagation through time multiplies the error signal by one factor per step. Move the "
+        "slider: any factor w below 1 shrinks w^t towards zero (vanishing), any factor above 1 blows "
+        "it up (exploding), and only w = 1 carries the signal unchanged across the whole lag."),
+    "primer.linear": "w^t over the {T} steps of your sequence",
+    "primer.log": "The same on a log axis",
+    "primer.after": "After {T} steps, $w^T$ = {w}^{T} = **{value}**.",
+    "primer.rnn": (
+        r"**The RNN** computes $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$, so going back one step "
+        r"multiplies the gradient by $W_{hh}^\top \mathrm{diag}(1 - h_t^2)$: a matrix, but it acts "
+        r"like $w$. Unless its gain sits at 1, the signal from far back vanishes or explodes "
+        "(Pascanu, Mikolov & Bengio 2013)."),
+    "primer.lstm": (
+        r"**The LSTM** adds a second path: its cell state $c_t = f_t \odot c_{t-1} + i_t \odot g_t$ "
+        r"is updated by addition, so along it the gradient is multiplied only by the forget gate "
+        r"$f_t$. With $f_t$ near 1 that is the $w = 1$ curve: Hochreiter & Schmidhuber's constant "
+        "error carousel (1997), made learnable by the forget gate of Gers et al. (2000)."),
+    "primer.references": (
+        "**References.** S. Hochreiter & J. Schmidhuber, *Long Short-Term Memory*, Neural "
+        "Computation 9(8), 1997. · F. A. Gers, J. Schmidhuber & F. Cummins, *Learning to Forget: "
+        "Continual Prediction with LSTM*, Neural Computation 12(10), 2000. · R. Pascanu, T. "
+        "Mikolov & Y. Bengio, *On the difficulty of training recurrent neural networks*, ICML 2013."),
+    "primer.one_step": ("**Your models:** with a sequence of 1 step there is no step back to "
+                        "multiply by; pick a longer sequence to see their factors."),
+    "primer.model_line": ("- {label}: product from step T back to step 1 **{product}**, as if "
+                          "each step multiplied by w = **{w}** (the geometric mean of the factors "
+                          "on *Gradient flow*)"),
+    "primer.no_finite": "- {model}: no finite factors",
+    "primer.now": "**Your models now (training step {step}):**",
     # --- inside, figures, tasks ---
 }

@@ -25,8 +25,7 @@ TEXT = {
                   "더하기 때문이고, 그래서 오차 신호가 셀 상태를 따라 거의 그대로(f가 1에 "
                   "가까울 때) 거슬러 흐를 수 있기 때문입니다. 이제 자기 말로 설명해 보고, "
                   "다른 페이지에서 직접 설정을 바꿔 가며 살펴보세요."),
-    "story.newcomer": "처음이신가요? LSTM이 왜 기억하는지 여섯 장면으로 설명하는 이야기부터 따라가 보세요.",
-    "story.open": "이야기 열기",
+    "story.newcomer": "처음이신가요? 이야기부터 보세요",
     "story.choice.both": "둘 다",
     "story.choice.all": "모두",
     "story.choice.none": "둘 다 못 함",
@@ -233,5 +232,244 @@ TEXT = {
     "verdict.capped": "{sentence}. 단계 상한({cap})에서 학습을 멈췄습니다.",
     "verdict.label": "판정",
     # --- pages: gradients, horizon, prompt, prices, primer ---
+    "gradients.title": "기울기 흐름",
+    "gradients.intro": (
+        "손실은 마지막 단계 T에서 계산됩니다. 학습하려면 이 오차 신호가 정보를 담고 있던 단계까지 "
+        "거슬러 가야 해요. 첫 번째 차트는 각 단계 t에 신호가 얼마나 도달하는지 로그 눈금으로 "
+        "보여 줍니다. RNN의 ‖∂L/∂h_t‖는 몇 자릿수씩 줄어드는 반면, LSTM의 셀 상태 경로 "
+        "‖∂L/∂c_t‖는 신호를 지켜 냅니다(모델이 학습을 마치면 손실이 작아져 기울기도 모두 "
+        "작아지니, 곡선의 높이가 아니라 모양을 보세요). 아래 차트들은 그 까닭을 단계별로 보여 "
+        "줍니다. 경주 페이지에서 망각 게이트를 닫고(상수 편향 0) 비교해 보세요."),
+    "gradients.not_finite": ("{model}: 기울기가 유한하지 않아서 이후 단계의 차트에서는 "
+                             "뺐습니다."),
+    "gradients.mechanism": (
+        "**숫자로 보는 원리.** 한 단계 거슬러 갈 때마다 RNN의 기울기에는 W_hhᵀ diag(1 − h_t²)가 "
+        "곱해집니다. 실선은 이 행렬이 실제 기울기를 키우거나 줄이는 배율이고, 점선은 최악의 "
+        "경우인 max(1 − h_t²) · σ_max(W_hh)입니다(Pascanu et al. 2013). LSTM의 셀 상태를 "
+        "따라서는 곱해지는 값이 망각 게이트 f_t 하나뿐이고(Gers et al. 2000), GRU에서는 "
+        "업데이트 게이트 z_t입니다. 오른쪽의 곱은 T − t 단계를 거슬러 가는 동안 쌓인 전체 "
+        "효과로, 각 t에서 왼쪽 차트의 인수를 t + 1부터 T까지 곱한 값입니다."),
+    "gradients.sigma_note": (
+        "Pascanu, Mikolov & Bengio (2013): 활성화 함수 기울기의 상한을 γ라 하면(|tanh′| ≤ γ = 1), "
+        "최대 특잇값이 1/γ = 1보다 작은 것은 기울기 소실의 충분조건이고, 1보다 큰 것은 기울기 "
+        "폭발의 필요조건입니다. 기울기가 소실되는데도 σ_max가 1보다 큰 것은 모순이 아닙니다. "
+        "σ_max는 모든 방향 가운데 최악의 경우이고, 실제 배율은 tanh′ < 1과 기울기의 방향에도 "
+        "달려 있기 때문입니다."),
+    "horizon.title": "기억의 지평",
+    "horizon.intro": (
+        "각 모델은 얼마나 먼 과거까지 기억할까요? 점 하나하나는 경주와 같은 배치로 한 시퀀스 "
+        "길이에서 따로 학습한 모델을 검증 시퀀스로 채점한 결과입니다. 과제를 풀면 그 실행은 "
+        "일찍 멈춥니다. 선은 시드들의 중앙값이고, 띠는 가장 나쁜 시드부터 가장 좋은 시드까지의 "
+        "범위입니다."),
+    "horizon.reference": ("이 프로젝트의 컴퓨터에서 `{command}` 명령으로 측정했습니다(기본 설정, "
+                          "{task} 과제)."),
+    "horizon.yours": "사이드바 설정으로 돌리는 나의 스윕",
+    "horizon.lengths": "시퀀스 길이",
+    "horizon.lengths_help": "길이 하나가 차트에서 모델마다 점 하나가 됩니다.",
+    "horizon.seeds": "점당 시드 수",
+    "horizon.seeds_help": "시드가 많을수록 실행 사이의 편차가 보이지만, 시드마다 실행이 하나씩 늘어요.",
+    "horizon.pick": "길이를 하나 이상 고르고 시드 수를 정하세요.",
+    "horizon.plan": ("**실행 {runs}회** (모델 {models}개 × 길이 {lengths}개 × 시드 {seeds}개, "
+                     "각각 최대 {cap}단계)"),
+    "horizon.pending": ("{plan}. 이 서버에서 이미 {done}회를 마쳤습니다. 예상 시간: **최대 "
+                        "{time}** (과제를 풀면 실행이 일찍 멈추므로 보통 훨씬 짧아요)."),
+    "horizon.all_done": "{plan}: 이 서버에서 모두 마쳤으니 아래 차트가 준비되어 있습니다.",
+    "horizon.too_long": ("{minutes}분이 넘게 걸립니다. 길이나 시드를 줄이거나, 단계 상한을 "
+                         "낮추거나, 모델 수를 줄이세요."),
+    "horizon.run": "스윕 실행",
+    "horizon.cancel": "취소",
+    "horizon.cancel_help": "지금 도는 틱이 끝나면 멈춥니다. 끝난 실행은 그대로 남아요.",
+    "horizon.progress": "{model} 학습 중 (T = {T}, 시드 {seed}): 실행 {total}회 중 {done}회 완료",
+    "prompt.title": "다음 글자: 한국어와 영어",
+    "prompt.example.polite": "{style} (가족에게)",
+    "prompt.example.plain": "{style} (일기)",
+    "prompt.example.formal": "{style} (격식)",
+    "prompt.example.one": "영어: 주어 하나",
+    "prompt.example.many": "영어: 주어 여럿",
+    "prompt.offer": (
+        "한국어 LSTM 노트북들은 대개 문장의 다음 글자를 예측하는 모델로 마무리합니다. 이 "
+        "페이지도 같은 일을 하는데, 글자 하나를 문장 첫머리로만 예측할 수 있는 문장을 씁니다. "
+        "{went} 뒤의 어미({formal}, {polite}, {plain})는 누구에게 말하는지가 정하고, **was**와 "
+        "**were**는 여러 단어 앞의 주어가 정합니다."),
+    "prompt.use_text": "텍스트로 학습하기",
+    "prompt.use_text_help": ("사이드바의 과제를 text로, 학습률을 {lr}로 바꿉니다. 기본값 "
+                             "0.002에서는 LSTM이 단계 상한 안에 좋은 글자 모델이 되지 못해요."),
+    "prompt.use_text_note": ("이 버튼은 학습률도 {lr}로 바꿉니다(0.002에서는 LSTM이 먼 거리의 "
+                             "어미는 배우지만, 2000단계 안에 글을 잘 쓰지는 못합니다)."),
+    "prompt.intro": (
+        "모든 모델이 프롬프트를 첫 글자부터 읽고, 다음에 올 확률이 가장 높은 글자 5개를 보여 준 "
+        "뒤 글을 이어 씁니다. 예시는 학습 윈도우와 비슷한 문장으로, 첫머리가 약 {seq_len}글자 "
+        "앞(시퀀스 길이)에 있고, 그 첫머리만이 정하는 글자 바로 앞에서 끊겨 있습니다. {went} 같은 "
+        "과거형 동사 뒤에는 가족에게 말할 때 {eo}({polite}), 일기에서는 {da}({plain}), 청중 "
+        "앞에서는 {seup}({formal})이 옵니다. 영어에서는 **w** 뒤에 주어가 하나면 a(was), 여럿이면 "
+        "e(were)가 옵니다. 첫머리를 그만큼 멀리 실어 나르지 못한 모델은 찍을 수밖에 없어요. 학습한 "
+        "윈도우보다 짧은 프롬프트에는 과제를 푼 모델도 속을 수 있습니다."),
+    "prompt.prompt": "프롬프트 (한국어 또는 영어)",
+    "prompt.prompt_help": "최대 {max}글자까지 쓸 수 있어요. 모델이 본 적 없는 글자는 빠집니다.",
+    "prompt.mode": "이어 쓰기",
+    "prompt.mode_help": ("그리디: 늘 확률이 가장 높은 글자를 씁니다. 샘플링: 모델의 확률에 따라 "
+                         "뽑되 실행의 시드를 쓰므로, 모델과 프롬프트가 같으면 같은 글이 "
+                         "나옵니다."),
+    "prompt.mode.greedy": "그리디",
+    "prompt.mode.sampled": "샘플링",
+    "prompt.temperature": "온도",
+    "prompt.temperature_help": ("샘플링에서만 씁니다. 1보다 작으면 확률 분포가 뾰족해지고, "
+                                "1보다 크면 평평해집니다."),
+    "prompt.left_out": "모델이 본 적 없는 글자 {n}개를 뺐습니다: {shown}.",
+    "prompt.all_diverged": "모든 모델이 발산했습니다. 물어볼 모델이 없어요.",
+    "prompt.at_step": "{step}단계 시점의 모델입니다.",
+    "prompt.newest": ("이 답은 위에 보이는 {shown}단계가 아니라, 이 공유 실행의 최신 단계인 "
+                      "{step}단계 모델에서 나왔습니다. 모델의 가중치는 나나 이 링크의 다른 "
+                      "사람이 학습시킨 최신 단계에만 있기 때문이에요. **계속**이나 단계 버튼을 "
+                      "눌러 따라잡으세요."),
+    "prompt.continues": "의 이어 쓰기: ",
+    "prompt.empty": "먼저 프롬프트를 입력하세요. 모델은 입력한 글을 이어 씁니다.",
+    "prompt.too_long": ("프롬프트가 {n}글자인데, 한도는 {max}글자입니다. 모델은 첫 글자부터 "
+                        "읽으니 줄여 주세요."),
+    "prompt.no_known": "프롬프트의 글자 가운데 모델의 학습 텍스트에 있는 글자가 하나도 없습니다.",
+    "prompt.task.describe": ("한국어와 영어 문장의 다음 글자를 하나하나 예측합니다. 채점은 최대 "
+                             "{seq_len}글자 앞의 문장 첫머리만이 정하는 글자로 합니다({went} "
+                             "뒤의 어미 {endings}, 또는 was/were)."),
+    "prompt.task.goal": ("다음 글자를 모두 예측해야 하는데, 채점하는 글자는 여러 글자 앞의 "
+                         "문장 첫머리로만 예측할 수 있습니다"),
+    "prompt.task.chance": "문맥 없는 기준선 수준",
+    "prompt.task.line": "문맥 없는 기준선",
+    "prompt.task.no_context": "긴 문맥 없이: 가장 흔한 어미 ({chance})",
+    "prices.title": "가격: 시계열 예측",
+    "prices.offer": (
+        "RNN과 LSTM을 비교하는 논문은 주가 예측을 자주 다룹니다. 이 페이지에서는 느린 계절성이 "
+        "있는 합성 가격 시계열이나 직접 올린 CSV로 모델을 학습시키고, 어떤 모델이든 넘어서야 "
+        "하는 예측과 비교해 채점합니다. 바로 마지막 가격, 그리고 마지막 가격에 한 계절 전의 "
+        "변화량을 더한 값이에요."),
+    "prices.use_prices": "가격으로 학습하기",
+    "prices.use_prices_help": "사이드바의 과제를 series로 바꿉니다.",
+    "prices.intro": (
+        "각 모델은 로그 가격 {seq_len}개로 된 윈도우를 읽고 {horizon}단계 뒤의 가격을 "
+        "예측합니다. 점수는 어떤 모델도 학습에 쓰지 않는 시계열의 마지막 20%에서 잰 RMSE이고, "
+        "예측 지평 동안의 전형적인 변화량을 단위로 합니다. **단순 예측**은 마지막 가격을 그대로 "
+        "되풀이하고, **계절 단순 예측**은 여기에 한 계절 전 같은 단계들 동안의 변화량을 "
+        "더합니다."),
+    "prices.honest": (
+        "**가격 앞에서 솔직해지기.** 실제 가격에서는 단순 예측을 이기기가 매우 어렵습니다. 내일 "
+        "가격은 오늘 가격에 잡음이 더해진 것이고, 과거 가격의 윈도우가 아무리 길어도 그 잡음은 "
+        "예측할 수 없기 때문이에요. 합성 시계열에는 실제 가격에 없는 것이 있습니다. 잡음 아래에 "
+        "{period}단계짜리 계절이 숨어 있고, 이는 기본 RNN의 기억보다 깁니다. 그래서 충분히 먼 "
+        "과거까지 보는 모델만 지금 가격이 계절의 어디쯤인지 알 수 있습니다."),
+    "prices.upload": "내 가격 데이터 쓰기 (CSV)",
+    "prices.upload_caption": ("머리글 행이 있는 쉼표 구분 파일(최대 {mb} MB, UTF-8 또는 CP949)을 "
+                              "올리세요. 양수인 가격이 시간순(오래된 것부터)으로 {rows}개 이상 "
+                              "든 열이 있어야 합니다."),
+    "prices.csv_file": "CSV 파일",
+    "prices.unchanged": "{problem} 지금 쓰는 시계열은 그대로입니다.",
+    "prices.column": "가격 열",
+    "prices.column_help": ("가격이 든 열(오래된 것부터)을 고르세요. 숫자로 읽히는 날짜 "
+                           "열(20240131)은 가격이 아니에요."),
+    "prices.use_upload": "이 열로 학습하기",
+    "prices.upload_name": "{file}의 '{column}' 열",
+    "prices.your_upload": "올린 파일",
+    "prices.in_use": "사용 중: {name} ({series}).",
+    "prices.back": "합성 시계열로 돌아가기",
+    "prices.verdict": "**판정:** {verdict}",
+    "prices.task": "과제: {task}",
+    "prices.task.describe": ("{where}에서 가격 {seq_len}개로 된 윈도우 다음 {horizon}단계 뒤의 "
+                             "로그 가격을 예측합니다. RMSE는 {horizon}단계 동안의 전형적인 "
+                             "변화량을 단위로 합니다."),
+    "prices.task.synthetic": "합성 시계열",
+    "prices.task.uploaded": "직접 올린 시계열",
+    "prices.task.goal": "각 가격 윈도우 다음 {horizon}단계 뒤의 가격을 예측해야 합니다",
+    "prices.task.solved": "단순 예측을 10% 이상 앞섬",
+    "prices.task.chance": "단순 예측 수준",
+    "prices.task.line": "단순 예측의 선",
+    "prices.task.naive": "단순 예측, 다음 = 마지막: {value}",
+    "prices.task.seasonal": "계절 단순 예측({period}단계 계절): {value}",
+    "prices.task.plateau": "계절 단순 예측은 {score}이므로, 배울 계절성이 있습니다",
+    "prices.task.gone": ("올린 시계열 {key}이(가) 이 서버에 더 이상 없습니다(서버가 다시 "
+                         "시작됨). 파일을 다시 올려 주세요"),
+    "prices.task.too_few": ("시계열의 가격이 {n}개뿐이라, 길이 {seq_len}의 윈도우와 {horizon}단계 "
+                            "예측 지평에는 너무 적습니다. 윈도우를 줄이세요"),
+    "prices.upload.save_as_csv": ("Excel에서 파일 > 다른 이름으로 저장 > 'CSV UTF-8(쉼표로 "
+                                  "분리)'로 저장한 뒤 그 파일을 올려 주세요."),
+    "prices.upload.empty": ("파일이 비어 있습니다. 첫 행에 열 이름이 있고 가격이 {rows}행 이상 "
+                            "있는 CSV를 올려 주세요."),
+    "prices.upload.no_numeric": ("파일에 숫자가 든 열이 없습니다. 찾은 열: {names}. 가격 열이 "
+                                 "있는 쉼표 구분 파일을 올려 주세요(채워진 칸의 {share} 이상이 "
+                                 "숫자여야 합니다)."),
+    "prices.upload.no_such_column": ("파일에 {name} 열이 없습니다. 있는 열: {names}. 이 가운데 "
+                                     "하나를 고르세요."),
+    "prices.upload.too_few_rows": ("{name} 열에는 데이터가 {rows}행뿐입니다. 예측을 학습하고 "
+                                   "검증하려면 {min}행 이상이 필요해요. 더 긴 가격 기록을 올려 "
+                                   "주세요."),
+    "prices.upload.not_prices": "{name} 열은 가격 열이 아닙니다. {count}{where}. {advice}",
+    "prices.upload.not_number_is.one": "숫자가 아닌 칸이 {n}개입니다",
+    "prices.upload.not_number_is.many": "숫자가 아닌 칸이 {n}개입니다",
+    "prices.upload.choose_numeric": "숫자 열을 고르세요: {names}.",
+    "prices.upload.none_numeric": "파일에 숫자가 든 열이 없습니다. 가격 열이 있는 파일을 올려 주세요.",
+    "prices.upload.bad_cells": ("{name} 열에 {count}가 있습니다{where}. {rows} 고치거나 지운 뒤 "
+                                "파일을 다시 올려 주세요."),
+    "prices.upload.not_number_that.one": "숫자가 아닌 칸 {n}개",
+    "prices.upload.not_number_that.many": "숫자가 아닌 칸 {n}개",
+    "prices.upload.that_row": "그 행을",
+    "prices.upload.those_rows": "그 행들을",
+    "prices.upload.missing": ("{name} 열에 {count}가 있습니다{where}. 빈 칸은 자동으로 채우거나 "
+                              "건너뛰지 않으니, {them} 채우거나 지운 뒤 파일을 다시 올려 "
+                              "주세요."),
+    "prices.upload.missing.one": "빈 값 {n}개",
+    "prices.upload.missing.many": "빈 값 {n}개",
+    "prices.upload.it": "그 칸을",
+    "prices.upload.them": "그 칸들을",
+    "prices.upload.constant": ("{name} 열의 값이 모두 같아서({value}) 예측할 것이 없습니다. "
+                               "가격이 변하는 열을 고르세요."),
+    "prices.upload.not_positive": ("예측은 로그 가격으로 계산하므로 가격은 양수여야 하는데, "
+                                   "{name} 열에 {count}가 있습니다{where}. 변화량이나 수익률이 "
+                                   "아닌 가격 열을 고르세요."),
+    "prices.upload.not_positive.one": "0이거나 음수인 값 {n}개",
+    "prices.upload.not_positive.many": "0이거나 음수인 값 {n}개",
+    "prices.upload.too_big": ("파일 크기가 {size} MB인데, 한도는 {limit} MB입니다. 더 짧은 가격 "
+                              "기록을 올리거나 필요 없는 열을 지워 주세요."),
+    "prices.upload.binary": ("이 앱이 읽을 수 있는 인코딩의 CSV 텍스트가 아닙니다. 스프레드시트 "
+                             "통합 문서(.xlsx)이거나 UTF-16으로 저장한 텍스트로 보입니다. "
+                             "{save}"),
+    "prices.upload.encoding": ("파일의 텍스트 인코딩을 읽을 수 없습니다. 이 앱은 UTF-8(바이트 "
+                               "순서 표시가 있든 없든)과 CP949(EUC-KR, 한국어 Windows)를 "
+                               "받습니다. {save}"),
+    "prices.upload.unreadable": "파일을 CSV 표로 읽을 수 없습니다: {problem}. {save}",
+    "prices.upload.fields": "{line}행의 칸은 {seen}개인데 머리글 행의 칸은 {expected}개입니다",
+    "prices.upload.quote": "{row}행에서 연 따옴표가 닫히지 않습니다",
+    "prices.upload.row": "{row}행",
+    "prices.upload.row_shown": "{row}행: {shown}",
+    "prices.upload.where_one": " ({place})",
+    "prices.upload.where_many": " (첫 번째는 {place})",
+    "prices.upload.and_more": "{shown} 외 {extra}개",
+    "primer.title": "입문: 기울기 소실과 폭발",
+    "primer.intro": (
+        "시간에 따른 역전파(BPTT)는 오차 신호에 단계마다 인수를 하나씩 곱합니다. 슬라이더를 "
+        "움직여 보세요. 1보다 작은 인수 w는 w^t를 0으로 줄이고(소실), 1보다 큰 인수는 한없이 "
+        "키우며(폭발), w = 1일 때만 신호가 지연 전체에 걸쳐 그대로 전달됩니다."),
+    "primer.linear": "시퀀스의 {T}단계에 걸친 w^t",
+    "primer.log": "같은 곡선, 로그 축",
+    "primer.after": "{T}단계 뒤 $w^T$ = {w}^{T} = **{value}**.",
+    "primer.rnn": (
+        r"**RNN**은 $h_t = \tanh(W_{hh} h_{t-1} + W_{ih} x_t)$를 계산하므로, 한 단계 거슬러 "
+        r"갈 때마다 기울기에 $W_{hh}^\top \mathrm{diag}(1 - h_t^2)$가 곱해집니다. 행렬이지만 "
+        r"$w$처럼 작용해요. 그 배율이 1에 머물지 않으면 먼 과거에서 오는 신호는 소실되거나 "
+        "폭발합니다(Pascanu, Mikolov & Bengio 2013)."),
+    "primer.lstm": (
+        r"**LSTM**은 두 번째 경로를 더합니다. 셀 상태 $c_t = f_t \odot c_{t-1} + i_t \odot g_t$는 "
+        r"덧셈으로 갱신되므로, 이 경로를 따라서는 기울기에 망각 게이트 $f_t$만 곱해집니다. "
+        r"$f_t$가 1에 가까우면 바로 $w = 1$ 곡선입니다. Hochreiter & Schmidhuber의 상수 오차 "
+        "회전목마(constant error carousel, 1997)이고, Gers et al.(2000)의 망각 게이트 덕분에 "
+        "학습할 수 있게 되었습니다."),
+    "primer.references": (
+        "**참고 문헌.** S. Hochreiter & J. Schmidhuber, *Long Short-Term Memory*, Neural "
+        "Computation 9(8), 1997. · F. A. Gers, J. Schmidhuber & F. Cummins, *Learning to Forget: "
+        "Continual Prediction with LSTM*, Neural Computation 12(10), 2000. · R. Pascanu, T. "
+        "Mikolov & Y. Bengio, *On the difficulty of training recurrent neural networks*, ICML 2013."),
+    "primer.one_step": ("**내 모델:** 시퀀스가 1단계뿐이라 거슬러 갈 단계가 없으니 곱할 것도 "
+                        "없습니다. 인수를 보려면 더 긴 시퀀스를 고르세요."),
+    "primer.model_line": ("- {label}: 단계 T에서 단계 1까지 거슬러 간 곱 **{product}**, 매 단계 "
+                          "w = **{w}**를 곱한 것과 같습니다(*기울기 흐름* 페이지에 있는 인수들의 "
+                          "기하평균)"),
+    "primer.no_finite": "- {model}: 유한한 인수 없음",
+    "primer.now": "**지금 내 모델 (학습 {step}단계):**",
     # --- inside, figures, tasks ---
 }
