@@ -2,6 +2,7 @@
 explanation is read from the run itself."""
 
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 import torch
@@ -29,10 +30,7 @@ def open_story(params=None):
 def scene_params(n):
     """The query of scene n's own link."""
     values = settings.widget_values(story.scene_at(n).config)
-    pairs = [part.split("=") for part in settings.share_query({**values, "scene": str(n)}).split("&")]
-    params = {}
-    for key, value in pairs:
-        params.setdefault(key, []).append(value)
+    params = parse_qs(settings.share_query({**values, "scene": str(n)}))
     return {k: v if len(v) > 1 else v[0] for k, v in params.items()}
 
 
@@ -50,17 +48,18 @@ def test_each_scene_sets_the_settings_it_claims_with_one_click(n):
 
 
 def test_a_scenes_link_opens_it_set_up_and_asks_for_a_prediction_first():
-    at = open_story(scene_params(4))
-    scene = story.scene_at(4)
+    at = open_story(scene_params(5))
+    scene = story.scene_at(5)
     assert at.session_state["cursor"].run.config == run_key(scene.config)
     assert [b for b in at.button if b.key == "set_up"] == []
     assert "bar_step" not in [b.key for b in at.button]  # the run waits for the prediction
-    radio = at.radio(key="prediction_cec")
+    radio = at.radio(key="prediction_cut")
     assert radio.value is None
     assert radio.options == [story.choice_text(scene, c) for c in scene.choices()]
     radio.set_value(0).run()
     assert "bar_step" in [b.key for b in at.button]
-    assert scene.config.models == ("lstm", "lstm-cec")
+    assert scene.config.models == ("lstm", "lstm-cut")
+    assert "LSTM%20(c%20cut)" in settings.share_query(settings.widget_values(scene.config))
 
 
 def test_scene_choices_cover_every_outcome():

@@ -8,7 +8,7 @@ itself drops those and uses the default: ``bind="query-params"``, Streamlit 1.67
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -297,14 +297,15 @@ def series_in_use() -> str:
 
 def share_query(values: dict[str, object]) -> str:
     """The query string of a scene: every setting (and page control) that differs from its
-    default; whole numbers are written in full."""
+    default; whole numbers are written in full, spaces as %20 (a link pasted into a chat
+    stays whole)."""
     parts = []
     for setting in SETTINGS + PAGE_SETTINGS:
         value = values.get(setting.key, setting.default)
         if value is None or value == setting.default:
             continue
         items = value if isinstance(value, list) else [value]
-        parts += [f"{setting.key}={_fmt(item)}" for item in items]
+        parts += [f"{setting.key}={quote(_fmt(item), safe='()')}" for item in items]
     return "&".join(parts)
 
 
