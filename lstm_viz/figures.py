@@ -12,7 +12,7 @@ import plotly.colors
 import plotly.graph_objects as go
 
 from .models import KINDS, MODEL_LABELS, kind_of
-from .probes import ModelProbe
+from .probes import SATURATION, ModelProbe
 
 COLORS = {name: kind.color for name, kind in KINDS.items()}
 REFERENCE_COLOR = "#666666"
@@ -513,3 +513,70 @@ def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverge
     layout = dict(xaxis=dict(title=dict(text="held-out window (time order)")),
                   yaxis=dict(title=dict(text="change (typical changes)")))
     return _figure(traces, layout, title)
+
+
+def memory_trace(probes: dict[str, ModelProbe], title: str, height: int = 420) -> go.Figure:
+    """The memory trace (probes.memory_trace): ||s_t(A) − s_t(B)|| of each model's states from
+    the flipped step on, on a log scale; h_t solid, the other states (the LSTM's c_t) dotted,
+    one legend entry per model. A line that stops has fallen below what float64 resolves, and
+    its legend entry says where. Small copies (a story page) pass a smaller ``height``."""
+    memories = {kind: p.memory for kind, p in probes.items() if p.memory is not None}
+    traces, values = [], [np.ones(0)]
+    for kind, memory in memories.items():
+        t = np.arange(memory.step + 1, len(memory.distance["h"]) + 1)
+        lost = memory.lost_at
+        label = MODEL_LABELS[kind] + (f", below float64 from t = {lost + 1}" if lost is not None else "")
+        for n, (name, dash) in enumerate(zip(kind_of(kind).state_names, ("solid", "dot", "dash"))):
+            distance = memory.distance[name][memory.step :]
+            values.append(distance)
+            traces.append(go.Scatter(
+                x=t, y=_positive(distance), mode="lines", legendgroup=kind, name=label,
+                showlegend=n == 0, line=dict(color=COLORS[kind], width=2, dash=dash),
+                hovertemplate=f"t=%{{x}}: ‖Δ{name}‖ = %{{y:.2e}}<extra>{MODEL_LABELS[kind]}</extra>"))
+    first = next(iter(memories.values()), None)
+    step = first.step if first else 0
+    steps = len(first.distance["h"]) if first else 1
+    xaxis = _time_axis(steps)
+    xaxis["range"] = [step + 0.5, steps + 0.5]
+    layout = dict(xaxis=xaxis, yaxis=dict(title=dict(text="‖state A − state B‖ (log)"),
+                                          **_sparse_log_axis(np.concatenate(values))),
+                  **_key_steps([step] if first else [], "flipped here"))
+    return _figure(traces, layout, title, height=height)
+
+
+def _sparse_log_axis(values: np.ndarray, most: int = 6) -> dict:
+    """``_log_axis`` with at most about ``most`` labelled decades (a span of 20 decades stays
+    readable on a phone)."""
+    axis = _log_axis(values)
+    positive = values[np.isfinite(values) & (values > 0)]
+    decades = np.log10(positive.max() / positive.min()) if positive.size else 0.0
+    if decades > most:
+        axis["dtick"] = int(np.ceil(decades / most))
+    return axis
+
+
+def gate_saturation(probes: dict[str, ModelProbe], gate: str, title: str,
+                    height: int = 440) -> go.Figure:
+    """Each unit's ``gate`` as one point: the fraction of the probe batch's steps it spends
+    right-saturated (> 0.9, x) against left-saturated (< 0.1, y), the axes of Karpathy, Johnson
+    & Fei-Fei's (2015) saturation plots; one colour per model, each model's markers smaller
+    than the one before, so that units of several models on one spot all show. Points on the
+    diagonal x + y = 1 are never in between; a forget gate far right keeps its cell for long."""
+    low, high = SATURATION
+    traces = [go.Scatter(x=[0, 1], y=[1, 0], mode="lines", name="always saturated (x + y = 1)",
+                         line=dict(color=REFERENCE_COLOR, dash="dash", width=1), hoverinfo="skip")]
+    drawn = [(kind, p.saturation[gate]) for kind, p in probes.items() if gate in p.saturation]
+    for n, (kind, fractions) in enumerate(drawn):
+        left, right = fractions.astype(float)
+        traces.append(go.Scatter(
+            x=right, y=left, mode="markers", name=f"{MODEL_LABELS[kind]} ({len(left)} units)",
+            marker=dict(color=COLORS[kind], size=max(5, 14 - 3 * n), opacity=0.8,
+                        line=dict(width=1, color="white")),
+            customdata=np.arange(1, len(left) + 1),
+            hovertemplate=f"unit %{{customdata}}: > {high} in %{{x:.0%}}, < {low} in %{{y:.0%}}"
+                          f"<extra>{MODEL_LABELS[kind]}</extra>"))
+    axis = dict(range=[-0.05, 1.05], tickformat=".0%", dtick=0.25, constrain="domain")
+    layout = dict(xaxis=dict(title=dict(text=f"share of steps right-saturated (> {high})"), **axis),
+                  yaxis=dict(title=dict(text=f"share left-saturated (< {low})"), scaleanchor="x",
+                             **axis))
+    return _figure(traces, layout, title, height=height)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from . import figures, text, texts
 from .models import MODEL_LABELS, kind_of
-from .probes import AGGREGATION, GEOMETRIC
+from .probes import AGGREGATION, GEOMETRIC, flip_pair
 from .tasks import make_task
 from .verdict import target_text
 from .training import RunView, Snapshot
@@ -82,7 +82,58 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
             probe, kind, key_steps, TOP_UNITS, names=names,
             title=f"{MODEL_LABELS[kind]} {figures.STATE_TITLES[kind_of(kind).memory_state]}: "
                   f"{units} it leans on most (step {snapshot.step})")
+    if any(p.memory is not None for p in snapshot.probes.values()):
+        figs["memory_trace"] = figures.memory_trace(
+            snapshot.probes, f"What one flipped input leaves (step {snapshot.step})<br><sub>"
+            f"probe sequence 1 (A) against its flipped copy (B){_line_styles(snapshot)}</sub>")
+    figs.update(saturation(run, snapshot))
     return figs
+
+
+def _line_styles(snapshot: Snapshot) -> str:
+    """'; solid h_t, dotted c_t' where a model has states besides h (as memory_trace draws
+    them), else ''."""
+    names = max((kind_of(k).state_names for k in snapshot.probes), key=len, default=("h",))
+    styles = ", ".join(f"{style} {name}_t" for name, style in zip(names, ("solid", "dotted", "dashed")))
+    return f"; {styles}" if len(names) > 1 else ""
+
+
+def saturation(run: RunView, snapshot: Snapshot) -> dict:
+    """One saturation plot per sigmoid gate (Karpathy et al. 2015), the models that have it
+    together, at one snapshot."""
+    gates = {}
+    for kind, probe in snapshot.probes.items():
+        for gate in probe.saturation:
+            gates.setdefault(gate, kind_of(kind).gate_titles[gate].capitalize())
+    n, steps = run.probe_batch.x.shape[:2]
+    return {f"saturation_{gate}": figures.gate_saturation(
+        snapshot.probes, gate, f"{title}: saturation (step {snapshot.step})<br><sub>one point "
+        f"per unit, over {n} probe sequences × {steps} steps</sub>")
+        for gate, title in gates.items()}
+
+
+def memory_note(run: RunView, snapshot: Snapshot) -> str:
+    """What the memory trace shows at this snapshot, in one line, from the probes themselves:
+    the flip, how each model ends on A and on B, and where a model lost the difference."""
+    task = run.task
+    a, b = flip_pair(task, run.probe_batch)
+    if b is None:
+        return (f"The {task.name} task has no single remembered input to flip, so there is no "
+                "memory trace here (the latch, adding and temporal-order tasks have one).")
+    memories = {kind: p.memory for kind, p in snapshot.probes.items()}
+    if not memories:
+        return "No model has a probe at this step."
+    rights = " / ".join(target_text(task, y) for y in next(iter(memories.values())).targets)
+    measure = "Probability of the right answer" if task.class_names else "Prediction"
+    digits = 2 if task.class_names else 3  # a regression's as its right answers
+    ends = "; ".join(f"{MODEL_LABELS[k]} {m.answers[0]:.{digits}f} / {m.answers[1]:.{digits}f}"
+                     for k, m in memories.items())
+    lost = [f"{MODEL_LABELS[k]} from t = {m.lost_at + 1}" for k, m in memories.items()
+            if m.lost_at is not None]
+    return (f"Probe sequence 1 (A) and a copy (B) with {task.flip_words(a, b, 0)}; right answers "
+            f"{rights}. {measure} at the end, A / B: {ends}."
+            + (f" Float64 can no longer tell A and B apart in the {', '.join(lost)}." if lost
+               else ""))
 
 
 def gradients(run: RunView) -> dict:

@@ -23,21 +23,64 @@ vanished gradient should read 1e-60, not 0):
   geometric mean of the products.
 - ``sigma_max``: the largest singular value of the RNN's W_hh. Below 1 (1/gamma for tanh) is
   sufficient for vanishing gradients, above it necessary for exploding (Pascanu et al. 2013).
+
+And two looks at the forward pass:
+
+- ``memory``: the memory trace, an intervention. Probe sequence 1 (A) and the same sequence
+  with only the remembered input flipped (B, ``Task.flipped``) run through the kind's own
+  ``step`` in float64; ||s_t(A) - s_t(B)|| over t for each of the kind's states (h, and the
+  LSTM's c), and how each ends: the probability of the right answer, or the prediction of a
+  regression. A model that remembers carries the difference to the last step; one that forgets
+  lets it fade, down to where float64 cannot tell the two passes apart (``RESOLUTION``).
+- ``saturation``: per unit and sigmoid gate, the fraction of (sequence, step) pairs of the probe
+  batch where the gate is below 0.1 (left-saturated) and above 0.9 (right-saturated), as in
+  Karpathy, Johnson & Fei-Fei (2015), "Visualizing and understanding recurrent networks", on
+  gate activation statistics: a forget gate that is often right-saturated keeps its cell for
+  a long time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
 
 from .internals import input_projection, trace
-from .models import RecurrentModel
+from .models import ModelKind, RecurrentModel
 from .tasks import Batch, Task
 
 AGGREGATION = "mean over the {n} probe sequences"
 GEOMETRIC = "geometric mean over the {n} probe sequences"
+# Two float64 passes differ by rounding alone up to about machine epsilon (2.2e-16) times the
+# state's size; differences below this share of max(1, ||s_t(A)||) are not told apart from that
+# (the margin covers rounding accumulated over the steps; tests/test_memory_trace.py checks it
+# against a 40-digit computation).
+RESOLUTION = 1e-12
+SATURATION = (0.1, 0.9)  # left- and right-saturated below / above these (Karpathy et al. 2015)
+
+
+@dataclass
+class MemoryTrace:
+    """The flip of one probe sequence, as each model carries it. ``step``: the flipped step
+    (0-based); ``distance``: state name -> ||s_t(A) - s_t(B)|| (T,) float64, 0 where float64 cannot
+    resolve it (always before ``step``, and at every step after the whole state first fell below
+    ``RESOLUTION``); ``answers`` (2,): the probability of the right answer on A and on B, or for
+    a regression the prediction on each; ``targets`` (2,): the right answers of A and B."""
+
+    sequence: int
+    step: int
+    distance: dict[str, np.ndarray]
+    answers: np.ndarray
+    targets: np.ndarray
+    classifier: bool
+
+    @property
+    def lost_at(self) -> int | None:
+        """The first step (0-based) from which the passes cannot be told apart, or None."""
+        resolved = np.any([d > 0 for d in self.distance.values()], axis=0)
+        lost = np.flatnonzero(~resolved[self.step :])
+        return self.step + int(lost[0]) if len(lost) else None
 
 
 @dataclass
@@ -63,6 +106,9 @@ class ModelProbe:
     states: dict[str, np.ndarray]
     answers: np.ndarray
     readout_norms: np.ndarray
+    memory: MemoryTrace | None = None  # None where the task has no flip
+    # sigmoid gate -> (2, H) float32: the fractions left- and right-saturated per unit
+    saturation: dict[str, np.ndarray] = field(default_factory=dict)
 
     def states_of(self, i: int) -> dict[str, np.ndarray]:
         """The trace of the i-th kept sequence, each (T, H)."""
@@ -88,18 +134,10 @@ def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[
     (B, T, I): d prediction / d x_t; ``states`` (B, T, H): the hidden states themselves.
     """
     spec = model.spec
-    w = {k: v.detach().double() for k, v in model.weights().items()}
     x = batch.x.double().requires_grad_(True)
     h0 = x.new_zeros(x.shape[0], model.hidden_size, requires_grad=True)
-    state = {name: h0 if name == "h" else torch.zeros_like(h0) for name in spec.state_names}
-    xw = input_projection(w, x)
-    kept = {name: [] for name in spec.state_names}
-    for t in range(x.shape[1]):
-        state = spec.step(w, xw[:, t], state)
-        for name in spec.state_names:
-            kept[name].append(state[name])
-    pred = torch.nn.functional.linear(state["h"], model.readout.weight.detach().double(),
-                                      model.readout.bias.detach().double())
+    kept = unroll(model, x, h0)
+    pred = _readout(model, kept["h"][-1])
     y = task.last(batch.y)
     y = y.double() if y.is_floating_point() else y
     loss = task.loss(pred, y, reduction="sum")
@@ -112,6 +150,80 @@ def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[
     for n, name in enumerate(spec.state_names):
         result[name] = torch.stack(grads[1 + n * steps : 1 + (n + 1) * steps], dim=1)
     return result
+
+
+def unroll(model: RecurrentModel, x: torch.Tensor, h0: torch.Tensor) -> dict[str, list[torch.Tensor]]:
+    """Every state of every step, name -> T tensors (B, H), from one float64 pass of x through
+    the kind's own ``step`` from h = h0 and the other states 0."""
+    spec = model.spec
+    w = {k: v.detach().double() for k, v in model.weights().items()}
+    state = {name: h0 if name == "h" else torch.zeros_like(h0) for name in spec.state_names}
+    xw = input_projection(w, x)
+    kept = {name: [] for name in spec.state_names}
+    for t in range(x.shape[1]):
+        state = spec.step(w, xw[:, t], state)
+        for name in spec.state_names:
+            kept[name].append(state[name])
+    return kept
+
+
+def _readout(model: RecurrentModel, h: torch.Tensor) -> torch.Tensor:
+    return torch.nn.functional.linear(h, model.readout.weight.detach().double(),
+                                      model.readout.bias.detach().double())
+
+
+@torch.no_grad()
+def memory_trace(model: RecurrentModel, task: Task, batch: Batch, sequence: int = 0) -> MemoryTrace | None:
+    """The memory trace of one probe sequence (see the module docstring); None where the task
+    has no flip."""
+    a, b = flip_pair(task, batch, sequence)
+    if b is None:
+        return None
+    x = torch.cat([a.x, b.x]).double()
+    kept = unroll(model, x, x.new_zeros(2, model.hidden_size))
+    states = {name: torch.stack(values, dim=1) for name, values in kept.items()}  # (2, T, H)
+    step = int(a.key_steps[0, 0])
+    pred = _readout(model, states["h"][:, -1])
+    targets = torch.cat([task.last(a.y), task.last(b.y)])
+    if task.class_names:
+        answers = torch.softmax(pred, dim=-1)[torch.arange(2), targets]
+    else:
+        answers = pred[:, 0]
+    return MemoryTrace(sequence, step, resolved_distances(states, step), answers.numpy(),
+                       targets.double().numpy(), bool(task.class_names))
+
+
+def flip_pair(task: Task, batch: Batch, sequence: int = 0) -> tuple[Batch, Batch | None]:
+    """One probe sequence as a batch of one (A), and its flip (B; None without one)."""
+    a = Batch(batch.x[sequence : sequence + 1], batch.y[sequence : sequence + 1],
+              batch.key_steps[sequence : sequence + 1])
+    return a, task.flipped(a)
+
+
+def resolved_distances(states: dict[str, torch.Tensor], step: int) -> dict[str, np.ndarray]:
+    """||s_t(A) - s_t(B)|| per state (T,) from states (2, T, H), with 0 where float64 cannot
+    resolve it: below RESOLUTION * max(1, ||s_t(A)||), and from the first step at or after
+    ``step`` where every state is below it (the two passes are then one, up to rounding)."""
+    distance, resolved = {}, []
+    for name, s in states.items():
+        d = (s[0] - s[1]).norm(dim=-1)
+        resolved.append(d > RESOLUTION * s[0].norm(dim=-1).clamp(min=1.0))
+        distance[name] = d
+    any_resolved = torch.stack(resolved).any(dim=0)
+    lost = (~any_resolved[step:]).nonzero()
+    end = step + int(lost[0]) if len(lost) else any_resolved.shape[0]
+    keep = torch.arange(any_resolved.shape[0]) < end
+    return {name: torch.where(ok & keep, d, 0.0).numpy()
+            for (name, d), ok in zip(distance.items(), resolved)}
+
+
+def saturation(kind: ModelKind, internals: dict[str, torch.Tensor]) -> dict[str, np.ndarray]:
+    """Per sigmoid gate, (2, H) float32: the fraction of the probe batch's (sequence, step)
+    pairs where each unit's gate is below 0.1 (row 0) and above 0.9 (row 1)."""
+    low, high = SATURATION
+    return {gate: torch.stack([(internals[gate] < low).double().mean(dim=(0, 1)),
+                               (internals[gate] > high).double().mean(dim=(0, 1))]).float().numpy()
+            for gate in kind.gate_names if gate not in kind.tanh_gates}
 
 
 def step_multipliers(model: RecurrentModel, internals: dict, grads: dict) -> tuple[torch.Tensor, torch.Tensor]:
@@ -166,6 +278,8 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
                 if k != "pred"},
         answers=internals["pred"][list(kept)].numpy(),
         readout_norms=model.readout.weight.detach().norm(dim=0).numpy(),
+        memory=memory_trace(model, task, batch),
+        saturation=saturation(model.spec, internals),
     )
 
 

@@ -8,6 +8,9 @@ next-character text, text.py) also predicts at every step along the way.
 - ``latch``: experiment 2, the first symbol must be reported after seq_len - 1 distractors.
 - ``adding``: experiment 4, the sum of the two marked values in a stream of random values.
 - ``order``: experiment 6 (temporal order), the order of two relevant symbols among distractors.
+
+``Task.flipped`` makes the memory trace's intervention (probes.py): the same sequences with only
+the remembered input changed, at the first key step, and the targets that follow from it.
 """
 
 from __future__ import annotations
@@ -79,6 +82,16 @@ class Task:
 
     def loss(self, pred: torch.Tensor, y: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
         raise NotImplementedError
+
+    def flipped(self, batch: Batch) -> Batch | None:
+        """The same sequences with only the remembered input changed (one step,
+        ``key_steps[:, 0]``) and the targets that follow; None where a task has no one input to
+        flip (the default)."""
+        return None
+
+    def flip_words(self, a: Batch, b: Batch, i: int) -> str:
+        """What the flip changed in sequence i, as a page says it: 'the signal at t = 1, A → B'."""
+        return ""
 
     def eval_loss(self, pred: torch.Tensor, y: torch.Tensor) -> float:
         """The held-out loss the pages draw (the training loss unless a task says otherwise)."""
@@ -203,6 +216,18 @@ class Latch(_Classification):
         key_steps = torch.zeros(batch_size, 1, dtype=torch.long)
         return Batch(_one_hot(symbols, self.input_size), signal, key_steps)
 
+    def flipped(self, batch):
+        """The signal at step 0 replaced by the next signal symbol (A ↔ B for two signals); the
+        target is the new signal."""
+        other = (batch.x[:, 0, : self.n_signals].argmax(dim=-1) + 1) % self.n_signals
+        x = batch.x.clone()
+        x[:, 0] = _one_hot(other, self.input_size)
+        return Batch(x, other, batch.key_steps)
+
+    def flip_words(self, a, b, i):
+        return (f"the signal at t = 1, {self.class_names[int(a.y[i])]} → "
+                f"{self.class_names[int(b.y[i])]}")
+
     def describe(self):
         return (
             f"Report the first of {self.seq_len} symbols (one of {self.n_signals}) "
@@ -245,6 +270,21 @@ class Adding(Task):
     def metric(self, pred, y):
         return F.mse_loss(pred[:, 0], y).item()
 
+    def flipped(self, batch):
+        """The first marked value v moved by half the value range, v + 0.5 below 0.5 and v - 0.5
+        from it on (so the sum, the target, always moves by exactly 0.5 and stays in [0, 2])."""
+        rows, first = torch.arange(len(batch.y)), batch.key_steps[:, 0]
+        value = batch.x[rows, first, 0]
+        shift = torch.where(value < 0.5, 0.5, -0.5)
+        x = batch.x.clone()
+        x[rows, first, 0] = value + shift
+        return Batch(x, batch.y + shift, batch.key_steps)
+
+    def flip_words(self, a, b, i):
+        step = int(a.key_steps[i, 0])
+        return (f"the first marked value, at t = {step + 1}, {float(a.x[i, step, 0]):.2f} → "
+                f"{float(b.x[i, step, 0]):.2f}")
+
     def describe(self):
         return f"Output the sum of the two marked numbers among {self.seq_len} random numbers."
 
@@ -282,6 +322,20 @@ class TemporalOrder(_Classification):
         symbols.scatter_(1, positions, 4 + relevant)
         target = 2 * relevant[:, 0] + relevant[:, 1]
         return Batch(_one_hot(symbols, self.input_size), target, positions)
+
+    def flipped(self, batch):
+        """The first of the two relevant symbols swapped (X ↔ Y); the class follows
+        (XY ↔ YY, XX ↔ YX)."""
+        rows, first = torch.arange(len(batch.y)), batch.key_steps[:, 0]
+        relevant = batch.x[rows, first].argmax(dim=-1) - 4  # 0: X, 1: Y
+        x = batch.x.clone()
+        x[rows, first] = _one_hot(5 - relevant, self.input_size)
+        return Batch(x, batch.y + 2 * (1 - 2 * relevant), batch.key_steps)
+
+    def flip_words(self, a, b, i):
+        step = int(a.key_steps[i, 0])
+        return (f"the first relevant symbol, at t = {step + 1}, {self.class_names[int(a.y[i])][0]} "
+                f"→ {self.class_names[int(b.y[i])][0]}")
 
     def describe(self):
         return f"Tell the order of the two X/Y symbols hidden among {self.seq_len} symbols."

@@ -11,6 +11,13 @@ st.title("Inside the LSTM")
 st.markdown(texts.inside_intro(st.session_state.cursor.run.config.models))
 
 
+SATURATION_NOTE = (
+    "As in Karpathy, Johnson & Fei-Fei (2015): a gate is left-saturated below 0.1 and "
+    "right-saturated above 0.9. Each point is one unit, placed by the share of the probe "
+    "sequences' steps it spends in each; points on the dashed diagonal are never in between. A "
+    "memory gate far right (the LSTM's f, the GRU's z) keeps its memory for long.")
+
+
 def pick_snapshot(view):
     """The latest probe snapshot or, with 'Follow training' off, the one chosen among the
     snapshots that exist. The choice holds across steps and ticks and is kept in the link."""
@@ -68,6 +75,18 @@ def draw(view):
                "differs. A model that remembers keeps the two apart until the last step.")
     for key in (k for k in figs if k.startswith("state_")):
         shared.chart(figs[key], key)
+    st.subheader("What one flipped input leaves in memory")
+    st.caption(panels.memory_note(view, snapshot))
+    if "memory_trace" in figs:
+        shared.chart(figs["memory_trace"], "memory_trace")
+    saturation = [key for key in figs if key.startswith("saturation_")]
+    if saturation:
+        st.subheader("How often each gate saturates")
+        st.caption(SATURATION_NOTE)
+    columns = st.columns(2)
+    for n, key in enumerate(saturation):
+        with columns[n % 2]:
+            shared.chart(figs[key], key)
 
 
 follow_from_link()
