@@ -180,7 +180,8 @@ class IRNNKind(RNNKind):
     equations = (r"h_t = \max(0,\ W_{ih} x_t + W_{hh} h_{t-1} + b),\quad W_{hh} = I,\ b = 0"
                  r" \text{ at step 0}")
     inside_note = ("In the IRNN, h_t = max(0, W_ih x_t + W_hh h_{t−1} + b) with W_hh = I and b = 0 "
-                   "at first: a unit above 0 keeps what it holds and adds each new input.")
+                   "at first: while a unit stays above 0, it keeps what it holds and adds each "
+                   "new input.")
 
     def activation(self, z):
         return torch.relu(z)
