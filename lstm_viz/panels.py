@@ -83,11 +83,16 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
             title=f"{MODEL_LABELS[kind]} {figures.STATE_TITLES[kind_of(kind).memory_state]}: "
                   f"{units} it leans on most (step {snapshot.step})")
     if any(p.memory is not None for p in snapshot.probes.values()):
-        figs["memory_trace"] = figures.memory_trace(
-            snapshot.probes, f"What one flipped input leaves (step {snapshot.step})<br><sub>"
-            f"probe sequence 1 (A) against its flipped copy (B){_line_styles(snapshot)}</sub>")
+        figs["memory_trace"] = memory_trace(snapshot)
     figs.update(saturation(run, snapshot))
     return figs
+
+
+def memory_trace(snapshot: Snapshot, height: int = 420) -> go.Figure:
+    """The memory trace at one snapshot (Inside the LSTM; a smaller copy in the story)."""
+    return figures.memory_trace(
+        snapshot.probes, f"What one flipped input leaves (step {snapshot.step})<br><sub>"
+        f"probe sequence 1 (A) against its flipped copy (B){_line_styles(snapshot)}</sub>", height)
 
 
 def _line_styles(snapshot: Snapshot) -> str:

@@ -1,6 +1,7 @@
 """The story: scenes set the settings they claim, the reader predicts before the run, and the
 explanation is read from the run itself."""
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -106,3 +107,22 @@ def test_the_gradient_scene_names_the_model_whose_signal_reaches_furthest():
     assert scene.outcome(view) == (max(ratios, key=ratios.get),)
     lines = story.findings(scene, view)
     assert all(f"{ratios[k]:.1e}" in line for k, line in zip(probes, lines))
+
+
+def test_a_finished_scene_explains_its_run_and_shows_the_memory_trace():
+    at = open_story(scene_params(1))
+    at.radio(key="prediction_lag20").set_value(0).run()  # "Both"
+    at.select_slider(key="step_n").set_value(100).run()
+    while not at.button(key="bar_step").disabled:
+        at.button(key="bar_step").click().run()
+    assert not at.exception, at.exception
+    view = at.session_state["cursor"].view()
+    assert view.steps == 600 and view.done
+    scene = story.scene_at(1)
+    text = at.success[0].value
+    assert text == "\n\n".join(story.explanation(scene, view, scene.choices()[0]))
+    verdict = "You predicted it" if scene.outcome(view) == scene.choices()[0] else "The run says otherwise"
+    assert verdict in text
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert any(title.startswith("What one flipped input leaves (step 600)") for title in titles)
+    assert [b for b in at.button if b.key == "next_scene"]

@@ -68,6 +68,10 @@ def draw(view):
     choice = st.session_state.get(f"prediction_{scene.key}")
     prediction = None if choice is None else scene.choices()[choice]
     st.success("\n\n".join(story.explanation(scene, view, prediction)))
+    snapshot = view.snapshots[-1]
+    if any(p.memory is not None for p in snapshot.probes.values()):
+        st.caption(panels.memory_note(view, snapshot))
+        shared.chart(panels.memory_trace(snapshot, height=320), "story_memory")
     if number < len(story.SCENES):
         st.button(t("story.next", n=number + 1), key="next_scene", type="primary",
                   on_click=_go_to, args=(number + 1,), icon=":material/arrow_forward:")
