@@ -16,6 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .i18n import t
+
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MIN_ROWS = 200  # fewest usable rows an upload may have
 
@@ -23,9 +25,6 @@ NUMERIC_SHARE = 0.9  # share of a column's non-empty cells that must be numbers 
 ENCODINGS = ("utf-8-sig", "cp949")  # utf-8-sig also reads UTF-8 without a byte order mark
 _SHOWN_CHARS = 40  # longest cell text or column name quoted back to the user
 _SHOWN_COLUMNS = 12  # most column names listed in one message
-_EMPTY = (f"The file is empty. Upload a CSV with column names in the first row and at least "
-          f"{MIN_ROWS} rows of prices.")
-_SAVE_AS_CSV = "In Excel, use File > Save As > 'CSV UTF-8 (comma delimited)' and upload that file."
 
 
 class UploadError(ValueError):
@@ -60,11 +59,8 @@ def csv_columns(data: bytes) -> list[str]:
     frame = _read_frame(data)
     names = _numeric_names(frame)
     if not names:
-        raise UploadError(
-            "No column in the file holds numbers. The columns found are: "
-            f"{_list_names(frame.columns)}. Upload a comma-separated file with a column of prices "
-            f"(at least {NUMERIC_SHARE:.0%} of its filled cells must be numbers)."
-        )
+        raise UploadError(t("prices.upload.no_numeric", names=_list_names(frame.columns),
+                            share=f"{NUMERIC_SHARE:.0%}"))
     return names
 
 
@@ -77,57 +73,42 @@ def read_prices(data: bytes, column: str) -> np.ndarray:
     """
     frame = _read_frame(data)
     if column not in frame.columns:
-        raise UploadError(
-            f"The file has no column named {_quote(column)}. Its columns are: "
-            f"{_list_names(frame.columns)}. Choose one of those."
-        )
+        raise UploadError(t("prices.upload.no_such_column", name=_quote(column),
+                            names=_list_names(frame.columns)))
     cells = frame[column]
     name = _quote(column)
     if len(cells) < MIN_ROWS:
-        raise UploadError(
-            f"Column {name} has only {len(cells)} rows of data; at least {MIN_ROWS} are needed "
-            "to train and test a forecast. Upload a longer price history."
-        )
+        raise UploadError(t("prices.upload.too_few_rows", name=name, rows=len(cells),
+                            min=MIN_ROWS))
     missing, values = _missing_and_values(cells)
     bad = ~missing & ~np.isfinite(values)
     if bad.any() and not _is_numeric(cells):  # e.g. the date column: point to numeric ones
         first = int(np.flatnonzero(bad)[0])
         numeric = _numeric_names(frame)
-        raise UploadError(
-            f"Column {name} does not hold prices: "
-            f"{_how_many(bad, 'cell is not a number', 'cells are not numbers')} "
-            f"{_where(bad, _quote(cells.iloc[first]))}. "
-            + (f"Choose a column of numbers: {_list_names(numeric)}." if numeric else
-               "No column in the file holds numbers; upload a file with a column of prices.")
-        )
+        advice = (t("prices.upload.choose_numeric", names=_list_names(numeric)) if numeric
+                  else t("prices.upload.none_numeric"))
+        raise UploadError(t("prices.upload.not_prices", name=name,
+                            count=_how_many(bad, "prices.upload.not_number_is"),
+                            where=_where(bad, _quote(cells.iloc[first])), advice=advice))
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
-        raise UploadError(
-            f"Column {name} has "
-            f"{_how_many(bad, 'cell that is not a number', 'cells that are not numbers')} "
-            f"{_where(bad, _quote(cells.iloc[first]))}. Correct or remove "
-            f"{'that row' if bad.sum() == 1 else 'those rows'} and upload the file again."
-        )
+        rows = t("prices.upload.that_row" if bad.sum() == 1 else "prices.upload.those_rows")
+        raise UploadError(t("prices.upload.bad_cells", name=name,
+                            count=_how_many(bad, "prices.upload.not_number_that"),
+                            where=_where(bad, _quote(cells.iloc[first])), rows=rows))
     if missing.any():
-        raise UploadError(
-            f"Column {name} has {_how_many(missing, 'missing value', 'missing values')} "
-            f"{_where(missing)}. Empty cells are not filled in or skipped automatically: please "
-            f"fill or remove {'it' if missing.sum() == 1 else 'them'} and upload the file again."
-        )
+        them = t("prices.upload.it" if missing.sum() == 1 else "prices.upload.them")
+        raise UploadError(t("prices.upload.missing", name=name,
+                            count=_how_many(missing, "prices.upload.missing"),
+                            where=_where(missing), them=them))
     if np.ptp(values) == 0:
-        raise UploadError(
-            f"Every value in column {name} is the same value ({values[0]:g}), so there is nothing "
-            "to forecast. Choose a column whose prices change."
-        )
+        raise UploadError(t("prices.upload.constant", name=name, value=f"{values[0]:g}"))
     not_positive = values <= 0
     if not_positive.any():
         first = int(np.flatnonzero(not_positive)[0])
-        raise UploadError(
-            "Prices must be positive because the forecast works on log prices, but column "
-            f"{name} has {_how_many(not_positive, 'value', 'values')} that {_is(not_positive)} "
-            f"zero or negative {_where(not_positive, f'{values[first]:g}')}. Choose a column of "
-            "prices, not of changes or returns."
-        )
+        raise UploadError(t("prices.upload.not_positive", name=name,
+                            count=_how_many(not_positive, "prices.upload.not_positive"),
+                            where=_where(not_positive, f"{values[first]:g}")))
     return values
 
 
@@ -143,11 +124,10 @@ def _read_frame(data: bytes) -> pd.DataFrame:
             skip_blank_lines=False,  # keep row numbers equal to spreadsheet rows
         )
     except pd.errors.EmptyDataError:  # blank text is caught in _decode; kept as a guard
-        raise UploadError(_EMPTY) from None
+        raise UploadError(_empty()) from None
     except (pd.errors.ParserError, ValueError) as error:
-        raise UploadError(
-            f"The file could not be read as a CSV table: {_parse_problem(error)}. {_SAVE_AS_CSV}"
-        ) from None
+        raise UploadError(t("prices.upload.unreadable", problem=_parse_problem(error),
+                            save=t("prices.upload.save_as_csv"))) from None
     return _drop_trailing_empty_rows(frame)
 
 
@@ -156,9 +136,9 @@ def _parse_problem(error: Exception) -> str:
     detail = str(error).split("C error:")[-1].strip().rstrip(".")
     if found := re.fullmatch(r"Expected (\d+) fields in line (\d+), saw (\d+)", detail):
         expected, line, seen = found.groups()
-        return f"row {line} has {seen} cells but the header row has {expected}"
+        return t("prices.upload.fields", line=line, seen=seen, expected=expected)
     if found := re.fullmatch(r"EOF inside string starting at row (\d+)", detail):
-        return f"a quote opened in row {int(found.group(1)) + 1} is never closed"
+        return t("prices.upload.quote", row=int(found.group(1)) + 1)
     return detail
 
 
@@ -166,27 +146,24 @@ def _decode(data: bytes) -> str:
     """Text of the upload: size checked first, then NUL bytes, UTF-8 (BOM or not), CP949, blank."""
     if len(data) > MAX_UPLOAD_BYTES:
         megabytes = math.ceil(len(data) / 2**20 * 10) / 10  # round up: 5 MB + 1 byte shows 5.1
-        raise UploadError(
-            f"The file is {megabytes:.1f} MB; the limit is {MAX_UPLOAD_BYTES // 2**20} MB. "
-            "Upload a shorter price history or remove columns you do not need."
-        )
+        raise UploadError(t("prices.upload.too_big", size=f"{megabytes:.1f}",
+                            limit=MAX_UPLOAD_BYTES // 2**20))
     if b"\x00" in data:
-        raise UploadError(
-            "The file is not CSV text in an encoding this app reads: it looks like a spreadsheet "
-            f"workbook (.xlsx) or text saved as UTF-16. {_SAVE_AS_CSV}"
-        )
+        raise UploadError(t("prices.upload.binary", save=t("prices.upload.save_as_csv")))
     for encoding in ENCODINGS:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if not text.strip():
-            raise UploadError(_EMPTY)
+            raise UploadError(_empty())
         return text
-    raise UploadError(
-        "The file's text encoding could not be read; this app accepts UTF-8 (with or without a "
-        f"byte order mark) and CP949 (EUC-KR, Korean Windows). {_SAVE_AS_CSV}"
-    )
+    raise UploadError(t("prices.upload.encoding", save=t("prices.upload.save_as_csv")))
+
+
+def _empty() -> str:
+    """The message for an empty upload."""
+    return t("prices.upload.empty", rows=MIN_ROWS)
 
 
 def _drop_trailing_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -222,21 +199,20 @@ def _row(position: int) -> int:
     return position + 2
 
 
-def _how_many(mask: np.ndarray, one: str, many: str) -> str:
-    """'1 cell', '3 cells': the count of flagged cells with the right noun."""
+def _how_many(mask: np.ndarray, key: str) -> str:
+    """'1 cell', '3 cells': the count of flagged cells with the right noun (texts ``key.one``
+    and ``key.many``)."""
     k = int(mask.sum())
-    return f"{k} {one if k == 1 else many}"
-
-
-def _is(mask: np.ndarray) -> str:
-    """'is' for one flagged cell, 'are' for more."""
-    return "is" if int(mask.sum()) == 1 else "are"
+    return t(f"{key}.one" if k == 1 else f"{key}.many", n=k)
 
 
 def _where(mask: np.ndarray, shown: str = "") -> str:
     """'in row 7: x' for one flagged cell, '(the first is in row 7: x)' for more."""
-    place = f"in row {_row(int(np.flatnonzero(mask)[0]))}" + (f": {shown}" if shown else "")
-    return place if int(mask.sum()) == 1 else f"(the first is {place})"
+    row = _row(int(np.flatnonzero(mask)[0]))
+    place = (t("prices.upload.row_shown", row=row, shown=shown) if shown
+             else t("prices.upload.row", row=row))
+    return t("prices.upload.where_one" if int(mask.sum()) == 1 else "prices.upload.where_many",
+             place=place)
 
 
 def _quote(text: object) -> str:
@@ -251,4 +227,4 @@ def _list_names(names: Sequence[str]) -> str:
     """Column names for a message, the first few only when there are many."""
     shown = ", ".join(_quote(name) for name in names[:_SHOWN_COLUMNS])
     extra = len(names) - _SHOWN_COLUMNS
-    return f"{shown} and {extra} more" if extra > 0 else shown
+    return t("prices.upload.and_more", shown=shown, extra=extra) if extra > 0 else shown

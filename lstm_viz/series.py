@@ -26,6 +26,7 @@ import torch
 import torch.nn.functional as F
 
 from . import prices
+from .i18n import t
 from .tasks import MAX_SEQ_LEN, Batch, Task
 
 SYNTHETIC = "synthetic"
@@ -56,8 +57,7 @@ class _Uploads:
     def get(self, key: str) -> np.ndarray:
         with self._lock:
             if key not in self._series:
-                raise ValueError(f"the uploaded series {key} is not on this server any more "
-                                 "(it restarted); upload the file again")
+                raise ValueError(t("prices.task.gone", key=key))
             self._series.move_to_end(key)
             return self._series[key]
 
@@ -119,8 +119,7 @@ class Series(Task):
         n = len(self.log_prices)
         self.split = int(n * TRAIN_SHARE)  # targets before it train, from it on are held out
         if seq_len > self.longest(horizon, series) or n - self.split < 10:
-            raise ValueError(f"the series has {n} prices, too few for windows of {seq_len} "
-                             f"and a horizon of {horizon}; shorten the window")
+            raise ValueError(t("prices.task.too_few", n=n, seq_len=seq_len, horizon=horizon))
         train = self.log_prices[: self.split]
         self.scale = float(np.std(train[horizon:] - train[:-horizon])) or 1.0
         self.period = PERIOD if series == SYNTHETIC else seasonal_period(self.log_prices, seq_len)
@@ -187,36 +186,33 @@ class Series(Task):
 
     @property
     def goal(self) -> str:
-        return f"must forecast the price {self.horizon} step(s) after each window of prices"
+        return t("prices.task.goal", horizon=self.horizon)
 
     @property
     def solved_words(self) -> str:
-        return "beat the naive forecast by 10% or more"
+        return t("prices.task.solved")
 
     @property
     def chance_name(self) -> str:
-        return "the naive forecast"
+        return t("prices.task.chance")
 
     @property
     def reference_line(self) -> str:
-        return "the naive forecast's line"
+        return t("prices.task.line")
 
     def metric_references(self) -> dict[str, float]:
-        references = {f"naive, next = last: {self.chance:.3f}": self.chance}
+        references = {t("prices.task.naive", value=f"{self.chance:.3f}"): self.chance}
         if np.isfinite(self.seasonal_naive):
-            references[f"seasonal naive ({self.period}-step season): "
-                       f"{self.seasonal_naive:.3f}"] = self.seasonal_naive
+            references[t("prices.task.seasonal", period=self.period,
+                         value=f"{self.seasonal_naive:.3f}")] = self.seasonal_naive
         return references
 
     def plateau_note(self, metric: float) -> str:
         """Where the seasonal naive forecast stands, when the model has not beaten it."""
         if np.isfinite(self.seasonal_naive) and metric > self.seasonal_naive:
-            return (f"the seasonal naive forecast scores {self.format(self.seasonal_naive)}, "
-                    "so the season is there to be learned")
+            return t("prices.task.plateau", score=self.format(self.seasonal_naive))
         return ""
 
     def describe(self):
-        where = "the synthetic series" if self.series == SYNTHETIC else "your uploaded series"
-        return (f"Forecast the log price {self.horizon} step(s) after a window of "
-                f"{self.seq_len} prices of {where}; RMSE in units of the typical "
-                f"{self.horizon}-step change.")
+        where = t("prices.task.synthetic" if self.series == SYNTHETIC else "prices.task.uploaded")
+        return t("prices.task.describe", horizon=self.horizon, seq_len=self.seq_len, where=where)

@@ -31,6 +31,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from .i18n import t
 from .tasks import Batch, Task, _one_hot
 
 DATA = Path(__file__).parent / "data"
@@ -234,25 +235,22 @@ class Text(Task):
         return (pred.argmax(dim=-1) == y).float().mean().item()
 
     def describe(self):
-        return (f"Predict each next character of Korean and English sentences; scored on the "
-                f"one that only the sentence's start, up to {self.seq_len} characters back, "
-                f"decides (the ending after 갔: 습/어/다, or was/were).")
+        return t("prompt.task.describe", seq_len=self.seq_len, went="갔", endings="습/어/다")
 
     @property
     def goal(self) -> str:
-        return ("must predict every next character; the one scored can only be predicted from "
-                "the start of its sentence, many characters earlier")
+        return t("prompt.task.goal")
 
     @property
     def chance_name(self) -> str:
-        return "the no-context baseline"
+        return t("prompt.task.chance")
 
     @property
     def reference_line(self) -> str:
-        return "the no-context baseline"
+        return t("prompt.task.line")
 
     def metric_references(self) -> dict[str, float]:
-        return {f"no long context: the most frequent ending ({self.chance:.2f})": self.chance}
+        return {t("prompt.task.no_context", chance=f"{self.chance:.2f}"): self.chance}
 
     def step_labels(self, x):
         return [self.class_names[i] for i in x.argmax(dim=-1).tolist()]
@@ -302,14 +300,13 @@ def read_prompt(task: Text, text: str) -> Prompt:
     """The prompt's characters the models know; raises ValueError, with a sentence to show,
     for an empty or an over-long prompt or one with no known character."""
     if not text.strip():
-        raise ValueError("Type a prompt first: the models continue what you write.")
+        raise ValueError(t("prompt.empty"))
     if len(text) > MAX_PROMPT:
-        raise ValueError(f"The prompt has {len(text)} characters; the limit is {MAX_PROMPT}. "
-                         "Shorten it: the models read it from its first character.")
+        raise ValueError(t("prompt.too_long", n=len(text), max=MAX_PROMPT))
     ids = tuple(task.index[c] for c in text if c in task.index)
     unknown = tuple(dict.fromkeys(c for c in text if c not in task.index))
     if not ids:
-        raise ValueError("None of the prompt's characters is in the models' training text.")
+        raise ValueError(t("prompt.no_known"))
     return Prompt(ids, unknown)
 
 

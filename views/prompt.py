@@ -5,6 +5,7 @@ import html
 import streamlit as st
 
 from lstm_viz import panels, text
+from lstm_viz.i18n import t
 from lstm_viz.models import KINDS
 from views import shared
 
@@ -12,13 +13,18 @@ EXAMPLES = {  # (language, class in the corpus): each example stops where only i
     "해요체 (to family)": ("ko", "polite"), "해라체 (a diary)": ("ko", "plain"),
     "합니다체 (formal)": ("ko", "formal"), "English: one": ("en", "one"),
     "English: many": ("en", "many"),
-}
+}  # keyed by the English label, which also names each button's widget key in every language
+STYLES = {"polite": "해요체", "plain": "해라체", "formal": "합니다체"}  # speech levels' names
+# The Korean words the texts quote, given as fields (the English table holds no Hangul).
+OFFER_WORDS = dict(went="**갔**", formal="갔**습**니다", polite="갔**어**요", plain="갔**다**")
+INTRO_WORDS = dict(went="**갔**", eo="어", polite="갔어요", da="다", plain="갔다", seup="습",
+                   formal="갔습니다")
 CONTINUATION = 40  # characters each model writes after the prompt
 # At Adam 2e-3 the LSTM learns the long-range ending but stays a poor character model within
 # the step cap (3.2-3.4 bits per character, README); at 1e-2 all three model the text well.
 TEXT_LR = 0.01
 
-st.title("Next character: Korean and English")
+st.title(t("prompt.title"))
 config = st.session_state.cursor.run.config
 
 
@@ -32,46 +38,27 @@ def _example(prompt: str) -> None:
 
 
 if config.task != "text":
-    st.markdown(
-        "The Korean LSTM notebooks end with a model that predicts a sentence's next character. "
-        "This page does the same, on sentences where one character can only be predicted from "
-        "the sentence's start: the ending after **갔** (갔**습**니다, 갔**어**요 or 갔**다**) "
-        "is set by who is spoken to, and **was** or **were** by a subject many words back.")
-    st.button("Train on text", key="use_text", type="primary", on_click=_use_text,
-              icon=":material/translate:",
-              help=f"Sets the sidebar's Task to text and its learning rate to {TEXT_LR:g}: at "
-                   "the default 0.002 the LSTM stays a poor character model within the step cap.")
-    st.caption(f"The button also sets the learning rate to {TEXT_LR:g} (at 0.002 the LSTM "
-               "learns the long-range ending but writes poor text within 2000 steps).")
+    st.markdown(t("prompt.offer", **OFFER_WORDS))
+    st.button(t("prompt.use_text"), key="use_text", type="primary", on_click=_use_text,
+              icon=":material/translate:", help=t("prompt.use_text_help", lr=f"{TEXT_LR:g}"))
+    st.caption(t("prompt.use_text_note", lr=f"{TEXT_LR:g}"))
     st.stop()
 
 task = st.session_state.cursor.run.task
-st.markdown(
-    "Every model reads your prompt from its first character and shows the 5 characters it "
-    "finds most probable next, then writes on. The examples are sentences like the training "
-    f"windows, their start about {task.seq_len} characters back (the sequence length), stopped "
-    "right before the character only that start decides: after a past-tense verb such as "
-    "**갔**, 어 (갔어요) when speaking to family, 다 (갔다) in a diary, 습 (갔습니다) to an "
-    "audience; after **w**, a (was) for one subject, e (were) for many. A model that has not "
-    "carried the start that far guesses. Shorter prompts than the windows it trained on can "
-    "fool even a model that solved the task.")
+st.markdown(t("prompt.intro", seq_len=task.seq_len, **INTRO_WORDS))
 st.session_state.setdefault("prompt", task.example("ko", "polite"))
 with st.container(horizontal=True, key="examples"):
     for label, (code, name) in EXAMPLES.items():
-        st.button(label, key=f"example_{label}", on_click=_example,
-                  args=(task.example(code, name),))
-prompt_text = st.text_area("Prompt (Korean or English)", key="prompt", height=80,
-                           help=f"Up to {text.MAX_PROMPT} characters. Characters the models "
-                                "never saw are left out.")
+        st.button(t(f"prompt.example.{name}", style=STYLES.get(name, "")), key=f"example_{label}",
+                  on_click=_example, args=(task.example(code, name),))
+prompt_text = st.text_area(t("prompt.prompt"), key="prompt", height=80,
+                           help=t("prompt.prompt_help", max=text.MAX_PROMPT))
 left, right = st.columns(2)
-mode = left.radio("Continuation", ("greedy", "sampled"), horizontal=True, key="mode",
-                  help="Greedy: always the most probable character. Sampled: drawn from the "
-                       "model's probabilities, seeded by the run's seed, so the same models and "
-                       "prompt give the same text.")
-temperature = right.slider("Temperature", 0.1, 2.0, 0.8, 0.1, key="temperature",
-                           disabled=mode == "greedy",
-                           help="Sampling only: below 1 sharpens the probabilities, above 1 "
-                                "flattens them.")
+modes = {m: t(f"prompt.mode.{m}") for m in ("greedy", "sampled")}  # words fixed in this run
+mode = left.radio(t("prompt.mode"), tuple(modes), horizontal=True, key="mode",
+                  format_func=modes.get, help=t("prompt.mode_help"))
+temperature = right.slider(t("prompt.temperature"), 0.1, 2.0, 0.8, 0.1, key="temperature",
+                           disabled=mode == "greedy", help=t("prompt.temperature_help"))
 
 
 def draw(view):
@@ -82,19 +69,16 @@ def draw(view):
         return
     if prompt.unknown:
         shown = " ".join(f"'{c}'" for c in prompt.unknown[:12])
-        st.info(f"Left out {len(prompt.unknown)} character(s) the models never saw: {shown}.")
+        st.info(t("prompt.left_out", n=len(prompt.unknown), shown=shown))
     result = panels.next_characters(view.trainer, prompt, CONTINUATION,
                                     0.0 if mode == "greedy" else temperature, view.config.seed)
     if not result["figs"]:
-        st.warning("Every model has diverged: nothing to ask.")
+        st.warning(t("prompt.all_diverged"))
         return
     if result["step"] == view.steps:
-        st.caption(f"The models as they are at step {result['step']}.")
+        st.caption(t("prompt.at_step", step=result["step"]))
     else:  # the weights exist only at the shared run's newest step
-        st.info(f"These answers come from the models at step {result['step']}, the newest "
-                f"step of this shared run, not step {view.steps} shown above: the models' "
-                "weights exist only at the newest step, which you or others on this link "
-                "trained to. Press Resume or Step to catch up.")
+        st.info(t("prompt.newest", step=result["step"], shown=view.steps))
     columns = st.columns(len(result["figs"]))
     for column, (key, fig) in zip(columns, result["figs"].items()):
         with column:
@@ -102,7 +86,7 @@ def draw(view):
     tail = html.escape(("…" if len(prompt_text) > 30 else "") + prompt_text[-30:])
     for kind, continuation in result["continuations"].items():
         st.html(f'<p class="continuation"><b style="color:{KINDS[kind].color}">'
-                f"{KINDS[kind].label}</b> continues: {tail}"
+                f"{KINDS[kind].label}</b>{html.escape(t('prompt.continues'))}{tail}"
                 f'<span style="background:#e8eef6;font-weight:600">'
                 f"{html.escape(continuation)}</span></p>")
 
