@@ -346,7 +346,8 @@ def multiplier_factors(probes: dict[str, ModelProbe], title: str, aggregation: s
                                  line=dict(color=COLORS[kind], width=2)))
         if probe.multiplier_bound is not None:
             traces.append(go.Scatter(x=t, y=probe.multiplier_bound, mode="lines", legendgroup=kind,
-                                     name=f"{MODEL_LABELS[kind]} worst case: max(1−h_t²)·σ_max(W_hh)",
+                                     name=f"{MODEL_LABELS[kind]} worst case: "
+                                          f"max({kind_of(kind).slope_label})·σ_max(W_hh)",
                                      line=dict(color=COLORS[kind], width=1.5, dash="dot")))
     steps = max(len(p.multiplier) for p in probes.values())
     one = dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=1, y1=1,
@@ -371,16 +372,20 @@ def multiplier_products(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     return _figure(traces, layout, title, height=400)
 
 
-def sigma_figure(steps: list[int], sigmas: list[float], title: str, kind: str = "rnn") -> go.Figure:
-    """Largest singular value of the RNN's W_hh over training, against the threshold 1/γ = 1."""
-    trace = go.Scatter(x=steps, y=sigmas, mode="lines+markers", name=f"{MODEL_LABELS[kind]} σ_max(W_hh)",
-                       line=dict(color=COLORS[kind], width=2))
-    threshold = go.Scatter(x=[min(steps), max(steps)] if steps else [0, 1], y=[1, 1], mode="lines",
-                           name="1/γ = 1: γ bounds |tanh′| (γ = 1), Pascanu et al. 2013",
+def sigma_figure(rows: dict[str, tuple[list[int], list[float]]], title: str) -> go.Figure:
+    """Largest singular value of W_hh over training, per model without gates (steps, values),
+    against the threshold 1/γ = 1, where γ bounds the activation's slope."""
+    traces = [go.Scatter(x=steps, y=sigmas, mode="lines+markers",
+                         name=f"{MODEL_LABELS[kind]} σ_max(W_hh)", line=dict(color=COLORS[kind], width=2))
+              for kind, (steps, sigmas) in rows.items()]
+    every = [step for steps, _ in rows.values() for step in steps]
+    threshold = go.Scatter(x=[min(every), max(every)] if every else [0, 1], y=[1, 1], mode="lines",
+                           name="1/γ = 1: γ bounds the slope of tanh and of ReLU (γ = 1), "
+                                "Pascanu et al. 2013",
                            line=dict(color=REFERENCE_COLOR, dash="dash"))
     layout = dict(xaxis=dict(title=dict(text="training step")),
                   yaxis=dict(title=dict(text="largest singular value"), rangemode="tozero"))
-    return _figure([trace, threshold], layout, title, height=360)
+    return _figure([*traces, threshold], layout, title, height=360)
 
 
 def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,

@@ -177,13 +177,13 @@ def gradients(run: RunView) -> dict:
         figs["connectivity"] = figures.connectivity_figure(
             latest.probes, key_steps,
             f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})", mean)
-    ungated = [k for k in run.models if kind_of(k).memory_gate is None]
-    rows = [(s.step, s.probes[k].sigma_max) for k in ungated[:1] for s in run.snapshots
-            if k in s.probes]
-    if rows:
+    rows = {k: ([s.step for s in run.snapshots if k in s.probes],
+                [s.probes[k].sigma_max for s in run.snapshots if k in s.probes])
+            for k in run.models if kind_of(k).memory_gate is None}
+    if any(steps for steps, _ in rows.values()):
+        names = " and ".join(MODEL_LABELS[k] for k in rows)
         figs["sigma"] = figures.sigma_figure(
-            [r[0] for r in rows], [r[1] for r in rows],
-            "RNN: largest singular value of W_hh during training")
+            rows, f"{names}: largest singular value of W_hh during training")
     return figs
 
 

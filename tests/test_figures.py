@@ -256,3 +256,19 @@ def test_series_forecasts_are_drawn_against_the_truth_in_model_colours():
     names = [t.name for t in metric.data]
     assert any(n.startswith("naive, next = last") for n in names)
     assert any(n.startswith("seasonal naive") for n in names)
+
+
+def test_sigma_draws_every_model_without_gates_in_its_own_colour_and_slope():
+    run = LockstepTrainer(RunConfig(seq_len=8, hidden_size=6, models=("irnn", "lstm", "rnn-orth"),
+                                    max_steps=5))
+    run.train_to(5)
+    run.take_snapshot()
+    figs = panels.gradients(run.view())
+    sigma = figs["sigma"]
+    assert [t.name for t in sigma.data[:2]] == ["IRNN σ_max(W_hh)", "RNN (orthogonal) σ_max(W_hh)"]
+    assert sigma.data[0].line.color != sigma.data[1].line.color
+    assert list(sigma.data[0].y) == [s.probes["irnn"].sigma_max for s in run.snapshots]
+    assert sigma.layout.title.text.startswith("IRNN and RNN (orthogonal): largest singular value")
+    bounds = [t.name for t in figs["factors"].data if "worst case" in t.name]
+    assert bounds == ["IRNN worst case: max(1[h_t>0])·σ_max(W_hh)",
+                      "RNN (orthogonal) worst case: max(1−h_t²)·σ_max(W_hh)"]

@@ -14,7 +14,9 @@ from lstm_viz import LockstepTrainer
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizon.py",
          "views/primer.py"]
-LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU", "lstm-cec": "LSTM 1997", "lstm-cut": "LSTM (c cut)"}
+LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU", "lstm-cec": "LSTM 1997", "lstm-cut": "LSTM (c cut)",
+          "lstm-i1": "LSTM (i = 1)", "lstm-o1": "LSTM (o = 1)", "rnn-orth": "RNN (orthogonal)",
+          "irnn": "IRNN"}
 REFERENCE_KINDS = json.loads((Path(__file__).parents[1] / "lstm_viz" / "data" /
                               "horizon_reference.json").read_text())["results"]
 
@@ -112,7 +114,7 @@ def test_query_params_round_trip():
     ({"lr": "3e-3"}, "lr='3e-3' (not one of 0.0001"),
     ({"batch": "64.0"}, "batch='64.0'"),
     ({"task": "copy"}, "task='copy'"),
-    ({"models": ["Transformer"]}, "models='Transformer' (not among RNN, LSTM, GRU, LSTM 1997, LSTM (c cut))"),
+    ({"models": ["Transformer"]}, f"models='Transformer' (not among {', '.join(LABELS.values())})"),
     ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),
     ({"seed": "9" * 500}, "seed='999999999999999999999999'"),
 ])
