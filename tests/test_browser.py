@@ -60,12 +60,22 @@ def browser():
 
 
 def open_page(browser, url, width=1400, height=1000, ready=CHART):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto(url)
-    page.locator('[data-testid="stApp"]').wait_for()
-    page.locator(ready).first.wait_for(timeout=60_000)
-    return context, page
+    return open_pages(browser, [url], width, height, ready)[0]
+
+
+def open_pages(browser, urls, width=1400, height=1000, ready=CHART):
+    """A fresh browser context on each of ``urls``, all loading at once; each (context, page)
+    returned once ``ready`` shows."""
+    sessions = []
+    for url in urls:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        sessions.append((context, page))
+    for _, page in sessions:
+        page.locator('[data-testid="stApp"]').wait_for(timeout=60_000)
+        page.locator(ready).first.wait_for(timeout=60_000)
+    return sessions
 
 
 def page_url(server, name, lang=None) -> str:
@@ -237,8 +247,8 @@ def _memory_mb(process) -> float:
 
 def test_four_concurrent_sessions_train_separately_within_memory(server, browser):
     lengths = (10, 20, 30, 40)
-    sessions = [open_page(browser, f"{server['url']}/?T={t}&hidden={8 * (i + 1)}")
-                for i, t in enumerate(lengths)]
+    sessions = open_pages(browser, [f"{server['url']}/?T={t}&hidden={8 * (i + 1)}"
+                                    for i, t in enumerate(lengths)])
     peak = _memory_mb(server["process"])
     try:
         for _, page in sessions:
@@ -402,7 +412,7 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
     try:
         start(pages[0])
         (single,) = _rate(pages, seconds=4.0)  # one page alone, then five more join the link
-        sessions += [open_page(browser, link) for _ in range(5)]
+        sessions += open_pages(browser, [link] * 5)
         pages = [p for _, p in sessions]
         for page in pages[1:]:
             start(page)
