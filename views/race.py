@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_viz import panels, texts
+from lstm_viz import export, panels, texts
 from lstm_viz.sessions import FIGURES
 from lstm_viz.verdict import verdict
 from views import shared
@@ -10,8 +10,6 @@ from views import shared
 config = st.session_state.cursor.run.config
 st.title(texts.race_title(config.models))
 st.markdown(texts.race_intro(config.models, st.session_state.cursor.run.task))
-
-
 
 
 def draw(view):
@@ -39,4 +37,100 @@ def draw(view):
         shared.close_forget_gate_button(view.config)
 
 
+def download(label: str, data, name: str, mime: str, icon: str, tip: str) -> None:
+    """A download button that does not rerun the page; ``data`` may be a function, called
+    only when the button is clicked."""
+    st.download_button(label, data, file_name=name, mime=mime, icon=icon, help=tip,
+                       on_click="ignore")
+
+
+def weights_of(run, step: int) -> export.Weights:
+    """The weights of ``step`` if the run still stands there, else its latest weights (a run
+    keeps only its latest weights; the file says which step they are of)."""
+    return run.answer(export.weights_at, step) or run.answer(export.weights_at)
+
+
+def weights_note(view, weights: export.Weights) -> None:
+    """Why the weights are not of the step on screen and, where the run has trained ahead of
+    it, a button that moves the step on screen to theirs (as Step does)."""
+    ahead = weights.step > view.steps
+    why = (" (it trains ahead of the step on screen, and every session on this link shares it)"
+           if ahead else "")
+    st.caption(f"The run keeps only its latest weights, and it stands at step {weights.step}"
+               f"{why}: the weights are of step {weights.step}, not {view.steps}.")
+    if ahead and weights.step <= view.config.max_steps:
+        st.button(f"Go to step {weights.step}", key="export_go_to", on_click=shared._step,
+                  args=(weights.step - view.steps,), icon=":material/fast_forward:",
+                  help="Moves the step on screen to the weights' step, so the records and the "
+                       "weights are of the same step.")
+
+
+def script_download(config) -> str:
+    """The standalone PyTorch script's button; returns why there is none ('' if there is)."""
+    try:
+        code = export.script(config)
+    except export.NotExportable as problem:
+        return str(problem)
+    download("PyTorch script (.py)", code, export.file_name(config, "script.py"),
+             "text/x-python", ":material/code:",
+             "A Python file that needs nothing of this app: it trains the same models on the "
+             "same batches from the same initial weights and prints each step's training loss.")
+    return ""
+
+
+RECORDS = (
+    ("Training records (CSV)", export.history_csv, "history.csv",
+     "Every training step of every model: the batch's loss and metric, and the gradient norm "
+     "before clipping."),
+    ("Held-out evaluations (CSV)", export.evals_csv, "held_out.csv",
+     "The held-out metric and loss of every model at every evaluation."),
+    ("Probe traces (CSV)", export.probes_csv, "probes.csv",
+     "Every snapshot, per time step t: ‖∂L/∂h_t‖, ‖∂L/∂c_t‖ (LSTMs), connectivity, the per-step "
+     "factor and its product from T back to t."),
+)
+
+
+def record_downloads(view) -> None:
+    """The three CSVs of what this session sees, each made when its button is clicked."""
+    for label, make, what, tip in RECORDS:
+        download(label, lambda make=make: make(view),
+                 export.file_name(view.config, what, view.steps), "text/csv", ":material/table:",
+                 tip)
+
+
+def export_panel() -> None:
+    """'Export this run', outside the live fragment: nothing is made while it is closed, and a
+    file only when its button is clicked. The records and the weights are of the step on
+    screen, so they are offered while the race is paused or done."""
+    panel = st.expander("Export this run", key="export", on_change="rerun",
+                        icon=":material/download:")
+    if not panel.open:
+        return
+    cursor = st.session_state.cursor
+    view = cursor.view()
+    with panel:
+        if shared.playing() and not view.done:
+            st.caption("The records and the weights are of the step on screen, which moves "
+                       "while the race plays: pause it to download them.")
+            problem = script_download(view.config)
+        else:
+            st.caption(f"The records up to step {view.steps}, the step on screen; column names "
+                       "carry their units. The weights file loads with torch.load(file, "
+                       "weights_only=True): its \"models\" hold each model's state_dict.")
+            weights = weights_of(cursor.run, view.steps)
+            same = weights.step == view.steps
+            with st.container(horizontal=True):  # wraps onto more rows on a phone
+                record_downloads(view)
+                download("Weights (.pt)" if same else f"Weights of step {weights.step} (.pt)",
+                         weights.data, export.file_name(view.config, "weights.pt", weights.step),
+                         "application/octet-stream", ":material/neurology:",
+                         f"Every model's weights at step {weights.step}.")
+                problem = script_download(view.config)
+            if not same:
+                weights_note(view, weights)
+        if problem:
+            st.caption(problem)
+
+
 shared.live(draw)
+export_panel()
