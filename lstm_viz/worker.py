@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import pickle
 import queue
 import socket
 import subprocess
@@ -88,6 +89,18 @@ def serve(conn) -> None:
             held.serve_once()
     except (EOFError, OSError):  # the server has gone
         return
+
+
+class Channel(Connection):
+    """The socket between server and worker, pickled with plain pickle: multiprocessing's own
+    pickler sends torch tensors as shared-memory handles, which only processes started by
+    multiprocessing can open (a question's tensor reply failed in the server)."""
+
+    def send(self, obj) -> None:
+        self.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def recv(self):
+        return pickle.loads(self.recv_bytes())
 
 
 class HeldRuns:
@@ -248,7 +261,7 @@ class TrainingWorker:
             pass_fds=[child.fileno()], env={**os.environ, "PYTHONPATH": path})
         child.close()
         self._socket = parent  # kept to shut down: that wakes a blocked receive on both sides
-        self._conn = Connection(os.dup(parent.fileno()))
+        self._conn = Channel(os.dup(parent.fileno()))
         self.generation += 1
         threading.Thread(target=self._receive, args=(self._conn,), daemon=True,
                          name="lstm-viz-training-records").start()
@@ -370,4 +383,4 @@ class RemoteTrainer(RunRecords):
 WORKER = TrainingWorker()
 
 if __name__ == "__main__":  # the worker process: python -m lstm_viz.worker FD
-    serve(Connection(int(sys.argv[1])))
+    serve(Channel(int(sys.argv[1])))

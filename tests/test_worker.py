@@ -6,6 +6,7 @@ import time
 
 import numpy as np
 import pytest
+import torch
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.tasks import make_task
@@ -150,3 +151,14 @@ def test_a_run_that_fails_in_the_worker_leaves_the_others_training():
     failed = [m for m in conn.sent if m[0] == "failed"]
     assert failed == [("failed", 1, failed[0][2])] and "TypeError" in failed[0][2]
     assert sorted(held.runs) == [0] and held.runs[0].steps == 20
+
+
+def test_a_question_may_answer_with_tensors(worker):
+    remote, local = worker.run(SCENE), LockstepTrainer(SCENE)
+    weights = operator.attrgetter("_initial_weights")  # {kind: state dict}: torch tensors
+    there, here = remote.answer(weights), local.answer(weights)
+    assert there.keys() == here.keys()
+    for kind, state in here.items():
+        for name, tensor in state.items():
+            assert isinstance(there[kind][name], torch.Tensor)
+            assert torch.equal(there[kind][name], tensor)
