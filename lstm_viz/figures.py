@@ -11,14 +11,13 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
+from .i18n import t
 from .models import KINDS, MODEL_LABELS, kind_of
 from .probes import SATURATION, ModelProbe
 
 COLORS = {name: kind.color for name, kind in KINDS.items()}
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
-STATE_TITLES = {"h": "hidden state h_t", "c": "cell state c_t"}
-KEY_STEPS_ALL = "key steps (all probe sequences)"
 SMOOTHING = 25  # training steps in the running mean of the batch metric
 # Magma as rgb() stops: plotly.js draws its first stop, "#000004", as pink in heatmaps.
 MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1), "rgb(%d, %d, %d)" % plotly.colors.hex_to_rgb(c)]
@@ -28,8 +27,18 @@ MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1), "rgb(%d, %d, %d)" % plo
 def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
     """'LSTM', or 'RNN (diverged at step 12)'."""
     if diverged and kind in diverged:
-        return f"{MODEL_LABELS[kind]} (diverged at step {diverged[kind]})"
+        return t("figures.diverged", model=MODEL_LABELS[kind], step=diverged[kind])
     return MODEL_LABELS[kind]
+
+
+def state_title(state: str) -> str:
+    """A state's axis title: 'hidden state h_t' (h) or 'cell state c_t' (c)."""
+    return t("figures.state_c") if state == "c" else t("figures.state_h")
+
+
+def _log_scale(label: str) -> str:
+    """'loss (log scale)'."""
+    return t("figures.log_scale", label=label)
 
 
 def _frame(title: str, height: int) -> dict:
@@ -67,17 +76,18 @@ def running_mean(values: np.ndarray, window: int) -> np.ndarray:
     return (sums[ends] - sums[starts]) / (ends - starts)
 
 
-TRAINING_PANELS = {
-    "loss": ("Training loss", "loss on training batches (log scale)"),
-    "grad_norm": ("Gradient norm", "‖gradient‖ before clipping (log scale)"),
-}
+def training_panel(left: str) -> tuple[str, str]:
+    """The title and axis title of the training-signal chart of ``left`` (loss or grad_norm)."""
+    if left == "grad_norm":
+        return t("figures.grad_norm"), _log_scale(t("figures.grad_norm_axis"))
+    return t("figures.loss"), _log_scale(t("figures.loss_axis"))
 
 
 def metric_curves(
     histories: dict[str, dict[str, np.ndarray]],
     evals: dict[str, list[tuple[int, float]]],
     diverged: dict[str, int],
-    metric_name: str,
+    metric_label: str,
     references: dict[str, float],
     title: str,
     held_out_size: int,
@@ -94,29 +104,29 @@ def metric_curves(
         if evals.get(kind):
             steps, metrics = zip(*evals[kind])
             traces.append(go.Scatter(x=steps, y=metrics, mode="lines+markers", legendgroup=kind,
-                                     name=f"{model_name(kind, diverged)}, held-out",
+                                     name=t("figures.held_out", model=model_name(kind, diverged)),
                                      line=dict(color=color, width=2.5), marker=dict(size=5)))
         x, y = _thin(data["step"], running_mean(data["metric"], SMOOTHING))
         traces.append(go.Scatter(x=x, y=y, mode="lines", legendgroup=kind, showlegend=False,
-                                 name=f"{MODEL_LABELS[kind]}, training batches",
+                                 name=t("figures.training_batches", model=MODEL_LABELS[kind]),
                                  line=dict(color=color, width=1.2, dash="dot")))
     last = _last_step(histories, min_steps)
     traces += _reference_lines(references, last)
     traces.append(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color=REFERENCE_COLOR,
                              dash="dot", width=1.2),
-                             name=f"dotted: training batches, mean of last {SMOOTHING} steps"))
+                             name=t("figures.dotted_batches", n=SMOOTHING)))
     held = np.array([m for rows in evals.values() for _, m in rows] + list(references.values()))
     if metric_axis == "log":  # an MSE that spans decades
-        yaxis = dict(title=dict(text=f"{metric_name} (log scale)"), **_log_axis(held))
+        yaxis = dict(title=dict(text=_log_scale(metric_label)), **_log_axis(held))
     elif metric_axis == "linear":  # an RMSE near its baselines
         finite = held[np.isfinite(held)]
         yaxis = dict(range=[0, 1.1 * min(finite.max(), 3 * max(references.values()))],
-                     title=dict(text=metric_name))
+                     title=dict(text=metric_label))
     else:  # an accuracy
-        yaxis = dict(range=[0, 1.03], title=dict(text=metric_name))
-    layout = dict(xaxis=dict(range=[0, last], title=dict(text="training step")), yaxis=yaxis,
-                  shapes=_diverged_lines(diverged))
-    return _figure(traces, layout, f"{title}<br><sub>on {held_out_size} held-out sequences</sub>")
+        yaxis = dict(range=[0, 1.03], title=dict(text=metric_label))
+    layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
+                  yaxis=yaxis, shapes=_diverged_lines(diverged))
+    return _figure(traces, layout, t("figures.on_held_out", title=title, n=held_out_size))
 
 
 REFERENCE_DASHES = ("dash", "dashdot", "longdash")
@@ -142,7 +152,7 @@ def held_out_loss(eval_losses: dict[str, list[tuple[int, float]]], diverged: dic
                                  line=dict(color=COLORS[kind], width=2.5)))
     last = max([min_steps] + [rows[-1][0] for rows in eval_losses.values() if rows])
     traces += _reference_lines({k: v * scale for k, v in references.items()}, last)
-    layout = dict(xaxis=dict(range=[0, last], title=dict(text="training step")),
+    layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
                   yaxis=dict(title=dict(text=unit), rangemode="tozero"),
                   shapes=_diverged_lines(diverged))
     return _figure(traces, layout, title)
@@ -160,8 +170,8 @@ def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[
                                  line=dict(color=COLORS[kind], width=2)))
     values = np.concatenate([d[left] for d in histories.values()] + [np.ones(0)])
     layout = dict(xaxis=dict(range=[0, _last_step(histories, min_steps)],
-                             title=dict(text="training step")),
-                  yaxis=dict(title=dict(text=TRAINING_PANELS[left][1]), **_log_axis(values)),
+                             title=dict(text=t("figures.training_step"))),
+                  yaxis=dict(title=dict(text=training_panel(left)[1]), **_log_axis(values)),
                   shapes=_diverged_lines(diverged))
     return _figure(traces, layout, title)
 
@@ -192,9 +202,11 @@ def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Fig
     return go.Figure(data=traces, layout={**_frame(title, height), **layout})
 
 
-def _key_steps(key_steps, label: str = "key step") -> dict:
+def _key_steps(key_steps, label: str | None = None) -> dict:
     """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1, and one label
-    inside the plot beside the first line (readable even when the line is at t = 1)."""
+    ('key step' unless given) inside the plot beside the first line (readable even when the
+    line is at t = 1)."""
+    label = t("figures.key_step") if label is None else label
     steps = sorted(set(int(s) for s in key_steps))
     shapes = [dict(type="line", xref="x", yref="paper", x0=s + 1, x1=s + 1, y0=0, y1=1,
                    line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5)) for s in steps]
@@ -207,18 +219,19 @@ def _key_steps(key_steps, label: str = "key step") -> dict:
 MAX_CHAR_TICKS = 40  # a text axis labels at most this many steps with their characters
 
 
-def _time_axis(steps: int, title: str = "time step t", labels: list[str] | None = None) -> dict:
-    """t = 1..T with half a step of room on each side (a key step at t = 1 is not on the edge).
-    With ``labels`` (what each step reads, e.g. its character) the ticks show them instead,
-    every step or every few."""
+def _time_axis(steps: int, title: str | None = None, labels: list[str] | None = None) -> dict:
+    """t = 1..T with half a step of room on each side (a key step at t = 1 is not on the edge),
+    titled 'time step t' unless given. With ``labels`` (what each step reads, e.g. its
+    character) the ticks show them instead, every step or every few."""
+    title = t("figures.time_step") if title is None else title
     axis = dict(range=[0.5, steps + 0.5], title=dict(text=title))
     if labels:
         every = -(-steps // MAX_CHAR_TICKS)
         ticks = list(range(1, steps + 1, every))
         axis.update(tickmode="array", tickvals=ticks, tickangle=0,
-                    ticktext=[_shown(labels[t - 1]) for t in ticks],
-                    title=dict(text=f"{title}: the character read there"
-                               + (f" (labels every {every} steps)" if every > 1 else "")))
+                    ticktext=[_shown(labels[tick - 1]) for tick in ticks],
+                    title=dict(text=t("figures.characters_every", title=title, every=every)
+                               if every > 1 else t("figures.characters", title=title)))
     return axis
 
 
@@ -235,12 +248,17 @@ def gate_heatmap(values: np.ndarray, gate_title: str, tanh_valued: bool, key_ste
     heat = go.Heatmap(
         z=z, x=np.arange(1, z.shape[1] + 1), y=np.arange(1, z.shape[0] + 1),
         zmin=-1 if tanh_valued else 0, zmax=1, colorscale="RdBu" if tanh_valued else "Viridis",
-        name=gate_title, colorbar=dict(title=dict(text="tanh" if tanh_valued else "gate"),
-                                       thickness=12),
-        hovertemplate="t=%{x}, unit %{y}: %{z:.3f}<extra>" + gate_title + "</extra>")
-    layout = dict(xaxis=_time_axis(z.shape[1], labels=labels), yaxis=dict(title=dict(text="unit")),
-                  **_key_steps(key_steps))
+        name=gate_title,
+        colorbar=dict(title=dict(text="tanh" if tanh_valued else t("figures.gate")), thickness=12),
+        hovertemplate=_unit_hover("%{z:.3f}") + "<extra>" + gate_title + "</extra>")
+    layout = dict(xaxis=_time_axis(z.shape[1], labels=labels),
+                  yaxis=dict(title=dict(text=t("figures.unit"))), **_key_steps(key_steps))
     return _figure([heat], layout, title, height=300)
+
+
+def _unit_hover(value: str) -> str:
+    """A heatmap's hover text: 't=3, unit 5: 0.812'."""
+    return t("figures.unit_hover", t="%{x}", unit="%{y}", value=value)
 
 
 def top_units(probe: ModelProbe, k: int) -> np.ndarray:
@@ -260,16 +278,17 @@ def state_trajectory(probe: ModelProbe, kind: str, key_steps, k: int, title: str
     traces = []
     for i, dash in zip(range(len(probe.sequences)), ("solid", "dash")):
         values = probe.states[state][i].astype(float)
-        t = np.arange(1, values.shape[0] + 1)
-        label = names[i] if i < len(names) else f"sequence {probe.sequences[i] + 1}"
-        traces += [go.Scatter(x=t, y=values[:, unit], mode="lines", legendgroup=f"{kind}{i}",
+        times = np.arange(1, values.shape[0] + 1)
+        label = names[i] if i < len(names) else t("figures.sequence", n=probe.sequences[i] + 1)
+        traces += [go.Scatter(x=times, y=values[:, unit], mode="lines", legendgroup=f"{kind}{i}",
                               showlegend=rank == 0, name=f"{MODEL_LABELS[kind]}, {label}",
                               opacity=1.0 - 0.6 * rank / max(k, 1),
                               line=dict(color=COLORS[kind], width=2 if rank == 0 else 1.2, dash=dash),
-                              hovertemplate=f"unit {unit + 1}, {label}" + ", t=%{x}: %{y:.3f}<extra></extra>")
+                              hovertemplate=t("figures.state_hover", unit=unit + 1, label=label,
+                                              t="%{x}", value="%{y:.3f}") + "<extra></extra>")
                    for rank, unit in enumerate(units)]
     layout = dict(xaxis=_time_axis(probe.states[state].shape[1]),
-                  yaxis=dict(title=dict(text=STATE_TITLES[state])), **_key_steps(key_steps))
+                  yaxis=dict(title=dict(text=state_title(state))), **_key_steps(key_steps))
     return _figure(traces, layout, title, height=340)
 
 
@@ -280,22 +299,22 @@ def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str,
     moments share one scale."""
     traces = []
     for kind, probe in probes.items():
-        t = np.arange(1, len(probe.grad_h) + 1)
-        traces.append(go.Scatter(x=t, y=_positive(probe.grad_h), mode="lines", legendgroup=kind,
+        times = np.arange(1, len(probe.grad_h) + 1)
+        traces.append(go.Scatter(x=times, y=_positive(probe.grad_h), mode="lines", legendgroup=kind,
                                  name=f"{model_name(kind, diverged)} ‖∂L/∂h_t‖",
                                  line=dict(color=COLORS[kind], width=2)))
         if probe.grad_c is not None:
-            traces.append(go.Scatter(x=t, y=_positive(probe.grad_c), mode="lines",
+            traces.append(go.Scatter(x=times, y=_positive(probe.grad_c), mode="lines",
                                      legendgroup=kind + "c",
-                                     name=f"{MODEL_LABELS[kind]} ‖∂L/∂c_t‖ (cell state)",
+                                     name=t("figures.grad_c", model=MODEL_LABELS[kind]),
                                      line=dict(color=COLORS[kind], width=2, dash="dot")))
     steps = max(len(p.grad_h) for p in probes.values()) if probes else 1
     yaxis = dict(type="log", exponentformat="power",
-                 title=dict(text=_with(aggregation, "gradient norm (log scale)")))
+                 title=dict(text=_with(aggregation, _log_scale(t("figures.gradient_norm")))))
     if y_range:
         yaxis["range"] = y_range
-    layout = dict(xaxis=_time_axis(steps, "time step t (loss at t = T)"), yaxis=yaxis,
-                  **_key_steps(key_steps, KEY_STEPS_ALL))
+    layout = dict(xaxis=_time_axis(steps, t("figures.time_step_loss")), yaxis=yaxis,
+                  **_key_steps(key_steps, t("figures.key_steps_all")))
     return _figure(traces, layout, title, height=400)
 
 
@@ -320,9 +339,10 @@ def gradient_history(snapshots: list, kind: str, z_range: tuple[float, float],
     heat = go.Heatmap(z=z, x=np.arange(1, z.shape[1] + 1), y=steps, colorscale=MAGMA,
                       zmin=z_range[0], zmax=max(z_range[1], z_range[0] + 1e-9),
                       name=MODEL_LABELS[kind], colorbar=dict(title=dict(text="log10"), thickness=12),
-                      hovertemplate="step %{y}, t=%{x}: 10^%{z:.1f}<extra>" + MODEL_LABELS[kind]
-                      + "</extra>")
-    yaxis = dict(title=dict(text="training step"))
+                      hovertemplate=t("figures.history_hover", step="%{y}", t="%{x}",
+                                      value="10^%{z:.1f}")
+                      + "<extra>" + MODEL_LABELS[kind] + "</extra>")
+    yaxis = dict(title=dict(text=t("figures.training_step")))
     if len(steps) <= 8:  # few rows: label each snapshot's step, not a range around it
         yaxis.update(tickmode="array", tickvals=steps, type="category")
     layout = dict(xaxis=_time_axis(z.shape[1]), yaxis=yaxis)
@@ -340,22 +360,24 @@ def multiplier_factors(probes: dict[str, ModelProbe], title: str, aggregation: s
     """Per-step gradient multiplier of each model (RNN: with Pascanu et al.'s worst case)."""
     traces = []
     for kind, probe in probes.items():
-        t = np.arange(1, len(probe.multiplier) + 1)
-        traces.append(go.Scatter(x=t, y=probe.multiplier, mode="lines", legendgroup=kind,
+        times = np.arange(1, len(probe.multiplier) + 1)
+        traces.append(go.Scatter(x=times, y=probe.multiplier, mode="lines", legendgroup=kind,
                                  name=kind_of(kind).multiplier_label,
                                  line=dict(color=COLORS[kind], width=2)))
         if probe.multiplier_bound is not None:
-            traces.append(go.Scatter(x=t, y=probe.multiplier_bound, mode="lines", legendgroup=kind,
-                                     name=f"{MODEL_LABELS[kind]} worst case: "
-                                          f"max({kind_of(kind).slope_label})·σ_max(W_hh)",
+            traces.append(go.Scatter(x=times, y=probe.multiplier_bound, mode="lines",
+                                     legendgroup=kind,
+                                     name=t("figures.worst_case", model=MODEL_LABELS[kind],
+                                            slope=kind_of(kind).slope_label),
                                      line=dict(color=COLORS[kind], width=1.5, dash="dot")))
     steps = max(len(p.multiplier) for p in probes.values())
     one = dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=1, y1=1,
                line=dict(color=REFERENCE_COLOR, dash="dash"))
-    note = dict(text="1: no loss, no gain", x=1, xref="paper", y=1, yref="y", xanchor="right",
-                yanchor="bottom", showarrow=False, font=dict(size=11, color=REFERENCE_COLOR))
+    note = dict(text=t("figures.no_loss_no_gain"), x=1, xref="paper", y=1, yref="y",
+                xanchor="right", yanchor="bottom", showarrow=False,
+                font=dict(size=11, color=REFERENCE_COLOR))
     layout = dict(xaxis=_time_axis(steps), shapes=[one], annotations=[note],
-                  yaxis=dict(title=dict(text=_with(aggregation, "multiplier per step"))))
+                  yaxis=dict(title=dict(text=_with(aggregation, t("figures.multiplier")))))
     return _figure(traces, layout, title, height=400)
 
 
@@ -368,7 +390,7 @@ def multiplier_products(probes: dict[str, ModelProbe], title: str) -> go.Figure:
               for kind, p in probes.items()]
     steps = max(len(p.multiplier_product) for p in probes.values())
     layout = dict(xaxis=_time_axis(steps), yaxis=dict(
-        type="log", exponentformat="power", title=dict(text="product from T back to t (log scale)")))
+        type="log", exponentformat="power", title=dict(text=_log_scale(t("figures.product")))))
     return _figure(traces, layout, title, height=400)
 
 
@@ -380,11 +402,10 @@ def sigma_figure(rows: dict[str, tuple[list[int], list[float]]], title: str) -> 
               for kind, (steps, sigmas) in rows.items()]
     every = [step for steps, _ in rows.values() for step in steps]
     threshold = go.Scatter(x=[min(every), max(every)] if every else [0, 1], y=[1, 1], mode="lines",
-                           name="1/γ = 1: γ bounds the slope of tanh and of ReLU (γ = 1), "
-                                "Pascanu et al. 2013",
+                           name=t("figures.sigma_threshold"),
                            line=dict(color=REFERENCE_COLOR, dash="dash"))
-    layout = dict(xaxis=dict(title=dict(text="training step")),
-                  yaxis=dict(title=dict(text="largest singular value"), rangemode="tozero"))
+    layout = dict(xaxis=dict(title=dict(text=t("figures.training_step"))),
+                  yaxis=dict(title=dict(text=t("figures.sigma_axis")), rangemode="tozero"))
     return _figure([*traces, threshold], layout, title, height=360)
 
 
@@ -397,24 +418,26 @@ def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,
     steps = max(len(p.connectivity) for p in probes.values())
     layout = dict(xaxis=_time_axis(steps), yaxis=dict(
         type="log", exponentformat="power",
-        title=dict(text=_with(aggregation, "‖∂ prediction / ∂x_t‖ (log scale)"))),
-        **_key_steps(key_steps, KEY_STEPS_ALL))
+        title=dict(text=_with(aggregation, _log_scale(t("figures.connectivity"))))),
+        **_key_steps(key_steps, t("figures.key_steps_all")))
     return _figure(traces, layout, title, height=380)
 
 
 def power_curves(w: float, steps: int, title: str, log: bool) -> go.Figure:
     """w^t beside the additive path (1^t) of the LSTM cell state, on a linear or a log axis."""
-    t = np.arange(0, steps + 1)
-    traces = [go.Scatter(x=t, y=float(w) ** t.astype(float) if not log else
-                         _positive(float(w) ** t.astype(float)), mode="lines",
-                         name=f"w^t with w = {w:g}", line=dict(color=COLORS["rnn"], width=2)),
-              go.Scatter(x=t, y=np.ones_like(t, dtype=float), mode="lines",
-                         name="1^t: the cell-state path with f = 1",
+    steps_back = np.arange(0, steps + 1)
+    powers = float(w) ** steps_back.astype(float)
+    traces = [go.Scatter(x=steps_back, y=powers if not log else _positive(powers), mode="lines",
+                         name=t("figures.power", w=f"{w:g}"),
+                         line=dict(color=COLORS["rnn"], width=2)),
+              go.Scatter(x=steps_back, y=np.ones_like(steps_back, dtype=float), mode="lines",
+                         name=t("figures.power_one"),
                          line=dict(color=COLORS["lstm"], width=2, dash="dash"))]
-    yaxis = dict(title=dict(text="factor w^t" + (" (log scale)" if log else "")))
+    factor = t("figures.factor")
+    yaxis = dict(title=dict(text=_log_scale(factor) if log else factor))
     if log:
         yaxis.update(type="log", exponentformat="power")
-    layout = dict(xaxis=dict(title=dict(text="steps back t")), yaxis=yaxis)
+    layout = dict(xaxis=dict(title=dict(text=t("figures.steps_back"))), yaxis=yaxis)
     return _figure(traces, layout, title, height=360)
 
 
@@ -423,7 +446,7 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r}, {g}, {b}, {alpha})"
 
 
-def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
+def horizon_figure(results: dict[str, dict[int, list[float]]], metric_label: str,
                    references: dict[str, float], threshold: float, title: str) -> go.Figure:
     """Held-out metric against sequence length: the median over seeds per model (line) and the
     spread from the worst to the best seed (band), with the chance and 'solved' lines."""
@@ -437,25 +460,28 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_name: str,
         high = [max(rows[n]) for n in lengths]
         traces.append(go.Scatter(x=lengths + lengths[::-1], y=high + low[::-1], fill="toself",
                                  mode="lines", fillcolor=_rgba(color, 0.18), line=dict(width=0),
-                                 legendgroup=kind, name=f"{label}: worst to best seed",
+                                 legendgroup=kind, name=t("figures.seed_band", model=label),
                                  hoverinfo="skip"))
         seeds = max(len(rows[n]) for n in lengths)
         traces.append(go.Scatter(
             x=lengths, y=[float(np.median(rows[n])) for n in lengths], mode="lines+markers",
-            name=f"{label}: median over {seeds} seed{'s' * (seeds > 1)}", legendgroup=kind,
+            name=t("figures.median_seeds" if seeds > 1 else "figures.median_seed", model=label,
+                   seeds=seeds), legendgroup=kind,
             line=dict(color=color, width=2.5), marker=dict(size=7),
             hovertemplate="T=%{x}: %{y:.3f}<extra>" + label + "</extra>"))
     shapes = []
     lines = [(label, y, REFERENCE_DASHES[i % 3]) for i, (label, y) in enumerate(references.items())]
-    for name, y, dash in lines + [(f"solved ({threshold:.3g})", threshold, "dot")]:
+    solved = t("figures.solved", value=f"{threshold:.3g}")
+    for name, y, dash in lines + [(solved, threshold, "dot")]:
         shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y, y1=y,
                            line=dict(color=REFERENCE_COLOR, dash=dash)))
         traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=name,
                                  line=dict(color=REFERENCE_COLOR, dash=dash)))
     every = sorted({n for rows in results.values() for n, values in rows.items() if values})
     layout = dict(xaxis=dict(type="log", tickmode="array", tickvals=every,
-                             title=dict(text="sequence length T, the lag to bridge (log scale)")),
-                  yaxis=dict(title=dict(text=f"held-out {metric_name} at the end")), shapes=shapes)
+                             title=dict(text=_log_scale(t("figures.lengths")))),
+                  yaxis=dict(title=dict(text=t("figures.at_the_end", metric=metric_label))),
+                  shapes=shapes)
     return _figure(traces, layout, title, height=440)
 
 
@@ -463,13 +489,13 @@ def forget_gate_strip(forget: np.ndarray, key_steps, title: str) -> go.Figure:
     """A small unit x time heatmap of the LSTM's forget gate f on one probe sequence."""
     z = forget.T  # (H, T)
     heat = go.Heatmap(z=z, x=np.arange(1, z.shape[1] + 1), y=np.arange(1, z.shape[0] + 1),
-                      zmin=0, zmax=1, colorscale="Viridis", name="forget gate f",
+                      zmin=0, zmax=1, colorscale="Viridis", name=t("figures.forget_gate"),
                       colorbar=dict(title=dict(text="f"), thickness=12),
-                      hovertemplate="t=%{x}, unit %{y}: f = %{z:.3f}<extra></extra>")
+                      hovertemplate=_unit_hover("f = %{z:.3f}") + "<extra></extra>")
     shapes = [dict(type="line", xref="x", yref="paper", x0=s + 1, x1=s + 1, y0=0, y1=1,
                    line=dict(color="white", dash="dot", width=1.5)) for s in sorted(set(key_steps))]
-    layout = dict(xaxis=dict(title=dict(text="time step t (dotted: key step)")),
-                  yaxis=dict(title=dict(text="unit")), shapes=shapes)
+    layout = dict(xaxis=dict(title=dict(text=t("figures.time_step_key"))),
+                  yaxis=dict(title=dict(text=t("figures.unit"))), shapes=shapes)
     return _figure([heat], layout, title, height=300)
 
 
@@ -480,12 +506,13 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     ratios = [probes[k].grad_ratio for k in kinds]
     bar = go.Bar(x=[MODEL_LABELS[k] for k in kinds], y=_positive(np.array(ratios)),
                  marker=dict(color=[COLORS[k] for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
-                 text=[f"{r:.1e}" if np.isfinite(r) else "below float64" for r in ratios],
+                 text=[f"{r:.1e}" if np.isfinite(r) else t("figures.below_float64")
+                       for r in ratios],
                  textposition="outside", showlegend=False,
                  hovertemplate="%{x}: %{y:.2e}<extra></extra>")
     layout = dict(yaxis=dict(type="log", exponentformat="power",
-                             title=dict(text="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ (log scale)")),
-                  xaxis=dict(title=dict(text="model")))
+                             title=dict(text=_log_scale("‖∂L/∂h_1‖ / ‖∂L/∂h_T‖"))),
+                  xaxis=dict(title=dict(text=t("figures.model"))))
     return _figure([bar], layout, title, height=300)
 
 
@@ -498,8 +525,8 @@ def next_char_bars(top: list[tuple[str, float]], kind: str, title: str) -> go.Fi
                    marker=dict(color=COLORS[kind]), text=[f"{p:.2f}" for p in probs],
                    textposition="outside", cliponaxis=False,
                    hovertemplate="'%{y}': p = %{x:.3f}<extra>" + MODEL_LABELS[kind] + "</extra>")
-    layout = dict(xaxis=dict(range=[0, 1.15], title=dict(text="probability of the next character")),
-                  yaxis=dict(title=dict(text="next character"), type="category",
+    layout = dict(xaxis=dict(range=[0, 1.15], title=dict(text=t("figures.next_probability"))),
+                  yaxis=dict(title=dict(text=t("figures.next_character")), type="category",
                              tickfont=dict(size=16)),
                   showlegend=True)
     return _figure([trace], layout, title, height=300)
@@ -510,13 +537,13 @@ def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverge
     """Held-out forecasts of every model against the truth, window by window in time order
     (normalised units: change from each window's last price, in typical changes)."""
     x = np.arange(1, len(truth) + 1)
-    traces = [go.Scatter(x=x, y=truth, mode="lines", name="truth",
+    traces = [go.Scatter(x=x, y=truth, mode="lines", name=t("figures.truth"),
                          line=dict(color=REFERENCE_COLOR, width=2))]
     for kind, values in forecasts.items():
         traces.append(go.Scatter(x=x, y=values, mode="lines", name=model_name(kind, diverged),
                                  line=dict(color=COLORS[kind], width=1.5)))
-    layout = dict(xaxis=dict(title=dict(text="held-out window (time order)")),
-                  yaxis=dict(title=dict(text="change (typical changes)")))
+    layout = dict(xaxis=dict(title=dict(text=t("figures.held_out_window"))),
+                  yaxis=dict(title=dict(text=t("figures.change"))))
     return _figure(traces, layout, title)
 
 
@@ -528,14 +555,15 @@ def memory_trace(probes: dict[str, ModelProbe], title: str, height: int = 420) -
     memories = {kind: p.memory for kind, p in probes.items() if p.memory is not None}
     traces, values = [], [np.ones(0)]
     for kind, memory in memories.items():
-        t = np.arange(memory.step + 1, len(memory.distance["h"]) + 1)
+        times = np.arange(memory.step + 1, len(memory.distance["h"]) + 1)
         lost = memory.lost_at
-        label = MODEL_LABELS[kind] + (f", below float64 from t = {lost + 1}" if lost is not None else "")
+        label = (MODEL_LABELS[kind] if lost is None
+                 else t("figures.below_float64_from", model=MODEL_LABELS[kind], t=lost + 1))
         for n, (name, dash) in enumerate(zip(kind_of(kind).state_names, ("solid", "dot", "dash"))):
             distance = memory.distance[name][memory.step :]
             values.append(distance)
             traces.append(go.Scatter(
-                x=t, y=_positive(distance), mode="lines", legendgroup=kind, name=label,
+                x=times, y=_positive(distance), mode="lines", legendgroup=kind, name=label,
                 showlegend=n == 0, line=dict(color=COLORS[kind], width=2, dash=dash),
                 hovertemplate=f"t=%{{x}}: ‖Δ{name}‖ = %{{y:.2e}}<extra>{MODEL_LABELS[kind]}</extra>"))
     first = next(iter(memories.values()), None)
@@ -543,9 +571,9 @@ def memory_trace(probes: dict[str, ModelProbe], title: str, height: int = 420) -
     steps = len(first.distance["h"]) if first else 1
     xaxis = _time_axis(steps)
     xaxis["range"] = [step + 0.5, steps + 0.5]
-    layout = dict(xaxis=xaxis, yaxis=dict(title=dict(text="‖state A − state B‖ (log)"),
+    layout = dict(xaxis=xaxis, yaxis=dict(title=dict(text=t("figures.state_distance")),
                                           **_sparse_log_axis(np.concatenate(values))),
-                  **_key_steps([step] if first else [], "flipped here"))
+                  **_key_steps([step] if first else [], t("figures.flipped_here")))
     return _figure(traces, layout, title, height=height)
 
 
@@ -568,20 +596,22 @@ def gate_saturation(probes: dict[str, ModelProbe], gate: str, title: str,
     than the one before, so that units of several models on one spot all show. Points on the
     diagonal x + y = 1 are never in between; a forget gate far right keeps its cell for long."""
     low, high = SATURATION
-    traces = [go.Scatter(x=[0, 1], y=[1, 0], mode="lines", name="always saturated (x + y = 1)",
+    traces = [go.Scatter(x=[0, 1], y=[1, 0], mode="lines", name=t("figures.always_saturated"),
                          line=dict(color=REFERENCE_COLOR, dash="dash", width=1), hoverinfo="skip")]
     drawn = [(kind, p.saturation[gate]) for kind, p in probes.items() if gate in p.saturation]
     for n, (kind, fractions) in enumerate(drawn):
         left, right = fractions.astype(float)
         traces.append(go.Scatter(
-            x=right, y=left, mode="markers", name=f"{MODEL_LABELS[kind]} ({len(left)} units)",
+            x=right, y=left, mode="markers",
+            name=t("figures.units", model=MODEL_LABELS[kind], n=len(left)),
             marker=dict(color=COLORS[kind], size=max(5, 14 - 3 * n), opacity=0.8,
                         line=dict(width=1, color="white")),
             customdata=np.arange(1, len(left) + 1),
-            hovertemplate=f"unit %{{customdata}}: > {high} in %{{x:.0%}}, < {low} in %{{y:.0%}}"
-                          f"<extra>{MODEL_LABELS[kind]}</extra>"))
+            hovertemplate=t("figures.saturation_hover", unit="%{customdata}", high=high, low=low,
+                            right="%{x:.0%}", left="%{y:.0%}")
+                          + f"<extra>{MODEL_LABELS[kind]}</extra>"))
     axis = dict(range=[-0.05, 1.05], tickformat=".0%", dtick=0.25, constrain="domain")
-    layout = dict(xaxis=dict(title=dict(text=f"share of steps right-saturated (> {high})"), **axis),
-                  yaxis=dict(title=dict(text=f"share left-saturated (< {low})"), scaleanchor="x",
+    layout = dict(xaxis=dict(title=dict(text=t("figures.right_saturated", high=high)), **axis),
+                  yaxis=dict(title=dict(text=t("figures.left_saturated", low=low)), scaleanchor="x",
                              **axis))
     return _figure(traces, layout, title, height=height)

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from .i18n import t
+
 # Model init draws from torch's global generator, which Streamlit sessions (threads) share.
 _INIT_LOCK = threading.Lock()
 MEMORY_INITS = ("chrono", "constant")
@@ -68,19 +70,29 @@ class ModelKind:
     label = ""
     color = ""
     fused: type[nn.Module] = nn.RNN
-    gate_titles: dict[str, str] = {}  # gate name -> title, in PyTorch's order
+    gate_names: tuple[str, ...] = ()  # in PyTorch's order
     tanh_gates: tuple[str, ...] = ()  # gates valued in [-1, 1]; the others are sigmoids
     memory_gate: str | None = None  # the gate whose bias the memory init sets
     memory_gate_slice = 0  # that gate's chunk in PyTorch's stacked weights
     state_names: tuple[str, ...] = ("h",)
     memory_state = "h"  # the state that carries memory, drawn on Inside
-    multiplier_label = ""
     equations = ""  # LaTeX, for the pages
-    inside_note = ""  # what to watch in this kind on the Inside page
 
     @property
-    def gate_names(self) -> tuple[str, ...]:
-        return tuple(self.gate_titles)
+    def gate_titles(self) -> dict[str, str]:
+        """Gate name -> its title in the current language ('input gate i'), in PyTorch's order."""
+        return {}
+
+    @property
+    def multiplier_label(self) -> str:
+        """What one step back multiplies the gradient by, as a legend names it (in the current
+        language, starting with the kind's label)."""
+        return t(f"kind.{self.name}.multiplier")
+
+    @property
+    def inside_note(self) -> str:
+        """What to watch in this kind on the Inside page, in the current language."""
+        return t(f"kind.{self.name}.inside_note")
 
     def gates(self, w: dict, xw: torch.Tensor, h_prev: torch.Tensor) -> dict[str, torch.Tensor]:
         return {}
@@ -126,9 +138,7 @@ class RNNKind(ModelKind):
     name, label, color = "rnn", "RNN", "#D55E00"
     fused = nn.RNN
     slope_label = "1−h_t²"  # the activation's slope, from h_t (``derivative``)
-    multiplier_label = "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient"
     equations = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)"
-    inside_note = "The RNN's h_t is rewritten by every new input."
 
     def activation(self, z: torch.Tensor) -> torch.Tensor:
         return torch.tanh(z)
@@ -149,10 +159,7 @@ class OrthogonalRNNKind(RNNKind):
     (same seed, same values); training is free to move W_hh away from orthogonal."""
 
     name, label, color = "rnn-orth", "RNN (orthogonal)", "#8C510A"
-    multiplier_label = "RNN (orthogonal): gain of W_hhᵀ diag(1−h_t²) on the gradient"
     equations = RNNKind.equations + r",\quad W_{hh} \text{ orthogonal at step 0}"
-    inside_note = ("The RNN (orthogonal) is the RNN with W_hh started orthogonal (every singular "
-                   "value 1): watch whether its h_t keeps a trace of the key step longer.")
 
     def init_weights(self, rnn, generator):
         nn.init.orthogonal_(rnn.weight_hh_l0, generator=generator)
@@ -176,12 +183,8 @@ class IRNNKind(RNNKind):
     name, label, color = "irnn", "IRNN", "#000000"
     fused = ReLURNN
     slope_label = "1[h_t>0]"
-    multiplier_label = "IRNN: gain of W_hhᵀ diag(1[h_t>0]) on the gradient"
     equations = (r"h_t = \max(0,\ W_{ih} x_t + W_{hh} h_{t-1} + b),\quad W_{hh} = I,\ b = 0"
                  r" \text{ at step 0}")
-    inside_note = ("In the IRNN, h_t = max(0, W_ih x_t + W_hh h_{t−1} + b) with W_hh = I and b = 0 "
-                   "at first: while a unit stays above 0, it keeps what it holds and adds each "
-                   "new input.")
 
     def activation(self, z):
         return torch.relu(z)
@@ -202,17 +205,17 @@ class LSTMKind(ModelKind):
 
     name, label, color = "lstm", "LSTM", "#0072B2"
     fused = nn.LSTM
-    gate_titles = {"i": "input gate i", "f": "forget gate f", "g": "cell candidate g",
-                   "o": "output gate o"}
+    gate_names = ("i", "f", "g", "o")
     tanh_gates = ("g",)
     memory_gate, memory_gate_slice = "f", 1
     state_names = ("h", "c")
     memory_state = "c"
-    multiplier_label = "LSTM: forget gate f_t (along the cell state)"
     equations = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
-    inside_note = ("Watch the LSTM's forget gate **f** stay near 1 (memory kept) and its input gate "
-                   "**i** respond at the key step; its cell state c_t carries what the key step "
-                   "wrote.")
+
+    @property
+    def gate_titles(self):
+        return {"i": t("kind.lstm.gate.i"), "f": t("kind.lstm.gate.f"),
+                "g": t("kind.lstm.gate.g"), "o": t("kind.lstm.gate.o")}
 
     def gates(self, w, xw, h_prev):
         z = xw + h_prev @ w["w_hh"].T + w["b_hh"]
@@ -265,8 +268,8 @@ class FixedGateKind(LSTMKind):
 
     @property
     def gate_titles(self) -> dict[str, str]:
-        return {name: f"{title} = 1 (fixed)" if name == self.fixed_gate else title
-                for name, title in LSTMKind.gate_titles.items()}
+        return {name: t("kind.lstm.fixed_gate", gate=title) if name == self.fixed_gate else title
+                for name, title in super().gate_titles.items()}
 
     def fixed_rows(self, hidden_size: int) -> slice:
         """The fixed gate's rows in PyTorch's stacked weights and biases."""
@@ -292,10 +295,7 @@ class CECKind(FixedGateKind):
 
     name, label, color = "lstm-cec", "LSTM 1997", "#CC79A7"
     fixed_gate = "f"
-    multiplier_label = "LSTM 1997: f_t = 1 exactly (constant error carousel)"
     equations = r"c_t = c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
-    inside_note = ("The LSTM 1997 has no forget gate: its **f** is exactly 1 at every unit and "
-                   "step, so its cell state only adds what the input gate **i** lets in.")
 
 
 class InputOpenKind(FixedGateKind):
@@ -306,11 +306,7 @@ class InputOpenKind(FixedGateKind):
 
     name, label, color = "lstm-i1", "LSTM (i = 1)", "#332288"
     fixed_gate = "i"
-    multiplier_label = "LSTM (i = 1): forget gate f_t (along the cell state)"
     equations = r"c_t = f_t \odot c_{t-1} + g_t,\quad h_t = o_t \odot \tanh(c_t)"
-    inside_note = ("The LSTM (i = 1) has no input gate: its **i** is exactly 1, so every step "
-                   "adds its whole candidate **g** to the cell state, and only **f** decides what "
-                   "stays.")
 
 
 class OutputOpenKind(FixedGateKind):
@@ -320,10 +316,7 @@ class OutputOpenKind(FixedGateKind):
 
     name, label, color = "lstm-o1", "LSTM (o = 1)", "#762A83"
     fixed_gate = "o"
-    multiplier_label = "LSTM (o = 1): forget gate f_t (along the cell state)"
     equations = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = \tanh(c_t)"
-    inside_note = ("The LSTM (o = 1) has no output gate: its **o** is exactly 1, so its h_t is "
-                   "tanh(c_t), the whole cell state, at every step.")
 
 
 def _without(grad: torch.Tensor, rows: slice) -> torch.Tensor:
@@ -360,10 +353,6 @@ class CutKind(LSTMKind):
 
     name, label, color = "lstm-cut", "LSTM (c cut)", "#56B4E9"
     fused = CutLSTM
-    multiplier_label = "LSTM (c cut): gain on the gradient through h (the cell path is cut)"
-    inside_note = ("The LSTM (c cut) computes the LSTM's own values, but its error may not flow "
-                   "back along the cell state: c_{t−1} is detached, so gradients reach earlier "
-                   "steps only through h.")
 
     def step(self, w, xw, state):
         c, h = self.cell(self.gates(w, xw, state["h"]), state["c"].detach())
@@ -380,11 +369,15 @@ class GRUKind(ModelKind):
 
     name, label, color = "gru", "GRU", "#009E73"
     fused = nn.GRU
-    gate_titles = {"r": "reset gate r", "z": "update gate z", "n": "candidate n"}
+    gate_names = ("r", "z", "n")
     tanh_gates = ("n",)
     memory_gate, memory_gate_slice = "z", 1
-    multiplier_label = "GRU: update gate z_t (direct path)"
     equations = r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}"
+    inside_note = ""  # the GRU has no note of its own
+
+    @property
+    def gate_titles(self):
+        return {"r": t("kind.gru.gate.r"), "z": t("kind.gru.gate.z"), "n": t("kind.gru.gate.n")}
 
     def gates(self, w, xw, h_prev):
         gi = xw.chunk(3, dim=-1)

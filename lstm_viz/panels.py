@@ -11,8 +11,9 @@ import math
 import plotly.graph_objects as go
 
 from . import figures, text, texts
+from .i18n import t
 from .models import MODEL_LABELS, kind_of
-from .probes import AGGREGATION, GEOMETRIC, flip_pair
+from .probes import flip_pair
 from .tasks import make_task
 from .verdict import target_text
 from .training import RunView, Snapshot
@@ -27,18 +28,21 @@ def race(run: RunView) -> dict:
     task = run.task
     min_steps = min(100, run.config.max_steps)
     figs = {"race_metric": figures.metric_curves(
-        run.history, run.evals, run.diverged, task.metric_name, task.metric_references(),
-        f"Held-out {task.metric_name}, {task.length_name} {task.seq_len}", len(run.eval_batch.y),
-        metric_axis=task.metric_axis, min_steps=min_steps)}
+        run.history, run.evals, run.diverged, task.metric_label, task.metric_references(),
+        t("panels.race_metric", metric=task.metric_label, length=task.length_label,
+          T=task.seq_len), len(run.eval_batch.y), metric_axis=task.metric_axis,
+        min_steps=min_steps)}
     if task.loss_references():
+        baselines = {"unigram": t("panels.unigram"), "bigram": t("panels.bigram")}
         figs["race_loss"] = figures.held_out_loss(
-            run.eval_losses, run.diverged, task.loss_references(), 1 / math.log(2),
-            "bits per character", f"Held-out bits per character, all positions<br><sub>on "
-            f"{len(run.eval_batch.y)} held-out windows; lower is better</sub>", min_steps)
+            run.eval_losses, run.diverged,
+            {baselines.get(name, name): value for name, value in task.loss_references().items()},
+            1 / math.log(2), t("panels.bits"),
+            t("panels.race_bits", n=len(run.eval_batch.y)), min_steps)
         return figs
     left = "grad_norm" if task.loss_is_metric else "loss"
     figs["race_loss"] = figures.training_signal(
-        run.history, run.diverged, left, figures.TRAINING_PANELS[left][0], min_steps)
+        run.history, run.diverged, left, figures.training_panel(left)[0], min_steps)
     return figs
 
 
@@ -53,11 +57,10 @@ def race_glimpses(run: RunView) -> dict:
         figs["race_forget"] = figures.forget_gate_strip(
             snapshot.probes["lstm"].states["f"][0].astype(float),
             run.probe_batch.key_steps[0].tolist(),
-            f"LSTM forget gate on probe sequence 1 (step {snapshot.step})")
+            t("panels.race_forget", step=snapshot.step))
     if snapshot.probes:
         figs["race_reach"] = figures.gradient_reach(
-            snapshot.probes, f"Error signal reaching step 1 (step {snapshot.step})<br><sub>ratio of "
-            f"the means over {n} probe sequences</sub>")
+            snapshot.probes, t("panels.race_reach", step=snapshot.step, n=n))
     return figs
 
 
@@ -68,20 +71,22 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
     figs = {}
     for kind, probe in snapshot.probes.items():
         spec = kind_of(kind)
+        titles = spec.gate_titles
         for gate in spec.gate_names:
             figs[f"gate_{kind}_{gate}"] = figures.gate_heatmap(
-                probe.states[gate][0].astype(float), spec.gate_titles[gate],
+                probe.states[gate][0].astype(float), titles[gate],
                 gate in spec.tanh_gates, batch.key_steps[0].tolist(),
-                f"{spec.label} {spec.gate_titles[gate]} (step {snapshot.step})",
+                t("panels.gate", model=spec.label, gate=titles[gate], step=snapshot.step),
                 task.step_labels(batch.x[0]))
     units = texts.units_phrase(TOP_UNITS, run.config.hidden_size)
     for kind, probe in snapshot.probes.items():
-        names = tuple(f"answer {target_text(task, task.last(batch.y)[i])}" for i in probe.sequences)
+        names = tuple(t("panels.answer", answer=target_text(task, task.last(batch.y)[i]))
+                      for i in probe.sequences)
         key_steps = batch.key_steps[list(probe.sequences)].flatten().tolist()
         figs[f"state_{kind}"] = figures.state_trajectory(
             probe, kind, key_steps, TOP_UNITS, names=names,
-            title=f"{MODEL_LABELS[kind]} {figures.STATE_TITLES[kind_of(kind).memory_state]}: "
-                  f"{units} it leans on most (step {snapshot.step})")
+            title=t("panels.state", model=MODEL_LABELS[kind], units=units, step=snapshot.step,
+                    state=figures.state_title(kind_of(kind).memory_state)))
     if any(p.memory is not None for p in snapshot.probes.values()):
         figs["memory_trace"] = memory_trace(snapshot)
     figs.update(saturation(run, snapshot))
@@ -91,15 +96,16 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
 def memory_trace(snapshot: Snapshot, height: int = 420) -> go.Figure:
     """The memory trace at one snapshot (Inside the LSTM; a smaller copy in the story)."""
     return figures.memory_trace(
-        snapshot.probes, f"What one flipped input leaves (step {snapshot.step})<br><sub>"
-        f"probe sequence 1 (A) against its flipped copy (B){_line_styles(snapshot)}</sub>", height)
+        snapshot.probes, t("panels.memory_trace", step=snapshot.step,
+                           styles=_line_styles(snapshot)), height)
 
 
 def _line_styles(snapshot: Snapshot) -> str:
     """'; solid h_t, dotted c_t' where a model has states besides h (as memory_trace draws
     them), else ''."""
     names = max((kind_of(k).state_names for k in snapshot.probes), key=len, default=("h",))
-    styles = ", ".join(f"{style} {name}_t" for name, style in zip(names, ("solid", "dotted", "dashed")))
+    words = (t("panels.solid"), t("panels.dotted"), t("panels.dashed"))
+    styles = ", ".join(f"{style} {name}_t" for name, style in zip(names, words))
     return f"; {styles}" if len(names) > 1 else ""
 
 
@@ -112,8 +118,8 @@ def saturation(run: RunView, snapshot: Snapshot) -> dict:
             gates.setdefault(gate, kind_of(kind).gate_titles[gate].capitalize())
     n, steps = run.probe_batch.x.shape[:2]
     return {f"saturation_{gate}": figures.gate_saturation(
-        snapshot.probes, gate, f"{title}: saturation (step {snapshot.step})<br><sub>one point "
-        f"per unit, over {n} probe sequences × {steps} steps</sub>")
+        snapshot.probes, gate, t("panels.saturation", gate=title, step=snapshot.step, n=n,
+                                 steps=steps))
         for gate, title in gates.items()}
 
 
@@ -123,22 +129,20 @@ def memory_note(run: RunView, snapshot: Snapshot) -> str:
     task = run.task
     a, b = flip_pair(task, run.probe_batch)
     if b is None:
-        return (f"The {task.name} task has no single remembered input to flip, so there is no "
-                "memory trace here (the latch, adding and temporal-order tasks have one).")
+        return t("panels.no_flip", task=task.name)
     memories = {kind: p.memory for kind, p in snapshot.probes.items()}
     if not memories:
-        return "No model has a probe at this step."
+        return t("panels.no_probe")
     rights = " / ".join(target_text(task, y) for y in next(iter(memories.values())).targets)
-    measure = "Probability of the right answer" if task.class_names else "Prediction"
+    measure = t("panels.probability") if task.class_names else t("panels.prediction")
     digits = 2 if task.class_names else 3  # a regression's as its right answers
     ends = "; ".join(f"{MODEL_LABELS[k]} {m.answers[0]:.{digits}f} / {m.answers[1]:.{digits}f}"
                      for k, m in memories.items())
-    lost = [f"{MODEL_LABELS[k]} from t = {m.lost_at + 1}" for k, m in memories.items()
-            if m.lost_at is not None]
-    return (f"Probe sequence 1 (A) and a copy (B) with {task.flip_words(a, b, 0)}; right answers "
-            f"{rights}. {measure} at the end, A / B: {ends}."
-            + (f" Float64 can no longer tell A and B apart in the {', '.join(lost)}." if lost
-               else ""))
+    lost = [t("panels.lost_from", model=MODEL_LABELS[k], t=m.lost_at + 1)
+            for k, m in memories.items() if m.lost_at is not None]
+    note = t("panels.memory_note", flip=task.flip_words(a, b, 0), rights=rights,
+             measure=measure, ends=ends)
+    return note + (t("panels.memory_lost", models=", ".join(lost)) if lost else "")
 
 
 def gradients(run: RunView) -> dict:
@@ -151,39 +155,35 @@ def gradients(run: RunView) -> dict:
     first, latest = run.snapshots[0], run.snapshots[-1]
     key_steps = run.probe_batch.key_steps.flatten().tolist()
     n = len(run.probe_batch.y)
-    mean, geometric = AGGREGATION.format(n=n), GEOMETRIC.format(n=n)
+    mean = t("panels.mean", n=n)
     norms = [a for s in (first, latest) for p in s.probes.values()
              for a in (p.grad_h, p.grad_c) if a is not None]
     shared = figures.log_range(norms)
     figs = {
         "grad_init": figures.gradient_norms(
-            first.probes, key_steps, run.diverged, "Error signal reaching step t: at step 0",
-            mean, shared),
+            first.probes, key_steps, run.diverged, t("panels.grad_init"), mean, shared),
         "grad_now": figures.gradient_norms(
-            latest.probes, key_steps, run.diverged,
-            f"Error signal reaching step t: now (step {latest.step})", mean, shared),
+            latest.probes, key_steps, run.diverged, t("panels.grad_now", step=latest.step), mean,
+            shared),
     }
     z_range = figures.log10_range(run.snapshots, list(run.models))
     for kind in run.models:
         figs[f"history_{kind}"] = figures.gradient_history(
             run.snapshots, kind, z_range,
-            f"{MODEL_LABELS[kind]}: log10 ‖∂L/∂h_t‖ as training goes on<br><sub>{mean}</sub>")
+            t("panels.history", model=MODEL_LABELS[kind], mean=mean))
     if latest.probes:
         figs["factors"] = figures.multiplier_factors(
-            latest.probes, f"Factor of one step back (step {latest.step})",
-            geometric + " (and units)")
+            latest.probes, t("panels.factors", step=latest.step), t("panels.geometric", n=n))
         figs["products"] = figures.multiplier_products(
-            latest.probes, f"Their product from step T back to t (step {latest.step})")
+            latest.probes, t("panels.products", step=latest.step))
         figs["connectivity"] = figures.connectivity_figure(
-            latest.probes, key_steps,
-            f"Which inputs the prediction uses: ‖∂prediction/∂x_t‖ (step {latest.step})", mean)
+            latest.probes, key_steps, t("panels.connectivity", step=latest.step), mean)
     rows = {k: ([s.step for s in run.snapshots if k in s.probes],
                 [s.probes[k].sigma_max for s in run.snapshots if k in s.probes])
             for k in run.models if kind_of(k).memory_gate is None}
     if any(steps for steps, _ in rows.values()):
-        names = " and ".join(MODEL_LABELS[k] for k in rows)
-        figs["sigma"] = figures.sigma_figure(
-            rows, f"{names}: largest singular value of W_hh during training")
+        names = t("texts.and").join(MODEL_LABELS[k] for k in rows)
+        figs["sigma"] = figures.sigma_figure(rows, t("panels.sigma", models=names))
     return figs
 
 
@@ -191,8 +191,8 @@ def horizon(job, config) -> go.Figure:
     """The memory-horizon chart of a sweep's finished runs."""
     task = make_task(config.task, max(job.lengths), **config.task_options)
     return figures.horizon_figure(
-        job.results(), task.metric_name, task.metric_references(), task.solved_threshold,
-        f"How far back can each model remember? {task.title}, your settings")
+        job.results(), task.metric_label, task.metric_references(), task.solved_threshold,
+        t("panels.horizon_yours", task=task.title))
 
 
 def horizon_reference(reference: dict) -> go.Figure:
@@ -200,8 +200,8 @@ def horizon_reference(reference: dict) -> go.Figure:
     task = make_task(reference["task"], max(max(rows) for rows in reference["results"].values()))
     seeds = len(reference["seeds"])
     return figures.horizon_figure(
-        reference["results"], task.metric_name, task.metric_references(), task.solved_threshold,
-        f"How far back can each model remember? {task.title}, default settings, {seeds} seeds")
+        reference["results"], task.metric_label, task.metric_references(), task.solved_threshold,
+        t("panels.horizon_reference", task=task.title, seeds=seeds))
 
 
 def next_characters(trainer, prompt, length: int, temperature: float, seed: int) -> dict:
@@ -210,7 +210,7 @@ def next_characters(trainer, prompt, length: int, temperature: float, seed: int)
     result = trainer.answer(text.answers, prompt, length, temperature, seed)
     step = result["step"]
     figs = {f"next_{kind}": figures.next_char_bars(
-        top, kind, f"{MODEL_LABELS[kind]}: top 5 next characters<br><sub>step {step}</sub>")
+        top, kind, t("panels.next_characters", model=MODEL_LABELS[kind], step=step))
         for kind, top in result["top"].items()}
     return {"step": step, "figs": figs, "continuations": result["continuations"]}
 
@@ -222,5 +222,4 @@ def forecasts(run: RunView) -> dict:
     step = max((row[0] for row in rows.values()), default=0)
     return {"forecast": figures.forecast_figure(
         run.eval_batch.y.numpy(), {kind: row[1] for kind, row in rows.items()}, run.diverged,
-        f"Held-out forecasts against the truth (step {step})<br><sub>{len(run.eval_batch.y)} "
-        f"windows from the last 20% of the series, {run.task.horizon} step(s) ahead</sub>")}
+        t("panels.forecast", step=step, n=len(run.eval_batch.y), horizon=run.task.horizon))}

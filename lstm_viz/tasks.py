@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+from .i18n import t
+
 MAX_SEQ_LEN = 500
 
 
@@ -36,8 +38,6 @@ class Task:
     """Base class: a sequence task scored at the last time step."""
 
     name = ""
-    title = ""
-    source = ""
     metric_name = ""
     higher_is_better = True
     loss_is_metric = False  # True where the training loss is the metric itself (adding: MSE)
@@ -58,6 +58,17 @@ class Task:
         """The longest sequence this task can make with these options (RunConfig.task_options;
         the ones it does not take are ignored)."""
         return MAX_SEQ_LEN
+
+    @property
+    def title(self) -> str:
+        """The task's name as the charts show it, in the current language (the text and series
+        tasks set theirs as plain strings)."""
+        return t(f"task.{self.name}.title")
+
+    @property
+    def source(self) -> str:
+        """Where the task comes from, in the current language."""
+        return t(f"task.{self.name}.source")
 
     def __init__(self, seq_len: int):
         if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:
@@ -129,33 +140,45 @@ class Task:
         return f"{metric:.2f}"
 
     @property
+    def metric_label(self) -> str:
+        """The metric as the pages and charts name it, in the current language (``metric_name``
+        stays the English identifier of the CLI and the exports); by default the name itself,
+        for abbreviations that read the same in every language (MSE, RMSE)."""
+        return self.metric_name
+
+    @property
     def chance_name(self) -> str:
         """What the chance line is called: 'chance', or 'the baseline' for a regression."""
-        return "chance" if self.higher_is_better else "the baseline"
+        return t("task.chance") if self.higher_is_better else t("task.baseline")
 
-    length_name = "lag"  # what seq_len is called on the charts
+    length_name = "lag"  # what seq_len is called on the charts (an id: lag or window)
     metric_axis = "unit"  # the metric chart's y axis: unit (0 to 1), log or linear
+
+    @property
+    def length_label(self) -> str:
+        """What seq_len is called on the charts, in the current language: 'lag', 'window'."""
+        return t("task.window") if self.length_name == "window" else t("task.lag")
 
     @property
     def reference_line(self) -> str:
         """The chance line as a sentence names it: 'the chance line', 'the baseline'."""
-        return "the chance line" if self.higher_is_better else "the baseline"
+        return t("task.chance_line") if self.higher_is_better else t("task.baseline")
 
     def metric_references(self) -> dict[str, float]:
         """Reference lines of the metric chart, label -> value: chance, or the baseline."""
         if self.higher_is_better:
-            return {f"chance ({self.chance:.2f})": self.chance}
-        return {f"baseline: always answer 1 ({self.chance:.3f})": self.chance}
+            return {t("task.chance_value", value=f"{self.chance:.2f}"): self.chance}
+        return {t("task.baseline_value", value=f"{self.chance:.3f}"): self.chance}
 
     @property
     def goal(self) -> str:
         """What a model must do, as the Race page's opening says it."""
-        return "must report, at the last step, something from many steps earlier"
+        return t("task.goal")
 
     @property
     def solved_words(self) -> str:
         """What 'solved' means here, as the verdict says it: 'solved the lag-100 latch'."""
-        return f"solved the lag-{self.seq_len} {self.name}"
+        return t("task.solved", T=self.seq_len, task=self.name)
 
     def plateau_note(self, metric: float) -> str:
         """Why a model may sit on a known plateau above chance ('' when it is on none)."""
@@ -166,6 +189,10 @@ class _Classification(Task):
     metric_name = "accuracy"
     higher_is_better = True
     solved_threshold = 0.95
+
+    @property
+    def metric_label(self):
+        return t("task.accuracy")
 
     def loss(self, pred, y, reduction="mean"):
         return F.cross_entropy(pred, y, reduction=reduction)
@@ -195,8 +222,6 @@ class Latch(_Classification):
     """
 
     name = "latch"
-    title = "Latch (remember the first symbol)"
-    source = "Hochreiter & Schmidhuber 1997, experiment 2"
 
     def __init__(self, seq_len: int, n_signals: int = 2, n_distractors: int = 4):
         super().__init__(seq_len)
@@ -225,14 +250,12 @@ class Latch(_Classification):
         return Batch(x, other, batch.key_steps)
 
     def flip_words(self, a, b, i):
-        return (f"the signal at t = 1, {self.class_names[int(a.y[i])]} → "
-                f"{self.class_names[int(b.y[i])]}")
+        return t("task.latch.flip", a=self.class_names[int(a.y[i])],
+                 b=self.class_names[int(b.y[i])])
 
     def describe(self):
-        return (
-            f"Report the first of {self.seq_len} symbols (one of {self.n_signals}) "
-            f"after {self.seq_len - 1} distractors."
-        )
+        return t("task.latch.describe", T=self.seq_len, n=self.n_signals,
+                 distractors=self.seq_len - 1)
 
 
 class Adding(Task):
@@ -244,8 +267,6 @@ class Adding(Task):
     """
 
     name = "adding"
-    title = "Adding (sum two marked numbers)"
-    source = "Hochreiter & Schmidhuber 1997, experiment 4"
     metric_name = "MSE"
     higher_is_better = False
     loss_is_metric = True
@@ -282,11 +303,11 @@ class Adding(Task):
 
     def flip_words(self, a, b, i):
         step = int(a.key_steps[i, 0])
-        return (f"the first marked value, at t = {step + 1}, {float(a.x[i, step, 0]):.2f} → "
-                f"{float(b.x[i, step, 0]):.2f}")
+        return t("task.adding.flip", step=step + 1, a=f"{float(a.x[i, step, 0]):.2f}",
+                 b=f"{float(b.x[i, step, 0]):.2f}")
 
     def describe(self):
-        return f"Output the sum of the two marked numbers among {self.seq_len} random numbers."
+        return t("task.adding.describe", T=self.seq_len)
 
     def format(self, metric):
         return f"{metric:.3g}" if abs(metric) < 1e4 else f"{metric:.1e}"
@@ -294,8 +315,7 @@ class Adding(Task):
     def plateau_note(self, metric):
         """A model that remembers only the second marked number scores 1/12 = 0.083."""
         if 0.06 <= metric <= 0.11:
-            return ("near 1/12 = 0.083, the MSE of a model that remembers only the second "
-                    "marked number and guesses the mean for the first")
+            return t("task.adding.plateau")
         return ""
 
 
@@ -307,8 +327,6 @@ class TemporalOrder(_Classification):
     """
 
     name = "order"
-    title = "Temporal order (XX, XY, YX or YY)"
-    source = "Hochreiter & Schmidhuber 1997, experiment 6"
     chance = 0.25
     class_names = ("XX", "XY", "YX", "YY")
     input_size = 6  # 4 distractors, then X and Y
@@ -334,17 +352,16 @@ class TemporalOrder(_Classification):
 
     def flip_words(self, a, b, i):
         step = int(a.key_steps[i, 0])
-        return (f"the first relevant symbol, at t = {step + 1}, {self.class_names[int(a.y[i])][0]} "
-                f"→ {self.class_names[int(b.y[i])][0]}")
+        return t("task.order.flip", step=step + 1, a=self.class_names[int(a.y[i])][0],
+                 b=self.class_names[int(b.y[i])][0])
 
     def describe(self):
-        return f"Tell the order of the two X/Y symbols hidden among {self.seq_len} symbols."
+        return t("task.order.describe", T=self.seq_len)
 
     def plateau_note(self, metric):
         """0.5: the model remembers one of the two symbols and guesses the other."""
         if 0.4 <= metric <= 0.6:
-            return ("0.5 on this task means it remembers only one of the two symbols and "
-                    "guesses the other, so 2 of the 4 classes are left")
+            return t("task.order.plateau")
         return ""
 
 

@@ -238,6 +238,10 @@ class Text(Task):
         return t("prompt.task.describe", seq_len=self.seq_len, went="갔", endings="습/어/다")
 
     @property
+    def metric_label(self) -> str:
+        return t("task.text.metric")
+
+    @property
     def goal(self) -> str:
         return t("prompt.task.goal")
 

@@ -43,7 +43,7 @@ def model_verdict(run: RunView, kind: str) -> str:
     metric = run.held_out(kind)
     if math.isnan(metric):
         return t("verdict.no_score", model=name)
-    value = t("verdict.value", metric=task.metric_name, score=task.format(metric))
+    value = t("verdict.value", metric=task.metric_label, score=task.format(metric))
     solved, first = run.solved_step(kind), run.first_solved_step(kind)
     reference = f"{task.chance_name} {task.format(task.chance)}"
     if solved is not None:

@@ -160,7 +160,7 @@ def counter_text(view: RunView) -> str:
         scores.append(f'<span style="color:{KINDS[kind].color}"><b>{KINDS[kind].label}</b> '
                       f"{value}</span>")
     return t("counter.text", step=view.steps, cap=view.config.max_steps,
-             scores=" · ".join(scores), metric=task.metric_name)
+             scores=" · ".join(scores), metric=task.metric_label)
 
 
 def live(draw: Callable[[RunView], None]) -> None:
