@@ -36,6 +36,7 @@ import pandas as pd
 import torch
 from torch import nn
 
+from .i18n import t
 from . import series, text
 from .config import RunConfig
 from .models import KINDS
@@ -678,11 +679,10 @@ def script(config: RunConfig) -> str:
     the run of ``config`` step by step and prints every step's training loss of each model.
     Raises NotExportable for an uploaded price series (its prices are not in the script)."""
     if config.task == "series" and config.series != series.SYNTHETIC:
-        raise NotExportable("The script is not available for an uploaded price series: it "
-                            "rebuilds the synthetic series, and your file is not in it.")
+        raise NotExportable(t("export.no_upload_script"))
     unknown = [KINDS[k].label for k in config.models if k not in KIND_NOTES]
     if unknown:
-        raise NotExportable(f"The script cannot build {', '.join(unknown)} yet.")
+        raise NotExportable(t("export.unknown_kinds", models=", ".join(unknown)))
     labels = ", ".join(KINDS[k].label for k in config.models)
     needs = "PyTorch, NumPy" if config.task == "series" else "PyTorch"
     intro = textwrap.fill(

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lstm_viz import export, panels, texts
+from lstm_viz.i18n import t
 from lstm_viz.sessions import FIGURES
 from lstm_viz.verdict import verdict
 from views import shared
@@ -21,7 +22,7 @@ def draw(view):
         shared.chart(figs["race_metric"], "race_metric")
     with right:
         shared.chart(figs["race_loss"], "race_loss")
-    st.markdown(f"**Verdict:** {verdict(view)}")
+    st.markdown(f"**{t('verdict.label')}:** {verdict(view)}")
     left, right = st.columns(2)
     for column, key in ((left, "race_forget"), (right, "race_reach")):
         if key in glimpses:
@@ -29,9 +30,8 @@ def draw(view):
                 shared.chart(glimpses[key], key)
     seconds = view.seconds_per_step()
     if seconds > 1:
-        st.warning(f"At these settings one training step takes {seconds:.1f} s, so the charts "
-                   "move once per step. Shorter sequences or fewer units speed it up.")
-    st.caption(f"Task: {task.describe()} Source: {task.source}.")
+        st.warning(t("race.slow", seconds=f"{seconds:.1f}"))
+    st.caption(t("race.task", describe=task.describe(), source=task.source))
     st.markdown(texts.race_next(view.models))
     if "lstm" in view.models:
         shared.close_forget_gate_button(view.config)
@@ -54,15 +54,12 @@ def weights_note(view, weights: export.Weights) -> None:
     """Why the weights are not of the step on screen and, where the run has trained ahead of
     it, a button that moves the step on screen to theirs (as Step does)."""
     ahead = weights.step > view.steps
-    why = (" (it trains ahead of the step on screen, and every session on this link shares it)"
-           if ahead else "")
-    st.caption(f"The run keeps only its latest weights, and it stands at step {weights.step}"
-               f"{why}: the weights are of step {weights.step}, not {view.steps}.")
+    st.caption(t("export.ahead" if ahead else "export.behind", step=weights.step,
+                 shown=view.steps))
     if ahead and weights.step <= view.config.max_steps:
-        st.button(f"Go to step {weights.step}", key="export_go_to", on_click=shared._step,
-                  args=(weights.step - view.steps,), icon=":material/fast_forward:",
-                  help="Moves the step on screen to the weights' step, so the records and the "
-                       "weights are of the same step.")
+        st.button(t("export.go_to", step=weights.step), key="export_go_to",
+                  on_click=shared.take_steps, args=(weights.step - view.steps,),
+                  icon=":material/fast_forward:", help=t("export.go_to.help"))
 
 
 def script_download(config) -> str:
@@ -71,38 +68,29 @@ def script_download(config) -> str:
         code = export.script(config)
     except export.NotExportable as problem:
         return str(problem)
-    download("PyTorch script (.py)", code, export.file_name(config, "script.py"),
-             "text/x-python", ":material/code:",
-             "A Python file that needs nothing of this app: it trains the same models on the "
-             "same batches from the same initial weights and prints each step's training loss.")
+    download(t("export.script"), code, export.file_name(config, "script.py"),
+             "text/x-python", ":material/code:", t("export.script.help"))
     return ""
 
 
-RECORDS = (
-    ("Training records (CSV)", export.history_csv, "history.csv",
-     "Every training step of every model: the batch's loss and metric, and the gradient norm "
-     "before clipping."),
-    ("Held-out evaluations (CSV)", export.evals_csv, "held_out.csv",
-     "The held-out metric and loss of every model at every evaluation."),
-    ("Probe traces (CSV)", export.probes_csv, "probes.csv",
-     "Every snapshot, per time step t: ‖∂L/∂h_t‖, ‖∂L/∂c_t‖ (LSTMs), connectivity, the per-step "
-     "factor and its product from T back to t."),
-)
+RECORDS = (("history", export.history_csv, "history.csv"),
+           ("held_out", export.evals_csv, "held_out.csv"),
+           ("probes", export.probes_csv, "probes.csv"))
 
 
 def record_downloads(view) -> None:
     """The three CSVs of what this session sees, each made when its button is clicked."""
-    for label, make, what, tip in RECORDS:
-        download(label, lambda make=make: make(view),
+    for key, make, what in RECORDS:
+        download(t(f"export.{key}"), lambda make=make: make(view),
                  export.file_name(view.config, what, view.steps), "text/csv", ":material/table:",
-                 tip)
+                 t(f"export.{key}.help"))
 
 
 def export_panel() -> None:
     """'Export this run', outside the live fragment: nothing is made while it is closed, and a
     file only when its button is clicked. The records and the weights are of the step on
     screen, so they are offered while the race is paused or done."""
-    panel = st.expander("Export this run", key="export", on_change="rerun",
+    panel = st.expander(t("export.title"), key="export", on_change="rerun",
                         icon=":material/download:")
     if not panel.open:
         return
@@ -110,21 +98,18 @@ def export_panel() -> None:
     view = cursor.view()
     with panel:
         if shared.playing() and not view.done:
-            st.caption("The records and the weights are of the step on screen, which moves "
-                       "while the race plays: pause it to download them.")
+            st.caption(t("export.playing"))
             problem = script_download(view.config)
         else:
-            st.caption(f"The records up to step {view.steps}, the step on screen; column names "
-                       "carry their units. The weights file loads with torch.load(file, "
-                       "weights_only=True): its \"models\" hold each model's state_dict.")
+            st.caption(t("export.paused", step=view.steps))
             weights = weights_of(cursor.run, view.steps)
             same = weights.step == view.steps
             with st.container(horizontal=True):  # wraps onto more rows on a phone
                 record_downloads(view)
-                download("Weights (.pt)" if same else f"Weights of step {weights.step} (.pt)",
+                download(t("export.weights") if same else t("export.weights_of", step=weights.step),
                          weights.data, export.file_name(view.config, "weights.pt", weights.step),
                          "application/octet-stream", ":material/neurology:",
-                         f"Every model's weights at step {weights.step}.")
+                         t("export.weights.help", step=weights.step))
                 problem = script_download(view.config)
             if not same:
                 weights_note(view, weights)

@@ -80,7 +80,9 @@ def _pause() -> None:
     st.session_state.cursor.probe_here()
 
 
-def _step(n: int) -> None:
+def take_steps(n: int) -> None:
+    """A button's callback: this session's cursor ``n`` steps on, trained if need be, then a
+    probe at that step."""
     cursor = st.session_state.cursor
     REGISTRY.touch(cursor.run, cursor.advance(n))
     cursor.probe_here()
@@ -116,7 +118,7 @@ def training_controls(cursor: Cursor) -> None:
                     help=t("controls.play.help"))
         n = st.select_slider(t("controls.steps_per_click"), STEP_OPTIONS, value=10, key="step_n",
                              help=t("controls.steps_per_click.help"))
-        right.button(t("controls.step", n=n), key="step", on_click=_step, args=(n,),
+        right.button(t("controls.step", n=n), key="step", on_click=take_steps, args=(n,),
                      disabled=view.done, width="stretch", help=t("controls.step.help"))
         left, right = st.columns(2)
         left.button(t("controls.reset"), key="reset", on_click=_reset, width="stretch",
@@ -136,7 +138,7 @@ def control_bar(view: RunView) -> None:
                   on_click=_toggle_play,
                   icon=":material/pause:" if live else ":material/play_arrow:",
                   help=t("controls.start.help"))
-        st.button(t("controls.step", n=n), key="bar_step", on_click=_step, args=(n,),
+        st.button(t("controls.step", n=n), key="bar_step", on_click=take_steps, args=(n,),
                   disabled=view.done, help=t("controls.step.help"))
         st.button(t("controls.reset"), key="bar_reset", on_click=_reset,
                   icon=":material/restart_alt:", help=t("controls.reset.help"))

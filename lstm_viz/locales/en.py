@@ -250,6 +250,41 @@ TEXT = {
     "verdict.untrained": "Not trained yet: {sentence}.",
     "verdict.capped": "{sentence}. Training stopped at the step cap ({cap}).",
     "verdict.label": "Verdict",
+    "race.slow": ("At these settings one training step takes {seconds} s, so the charts move once "
+                  "per step. Shorter sequences or fewer units speed it up."),
+    "race.task": "Task: {describe} Source: {source}.",
+    "export.title": "Export this run",
+    "export.playing": ("The records and the weights are of the step on screen, which moves while "
+                       "the race plays: pause it to download them."),
+    "export.paused": ("The records up to step {step}, the step on screen; column names carry "
+                      "their units. The weights file loads with torch.load(file, "
+                      "weights_only=True): its \"models\" hold each model's state_dict."),
+    "export.history": "Training records (CSV)",
+    "export.history.help": ("Every training step of every model: the batch's loss and metric, "
+                            "and the gradient norm before clipping."),
+    "export.held_out": "Held-out evaluations (CSV)",
+    "export.held_out.help": "The held-out metric and loss of every model at every evaluation.",
+    "export.probes": "Probe traces (CSV)",
+    "export.probes.help": ("Every snapshot, per time step t: ‖∂L/∂h_t‖, ‖∂L/∂c_t‖ (LSTMs), "
+                           "connectivity, the per-step factor and its product from T back to t."),
+    "export.weights": "Weights (.pt)",
+    "export.weights_of": "Weights of step {step} (.pt)",
+    "export.weights.help": "Every model's weights at step {step}.",
+    "export.script": "PyTorch script (.py)",
+    "export.script.help": ("A Python file that needs nothing of this app: it trains the same "
+                           "models on the same batches from the same initial weights and prints "
+                           "each step's training loss."),
+    "export.ahead": ("The run keeps only its latest weights, and it stands at step {step} (it "
+                     "trains ahead of the step on screen, and every session on this link shares "
+                     "it): the weights are of step {step}, not {shown}."),
+    "export.behind": ("The run keeps only its latest weights, and it stands at step {step}: the "
+                      "weights are of step {step}, not {shown}."),
+    "export.go_to": "Go to step {step}",
+    "export.go_to.help": ("Moves the step on screen to the weights' step, so the records and the "
+                          "weights are of the same step."),
+    "export.no_upload_script": ("The script is not available for an uploaded price series: it "
+                                "rebuilds the synthetic series, and your file is not in it."),
+    "export.unknown_kinds": "The script cannot build {models} yet.",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "Gradient flow",
     "gradients.intro": (

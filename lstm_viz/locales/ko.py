@@ -231,6 +231,38 @@ TEXT = {
     "verdict.untrained": "아직 학습 전: {sentence}.",
     "verdict.capped": "{sentence}. 단계 상한({cap})에서 학습을 멈췄습니다.",
     "verdict.label": "판정",
+    "race.slow": ("이 설정에서는 학습 한 단계에 {seconds}초가 걸려서 차트가 단계마다 한 번씩 "
+                  "움직입니다. 시퀀스를 줄이거나 유닛 수를 줄이면 빨라져요."),
+    "race.task": "과제: {describe} 출처: {source}.",
+    "export.title": "이 실행 내보내기",
+    "export.playing": ("기록과 가중치는 화면에 보이는 단계의 것인데, 경주가 진행되는 동안에는 이 "
+                       "단계가 계속 움직입니다. 내려받으려면 일시정지하세요."),
+    "export.paused": ("화면에 보이는 {step}단계까지의 기록입니다. 열 이름에 단위가 들어 있어요. "
+                      "가중치 파일은 torch.load(file, weights_only=True)로 읽을 수 있고, "
+                      "\"models\"에 모델별 state_dict가 들어 있습니다."),
+    "export.history": "학습 기록(CSV)",
+    "export.history.help": "모든 모델의 모든 학습 단계: 배치의 손실과 지표, 클리핑 전 기울기 노름.",
+    "export.held_out": "검증 결과(CSV)",
+    "export.held_out.help": "평가할 때마다 기록한 모든 모델의 검증 지표와 손실.",
+    "export.probes": "탐침 기록(CSV)",
+    "export.probes.help": ("스냅숏마다, 시간 단계 t별로: ‖∂L/∂h_t‖, ‖∂L/∂c_t‖(LSTM), 연결성, 단계별 "
+                           "배율과 T부터 t까지 거슬러 간 그 곱."),
+    "export.weights": "가중치(.pt)",
+    "export.weights_of": "{step}단계의 가중치(.pt)",
+    "export.weights.help": "{step}단계에서 모든 모델의 가중치.",
+    "export.script": "PyTorch 스크립트(.py)",
+    "export.script.help": ("이 앱 없이도 돌아가는 파이썬 파일입니다. 같은 초기 가중치에서 같은 "
+                           "배치로 같은 모델들을 학습시키고, 단계마다 학습 손실을 출력합니다."),
+    "export.ahead": ("실행은 최신 가중치만 보관하는데, 지금 {step}단계에 있습니다(화면의 단계보다 "
+                     "앞서 학습하고, 이 링크의 모든 세션이 함께 씁니다). 그래서 가중치는 "
+                     "{shown}단계가 아니라 {step}단계의 것입니다."),
+    "export.behind": ("실행은 최신 가중치만 보관하는데, 지금 {step}단계에 있습니다. 그래서 "
+                      "가중치는 {shown}단계가 아니라 {step}단계의 것입니다."),
+    "export.go_to": "{step}단계로 이동",
+    "export.go_to.help": "화면의 단계를 가중치의 단계로 옮겨, 기록과 가중치가 같은 단계가 되게 합니다.",
+    "export.no_upload_script": ("올린 가격 시계열에는 스크립트를 만들 수 없습니다. 스크립트는 합성 "
+                                "시계열을 다시 만드는데, 올린 파일은 그 안에 없으니까요."),
+    "export.unknown_kinds": "스크립트가 아직 {models}은(는) 만들지 못합니다.",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "기울기 흐름",
     "gradients.intro": (
