@@ -50,8 +50,6 @@ from .internals import input_projection, trace
 from .models import ModelKind, RecurrentModel
 from .tasks import Batch, Task
 
-AGGREGATION = "mean over the {n} probe sequences"
-GEOMETRIC = "geometric mean over the {n} probe sequences"
 # Two float64 passes differ by rounding alone up to about machine epsilon (2.2e-16) times the
 # state's size; differences below this share of max(1, ||s_t(A)||) are not told apart from that
 # (the margin covers rounding accumulated over the steps; tests/test_memory_trace.py checks it

@@ -103,8 +103,6 @@ class Series(Task):
     """Forecast a price ``horizon`` steps after a window of ``seq_len`` prices."""
 
     name = "series"
-    title = "Price series (forecast the next price)"
-    source = "synthetic GBM with a season, or your CSV"
     metric_name = "RMSE"
     higher_is_better = False
     min_seq_len = 2

@@ -61,8 +61,7 @@ class Task:
 
     @property
     def title(self) -> str:
-        """The task's name as the charts show it, in the current language (the text and series
-        tasks set theirs as plain strings)."""
+        """The task's name as the charts show it, in the current language."""
         return t(f"task.{self.name}.title")
 
     @property

@@ -112,8 +112,6 @@ class Text(Task):
     decides (see the module docstring)."""
 
     name = "text"
-    title = "Text (next character, Korean and English)"
-    source = "sentences written for this project; the char-RNN of Karpathy 2015"
     metric_name = "long-range accuracy"
     solved_threshold = 0.95
     min_seq_len = 24

@@ -535,6 +535,10 @@ TEXT = {
     "primer.no_finite": "- {model}: no finite factors",
     "primer.now": "**Your models now (training step {step}):**",
     # --- inside, figures, tasks ---
+    "task.text.title": "Text (next character, Korean and English)",
+    "task.text.source": "sentences written for this project; the char-RNN of Karpathy 2015",
+    "task.series.title": "Price series (forecast the next price)",
+    "task.series.source": "synthetic GBM with a season, or your CSV",
     "inside.title": "Inside the LSTM",
     "inside.follow": "Follow training",
     "inside.follow_help": "On: show the newest probe. Off: pick an earlier moment of training.",

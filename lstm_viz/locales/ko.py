@@ -504,6 +504,10 @@ TEXT = {
     "primer.no_finite": "- {model}: 유한한 인수 없음",
     "primer.now": "**지금 내 모델 (학습 {step}단계):**",
     # --- inside, figures, tasks ---
+    "task.text.title": "텍스트(다음 글자, 한국어와 영어)",
+    "task.text.source": "이 프로젝트를 위해 쓴 문장들; Karpathy 2015의 char-RNN",
+    "task.series.title": "가격 시계열(다음 가격 예측)",
+    "task.series.source": "계절성이 있는 합성 GBM, 또는 올린 CSV",
     "inside.title": "LSTM 들여다보기",
     "inside.follow": "학습 따라가기",
     "inside.follow_help": "켜면 가장 최근의 탐침 결과를 보여 줍니다. 끄면 학습 중 앞선 시점을 고를 수 있어요.",
