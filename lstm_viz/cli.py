@@ -41,8 +41,12 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="e.g. rnn,lstm,gru; ablations: lstm-cec (the 1997 cell, f = 1), "
                              "lstm-cut (no gradient along the cell state), lstm-i1 and lstm-o1 "
                              "(input or output gate fixed at 1); RNN inits: rnn-orth (orthogonal "
-                             "W_hh), irnn (ReLU, W_hh = I, biases 0)")
+                             "W_hh), irnn (ReLU, W_hh = I, biases 0); lstmp (the LSTM with a "
+                             "projection layer, --proj-size)")
     parser.add_argument("--hidden", type=int, default=defaults.hidden_size)
+    parser.add_argument("--proj-size", type=int, default=defaults.proj_size,
+                        help="lstmp only: the width of its projected h_t, below --hidden "
+                             "(0: half of it)")
     parser.add_argument("--lr", type=float, default=defaults.lr)
     parser.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")
     parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
@@ -92,7 +96,7 @@ def _config(args, **changes) -> RunConfig:
         task=args.task, hidden_size=args.hidden, lr=args.lr, optimizer=args.optimizer,
         batch_size=args.batch_size, memory_init=args.memory_init, forget_bias=args.forget_bias,
         clip=args.clip, models=tuple(m.strip() for m in args.models.split(",") if m.strip()),
-        max_steps=args.steps, horizon=args.horizon, **changes,
+        max_steps=args.steps, horizon=args.horizon, proj_size=args.proj_size, **changes,
     )
 
 

@@ -10,14 +10,15 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from .models import MEMORY_INITS, MODEL_KINDS, MemoryInit
+from .models import MEMORY_INITS, MODEL_KINDS, MemoryInit, projection
 from .tasks import MAX_SEQ_LEN, TASKS
 
 OPTIMIZERS = ("adam", "sgd")
+LIMIT_HIDDEN = 128  # the most units a model may have
 # (minimum, maximum) of every numeric setting; the sidebar's sliders use the same ranges.
 LIMITS = {
     "seq_len": (1, MAX_SEQ_LEN),
-    "hidden_size": (1, 128),
+    "hidden_size": (1, LIMIT_HIDDEN),
     "lr": (1e-4, 10.0),
     "batch_size": (1, 256),
     "forget_bias": (-5.0, 10.0),
@@ -27,6 +28,7 @@ LIMITS = {
     "probe_every": (1, 100_000),
     "probe_batch_size": (1, 64),
     "horizon": (1, 50),
+    "proj_size": (0, LIMIT_HIDDEN - 1),
 }
 SERIES_ID = re.compile(r"synthetic|upload-[0-9a-f]{12}")
 
@@ -50,11 +52,12 @@ class RunConfig:
     forget_bias: float = 5.0
     clip: float = 1.0  # gradient-norm clipping threshold; 0 turns clipping off
     seed: int = 0  # initial weights, batches and probe batch all follow from it
-    models: tuple[str, ...] = ("rnn", "lstm")  # which of rnn, lstm, gru, lstm-cec, lstm-cut
+    models: tuple[str, ...] = ("rnn", "lstm")  # names from models.KINDS
     max_steps: int = 2000  # training stops by itself here (the app's step cap)
     probe_every: int = 25  # training steps between probe snapshots
     probe_batch_size: int = 8  # sequences in the fixed probe batch
     horizon: int = 1  # series task: forecast the price this many steps after the window
+    proj_size: int = 0  # LSTMP only: the width P < hidden_size of its h_t; 0: half hidden_size
     series: str = "synthetic"  # series task: the synthetic prices, or an upload's id
 
     def __post_init__(self):
@@ -66,6 +69,11 @@ class RunConfig:
     def init(self) -> MemoryInit:
         """The memory init of this run's gated models (chrono's horizon: the sequence length)."""
         return MemoryInit(self.memory_init, self.forget_bias, self.seq_len)
+
+    @property
+    def projection(self) -> int:
+        """The LSTMP's projection width: proj_size, or half the hidden size for 0."""
+        return projection(self.hidden_size, self.proj_size)
 
     @property
     def task_options(self) -> dict:
@@ -94,6 +102,9 @@ def validate(config: RunConfig) -> list[str]:
         problems.append(f"memory_init must be one of {', '.join(MEMORY_INITS)}, got {config.memory_init!r}")
     if not (isinstance(config.series, str) and SERIES_ID.fullmatch(config.series)):
         problems.append(f"series must be 'synthetic' or an upload id, got {config.series!r}")
+    if "lstmp" in config.models and not 1 <= config.projection < config.hidden_size:
+        problems.append(f"lstmp needs hidden_size 2 or more and proj_size below it, got "
+                        f"proj_size {config.proj_size!r} with hidden_size {config.hidden_size!r}")
     unknown = [m for m in config.models if m not in MODEL_KINDS]
     if unknown or not config.models or len(set(config.models)) != len(config.models):
         problems.append(f"models must be distinct names from {', '.join(MODEL_KINDS)}")

@@ -166,7 +166,7 @@ $imports
 # ---- The settings (from the app) ------------------------------------------------------------
 SEQ_LEN = $seq_len  # time steps per sequence: the lag to bridge
 HIDDEN_SIZE = $hidden_size  # units per model
-OPTIMIZER = $optimizer  # "adam" (Kingma & Ba 2015) or "sgd" (plain)
+${proj_line}OPTIMIZER = $optimizer  # "adam" (Kingma & Ba 2015) or "sgd" (plain)
 LR = $lr  # learning rate, the same for every model
 BATCH_SIZE = $batch_size  # sequences per step, the same batch for every model
 # How the memory gate (the LSTM's forget gate f, the GRU's update gate z) starts: "chrono"
@@ -378,8 +378,8 @@ $notes
 class Model(nn.Module):
     def __init__(self, kind):
         super().__init__()
-        self.rnn = RECURRENT[kind](INPUT_SIZE, HIDDEN_SIZE, batch_first=True)
-        self.readout = nn.Linear(HIDDEN_SIZE, OUTPUT_SIZE)
+        self.rnn = RECURRENT[kind](INPUT_SIZE, HIDDEN_SIZE, batch_first=True$options)
+        self.readout = nn.Linear($readout_size, OUTPUT_SIZE)
 
     def forward(self, x):
         outputs, _ = self.rnn(x)
@@ -575,8 +575,10 @@ def _settings(config: RunConfig) -> dict:
     models = _literal(tuple(config.models))
     if len(models) > 80:  # one model a line
         models = "(\n" + "".join(f"    {_literal(k)},\n" for k in config.models) + ")"
+    proj_line = (f"PROJ_SIZE = {config.projection}  # LSTMP: the width of its projected h_t\n"
+                 if "lstmp" in config.models else "")
     return {name: _literal(getattr(config, name)) for name in names} | {
-        "models": models, "steps": config.max_steps}
+        "models": models, "steps": config.max_steps, "proj_line": proj_line}
 
 
 def _imports(task: str) -> str:
@@ -619,6 +621,8 @@ KIND_NOTES = {
     "lstm-o1": "lstm-o1: the LSTM with its output gate fixed at 1.",
     "lstm-cut": "lstm-cut: the LSTM with its cell-state gradient path cut.",
     "gru": "gru: Cho et al. (2014).",
+    "lstmp": "lstmp: the LSTM with a projection layer, h_t = W_hr (o_t tanh(c_t)) of PROJ_SIZE "
+             "numbers (Sak, Senior & Beaufays 2014).",
 }
 FIXED_NOTES = {
     "lstm-cec": "lstm-cec, f = 1: the 1997 cell (Hochreiter & Schmidhuber 1997), whose cell state "
@@ -638,6 +642,14 @@ def _module_name(kind: str) -> str:
     """The recurrent layer's class as the script names it: nn.LSTM, or one it defines."""
     fused = KINDS[kind].fused
     return f"nn.{fused.__name__}" if getattr(nn, fused.__name__, None) is fused else fused.__name__
+
+
+def _projection(kinds: tuple[str, ...]) -> dict:
+    """The layer's extra arguments and the readout's width: the LSTMP's projection, if it races."""
+    if "lstmp" not in kinds:
+        return {"options": "", "readout_size": "HIDDEN_SIZE"}
+    return {"options": ",\n                                   **LAYER_OPTIONS.get(kind, {})",
+            "readout_size": "self.rnn.proj_size or HIDDEN_SIZE"}
 
 
 def _build_changes(kinds: tuple[str, ...]) -> str:
@@ -661,7 +673,8 @@ def _model_code(kinds: tuple[str, ...], every_step: bool) -> str:
     code = Template(MODEL).substitute(
         notes=_comments(KIND_NOTES[k] for k in kinds),
         readout_at="at every step" if every_step else "at the last step",
-        readout="outputs" if every_step else "outputs[:, -1]", changes=_build_changes(kinds))
+        readout="outputs" if every_step else "outputs[:, -1]", changes=_build_changes(kinds),
+        **_projection(kinds))
     if any(KINDS[k].memory_gate for k in kinds):
         code += MEMORY
     fixed = {k: KINDS[k].gate_names.index(KINDS[k].fixed_gate) for k in kinds if k in FIXED_NOTES}
@@ -671,7 +684,8 @@ def _model_code(kinds: tuple[str, ...], every_step: bool) -> str:
     code += (ORTHOGONAL if "rnn-orth" in kinds else "") + (IDENTITY if "irnn" in kinds else "") \
         + (CUT if "lstm-cut" in kinds else "")
     table = "".join(f'    "{k}": {_module_name(k)},\n' for k in kinds)
-    return code + f"\n\nRECURRENT = {{  # each model's recurrent layer\n{table}}}\n"
+    options = '\nLAYER_OPTIONS = {"lstmp": {"proj_size": PROJ_SIZE}}\n' if "lstmp" in kinds else ""
+    return code + f"\n\nRECURRENT = {{  # each model's recurrent layer\n{table}}}\n{options}"
 
 
 def script(config: RunConfig) -> str:

@@ -263,8 +263,9 @@ def _unit_hover(value: str) -> str:
 
 def top_units(probe: ModelProbe, k: int) -> np.ndarray:
     """The k units that matter most for the first kept sequence's prediction:
-    |readout weight| x |h_T|."""
-    importance = probe.readout_norms * np.abs(probe.states["h"][0][-1].astype(float))
+    |readout weight| x |unit output at T| (h_T; an LSTMP's o_T tanh(c_T), before its projection)."""
+    outputs = kind_of(probe.kind).unit_outputs(probe.states_of(0))[-1].astype(float)
+    importance = probe.readout_norms * np.abs(outputs)
     return np.argsort(importance)[::-1][:k]
 
 

@@ -7,6 +7,7 @@ initialisation side by side (as micrograd keeps each op's forward and backward t
 - ``gru``: Cho et al. (2014) (torch.nn.GRU).
 - ``lstm-cec``: the 1997 cell without a forget gate (f = 1), an ablation of ``lstm``.
 - ``lstm-cut``: the LSTM with its cell-state gradient path cut (c_{t-1} detached), an ablation.
+- ``lstmp``: the LSTM with a projection layer (Sak, Senior & Beaufays 2014; nn.LSTM's proj_size).
 - ``lstm-i1``, ``lstm-o1``: the LSTM with its input or output gate fixed at 1, ablations.
 - ``rnn-orth``: the RNN with W_hh initialised orthogonal; ``irnn``: ReLU units, W_hh = I and
   biases 0 at initialisation (Le, Jaitly & Hinton 2015).
@@ -28,6 +29,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -125,6 +127,23 @@ class ModelKind:
     def init_weights(self, rnn: nn.Module, generator: torch.Generator) -> None:
         """Kind-specific initial weights, drawn from ``generator`` (the run's seed); PyTorch's
         own initialisation by default."""
+
+    def state_sizes(self, hidden_size: int, proj_size: int) -> dict[str, int]:
+        """The width of each state: every state has ``hidden_size`` units by default."""
+        return {name: hidden_size for name in self.state_names}
+
+    def module_options(self, proj_size: int, hidden_size: int) -> dict:
+        """Extra arguments of the fused module (none by default)."""
+        return {}
+
+    def unit_readout(self, model: nn.Module) -> torch.Tensor:
+        """The readout's weight on each of the layer's units (out, H): the readout itself by
+        default (the units are h_t's)."""
+        return model.readout.weight
+
+    def unit_outputs(self, states: dict) -> torch.Tensor:
+        """What each unit outputs (T, H) that ``unit_readout`` weighs: h_t by default."""
+        return states["h"]
 
     def derivative(self, h: torch.Tensor) -> torch.Tensor:
         """An ungated kind's activation slope at each unit and step, from h_t itself: the
@@ -364,6 +383,40 @@ class CutKind(LSTMKind):
         return None
 
 
+def projection(hidden_size: int, proj_size: int) -> int:
+    """An LSTMP's projection width: ``proj_size``, or half the hidden size for 0."""
+    return proj_size or max(1, hidden_size // 2)
+
+
+class ProjectedLSTMKind(LSTMKind):
+    """The LSTM with a projection layer (LSTMP, Sak, Senior & Beaufays 2014; nn.LSTM's
+    ``proj_size``): the cell keeps H units, h_t = W_hr (o_t tanh(c_t)) has P < H, and the gates
+    and the readout see only those P numbers. Fewer recurrent weights (4H x P instead of 4H x H);
+    the cell state's additive path is the LSTM's."""
+
+    name, label, color = "lstmp", "LSTMP", "#999933"
+    equations = (r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad "
+                 r"h_t = W_{hr}\,(o_t \odot \tanh(c_t))")
+
+    def state_sizes(self, hidden_size, proj_size):
+        return {"h": projection(hidden_size, proj_size), "c": hidden_size}
+
+    def module_options(self, proj_size, hidden_size):
+        return {"proj_size": projection(hidden_size, proj_size)}
+
+    def step(self, w, xw, state):
+        c, h = self.cell(self.gates(w, xw, state["h"]), state["c"])
+        return {"h": h @ w["w_hr"].T, "c": c}
+
+    def unit_readout(self, model):
+        """The readout through the projection, W_out W_hr (out, H): each cell unit's weight."""
+        return model.readout.weight @ model.rnn.weight_hr_l0
+
+    def unit_outputs(self, states):
+        """o_t tanh(c_t): what each cell unit outputs before the projection."""
+        return states["o"] * np.tanh(states["c"])
+
+
 class GRUKind(ModelKind):
     """r, z (sigmoid); n = tanh(x_n + r (h W_hn + b_hn)); h_t = (1 - z) n + z h_{t-1}."""
 
@@ -397,7 +450,7 @@ class GRUKind(ModelKind):
 
 KINDS: dict[str, ModelKind] = {k.name: k for k in (
     RNNKind(), LSTMKind(), GRUKind(), CECKind(), CutKind(), InputOpenKind(), OutputOpenKind(),
-    OrthogonalRNNKind(), IRNNKind())}
+    OrthogonalRNNKind(), IRNNKind(), ProjectedLSTMKind())}
 MODEL_KINDS = tuple(KINDS)
 MODEL_LABELS = {name: kind.label for name, kind in KINDS.items()}
 
@@ -415,14 +468,16 @@ class RecurrentModel(nn.Module):
     every step (``every_step``: a next-character model)."""
 
     def __init__(self, kind: str, input_size: int, hidden_size: int, output_size: int,
-                 every_step: bool = False):
+                 every_step: bool = False, proj_size: int = 0):
         super().__init__()
         self.kind = kind
         self.spec = kind_of(kind)
         self.hidden_size = hidden_size
+        self.state_sizes = self.spec.state_sizes(hidden_size, proj_size)
         self.every_step = every_step
-        self.rnn = self.spec.fused(input_size, hidden_size, batch_first=True)
-        self.readout = nn.Linear(hidden_size, output_size)
+        self.rnn = self.spec.fused(input_size, hidden_size, batch_first=True,
+                                   **self.spec.module_options(proj_size, hidden_size))
+        self.readout = nn.Linear(self.state_sizes["h"], output_size)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """Prediction (B, output_size) from the hidden state at the last step, or (B, T,
@@ -437,13 +492,17 @@ class RecurrentModel(nn.Module):
         return self.readout(outputs), state
 
     def weights(self) -> dict[str, torch.Tensor]:
-        """The recurrent layer's parameters: w_ih, w_hh, b_ih, b_hh (PyTorch gate order)."""
-        return {
+        """The recurrent layer's parameters: w_ih, w_hh, b_ih, b_hh (PyTorch gate order), and
+        the projection w_hr where there is one (LSTMP)."""
+        weights = {
             "w_ih": self.rnn.weight_ih_l0,
             "w_hh": self.rnn.weight_hh_l0,
             "b_ih": self.rnn.bias_ih_l0,
             "b_hh": self.rnn.bias_hh_l0,
         }
+        if getattr(self.rnn, "proj_size", 0):
+            weights["w_hr"] = self.rnn.weight_hr_l0
+        return weights
 
     def memory_bias(self) -> torch.Tensor | None:
         """The memory gate's effective bias b_ih + b_hh per unit (None for the RNN)."""
@@ -454,11 +513,13 @@ class RecurrentModel(nn.Module):
 
 
 def build_model(kind: str, input_size: int, hidden_size: int, output_size: int, seed: int,
-                init: MemoryInit = MemoryInit(), every_step: bool = False) -> RecurrentModel:
-    """A model initialised from ``seed`` alone (not from whatever the global RNG holds)."""
+                init: MemoryInit = MemoryInit(), every_step: bool = False,
+                proj_size: int = 0) -> RecurrentModel:
+    """A model initialised from ``seed`` alone (not from whatever the global RNG holds);
+    ``proj_size``: the projection of the kinds that have one (LSTMP)."""
     with _INIT_LOCK, torch.random.fork_rng():
         torch.manual_seed(seed)
-        model = RecurrentModel(kind, input_size, hidden_size, output_size, every_step)
+        model = RecurrentModel(kind, input_size, hidden_size, output_size, every_step, proj_size)
     model.spec.init_weights(model.rnn, torch.Generator().manual_seed(seed))
     model.spec.init_memory(model.rnn, init, torch.Generator().manual_seed(seed + 17))
     return model

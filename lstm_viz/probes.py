@@ -89,7 +89,8 @@ class ModelProbe:
     with a different answer (so a page can show memory carrying different values).
     ``states`` holds their traces, each (S, T, H) in float16 (for drawing): h, and c plus gates
     for the LSTM or gates for the GRU. ``answers`` (S, out) are the model's predictions for
-    them; ``readout_norms`` (H,) is each unit's readout weight norm.
+    them; ``readout_norms`` (H,) is each unit's readout weight norm (through the projection
+    of a kind that has one, ``ModelKind.unit_readout``).
     """
 
     kind: str
@@ -133,7 +134,7 @@ def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[
     """
     spec = model.spec
     x = batch.x.double().requires_grad_(True)
-    h0 = x.new_zeros(x.shape[0], model.hidden_size, requires_grad=True)
+    h0 = x.new_zeros(x.shape[0], model.state_sizes["h"], requires_grad=True)
     kept = unroll(model, x, h0)
     pred = _readout(model, kept["h"][-1])
     y = task.last(batch.y)
@@ -151,11 +152,12 @@ def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[
 
 
 def unroll(model: RecurrentModel, x: torch.Tensor, h0: torch.Tensor) -> dict[str, list[torch.Tensor]]:
-    """Every state of every step, name -> T tensors (B, H), from one float64 pass of x through
-    the kind's own ``step`` from h = h0 and the other states 0."""
+    """Every state of every step, name -> T tensors (B, its width), from one float64 pass of x
+    through the kind's own ``step`` from h = h0 and the other states 0."""
     spec = model.spec
     w = {k: v.detach().double() for k, v in model.weights().items()}
-    state = {name: h0 if name == "h" else torch.zeros_like(h0) for name in spec.state_names}
+    state = {name: h0 if name == "h" else h0.new_zeros(h0.shape[0], model.state_sizes[name])
+             for name in spec.state_names}
     xw = input_projection(w, x)
     kept = {name: [] for name in spec.state_names}
     for t in range(x.shape[1]):
@@ -178,7 +180,7 @@ def memory_trace(model: RecurrentModel, task: Task, batch: Batch, sequence: int 
     if b is None:
         return None
     x = torch.cat([a.x, b.x]).double()
-    kept = unroll(model, x, x.new_zeros(2, model.hidden_size))
+    kept = unroll(model, x, x.new_zeros(2, model.state_sizes["h"]))
     states = {name: torch.stack(values, dim=1) for name, values in kept.items()}  # (2, T, H)
     step = int(a.key_steps[0, 0])
     pred = _readout(model, states["h"][:, -1])
@@ -275,7 +277,7 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
         states={k: v[list(kept)].numpy().astype(np.float16) for k, v in internals.items()
                 if k != "pred"},
         answers=internals["pred"][list(kept)].numpy(),
-        readout_norms=model.readout.weight.detach().norm(dim=0).numpy(),
+        readout_norms=model.spec.unit_readout(model).detach().norm(dim=0).numpy(),
         memory=memory_trace(model, task, batch),
         saturation=saturation(model.spec, internals),
     )

@@ -132,7 +132,7 @@ def test_a_run_in_the_worker_exports_what_a_run_here_exports(worker):
 
 SCRIPT_CONFIGS = {
     "latch, adam, clip 1, chrono": RunConfig(seq_len=12, hidden_size=8, batch_size=8,
-                                             models=("rnn", "lstm", "gru")),
+                                             models=("rnn", "lstm", "gru", "lstmp"), proj_size=5),
     "adding, sgd, clip 0, constant": RunConfig(task="adding", seq_len=10, hidden_size=6,
                                                batch_size=8, optimizer="sgd", lr=0.5, clip=0.0,
                                                memory_init="constant", forget_bias=2.0,
@@ -148,7 +148,7 @@ SCRIPT_CONFIGS = {
                                             batch_size=6, optimizer="sgd", lr=0.3, seed=5,
                                             models=("rnn-orth", "irnn", "lstm-i1", "lstm-o1")),
     "text": RunConfig(task="text", seq_len=30, hidden_size=8, batch_size=4, lr=0.01,
-                      models=("lstm", "gru")),
+                      models=("lstm", "gru", "lstmp"), proj_size=3),
     "series, horizon 3": RunConfig(task="series", seq_len=20, hidden_size=6, batch_size=8,
                                    optimizer="sgd", lr=0.1, horizon=3, models=("rnn", "lstm")),
 }

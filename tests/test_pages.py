@@ -16,7 +16,7 @@ PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizo
          "views/primer.py"]
 LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU", "lstm-cec": "LSTM 1997", "lstm-cut": "LSTM (c cut)",
           "lstm-i1": "LSTM (i = 1)", "lstm-o1": "LSTM (o = 1)", "rnn-orth": "RNN (orthogonal)",
-          "irnn": "IRNN"}
+          "irnn": "IRNN", "lstmp": "LSTMP"}
 REFERENCE_KINDS = json.loads((Path(__file__).parents[1] / "lstm_viz" / "data" /
                               "horizon_reference.json").read_text())["results"]
 

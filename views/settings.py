@@ -40,6 +40,7 @@ class Setting:
     high: float = 0
     step: float = 1
     tasks: tuple[str, ...] = ()  # drawn only for these tasks (all when empty)
+    model: str = ""  # drawn only when this model races (always when empty)
 
     @property
     def label(self) -> str:
@@ -110,6 +111,8 @@ SETTINGS = (
             high=LIMITS["seed"][1], step=1),
     Setting("models", "multiselect", [MODEL_LABELS[k] for k in DEFAULTS.models],
             options=tuple(MODEL_LABELS.values())),
+    Setting("proj_size", "slider", DEFAULTS.proj_size, low=LIMITS["proj_size"][0],
+            high=LIMITS["proj_size"][1], step=1, model="lstmp"),
     Setting("cap", "select_slider", DEFAULTS.max_steps, options=CAP_OPTIONS),
 )
 # Page controls kept in the link too (not run settings): the Primer's factor, the snapshot
@@ -240,7 +243,8 @@ def sidebar_config() -> RunConfig | None:
         st.header(t("sidebar.settings"))
         values = {}
         for setting in SETTINGS:
-            drawn = not setting.tasks or values["task"] in setting.tasks
+            drawn = ((not setting.tasks or values["task"] in setting.tasks)
+                     and (not setting.model or MODEL_LABELS[setting.model] in values["models"]))
             values[setting.key] = _widget(setting) if drawn else setting.default
     if st.session_state.url_notes:
         st.info(t("link.notes", notes="; ".join(st.session_state.url_notes)))
@@ -258,13 +262,29 @@ def sidebar_config() -> RunConfig | None:
     if seq_len > longest:
         st.info(t("sidebar.too_long", task=task.name, steps=longest))
         seq_len = longest
+    hidden, proj = projection(values)
     return DEFAULTS.replace(
-        task=values["task"], seq_len=seq_len, hidden_size=values["hidden"], lr=values["lr"],
+        task=values["task"], seq_len=seq_len, hidden_size=hidden, proj_size=proj, lr=values["lr"],
         optimizer=values["opt"], memory_init=values["memory_init"],
         batch_size=values["batch"], forget_bias=float(values["fbias"]), clip=float(values["clip"]),
         seed=values["seed"], max_steps=values["cap"], **options,
         models=tuple(LABEL_TO_KIND[m] for m in MODEL_LABELS.values() if m in values["models"]),
     )
+
+
+def projection(values: dict) -> tuple[int, int]:
+    """The hidden and projection sizes: an LSTMP needs P < H, so a P too large becomes H - 1
+    and a hidden size of 1 becomes 2, each with a note (P = 0: half the hidden size)."""
+    hidden, proj = values["hidden"], values["proj_size"]
+    if MODEL_LABELS["lstmp"] not in values["models"]:
+        return hidden, DEFAULTS.proj_size
+    if hidden < 2:
+        st.info(t("sidebar.lstmp_hidden"))
+        hidden = 2
+    if proj >= hidden:
+        st.info(t("sidebar.proj_clamped", proj=proj, hidden=hidden, using=hidden - 1))
+        proj = hidden - 1
+    return hidden, proj
 
 
 def widget_values(config: RunConfig) -> dict[str, object]:
@@ -273,7 +293,8 @@ def widget_values(config: RunConfig) -> dict[str, object]:
             "hidden": config.hidden_size, "opt": config.optimizer, "lr": config.lr,
             "batch": config.batch_size, "memory_init": config.memory_init,
             "fbias": config.forget_bias, "clip": config.clip, "seed": float(config.seed),
-            "models": [MODEL_LABELS[k] for k in config.models], "cap": config.max_steps}
+            "models": [MODEL_LABELS[k] for k in config.models], "proj_size": config.proj_size,
+            "cap": config.max_steps}
 
 
 def apply(config: RunConfig) -> None:

@@ -25,7 +25,8 @@ from lstm_viz.training import TICK_SECONDS, RunView
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
 CHANGE_NAMES = ("task", "seq_len", "hidden_size", "optimizer", "lr", "batch_size", "memory_init",
-                "forget_bias", "clip", "seed", "models", "horizon", "series", "max_steps")
+                "forget_bias", "clip", "seed", "models", "horizon", "series", "max_steps",
+                "proj_size")
 # Live charts redraw on every tick; Streamlit dims the elements of a run in progress, which
 # makes them flicker. Charts and the counter keep full opacity (the status widget still shows
 # that the app is running).

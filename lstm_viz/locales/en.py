@@ -136,7 +136,10 @@ TEXT = {
                             "the LSTM without a forget gate (f = 1 exactly), as first "
                             "published. LSTM (c cut) computes the LSTM's values but lets no "
                             "gradient flow along its cell state: race them against the LSTM to "
-                            "see which part gives it its memory."),
+                            "see which part gives it its memory. LSTM (i = 1) and LSTM (o = 1) "
+                            "hold their input or output gate at 1; RNN (orthogonal) and IRNN "
+                            "start the RNN with an orthogonal or identity W_hh; LSTMP projects "
+                            "h_t onto fewer numbers."),
     "setting.cap": "Step cap",
     "setting.cap.help": "Training stops by itself after this many steps.",
     "setting.w": "Factor w applied at every step",
@@ -285,6 +288,13 @@ TEXT = {
     "export.no_upload_script": ("The script is not available for an uploaded price series: it "
                                 "rebuilds the synthetic series, and your file is not in it."),
     "export.unknown_kinds": "The script cannot build {models} yet.",
+    "setting.proj_size": "Projection size (LSTMP)",
+    "setting.proj_size.help": ("The LSTMP's projected h_t: how many numbers its gates and readout "
+                               "see of its H cell units (below the hidden size; 0: half of it)."),
+    "sidebar.lstmp_hidden": "The LSTMP needs at least 2 units; using hidden size 2.",
+    "sidebar.proj_clamped": ("The LSTMP's projection must be smaller than its {hidden} units: "
+                             "using {using} instead of {proj}."),
+    "change.proj_size": "projection size",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "Gradient flow",
     "gradients.intro": (
@@ -535,6 +545,10 @@ TEXT = {
     "primer.no_finite": "- {model}: no finite factors",
     "primer.now": "**Your models now (training step {step}):**",
     # --- inside, figures, tasks ---
+    "kind.lstmp.multiplier": "LSTMP: forget gate f_t (along the cell state)",
+    "kind.lstmp.inside_note": ("The LSTMP keeps the LSTM's cell state c_t, but its h_t is a "
+                               "projection of o_t tanh(c_t) onto fewer numbers, which is all its "
+                               "gates and readout see."),
     "task.text.title": "Text (next character, Korean and English)",
     "task.text.source": "sentences written for this project; the char-RNN of Karpathy 2015",
     "task.series.title": "Price series (forecast the next price)",
