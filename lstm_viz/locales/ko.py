@@ -270,11 +270,12 @@ TEXT = {
                                 "시계열을 다시 만드는데, 올린 파일은 거기에 들어 있지 않으니까요."),
     "export.unknown_kinds": "스크립트로는 아직 만들 수 없는 모델: {models}.",
     "setting.proj_size": "투영 크기(LSTMP)",
-    "setting.proj_size.help": ("LSTMP의 투영된 h_t 크기: 게이트와 출력층이 셀 유닛 H개를 몇 개의 "
-                               "수로 줄여 보는지입니다(은닉 크기보다 작아야 하고, 0이면 그 절반)."),
-    "sidebar.lstmp_hidden": "LSTMP에는 유닛이 2개 이상 필요해서 은닉 크기 2를 씁니다.",
-    "sidebar.proj_clamped": ("LSTMP의 투영 크기는 유닛 수 {hidden}보다 작아야 해서 {proj} 대신 "
-                             "{using}을(를) 씁니다."),
+    "setting.proj_size.help": ("LSTMP의 투영된 h_t 크기예요. 게이트와 출력층이 셀 유닛 H개를 몇 "
+                               "개의 수로 줄여서 보는지 정해요(은닉 크기보다 작아야 하고, 0이면 그 "
+                               "절반)."),
+    "sidebar.lstmp_hidden": "LSTMP에는 유닛이 2개 이상 필요해서 은닉 크기 2를 써요.",
+    "sidebar.proj_clamped": ("LSTMP의 투영 크기는 유닛 수({hidden})보다 작아야 해요. 투영 크기: "
+                             "{proj} → {using}."),
     "change.proj_size": "투영 크기",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "기울기 흐름",
@@ -517,9 +518,9 @@ TEXT = {
     "primer.no_finite": "- {model}: 유한한 인수 없음",
     "primer.now": "**지금 내 모델 (학습 {step}단계):**",
     # --- inside, figures, tasks ---
-    "kind.lstmp.multiplier": "LSTMP: 망각 게이트 f_t(셀 상태를 따라)",
+    "kind.lstmp.multiplier": "LSTMP: 망각 게이트 f_t (셀 상태를 따라)",
     "kind.lstmp.inside_note": ("LSTMP는 LSTM의 셀 상태 c_t를 그대로 갖지만, h_t는 o_t tanh(c_t)를 "
-                               "더 적은 수로 투영한 것이고, 게이트와 출력층은 이것만 봅니다."),
+                               "더 적은 수로 투영한 것이에요. 게이트와 출력층은 이 h_t만 봐요."),
     "task.text.title": "텍스트(다음 글자, 한국어와 영어)",
     "task.text.source": "이 프로젝트를 위해 쓴 문장들; Karpathy 2015의 char-RNN",
     "task.series.title": "가격 시계열(다음 가격 예측)",
@@ -638,7 +639,7 @@ TEXT = {
     "figures.change": "변화량 (전형적인 변화량 단위)",
     "figures.state_distance": "‖상태 A − 상태 B‖ (로그)",
     "figures.flipped_here": "여기서 바꿈",
-    "figures.always_saturated": "늘 포화 (x + y = 1)",
+    "figures.always_saturated": "항상 포화 (x + y = 1)",
     "figures.units": "{model} (유닛 {n}개)",
     "figures.saturation_hover": "유닛 {unit}: 단계의 {right}에서 > {high}, {left}에서 < {low}",
     "figures.right_saturated": "오른쪽 포화인 단계의 비율 (> {high})",
@@ -651,7 +652,7 @@ TEXT = {
     "task.window": "윈도우",
     "task.chance_line": "우연 수준 선",
     "task.chance_value": "우연 수준 ({value})",
-    "task.baseline_value": "기준선: 늘 1로 답하기 ({value})",
+    "task.baseline_value": "기준선: 항상 1로 답하기 ({value})",
     "task.goal": "마지막 단계에서 여러 단계 앞에 있던 것을 답해야 해요",
     "task.solved": "지연 {T} {task} 과제 해결",
     "task.latch.title": "Latch (첫 기호 기억하기)",
@@ -662,7 +663,7 @@ TEXT = {
     "task.adding.source": "Hochreiter & Schmidhuber 1997, 실험 4",
     "task.adding.describe": "무작위 수 {T}개 가운데 표시된 두 수의 합을 출력해요.",
     "task.adding.flip": "t = {step}에 표시된 첫 번째 값({a} → {b})",
-    "task.adding.plateau": "1/12 = 0.083 근처예요. 표시된 두 번째 수만 기억하고 첫 번째 수는 평균으로 어림하는 모델의 MSE가 이 값이에요",
+    "task.adding.plateau": "이 값은 1/12 = 0.083 근처로, 표시된 두 번째 수만 기억하고 첫 번째 수는 평균으로 어림하는 모델의 MSE예요",
     "task.order.title": "시간 순서 (XX, XY, YX, YY)",
     "task.order.source": "Hochreiter & Schmidhuber 1997, 실험 6",
     "task.order.describe": "기호 {T}개 사이에 숨은 X/Y 기호 두 개의 순서를 맞혀요.",
