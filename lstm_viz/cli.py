@@ -4,6 +4,7 @@
 - ``sweep`` measures the memory horizon: each model's held-out metric over sequence lengths and
   seeds (sweep.py).
 - ``bench`` measures speed and memory (bench.py).
+- ``story`` measures every scene of the story on each seed (story.py), the table it quotes.
 
 Bad arguments get one line on stderr and exit status 2, never a traceback.
 """
@@ -17,7 +18,7 @@ import sys
 
 import torch
 
-from . import bench, sweep
+from . import bench, story, sweep
 from .config import RunConfig
 from .tasks import make_task
 from .training import LockstepTrainer
@@ -71,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     horizon.add_argument("--lengths", default="10,50,100,200", help="comma list of lengths")
     horizon.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
     bench.add_arguments(commands.add_parser("bench", help="measure speed and memory side by side"))
+    scenes = commands.add_parser("story", help="every scene of the story on each seed")
+    scenes.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
+    scenes.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -216,7 +220,26 @@ def _format_sweep(report: dict) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"race": race, "sweep": run_sweep, "bench": bench.run}
+def run_story(args) -> int:
+    """Every scene of the story on each seed: the table the story page quotes."""
+    seeds = _seeds(args.seeds)
+    scenes = {}
+    for n, scene in enumerate(story.SCENES):
+        _progress(n, len(story.SCENES), scene.key)
+        rows = [story.measure(scene, seed) for seed in seeds]
+        scenes[scene.key] = {"seeds": seeds, "results": {k: [r[k] for r in rows] for k in rows[0]}}
+    _progress(len(story.SCENES), len(story.SCENES), "done")
+    print(file=sys.stderr)
+    if args.json:
+        print(json.dumps({"command": "python -m lstm_viz story --seeds " + args.seeds + " --json",
+                          "scenes": scenes}, indent=1))
+    else:
+        print("\n".join(f"{n}. {story.measured(scene, scenes)}"
+                        for n, scene in enumerate(story.SCENES, start=1)))
+    return 0
+
+
+COMMANDS = {"race": race, "sweep": run_sweep, "bench": bench.run, "story": run_story}
 
 
 def main(argv: list[str] | None = None) -> int:

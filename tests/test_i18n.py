@@ -27,8 +27,10 @@ def test_every_text_takes_the_same_fields_in_both_languages(key):
 
 
 def test_korean_texts_are_korean_and_english_texts_are_not():
-    untranslated = [k for k, text in TABLES["ko"].items()
-                    if not HANGUL.search(text) and text == TABLES["en"][k] and re.search("[a-z]{4}", text)]
+    words = {k: re.sub(r"\{\w+\}", "", text) for k, text in TABLES["ko"].items()}  # fields aside
+    untranslated = [k for k, text in words.items()
+                    if not HANGUL.search(text) and text == re.sub(r"\{\w+\}", "", TABLES["en"][k])
+                    and re.search("[a-z]{4}", text)]
     assert not untranslated, untranslated
     assert not [k for k, text in TABLES["en"].items() if HANGUL.search(text)]
 

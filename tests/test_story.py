@@ -126,3 +126,25 @@ def test_a_finished_scene_explains_its_run_and_shows_the_memory_trace():
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert any(title.startswith("What one flipped input leaves (step 600)") for title in titles)
     assert [b for b in at.button if b.key == "next_scene"]
+
+
+def test_the_shipped_measurements_cover_every_scene_and_its_models():
+    table = story.reference()
+    for scene in story.SCENES:
+        row = table[scene.key]
+        assert row["seeds"] == [0, 1, 2]
+        assert list(row["results"]) == list(scene.config.models)
+        assert all(len(values) == 3 for values in row["results"].values())
+        text = story.measured(scene)
+        for kind, values in row["results"].items():
+            shown = " / ".join(f"{v:.1e}" if scene.question == "reach" else
+                               "not solved" if v is None else str(v) for v in values)
+            assert f"{story.KINDS[kind].label} {shown}" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scene", story.SCENES, ids=lambda s: s.key)
+def test_the_shipped_measurements_are_what_the_scenes_measure(scene):
+    torch.set_num_threads(1)
+    row = story.reference()[scene.key]
+    assert story.measure(scene, 0) == {k: values[0] for k, values in row["results"].items()}

@@ -68,6 +68,7 @@ def draw(view):
     choice = st.session_state.get(f"prediction_{scene.key}")
     prediction = None if choice is None else scene.choices()[choice]
     st.success("\n\n".join(story.explanation(scene, view, prediction)))
+    st.caption(story.measured(scene))
     snapshot = view.snapshots[-1]
     if any(p.memory is not None for p in snapshot.probes.values()):
         st.caption(panels.memory_note(view, snapshot))

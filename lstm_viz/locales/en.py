@@ -85,6 +85,12 @@ TEXT = {
                             "signal by its forget gate, close to 1. The RNN and the cut LSTM "
                             "multiply it by factors below 1 at every step, so far less of it "
                             "arrives (the numbers above)."),
+    "story.measured_solved": ("Measured on seeds {seeds}, the step each model solved it at "
+                              "within {cap} steps: {results}."),
+    "story.measured_reach": ("Measured on seeds {seeds}, the share of the error signal that "
+                             "reaches the first step at step {cap}: {results}."),
+    "story.measured_model": "{model} {values}",
+    "story.not_solved": "not solved",
     # --- app, sidebar, controls, race, verdict ---
     "page.race": "Race",
     "page.inside": "Inside the LSTM",

@@ -81,6 +81,12 @@ TEXT = {
                             "게이트 값이 곱해지는데, 이 값이 1에 가까워요. RNN과 경로를 끊은 "
                             "LSTM에서는 매 단계 1보다 작은 값이 곱해져서 훨씬 적게 도달해요(위의 "
                             "숫자를 보세요)."),
+    "story.measured_solved": ("시드 {seeds}에서 잰 값, {cap}단계 안에 각 모델이 과제를 푼 "
+                              "단계: {results}."),
+    "story.measured_reach": ("시드 {seeds}에서 잰 값, 학습 {cap}단계에서 첫 단계까지 도달하는 "
+                             "오차 신호의 비율: {results}."),
+    "story.measured_model": "{model} {values}",
+    "story.not_solved": "못 풂",
     # --- app, sidebar, controls, race, verdict ---
     "page.race": "경주",
     "page.inside": "LSTM 들여다보기",
