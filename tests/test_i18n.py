@@ -65,3 +65,18 @@ def test_a_korean_link_opens_the_app_in_korean_and_keeps_the_language():
     at.selectbox(key="lang").set_value("en").run()
     assert at.title[0].value == TABLES["en"]["story.title"]
     assert "lang=" not in at.get("code")[-1].value
+
+
+@pytest.mark.parametrize("params,note", [({"lang": "xx"}, "lang='xx' (not one of en, ko)"),
+                                         ({"scene": "9"}, "scene='9' (not one of 1, 2, 3")])
+def test_a_malformed_language_or_scene_opens_with_the_default_and_a_note(params, note):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    assert note in at.info[0].value
+    assert at.selectbox(key="lang").value == "en"
+    at.switch_page("views/story.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == TABLES["en"]["story.title"]
