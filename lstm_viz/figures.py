@@ -42,13 +42,14 @@ def _log_scale(label: str) -> str:
 
 
 def _frame(title: str, height: int) -> dict:
-    """The layout every chart shares: the title on top with room for each of its lines, the
-    legend in rows under the plot and its axis title (a phone's narrow chart wraps it)."""
+    """The layout every chart shares: the title on top with room for each of its lines (and
+    for Korean glyphs, which the CJK font draws taller than plotly measures), the legend in rows
+    under the plot and its axis title (a phone's narrow chart wraps it)."""
     lines = title.count("<br>") + 1
     return dict(
-        height=height, margin=dict(l=60, r=20, t=16 + 24 * lines, b=40),
+        height=height, margin=dict(l=60, r=20, t=22 + 24 * lines, b=40),
         title=dict(text=title, x=0, xanchor="left", yref="container", y=1, yanchor="top",
-                   pad=dict(t=10)),
+                   pad=dict(t=16)),
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.3, yanchor="top"),
     )
 

@@ -370,7 +370,7 @@ class CutKind(LSTMKind):
     its additive cell-state path (Hochreiter & Schmidhuber 1997), this one must fail where the
     LSTM succeeds."""
 
-    name, label, color = "lstm-cut", "LSTM (c cut)", "#56B4E9"
+    name, label, color = "lstm-cut", "LSTM (c cut)", "#E69F00"
     fused = CutLSTM
 
     def step(self, w, xw, state):

@@ -274,13 +274,19 @@ def probe(model: RecurrentModel, task: Task, batch: Batch) -> ModelProbe:
             sigma, model.spec.derivative(grads["states"])).numpy(),
         sigma_max=sigma,
         sequences=kept,
-        states={k: v[list(kept)].numpy().astype(np.float16) for k, v in internals.items()
+        states={k: _compact(v[list(kept)].numpy()) for k, v in internals.items()
                 if k != "pred"},
         answers=internals["pred"][list(kept)].numpy(),
         readout_norms=model.spec.unit_readout(model).detach().norm(dim=0).numpy(),
         memory=memory_trace(model, task, batch),
         saturation=saturation(model.spec, internals),
     )
+
+
+def _compact(values: np.ndarray) -> np.ndarray:
+    """A trace kept for drawing: float16, or float32 where a value is beyond float16's 65504
+    (an IRNN's ReLU units are unbounded)."""
+    return values.astype(np.float16 if np.abs(values).max(initial=0) < 6e4 else np.float32)
 
 
 def contrast_pair(y: torch.Tensor) -> tuple[int, ...]:

@@ -323,6 +323,7 @@ def test_the_snapshot_scrubber_holds_across_steps_and_ticks_and_is_in_the_link()
     at.toggle(key="follow").set_value(False).run()
     slider = scrubber(at)
     assert list(slider.options) == [str(s) for s in steps]  # only snapshots that exist
+    assert slider.value == 100  # turning Follow off holds the snapshot on screen
     slider.set_value(25).run()
     assert at.query_params["snapshot"] in ("25", ["25"])
     at.button(key="step").click().run()  # a Step ...

@@ -54,7 +54,7 @@ def test_a_scenes_link_opens_it_set_up_and_asks_for_a_prediction_first():
     assert at.session_state["cursor"].run.config == run_key(scene.config)
     assert [b for b in at.button if b.key == "set_up"] == []
     assert "bar_step" not in [b.key for b in at.button]  # the run waits for the prediction
-    radio = at.radio(key="prediction_cut")
+    radio = at.radio(key="prediction_cut_en")
     assert radio.value is None
     assert radio.options == [story.choice_text(scene, c) for c in scene.choices()]
     radio.set_value(0).run()
@@ -111,7 +111,7 @@ def test_the_gradient_scene_names_the_model_whose_signal_reaches_furthest():
 
 def test_a_finished_scene_explains_its_run_and_shows_the_memory_trace():
     at = open_story(scene_params(1))
-    at.radio(key="prediction_lag20").set_value(0).run()  # "Both"
+    at.radio(key="prediction_lag20_en").set_value(0).run()  # "Both"
     at.select_slider(key="step_n").set_value(100).run()
     while not at.button(key="bar_step").disabled:
         at.button(key="bar_step").click().run()
@@ -125,7 +125,20 @@ def test_a_finished_scene_explains_its_run_and_shows_the_memory_trace():
     assert verdict in text
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert any(title.startswith("What one flipped input leaves (step 600)") for title in titles)
-    assert [b for b in at.button if b.key == "next_scene"]
+    at.button(key="next_scene").click().run()  # a button in the live fragment: the whole page
+    assert not at.exception, at.exception
+    assert at.session_state["cursor"].run.config == run_key(story.scene_at(2).config)
+    assert at.get("segmented_control")[0].value == "2"
+    assert at.radio(key="prediction_lag100_en").value is None
+
+
+def test_a_prediction_outlives_a_switch_of_language():
+    at = open_story(scene_params(2))
+    at.radio(key="prediction_lag100_en").set_value(2).run()
+    at.selectbox(key="lang").set_value("ko").run()
+    assert not at.exception, at.exception
+    assert at.radio(key="prediction_lag100_ko").value == 2  # "LSTM만"
+    assert "bar_step" in [b.key for b in at.button]  # the run stays on screen
 
 
 def test_the_shipped_measurements_cover_every_scene_and_its_models():

@@ -12,11 +12,18 @@ st.title(t("inside.title"))
 st.markdown(texts.inside_intro(st.session_state.cursor.run.config.models))
 
 
+def _hold_latest(step: int) -> None:
+    """Turning 'Follow training' off holds the snapshot on screen, not the first one."""
+    if not st.session_state.follow:
+        st.session_state.snapshot_choice = step
+
+
 def pick_snapshot(view):
     """The latest probe snapshot or, with 'Follow training' off, the one chosen among the
     snapshots that exist. The choice holds across steps and ticks and is kept in the link."""
     snapshots = view.snapshots
-    follow = st.toggle(t("inside.follow"), key="follow", help=t("inside.follow_help"))
+    follow = st.toggle(t("inside.follow"), key="follow", help=t("inside.follow_help"),
+                       on_change=_hold_latest, args=(snapshots[-1].step,))
     if follow:
         st.query_params.pop("snapshot", None)
         return snapshots[-1]

@@ -18,9 +18,16 @@ cursor = st.session_state.cursor
 
 
 def _go_to(n: int) -> None:
-    """A button's callback: show scene ``n`` with its settings."""
+    """A button's callback: show scene ``n`` with its settings (the whole page reruns: a button
+    inside the live fragment would rerun only the fragment)."""
     st.session_state.scene = str(n)
     settings.apply(story.scene_at(n).config)
+    st.session_state.story_moved = True
+
+
+def _keep_prediction(scene_key: str, widget: str) -> None:
+    """A prediction outlives the radio that took it (a new language draws a new radio)."""
+    st.session_state.setdefault("predictions", {})[scene_key] = st.session_state[widget]
 
 
 def scene_link(n: int) -> str:
@@ -50,13 +57,17 @@ def set_up() -> bool:
 def predict() -> int | None:
     """The reader's prediction for this scene (None until made), kept for the session."""
     choices = scene.choices()
-    return st.radio(t("story.predict"), range(len(choices)), index=None,
-                    format_func=lambda i: story.choice_text(scene, choices[i]),
-                    key=f"prediction_{scene.key}", horizontal=True)
+    widget = f"prediction_{scene.key}_{st.session_state.get('lang')}"
+    return st.radio(t("story.predict"), range(len(choices)),
+                    index=st.session_state.get("predictions", {}).get(scene.key),
+                    format_func=lambda i: story.choice_text(scene, choices[i]), key=widget,
+                    horizontal=True, on_change=_keep_prediction, args=(scene.key, widget))
 
 
 def draw(view):
     """The scene's chart and, once the run has stopped, what it shows."""
+    if st.session_state.pop("story_moved", False):
+        st.rerun()  # the next scene: the whole page, with its settings
     if scene.question == "reach":
         glimpses = FIGURES.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)
         shared.chart(glimpses["race_reach"], "story_reach")
@@ -65,7 +76,7 @@ def draw(view):
     if not view.done:
         st.caption(t("story.running", cap=view.config.max_steps))
         return
-    choice = st.session_state.get(f"prediction_{scene.key}")
+    choice = st.session_state.get("predictions", {}).get(scene.key)
     prediction = None if choice is None else scene.choices()[choice]
     st.success("\n\n".join(story.explanation(scene, view, prediction)))
     st.caption(story.measured(scene))
