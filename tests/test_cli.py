@@ -60,12 +60,28 @@ def test_race_table_is_readable(capsys):
     (["race", "--models", "rnn,transformer"], "models must be"),
     (["race", "--steps", "0"], "max_steps"),
 ])
-def test_bad_arguments_get_one_line_and_exit_2(argv, message):
-    result = subprocess.run([sys.executable, "-m", "lstm_viz", *argv], capture_output=True, text=True)
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+def test_bad_arguments_get_one_line_and_exit_2(argv, message, capsys):
+    code, err = run_cli(argv, capsys)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def run_cli(argv, capsys) -> tuple[int, str]:
+    """The exit status and stderr of ``python -m lstm_viz argv``, run in this process."""
+    try:
+        code = main(argv)
+    except SystemExit as done:  # argparse's own errors
+        code = done.code
+    return code, capsys.readouterr().err
+
+
+def test_a_bad_argument_in_a_real_process_gets_one_line_and_exit_2():
+    result = subprocess.run([sys.executable, "-m", "lstm_viz", "race", "--lr", "abc"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "invalid float" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_sweep_json_schema_and_early_stop(capsys):
@@ -106,7 +122,7 @@ def test_sweep_takes_a_comma_list_of_seeds_and_matches_a_race(capsys):
     (["sweep", "--lengths", "10,900"], "seq_len"),
     (["sweep", "--memory-init", "magic"], "memory_init"),
 ])
-def test_bad_sweep_arguments_get_one_line(argv, message):
-    result = subprocess.run([sys.executable, "-m", "lstm_viz", *argv], capture_output=True, text=True)
-    assert result.returncode == 2 and message in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+def test_bad_sweep_arguments_get_one_line(argv, message, capsys):
+    code, err = run_cli(argv, capsys)
+    assert code == 2 and message in err
+    assert len(err.strip().splitlines()) == 1
