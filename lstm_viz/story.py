@@ -12,6 +12,7 @@ Scene texts live in the language tables under ``story.<key>.*``; this module onl
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -138,6 +139,7 @@ def measure(scene: Scene, seed: int) -> dict[str, float | int | None]:
     return {k: view.solved_step(k) for k in view.models}
 
 
+@functools.cache
 def reference() -> dict:
     """The shipped measurements: scene key -> {"seeds": [...], "results": {kind: [per seed]}}."""
     return json.loads(REFERENCE.read_text())["scenes"]

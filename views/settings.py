@@ -353,11 +353,16 @@ def describe_link(values: dict[str, object]) -> str:
     return t("link.some_defaults", changed="; ".join(changed))
 
 
+def address() -> str:
+    """This page's address without its query ('' where Streamlit does not know it)."""
+    return (st.context.url or "").split("?")[0]
+
+
 def share_link() -> None:
     """The 'share this scene' box: this page's address plus every non-default setting."""
     values = scene_values()
     query = share_query(values)
-    base = (st.context.url or "").split("?")[0]
+    base = address()
     with st.sidebar:
         st.subheader(t("share.title"))
         st.code(f"{base}?{query}" if query else base or t("share.plain"),

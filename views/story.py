@@ -34,8 +34,7 @@ def scene_link(n: int) -> str:
     """The link that opens scene ``n`` set up, in this language."""
     values = settings.widget_values(story.scene_at(n).config)
     values.update(scene=str(n), lang=st.session_state.get("lang"))
-    base = (st.context.url or "").split("?")[0]
-    return f"{base}?{settings.share_query(values)}"
+    return f"{settings.address()}?{settings.share_query(values)}"
 
 
 def set_up() -> bool:
