@@ -65,15 +65,20 @@ def test_a_task_without_a_flip_has_no_memory_trace(name, seq_len):
 
 def _fused_states(model, x):
     """Every state at every step from the fused nn module itself, in float64: h from its outputs,
-    the others (the LSTM's c) from the state it returns after each prefix of x."""
+    the others (the LSTM's c) from the state it returns after each prefix of x. One sequence per
+    pass: a batched matrix product need not round identical rows identically (OpenBLAS on some
+    CPUs does not), and the steps before the flip must be exactly equal in the reference."""
     rnn = copy.deepcopy(model.rnn).double()
     with torch.no_grad():
-        outputs, _ = rnn(x)
-        states = {"h": outputs}
-        for n, name in enumerate(model.spec.state_names[1:], start=1):
-            states[name] = torch.stack([rnn(x[:, : t + 1])[1][n][0] for t in range(x.shape[1])],
-                                       dim=1)
-    return states
+        passes = []
+        for row in x.split(1):
+            outputs, _ = rnn(row)
+            states = {"h": outputs}
+            for n, name in enumerate(model.spec.state_names[1:], start=1):
+                states[name] = torch.stack([rnn(row[:, : t + 1])[1][n][0]
+                                            for t in range(row.shape[1])], dim=1)
+            passes.append(states)
+    return {name: torch.cat([p[name] for p in passes]) for name in passes[0]}
 
 
 def _fused_answers(model, task, h_last, targets):
