@@ -8,9 +8,8 @@ the LSTM -> gradient flow -> memory horizon -> next character -> prices -> prime
 import streamlit as st
 import torch
 
-from lstm_viz import i18n
 from lstm_viz.i18n import t
-from lstm_viz.sessions import limit_malloc_arenas
+from lstm_viz.serving.sessions import limit_malloc_arenas
 from views import settings, shared
 
 torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores

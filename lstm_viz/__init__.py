@@ -4,7 +4,7 @@ No Streamlit here: the library is usable from a notebook, the CLI (python -m lst
 app's pages alike.
 """
 
-from .config import RunConfig
-from .training import LockstepTrainer
+from lstm_viz.core.config import RunConfig
+from lstm_viz.core.training import LockstepTrainer
 
 __all__ = ["RunConfig", "LockstepTrainer"]

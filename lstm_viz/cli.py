@@ -1,9 +1,9 @@
-"""Command line: ``python -m lstm_viz race|sweep|bench ...``.
+"""Command line: ``python -m lstm_viz race|sweep|story ...`` (the benchmark is
+``python -m benchmarks.bench``, beside the package: it starts a server and a browser).
 
 - ``race`` trains models side by side on one task and reports.
 - ``sweep`` measures the memory horizon: each model's held-out metric over sequence lengths and
   seeds (sweep.py).
-- ``bench`` measures speed and memory (bench.py).
 - ``story`` measures every scene of the story on each seed (story.py), the table it quotes.
 
 Bad arguments get one line on stderr and exit status 2, never a traceback.
@@ -18,10 +18,11 @@ import sys
 
 import torch
 
-from . import bench, story, sweep
-from .config import RunConfig
-from .tasks import make_task
-from .training import LockstepTrainer
+from lstm_viz.core.config import RunConfig
+from lstm_viz.core.training import LockstepTrainer
+from lstm_viz.present import story
+from lstm_viz.serving import sweep
+from lstm_viz.tasks import make_task
 
 PROGRESS_CHUNK = 10
 
@@ -71,7 +72,6 @@ def _parser() -> argparse.ArgumentParser:
     _add_run_options(horizon)
     horizon.add_argument("--lengths", default="10,50,100,200", help="comma list of lengths")
     horizon.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
-    bench.add_arguments(commands.add_parser("bench", help="measure speed and memory side by side"))
     scenes = commands.add_parser("story", help="every scene of the story on each seed")
     scenes.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
     scenes.add_argument("--json", action="store_true", help="print one JSON object")
@@ -239,7 +239,7 @@ def run_story(args) -> int:
     return 0
 
 
-COMMANDS = {"race": race, "sweep": run_sweep, "bench": bench.run, "story": run_story}
+COMMANDS = {"race": race, "sweep": run_sweep, "story": run_story}
 
 
 def main(argv: list[str] | None = None) -> int:

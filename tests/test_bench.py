@@ -2,13 +2,13 @@
 
 import json
 
-from lstm_viz.cli import main
+from benchmarks.bench import main
 
 KEYS = {"overhead_ratio", "probe_ratio", "tick_ms", "session_mb", "session_growth_mb", "cold_start_s"}
 
 
 def test_bench_quick_json_reports_every_measure(capsys):
-    assert main(["bench", "--quick", "--no-browser", "--json", "--sessions", "3"]) == 0
+    assert main(["--quick", "--no-browser", "--json", "--sessions", "3"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert KEYS <= set(result)
     assert 0.3 < result["overhead_ratio"] < 3  # a ratio of two measured rates, both running

@@ -13,7 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from lstm_viz import bench
+from benchmarks import bench
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 import torch
 
-from lstm_viz import LockstepTrainer, RunConfig, export, series
-from lstm_viz.models import MODEL_KINDS, build_model
-from lstm_viz.worker import TrainingWorker
+from lstm_viz import LockstepTrainer, RunConfig, export
+from lstm_viz.core.models import MODEL_KINDS, build_model
+from lstm_viz.serving.worker import TrainingWorker
+from lstm_viz.tasks import series
 from tests.test_pages import open_app
 
 SMALL = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,

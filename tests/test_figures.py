@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from lstm_viz import LockstepTrainer, RunConfig, figures, panels
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.present import figures, panels
 
 CONFIG = RunConfig(seq_len=12, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
                    models=("rnn", "lstm", "gru"), max_steps=30)

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz import i18n
 from lstm_viz.i18n import TABLES, fields_of, t
-from lstm_viz.story import SCENES
+from lstm_viz.present.story import SCENES
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*ROOT.glob("app.py"), *ROOT.glob("views/*.py"), *ROOT.glob("lstm_viz/*.py")]

@@ -11,8 +11,8 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from lstm_viz import i18n
+from lstm_viz.core.models import KINDS
 from lstm_viz.i18n import TABLES, t
-from lstm_viz.models import KINDS
 from lstm_viz.tasks import make_task
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

@@ -1,10 +1,12 @@
 """A long run stays flat: bounded history and snapshots, steady memory.
 
-(Tick time is a speed measure: it lives in the benchmark, `python -m lstm_viz bench`.)
+(Tick time is a speed measure: it lives in the benchmark, `python -m benchmarks.bench`.)
 """
 
-from lstm_viz import LockstepTrainer, RunConfig, panels, training
-from lstm_viz.bench import _rss_mb
+from benchmarks.bench import _rss_mb
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.core import training
+from lstm_viz.present import panels
 
 
 def test_memory_stays_flat_over_a_long_run(monkeypatch):

@@ -9,8 +9,8 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.models import MemoryInit, build_model
-from lstm_viz.probes import probe
+from lstm_viz.core.models import MemoryInit, build_model
+from lstm_viz.core.probes import probe
 from lstm_viz.tasks import make_task
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

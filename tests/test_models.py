@@ -5,7 +5,7 @@ import math
 import pytest
 import torch
 
-from lstm_viz.models import KINDS, MemoryInit, RNNKind, build_model, kind_of
+from lstm_viz.core.models import KINDS, MemoryInit, RNNKind, build_model, kind_of
 
 
 def _effective(model, chunk):
@@ -85,7 +85,8 @@ def test_a_fixed_gate_stays_exactly_1_through_training(kind, chunk, optimizer):
     through training, so the gate is exactly 1 at every step and unit, while the other gates
     learn."""
     from lstm_viz import LockstepTrainer, RunConfig
-    from lstm_viz.internals import trace
+    from lstm_viz.core.internals import trace
+
 
     trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=6, models=(kind,),
                                         optimizer=optimizer, lr=0.05, max_steps=40))

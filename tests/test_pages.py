@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from views import settings
 from lstm_viz import LockstepTrainer
+from views import settings
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizon.py",
@@ -386,7 +386,7 @@ def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     view = view_of(at)
     trainer = LockstepTrainer(view.trainer.config)  # the worker's run, trained again here
     trainer.train_to(view.steps)
-    from lstm_viz import text  # the bars hold the live model's own probabilities
+    from lstm_viz.tasks import text
     prompt = text.read_prompt(trainer.task, at.text_area(key="prompt").value)
     top = text.next_char(trainer.models["lstm"], trainer.task, prompt)
     np.testing.assert_allclose(values(specs[1]["data"][0]["x"])[::-1], [p for _, p in top], rtol=1e-6)

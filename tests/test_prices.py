@@ -1,11 +1,11 @@
-"""Tests for lstm_viz.prices: synthetic prices and CSV upload validation."""
+"""Tests for lstm_viz.tasks.prices: synthetic prices and CSV upload validation."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from lstm_viz.prices import (
+from lstm_viz.tasks.prices import (
     MAX_UPLOAD_BYTES,
     MIN_ROWS,
     UploadError,

@@ -7,8 +7,8 @@ import pytest
 import torch
 from torch import nn
 
-from lstm_viz.models import MemoryInit, build_model
-from lstm_viz.probes import probe
+from lstm_viz.core.models import MemoryInit, build_model
+from lstm_viz.core.probes import probe
 from lstm_viz.tasks import make_task
 
 CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell, "lstm-cec": nn.LSTMCell,

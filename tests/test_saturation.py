@@ -8,10 +8,11 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from lstm_viz import figures, panels, LockstepTrainer, RunConfig
-from lstm_viz.internals import trace
-from lstm_viz.models import KINDS, MemoryInit, build_model
-from lstm_viz.probes import probe, saturation
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.core.internals import trace
+from lstm_viz.core.models import KINDS, MemoryInit, build_model
+from lstm_viz.core.probes import probe, saturation
+from lstm_viz.present import figures, panels
 from lstm_viz.tasks import make_task
 from tests.test_pages import APP, values
 

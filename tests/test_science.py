@@ -10,7 +10,7 @@ or until it is solved on held-out data.
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.sweep import cell_config, run_cell
+from lstm_viz.serving.sweep import cell_config, run_cell
 
 SEEDS = range(5)
 DEFAULTS = RunConfig()

@@ -5,10 +5,9 @@ import numpy as np
 import pytest
 import torch
 
-from lstm_viz import series
-from lstm_viz.config import RunConfig
-from lstm_viz.tasks import make_task
-from lstm_viz.training import LockstepTrainer
+from lstm_viz.core.config import RunConfig
+from lstm_viz.core.training import LockstepTrainer
+from lstm_viz.tasks import make_task, series
 
 
 def _gen(seed=0):

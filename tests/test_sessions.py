@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.sessions import (MIN_TICK_WORK, Cursor, RunRegistry, run_key, tick)
-from lstm_viz.training import TICK_WORK_SECONDS
-from lstm_viz.worker import TrainingWorker
+from lstm_viz.core.training import TICK_WORK_SECONDS
+from lstm_viz.serving.sessions import MIN_TICK_WORK, Cursor, RunRegistry, run_key, tick
+from lstm_viz.serving.worker import TrainingWorker
 
 SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
                   models=("rnn", "lstm"), max_steps=300)
@@ -177,8 +177,9 @@ def test_many_threads_stepping_reading_and_resetting_one_run(make_run):
 
 
 def test_figures_are_built_once_per_moment_and_shared():
-    from lstm_viz import panels
-    from lstm_viz.sessions import FigureCache
+    from lstm_viz.present import panels
+    from lstm_viz.serving.sessions import FigureCache
+
 
     cache, built = FigureCache(size=2), []
 
@@ -198,6 +199,7 @@ def test_figures_are_built_once_per_moment_and_shared():
 
 
 def test_malloc_arena_cap_is_applied_on_glibc():
-    from lstm_viz.sessions import limit_malloc_arenas
+    from lstm_viz.serving.sessions import limit_malloc_arenas
+
 
     assert limit_malloc_arenas() in (True, False)  # never raises; True on this Linux

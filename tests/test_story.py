@@ -9,9 +9,10 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from lstm_viz import LockstepTrainer, story
+from lstm_viz import LockstepTrainer
 from lstm_viz.i18n import TABLES
-from lstm_viz.sessions import run_key
+from lstm_viz.present import story
+from lstm_viz.serving.sessions import run_key
 from views import settings
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

@@ -3,8 +3,16 @@
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.sweep import (CellRun, Sweep, cached, cell_config, load_reference, run_cell,
-                            steps_per_tick, worst_case_seconds)
+from lstm_viz.serving.sweep import (
+    CellRun,
+    Sweep,
+    cached,
+    cell_config,
+    load_reference,
+    run_cell,
+    steps_per_tick,
+    worst_case_seconds,
+)
 
 BASE = RunConfig(hidden_size=8, max_steps=150, models=("rnn", "lstm"))
 

@@ -10,9 +10,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from lstm_viz import text
-from lstm_viz.models import build_model
-from lstm_viz.tasks import make_task
+from lstm_viz.core.models import build_model
+from lstm_viz.tasks import make_task, text
 
 PAST = "ᆻ"  # the final consonant ㅆ of a past-tense syllable (갔, 했, 먹었)
 
@@ -163,5 +162,6 @@ def test_probe_windows_come_in_twins_that_differ_only_in_the_cue_and_answer(seq_
         differ = [t for t, (x, y) in enumerate(zip(a, b)) if x != y]
         assert differ and differ[-1] == seq_len and a[-1] != b[-1]  # the answers differ
         assert all(t <= key for t in differ[:-1])  # everything else differs only in the cue
-    from lstm_viz.probes import contrast_pair
+    from lstm_viz.core.probes import contrast_pair
+
     assert contrast_pair(task.last(batch.y)) == (0, 1)  # Inside draws the first twins

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lstm_viz import texts
+from lstm_viz.present import texts
 from lstm_viz.tasks import TASKS, make_task
 
 COMBOS = [("rnn",), ("lstm",), ("gru",), ("rnn", "lstm"), ("lstm", "gru"), ("rnn", "lstm", "gru")]

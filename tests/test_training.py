@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz import training
+from lstm_viz.core import training
 
 SMALL = RunConfig(seq_len=8, hidden_size=8, batch_size=8, probe_batch_size=4, probe_every=5,
                   models=("rnn", "lstm", "gru"), max_steps=200)

@@ -5,8 +5,14 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.present.verdict import (
+    answer_text,
+    model_verdict,
+    standing,
+    target_text,
+    verdict,
+)
 from lstm_viz.tasks import make_task
-from lstm_viz.verdict import answer_text, model_verdict, standing, target_text, verdict
 
 
 def _trainer(**changes):

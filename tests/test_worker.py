@@ -9,9 +9,9 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.core.training import probe_at
+from lstm_viz.serving.worker import HeldRuns, TrainingWorker
 from lstm_viz.tasks import make_task
-from lstm_viz.training import probe_at
-from lstm_viz.worker import HeldRuns, TrainingWorker
 
 SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
                   models=("rnn", "lstm", "gru"), max_steps=400)

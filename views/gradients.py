@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lstm_viz import figures, panels
 from lstm_viz.i18n import t
-from lstm_viz.sessions import FIGURES
+from lstm_viz.present import figures, panels
+from lstm_viz.serving.sessions import FIGURES
 from views import shared
 
 st.title(t("gradients.title"))

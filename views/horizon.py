@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lstm_viz import panels, sweep
+from lstm_viz.core.models import MODEL_LABELS
+from lstm_viz.core.training import TICK_SECONDS
 from lstm_viz.i18n import t
-from lstm_viz.models import MODEL_LABELS
-from lstm_viz.training import TICK_SECONDS
+from lstm_viz.present import panels
+from lstm_viz.serving import sweep
 from views import shared
 
 LENGTH_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300, 500)

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from lstm_viz import figures, panels, texts
+from lstm_viz.core.models import MODEL_LABELS, kind_of
 from lstm_viz.i18n import t
-from lstm_viz.models import MODEL_LABELS, kind_of
-from lstm_viz.verdict import answer_text, target_text
+from lstm_viz.present import figures, panels, texts
+from lstm_viz.present.verdict import answer_text, target_text
 from views import settings, shared
 
 st.title(t("inside.title"))

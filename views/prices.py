@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lstm_viz import panels, prices, series
 from lstm_viz.i18n import t
-from lstm_viz.sessions import FIGURES
-from lstm_viz.verdict import verdict
+from lstm_viz.present import panels
+from lstm_viz.present.verdict import verdict
+from lstm_viz.serving.sessions import FIGURES
+from lstm_viz.tasks import prices, series
 from views import shared
 
 st.title(t("prices.title"))

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lstm_viz import figures
+from lstm_viz.core.models import kind_of
 from lstm_viz.i18n import t
-from lstm_viz.models import kind_of
+from lstm_viz.present import figures
 from views import settings, shared
 
 st.title(t("primer.title"))

@@ -4,9 +4,10 @@ import html
 
 import streamlit as st
 
-from lstm_viz import panels, text
+from lstm_viz.core.models import KINDS
 from lstm_viz.i18n import t
-from lstm_viz.models import KINDS
+from lstm_viz.present import panels
+from lstm_viz.tasks import text
 from views import shared
 
 EXAMPLES = {  # (language, class in the corpus): each example stops where only its start decides

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lstm_viz import export, panels, texts
+from lstm_viz import export
 from lstm_viz.i18n import t
-from lstm_viz.sessions import FIGURES
-from lstm_viz.verdict import verdict
+from lstm_viz.present import panels, texts
+from lstm_viz.present.verdict import verdict
+from lstm_viz.serving.sessions import FIGURES
 from views import shared
 
 config = st.session_state.cursor.run.config

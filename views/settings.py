@@ -13,11 +13,11 @@ from urllib.parse import quote, urlparse
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lstm_viz.config import LIMITS, OPTIMIZERS, RunConfig
-from lstm_viz.models import MEMORY_INITS, MODEL_LABELS
-from lstm_viz import i18n, series
+from lstm_viz import i18n
+from lstm_viz.core.config import LIMITS, OPTIMIZERS, RunConfig
+from lstm_viz.core.models import MEMORY_INITS, MODEL_LABELS
 from lstm_viz.i18n import t
-from lstm_viz.tasks import TASKS
+from lstm_viz.tasks import TASKS, series
 
 DEFAULTS = RunConfig()
 LR_OPTIONS = (1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0)

@@ -1,7 +1,7 @@
 """Streamlit glue shared by every page: the session's cursor into a shared run, the training
 controls and the live tick. Pages import this; the library never does.
 
-Sessions on equal settings share one trainer (lstm_viz.sessions); each session keeps its own
+Sessions on equal settings share one trainer (lstm_viz.serving.sessions); each session keeps its own
 ``Cursor`` in ``st.session_state``: the step it shows, its cap, its play state and its snapshot
 choice. Live training is an ``st.fragment`` with ``run_every``: while playing, each tick moves the
 cursor a bounded number of steps (the run trains in the worker process, asked to stay ahead of
@@ -17,11 +17,11 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_viz.config import LIMITS, RunConfig
+from lstm_viz.core.config import LIMITS, RunConfig
+from lstm_viz.core.models import KINDS
+from lstm_viz.core.training import TICK_SECONDS, RunView
 from lstm_viz.i18n import t
-from lstm_viz.models import KINDS
-from lstm_viz.sessions import REGISTRY, Cursor, run_key, tick
-from lstm_viz.training import TICK_SECONDS, RunView
+from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
 CHANGE_NAMES = ("task", "seq_len", "hidden_size", "optimizer", "lr", "batch_size", "memory_init",

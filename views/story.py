@@ -1,10 +1,10 @@
-"""The story: six scenes, each a run to predict, watch and explain (lstm_viz.story)."""
+"""The story: six scenes, each a run to predict, watch and explain (lstm_viz.present.story)."""
 
 import streamlit as st
 
-from lstm_viz import panels, story
 from lstm_viz.i18n import t
-from lstm_viz.sessions import FIGURES, run_key
+from lstm_viz.present import panels, story
+from lstm_viz.serving.sessions import FIGURES, run_key
 from views import settings, shared
 
 st.title(t("story.title"))

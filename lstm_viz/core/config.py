@@ -10,8 +10,8 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from .models import MEMORY_INITS, MODEL_KINDS, MemoryInit, projection
-from .tasks import MAX_SEQ_LEN, TASKS
+from lstm_viz.core.models import MEMORY_INITS, MODEL_KINDS, MemoryInit, projection
+from lstm_viz.tasks import MAX_SEQ_LEN, TASKS
 
 OPTIMIZERS = ("adam", "sgd")
 LIMIT_HIDDEN = 128  # the most units a model may have

@@ -11,9 +11,9 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from .i18n import t
-from .models import KINDS, MODEL_LABELS, kind_of
-from .probes import SATURATION, ModelProbe
+from lstm_viz.core.models import KINDS, MODEL_LABELS, kind_of
+from lstm_viz.core.probes import SATURATION, ModelProbe
+from lstm_viz.i18n import t
 
 COLORS = {name: kind.color for name, kind in KINDS.items()}
 REFERENCE_COLOR = "#666666"

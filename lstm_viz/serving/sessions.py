@@ -24,11 +24,18 @@ import time
 from collections import OrderedDict
 from typing import Callable
 
-from . import i18n
-from .config import LIMITS, RunConfig
-from .training import (MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer, RunRecords, RunView,
-                       Snapshot, probe_at)
-from .worker import WORKER
+from lstm_viz import i18n
+from lstm_viz.core.config import LIMITS, RunConfig
+from lstm_viz.core.training import (
+    MAX_STEPS_PER_TICK,
+    TICK_WORK_SECONDS,
+    LockstepTrainer,
+    RunRecords,
+    RunView,
+    Snapshot,
+    probe_at,
+)
+from lstm_viz.serving.worker import WORKER
 
 ACTIVE_WINDOW = 2.0  # seconds: a run that trained this recently counts as training
 MIN_TICK_WORK = 0.01  # seconds: the smallest training budget of a tick under load

@@ -46,9 +46,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from .internals import input_projection, trace
-from .models import ModelKind, RecurrentModel
-from .tasks import Batch, Task
+from lstm_viz.core.internals import input_projection, trace
+from lstm_viz.core.models import ModelKind, RecurrentModel
+from lstm_viz.tasks import Batch, Task
 
 # Two float64 passes differ by rounding alone up to about machine epsilon (2.2e-16) times the
 # state's size; differences below this share of max(1, ||s_t(A)||) are not told apart from that

@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from .config import RunConfig
-from .i18n import t
-from .models import KINDS
-from .training import LockstepTrainer, RunView
+from lstm_viz.core.config import RunConfig
+from lstm_viz.core.models import KINDS
+from lstm_viz.core.training import LockstepTrainer, RunView
+from lstm_viz.i18n import t
 
 # Every scene measured on seeds 0, 1, 2 (``python -m lstm_viz story --seeds 3 --json``), which
 # each scene quotes beside its own run.
-REFERENCE = Path(__file__).parent / "data" / "story_reference.json"
+REFERENCE = Path(__file__).parents[1] / "data" / "story_reference.json"
 
 
 @dataclass(frozen=True)

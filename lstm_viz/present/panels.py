@@ -10,13 +10,13 @@ import math
 
 import plotly.graph_objects as go
 
-from . import figures, text, texts
-from .i18n import t
-from .models import MODEL_LABELS, kind_of
-from .probes import flip_pair
-from .tasks import make_task
-from .verdict import target_text
-from .training import RunView, Snapshot
+from lstm_viz.core.models import MODEL_LABELS, kind_of
+from lstm_viz.core.probes import flip_pair
+from lstm_viz.core.training import RunView, Snapshot
+from lstm_viz.i18n import t
+from lstm_viz.present import figures, texts
+from lstm_viz.present.verdict import target_text
+from lstm_viz.tasks import make_task, text
 
 TOP_UNITS = 6
 

@@ -25,9 +25,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from . import prices
-from .i18n import t
-from .tasks import MAX_SEQ_LEN, Batch, Task
+from lstm_viz.i18n import t
+from lstm_viz.tasks import prices
+from lstm_viz.tasks.base import MAX_SEQ_LEN, Batch, Task
 
 SYNTHETIC = "synthetic"
 SYNTHETIC_LENGTH = 5000

@@ -36,12 +36,11 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .i18n import t
-from . import series, text
-from .config import RunConfig
-from .models import KINDS
-from .tasks import Task, make_task
-from .training import LockstepTrainer, RunView
+from lstm_viz.core.config import RunConfig
+from lstm_viz.core.models import KINDS
+from lstm_viz.core.training import LockstepTrainer, RunView
+from lstm_viz.i18n import t
+from lstm_viz.tasks import Task, make_task, series, text
 
 GRAD_NORM = "grad_norm_before_clipping"
 

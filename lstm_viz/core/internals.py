@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import torch
 
-from .models import RecurrentModel
+from lstm_viz.core.models import RecurrentModel
 
 
 def input_projection(w: dict, x: torch.Tensor) -> torch.Tensor:

@@ -5,8 +5,8 @@ the words come from the language tables (i18n.py).
 
 from __future__ import annotations
 
-from .i18n import t
-from .models import KINDS
+from lstm_viz.core.models import KINDS
+from lstm_viz.i18n import t
 
 
 def models_phrase(kinds: tuple[str, ...]) -> str:

@@ -35,8 +35,8 @@ from pathlib import Path
 
 import torch
 
-from .config import RunConfig
-from .training import TICK_SECONDS, LockstepTrainer, RunRecords, Snapshot
+from lstm_viz.core.config import RunConfig
+from lstm_viz.core.training import TICK_SECONDS, LockstepTrainer, RunRecords, Snapshot
 
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
@@ -254,10 +254,10 @@ class TrainingWorker:
         """A fresh Python running this module (never a fork of the threaded server, and never
         a re-import of the server's main script), joined by a socket pair."""
         parent, child = socket.socketpair()
-        root = str(Path(__file__).resolve().parents[1])
+        root = str(Path(__file__).resolve().parents[2])
         path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "lstm_viz.worker", str(child.fileno())],
+            [sys.executable, "-m", "lstm_viz.serving.worker", str(child.fileno())],
             pass_fds=[child.fileno()], env={**os.environ, "PYTHONPATH": path})
         child.close()
         self._socket = parent  # kept to shut down: that wakes a blocked receive on both sides
@@ -382,5 +382,5 @@ class RemoteTrainer(RunRecords):
 
 WORKER = TrainingWorker()
 
-if __name__ == "__main__":  # the worker process: python -m lstm_viz.worker FD
+if __name__ == "__main__":  # the worker process: python -m lstm_viz.serving.worker FD
     serve(Channel(int(sys.argv[1])))

@@ -12,10 +12,10 @@ import math
 
 import numpy as np
 
-from .i18n import t
-from .models import MODEL_LABELS
-from .tasks import Task
-from .training import RunView
+from lstm_viz.core.models import MODEL_LABELS
+from lstm_viz.core.training import RunView
+from lstm_viz.i18n import t
+from lstm_viz.tasks import Task
 
 CHANCE_MARGIN = 0.1  # accuracy within this of chance counts as "at chance"
 BASELINE_BAND = (0.8, 1.2)  # an MSE within these shares of the baseline counts as "at the baseline"

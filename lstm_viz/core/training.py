@@ -28,10 +28,10 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .config import LIMITS, RunConfig
-from .models import build_model
-from .probes import ModelProbe, probe
-from .tasks import Task, make_task
+from lstm_viz.core.config import LIMITS, RunConfig
+from lstm_viz.core.models import build_model
+from lstm_viz.core.probes import ModelProbe, probe
+from lstm_viz.tasks import Task, make_task
 
 # A live tick (the app's fragment, the benchmark): the browser asks for one every TICK_SECONDS;
 # each trains for about TICK_WORK_SECONDS, at most MAX_STEPS_PER_TICK steps, then draws.

@@ -17,10 +17,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import LIMITS, RunConfig
-from .training import MAX_STEPS_PER_TICK, TICK_WORK_SECONDS, LockstepTrainer
+from lstm_viz.core.config import LIMITS, RunConfig
+from lstm_viz.core.training import (
+    MAX_STEPS_PER_TICK,
+    TICK_WORK_SECONDS,
+    LockstepTrainer,
+)
 
-REFERENCE = Path(__file__).parent / "data" / "horizon_reference.json"
+REFERENCE = Path(__file__).parents[1] / "data" / "horizon_reference.json"
 _CACHE: dict[RunConfig, "CellResult"] = {}
 _STEP_SECONDS: dict[RunConfig, float] = {}
 _CACHE_LOCK = threading.Lock()

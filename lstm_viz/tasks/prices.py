@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .i18n import t
+from lstm_viz.i18n import t
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MIN_ROWS = 200  # fewest usable rows an upload may have

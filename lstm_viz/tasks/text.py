@@ -31,10 +31,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .i18n import t
-from .tasks import Batch, Task, _one_hot
+from lstm_viz.i18n import t
+from lstm_viz.tasks.base import Batch, Task, one_hot
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 LANGUAGES = {"ko": "Korean", "en": "English"}
 SMOOTHING = 0.1  # additive smoothing of the unigram and bigram baselines
 BASELINE_WINDOWS = 256  # windows the baselines are fitted on, and again evaluated on
@@ -207,7 +207,7 @@ class Text(Task):
     def _batch(self, windows: list[tuple[str, int]]) -> Batch:
         ids = torch.tensor([[self.index[c] for c in text] for text, _ in windows])
         key_steps = torch.tensor([[cue] for _, cue in windows])
-        return Batch(_one_hot(ids[:, :-1], self.input_size), ids[:, 1:], key_steps)
+        return Batch(one_hot(ids[:, :-1], self.input_size), ids[:, 1:], key_steps)
 
     # -- scoring --------------------------------------------------------------------------
     def loss(self, pred, y, reduction="mean"):
@@ -315,7 +315,7 @@ def read_prompt(task: Text, text: str) -> Prompt:
 @torch.no_grad()
 def next_char(model, task: Text, prompt: Prompt, k: int = 5) -> list[tuple[str, float]]:
     """The k most probable next characters after the prompt, with their probabilities."""
-    x = _one_hot(torch.tensor([prompt.ids]), task.input_size)
+    x = one_hot(torch.tensor([prompt.ids]), task.input_size)
     probs = torch.softmax(model.run(x)[0][0, -1], dim=-1)
     top = torch.topk(probs, k)
     return [(task.class_names[i], float(p)) for p, i in zip(top.values, top.indices)]
@@ -327,7 +327,7 @@ def continuation(model, task: Text, prompt: Prompt, length: int, temperature: fl
     """``length`` characters after the prompt, one at a time from the model's own state:
     the most probable each time (temperature 0) or sampled from softmax(logits / temperature)."""
     generator = torch.Generator().manual_seed(seed)
-    x = _one_hot(torch.tensor([prompt.ids]), task.input_size)
+    x = one_hot(torch.tensor([prompt.ids]), task.input_size)
     logits, state = model.run(x)
     out = []
     for _ in range(length):
@@ -337,7 +337,7 @@ def continuation(model, task: Text, prompt: Prompt, length: int, temperature: fl
         else:
             i = int(torch.multinomial(torch.softmax(last / temperature, dim=-1), 1, generator=generator))
         out.append(task.class_names[i])
-        logits, state = model.run(_one_hot(torch.tensor([[i]]), task.input_size), state)
+        logits, state = model.run(one_hot(torch.tensor([[i]]), task.input_size), state)
     return "".join(out)
 
 

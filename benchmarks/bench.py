@@ -1,4 +1,4 @@
-"""Benchmark: ``python -m lstm_viz bench [--json] [--quick] [--no-browser]``.
+"""Benchmark: ``python -m benchmarks.bench [--json] [--quick] [--no-browser] [--sessions N]``.
 
 Every figure is a ratio or a delta measured side by side in one run, because this machine is
 shared and absolute times wander: the contenders alternate round by round and the medians are
@@ -25,9 +25,9 @@ compared.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
-import threading
 import math
 import multiprocessing
 import os
@@ -36,21 +36,32 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
+import plotly.io
 import torch
 
-import plotly.io
-
-from . import panels
-from .config import RunConfig
-from .models import build_model
-from .probes import probe
-from .sessions import Cursor, FigureCache, RunRegistry, limit_malloc_arenas, tick
-from .training import TICK_SECONDS, LockstepTrainer, clip_gradients, make_optimizer
-from .worker import TrainingWorker
+from lstm_viz.core.config import RunConfig
+from lstm_viz.core.models import build_model
+from lstm_viz.core.probes import probe
+from lstm_viz.core.training import (
+    TICK_SECONDS,
+    LockstepTrainer,
+    clip_gradients,
+    make_optimizer,
+)
+from lstm_viz.present import panels
+from lstm_viz.serving.sessions import (
+    Cursor,
+    FigureCache,
+    RunRegistry,
+    limit_malloc_arenas,
+    tick,
+)
+from lstm_viz.serving.worker import TrainingWorker
 
 NO_PROBES = 10**5
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -359,8 +370,15 @@ def _format_sessions(load: dict) -> list[str]:
     return lines
 
 
-def run(args) -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    args = parser.parse_args(argv)
     result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions)
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from string import Formatter
 from typing import Callable
 
-from .locales import en, ko
+from lstm_viz.i18n import en, ko
 
 TABLES: dict[str, dict[str, str]] = {"en": en.TEXT, "ko": ko.TEXT}
 LANGUAGES = {"en": "English", "ko": "한국어"}

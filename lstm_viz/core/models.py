@@ -33,7 +33,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .i18n import t
+from lstm_viz.i18n import t
 
 # Model init draws from torch's global generator, which Streamlit sessions (threads) share.
 _INIT_LOCK = threading.Lock()

@@ -1,0 +1,70 @@
+"""Experiment 4 of Hochreiter & Schmidhuber (1997): the adding problem."""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+from lstm_viz.i18n import t
+from lstm_viz.tasks.base import Batch, Task, two_positions
+
+
+class Adding(Task):
+    """Experiment 4 of Hochreiter & Schmidhuber (1997): add two marked numbers.
+
+    Channel 0 holds a value drawn uniformly from [0, 1]; channel 1 marks two steps, one in each
+    half of the sequence. The target is the sum of the two marked values, scored by mean squared
+    error. Always answering 1 scores 1/6 = 0.167 (the variance of the sum); that is the baseline.
+    """
+
+    name = "adding"
+    metric_name = "MSE"
+    higher_is_better = False
+    loss_is_metric = True
+    metric_axis = "log"
+    chance = 1.0 / 6.0
+    solved_threshold = 0.01
+    input_size = 2
+    output_size = 1
+    min_seq_len = 2
+
+    def sample(self, batch_size, generator):
+        values = torch.rand(batch_size, self.seq_len, generator=generator)
+        positions = two_positions(batch_size, self.seq_len, generator)
+        markers = torch.zeros(batch_size, self.seq_len)
+        markers.scatter_(1, positions, 1.0)
+        target = values.gather(1, positions).sum(dim=1)
+        return Batch(torch.stack([values, markers], dim=-1), target, positions)
+
+    def loss(self, pred, y, reduction="mean"):
+        return F.mse_loss(pred[:, 0], y, reduction=reduction)
+
+    def metric(self, pred, y):
+        return F.mse_loss(pred[:, 0], y).item()
+
+    def flipped(self, batch):
+        """The first marked value v moved by half the value range, v + 0.5 below 0.5 and v - 0.5
+        from it on (so the sum, the target, always moves by exactly 0.5 and stays in [0, 2])."""
+        rows, first = torch.arange(len(batch.y)), batch.key_steps[:, 0]
+        value = batch.x[rows, first, 0]
+        shift = torch.where(value < 0.5, 0.5, -0.5)
+        x = batch.x.clone()
+        x[rows, first, 0] = value + shift
+        return Batch(x, batch.y + shift, batch.key_steps)
+
+    def flip_words(self, a, b, i):
+        step = int(a.key_steps[i, 0])
+        return t("task.adding.flip", step=step + 1, a=f"{float(a.x[i, step, 0]):.2f}",
+                 b=f"{float(b.x[i, step, 0]):.2f}")
+
+    def describe(self):
+        return t("task.adding.describe", T=self.seq_len)
+
+    def format(self, metric):
+        return f"{metric:.3g}" if abs(metric) < 1e4 else f"{metric:.1e}"
+
+    def plateau_note(self, metric):
+        """A model that remembers only the second marked number scores 1/12 = 0.083."""
+        if 0.06 <= metric <= 0.11:
+            return t("task.adding.plateau")
+        return ""

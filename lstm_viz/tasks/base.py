@@ -1,0 +1,201 @@
+"""The base of every task: a ``Task`` makes seeded batches (``Batch``) and scores a model's
+prediction at the last time step (or at every step, an ``every_step`` task).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+from lstm_viz.i18n import t
+
+MAX_SEQ_LEN = 500
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One batch: inputs x (B, T, I), targets y (B,), and key_steps (B, k), 0-based."""
+
+    x: torch.Tensor
+    y: torch.Tensor
+    key_steps: torch.Tensor
+
+
+class Task:
+    """Base class: a sequence task scored at the last time step."""
+
+    name = ""
+    metric_name = ""
+    higher_is_better = True
+    loss_is_metric = False  # True where the training loss is the metric itself (adding: MSE)
+    chance = 0.0
+    solved_threshold = 0.0
+    input_size = 1
+    output_size = 1
+    min_seq_len = 1
+    class_names: tuple[str, ...] = ()  # for classification tasks, the name of each class
+    # True: the model predicts at every step, batch.y is (B, T), the loss averages over all
+    # steps and the metric scores the last one (``last``). False: one prediction, y is (B,).
+    every_step = False
+    eval_batch_size = 512  # held-out sequences; accuracy in steps of 1/512
+    options: tuple[str, ...] = ()  # RunConfig fields besides seq_len that this task takes
+
+    @classmethod
+    def longest(cls, **options) -> int:
+        """The longest sequence this task can make with these options (RunConfig.task_options;
+        the ones it does not take are ignored)."""
+        return MAX_SEQ_LEN
+
+    @property
+    def title(self) -> str:
+        """The task's name as the charts show it, in the current language."""
+        return t(f"task.{self.name}.title")
+
+    @property
+    def source(self) -> str:
+        """Where the task comes from, in the current language."""
+        return t(f"task.{self.name}.source")
+
+    def __init__(self, seq_len: int):
+        if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:
+            raise ValueError(
+                f"{self.name} needs a sequence length from {self.min_seq_len} to {MAX_SEQ_LEN}, "
+                f"got {seq_len}"
+            )
+        self.seq_len = seq_len
+
+    def sample(self, batch_size: int, generator: torch.Generator) -> Batch:
+        raise NotImplementedError
+
+    def probe_sample(self, batch_size: int, generator: torch.Generator) -> Batch:
+        """The probe sequences (the pages' close-up look): plain samples unless a task pairs
+        them up."""
+        return self.sample(batch_size, generator)
+
+    def held_out_sample(self, batch_size: int, generator: torch.Generator) -> Batch:
+        """Sequences to evaluate on; fresh samples (never trained on) unless a task keeps a
+        held-out part of fixed data."""
+        return self.sample(batch_size, generator)
+
+    def loss(self, pred: torch.Tensor, y: torch.Tensor, reduction: str = "mean") -> torch.Tensor:
+        raise NotImplementedError
+
+    def flipped(self, batch: Batch) -> Batch | None:
+        """The same sequences with only the remembered input changed (one step,
+        ``key_steps[:, 0]``) and the targets that follow; None where a task has no one input to
+        flip (the default)."""
+        return None
+
+    def flip_words(self, a: Batch, b: Batch, i: int) -> str:
+        """What the flip changed in sequence i, as a page says it: 'the signal at t = 1, A → B'."""
+        return ""
+
+    def eval_loss(self, pred: torch.Tensor, y: torch.Tensor) -> float:
+        """The held-out loss the pages draw (the training loss unless a task says otherwise)."""
+        return self.loss(pred, y).item()
+
+    def last(self, y: torch.Tensor) -> torch.Tensor:
+        """The targets at the last step, the ones the metric scores (B,)."""
+        return y[:, -1] if self.every_step else y
+
+    def step_labels(self, x: torch.Tensor) -> list[str] | None:
+        """What each time step of one sequence x (T, I) holds, for a chart's time axis (None:
+        plain step numbers)."""
+        return None
+
+    def loss_references(self) -> dict[str, float]:
+        """Reference lines, in eval_loss's units, for a chart of the held-out loss ({}: the
+        pages draw the training loss instead)."""
+        return {}
+
+    def metric(self, pred: torch.Tensor, y: torch.Tensor) -> float:
+        raise NotImplementedError
+
+    def is_solved(self, metric: float) -> bool:
+        """True when the metric is past the task's 'solved' threshold."""
+        if self.higher_is_better:
+            return metric >= self.solved_threshold
+        return metric <= self.solved_threshold
+
+    def describe(self) -> str:
+        """One sentence that says what a model must do."""
+        raise NotImplementedError
+
+    def format(self, metric: float) -> str:
+        """A metric as the pages print it."""
+        return f"{metric:.2f}"
+
+    @property
+    def metric_label(self) -> str:
+        """The metric as the pages and charts name it, in the current language (``metric_name``
+        stays the English identifier of the CLI and the exports); by default the name itself,
+        for abbreviations that read the same in every language (MSE, RMSE)."""
+        return self.metric_name
+
+    @property
+    def chance_name(self) -> str:
+        """What the chance line is called: 'chance', or 'the baseline' for a regression."""
+        return t("task.chance") if self.higher_is_better else t("task.baseline")
+
+    length_name = "lag"  # what seq_len is called on the charts (an id: lag or window)
+    metric_axis = "unit"  # the metric chart's y axis: unit (0 to 1), log or linear
+
+    @property
+    def length_label(self) -> str:
+        """What seq_len is called on the charts, in the current language: 'lag', 'window'."""
+        return t("task.window") if self.length_name == "window" else t("task.lag")
+
+    @property
+    def reference_line(self) -> str:
+        """The chance line as a sentence names it: 'the chance line', 'the baseline'."""
+        return t("task.chance_line") if self.higher_is_better else t("task.baseline")
+
+    def metric_references(self) -> dict[str, float]:
+        """Reference lines of the metric chart, label -> value: chance, or the baseline."""
+        if self.higher_is_better:
+            return {t("task.chance_value", value=f"{self.chance:.2f}"): self.chance}
+        return {t("task.baseline_value", value=f"{self.chance:.3f}"): self.chance}
+
+    @property
+    def goal(self) -> str:
+        """What a model must do, as the Race page's opening says it."""
+        return t("task.goal")
+
+    @property
+    def solved_words(self) -> str:
+        """What 'solved' means here, as the verdict says it: 'solved the lag-100 latch'."""
+        return t("task.solved", T=self.seq_len, task=self.name)
+
+    def plateau_note(self, metric: float) -> str:
+        """Why a model may sit on a known plateau above chance ('' when it is on none)."""
+        return ""
+
+
+class Classification(Task):
+    metric_name = "accuracy"
+    higher_is_better = True
+    solved_threshold = 0.95
+
+    @property
+    def metric_label(self):
+        return t("task.accuracy")
+
+    def loss(self, pred, y, reduction="mean"):
+        return F.cross_entropy(pred, y, reduction=reduction)
+
+    def metric(self, pred, y):
+        return (pred.argmax(dim=-1) == y).float().mean().item()
+
+
+def one_hot(symbols: torch.Tensor, size: int) -> torch.Tensor:
+    return F.one_hot(symbols, size).float()
+
+
+def two_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
+    """One step in the first half and one in the second half: (B, 2), ascending."""
+    half = seq_len // 2
+    first = torch.randint(0, half, (batch_size,), generator=generator)
+    second = torch.randint(half, seq_len, (batch_size,), generator=generator)
+    return torch.stack([first, second], dim=1)
