@@ -21,6 +21,7 @@ import torch
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.training import LockstepTrainer
 from lstm_viz.present import story
+from lstm_viz.present.task_words import words
 from lstm_viz.serving import sweep
 from lstm_viz.tasks import make_task
 
@@ -145,7 +146,7 @@ def race_report(trainer: LockstepTrainer) -> dict:
     task = trainer.task
     options = {k: v for k, v in config.task_options.items() if k in task.options}
     return {"task": config.task, "seq_len": config.seq_len, "seed": config.seed, **options,
-            "held_out_size": len(trainer.eval_batch.y), "references": task.metric_references(),
+            "held_out_size": len(trainer.eval_batch.y), "references": words(task).metric_references(),
             "loss_references": task.loss_references(), "models": models}
 
 

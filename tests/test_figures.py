@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.core.models import KINDS
 from lstm_viz.present import figures, panels
+from lstm_viz.present.labels import kind_color, kind_label, multiplier_label
 
 CONFIG = RunConfig(seq_len=12, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
                    models=("rnn", "lstm", "gru"), max_steps=30)
@@ -42,12 +44,12 @@ def test_race_figures_hold_history_held_out_chance_and_colours(trainer):
     names = [t.name for t in loss.data]
     assert names == ["RNN", "LSTM", "GRU (diverged at step 7)"]
     np.testing.assert_array_equal(loss.data[0].y, histories["rnn"]["loss"])
-    assert {t.name: t.line.color for t in loss.data}["LSTM"] == figures.COLORS["lstm"]
+    assert {t.name: t.line.color for t in loss.data}["LSTM"] == kind_color("lstm")
     assert loss.layout.yaxis.type == "log"
     held_out = next(t for t in metric.data if t.name == "LSTM, held-out")
     assert list(held_out.x) == [s for s, _ in view.evals["lstm"]]
     assert list(held_out.y) == [m for _, m in view.evals["lstm"]]
-    assert held_out.line.color == figures.COLORS["lstm"]
+    assert held_out.line.color == kind_color("lstm")
     smoothed = next(t for t in metric.data if t.name == "LSTM, training batches")
     values = histories["lstm"]["metric"]
     assert smoothed.y[-1] == pytest.approx(values[-figures.SMOOTHING:].mean())
@@ -121,7 +123,7 @@ def test_memory_is_drawn_on_two_sequences_with_different_answers(trainer):
     assert len(solid) == len(dashed) == panels.TOP_UNITS
     np.testing.assert_array_equal(solid[0].y, probe.states["c"][0][:, units[0]].astype(float))
     np.testing.assert_array_equal(dashed[0].y, probe.states["c"][1][:, units[0]].astype(float))
-    assert {t.line.color for t in fig.data} == {figures.COLORS["lstm"]}
+    assert {t.line.color for t in fig.data} == {kind_color("lstm")}
     assert "answer A" in solid[0].name and "answer B" in dashed[0].name
 
 
@@ -167,8 +169,8 @@ def test_multiplier_figures_show_gain_bound_and_the_product_of_the_drawn_factors
     assert any("worst case" in n for n in names) and any("forget gate" in n for n in names)
     probes = trainer.snapshots[-1].probes
     for kind in probes:
-        factor = next(np.asarray(t.y) for t in factors.data if t.name == figures.kind_of(kind).multiplier_label)
-        product = next(np.asarray(t.y, dtype=float) for t in products.data if t.name == figures.MODEL_LABELS[kind])
+        factor = next(np.asarray(t.y) for t in factors.data if t.name == multiplier_label(kind))
+        product = next(np.asarray(t.y, dtype=float) for t in products.data if t.name == kind_label(kind))
         np.testing.assert_allclose(product, probes[kind].multiplier_product)
         np.testing.assert_allclose(product, [np.prod(factor[t + 1:]) for t in range(len(factor))])
 
@@ -212,7 +214,7 @@ def test_race_glimpses_show_the_forget_gate_and_the_gradient_reaching_step_one(t
     bars = figs["race_reach"].data[0]
     assert list(bars.x) == ["RNN", "LSTM", "GRU"]
     np.testing.assert_allclose(bars.y, [probe[k].grad_ratio for k in ("rnn", "lstm", "gru")])
-    assert list(bars.marker.color) == [figures.COLORS[k] for k in ("rnn", "lstm", "gru")]
+    assert list(bars.marker.color) == [kind_color(k) for k in ("rnn", "lstm", "gru")]
 
 
 def test_every_figure_has_a_title_axes_and_one_colour_per_model(trainer):
@@ -221,10 +223,10 @@ def test_every_figure_has_a_title_axes_and_one_colour_per_model(trainer):
     for key, fig in built.items():
         _check_common(fig)
         for trace in fig.data:
-            for kind, label in figures.MODEL_LABELS.items():
+            for kind, label in ((k, kind_label(k)) for k in KINDS):
                 if str(trace.name or "").startswith(label) and getattr(trace, "line", None) \
                         and trace.line.color:
-                    assert trace.line.color == figures.COLORS[kind], (key, trace.name)
+                    assert trace.line.color == kind_color(kind), (key, trace.name)
 
 
 def test_text_runs_label_the_time_axis_with_the_characters_read():
@@ -252,7 +254,7 @@ def test_series_forecasts_are_drawn_against_the_truth_in_model_colours():
     by_name = {t.name: t for t in fig.data}
     np.testing.assert_allclose(by_name["truth"].y, trainer.eval_batch.y.numpy())
     np.testing.assert_allclose(by_name["LSTM"].y, view.forecast("lstm")[1])
-    assert by_name["GRU"].line.color == figures.COLORS["gru"]
+    assert by_name["GRU"].line.color == kind_color("gru")
     metric = panels.race(view)["race_metric"]
     names = [t.name for t in metric.data]
     assert any(n.startswith("naive, next = last") for n in names)

@@ -13,6 +13,13 @@ from streamlit.testing.v1 import AppTest
 from lstm_viz import i18n
 from lstm_viz.core.models import KINDS
 from lstm_viz.i18n import TABLES, t
+from lstm_viz.present.labels import (
+    gate_titles,
+    inside_note,
+    kind_label,
+    multiplier_label,
+)
+from lstm_viz.present.task_words import words
 from lstm_viz.tasks import make_task
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -25,7 +32,7 @@ KEPT = {"orthogonal", "tanh", "diag", "float"}
 
 def open_page(page, lang=None):
     at = AppTest.from_file(APP, default_timeout=120)
-    params = {"T": "12", "hidden": "6", "cap": "100", "models": MODELS}
+    params = {"seq_len": "12", "hidden_size": "6", "max_steps": "100", "models": MODELS}
     if lang:
         params["lang"] = lang
     for key, value in params.items():
@@ -115,21 +122,22 @@ def test_inside_the_lstm_in_korean():
 @pytest.mark.parametrize("name, seq_len", [("latch", 100), ("adding", 100), ("order", 100)])
 def test_the_tasks_speak_korean(korean, name, seq_len):
     task = make_task(name, seq_len)
+    said = words(task)
     batch = task.sample(4, torch.Generator().manual_seed(0))
     plateau = {"latch": None, "adding": 0.08, "order": 0.5}[name]
-    words = [task.describe(), task.goal, task.solved_words, task.chance_name, task.reference_line,
-             *task.metric_references(), task.title, task.source, task.length_label,
-             task.flip_words(batch, task.flipped(batch), 0)]
+    texts = [said.describe(), said.goal, said.solved_words, said.chance_name, said.reference_line,
+             *said.metric_references(), said.title, said.source, said.length_label,
+             said.flip_words(batch, task.flipped(batch), 0)]
     if plateau:
-        words.append(task.plateau_note(plateau))
-    for text in words:
+        texts.append(said.plateau_note(plateau))
+    for text in texts:
         assert HANGUL.search(text) and not english_words(text.replace(name, "")), text
-    assert task.metric_label == {"latch": "정확도", "adding": "MSE", "order": "정확도"}[name]
+    assert said.metric_label == {"latch": "정확도", "adding": "MSE", "order": "정확도"}[name]
     assert task.metric_name == {"latch": "accuracy", "adding": "MSE", "order": "accuracy"}[name]
 
 
 def test_the_tasks_english_is_unchanged():
-    latch, adding, order = (make_task(name, 100) for name in ("latch", "adding", "order"))
+    latch, adding, order = (words(make_task(name, 100)) for name in ("latch", "adding", "order"))
     assert latch.describe() == "Report the first of 100 symbols (one of 2) after 99 distractors."
     assert adding.describe() == "Output the sum of the two marked numbers among 100 random numbers."
     assert order.describe() == "Tell the order of the two X/Y symbols hidden among 100 symbols."
@@ -144,14 +152,14 @@ def test_the_tasks_english_is_unchanged():
     assert (latch.title, order.source) == ("Latch (remember the first symbol)",
                                            "Hochreiter & Schmidhuber 1997, experiment 6")
     assert (latch.metric_label, adding.metric_label, latch.length_label) == ("accuracy", "MSE", "lag")
-    assert make_task("text", 40).metric_label == "long-range accuracy"
-    assert make_task("series", 20).length_label == "window"
+    assert words(make_task("text", 40)).metric_label == "long-range accuracy"
+    assert words(make_task("series", 20)).length_label == "window"
 
 
 def test_the_text_and_series_metrics_on_screen_in_korean(korean):
-    assert make_task("text", 40).metric_label == "장거리 정확도"
+    assert words(make_task("text", 40)).metric_label == "장거리 정확도"
     assert make_task("text", 40).metric_name == "long-range accuracy"  # the CLI's and exports' id
-    assert make_task("series", 20).length_label == "윈도우"
+    assert words(make_task("series", 20)).length_label == "윈도우"
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
@@ -159,20 +167,20 @@ def test_every_kind_has_its_words_in_both_languages(language):
     try:
         i18n.use(language)
         for name, kind in KINDS.items():
-            assert kind.multiplier_label.startswith(kind.label), name
-            assert tuple(kind.gate_titles) == kind.gate_names
-            note = kind.inside_note
+            assert multiplier_label(name).startswith(kind_label(name)), name
+            assert tuple(gate_titles(name)) == kind.gate_names
+            note = inside_note(name)
             assert bool(note) == (name != "gru"), name
             if language == "ko":
-                assert HANGUL.search(kind.multiplier_label), name
-                assert all(HANGUL.search(title) for title in kind.gate_titles.values()), name
+                assert HANGUL.search(multiplier_label(name)), name
+                assert all(HANGUL.search(title) for title in gate_titles(name).values()), name
                 assert not note or HANGUL.search(note), name
     finally:
         i18n.use(None)
-    assert KINDS["lstm"].gate_titles == {"i": "input gate i", "f": "forget gate f",
-                                         "g": "cell candidate g", "o": "output gate o"}
-    assert KINDS["lstm-cec"].gate_titles["f"] == "forget gate f = 1 (fixed)"
-    assert KINDS["irnn"].multiplier_label == "IRNN: gain of W_hhᵀ diag(1[h_t>0]) on the gradient"
+    assert gate_titles("lstm") == {"i": "input gate i", "f": "forget gate f",
+                                   "g": "cell candidate g", "o": "output gate o"}
+    assert gate_titles("lstm-cec")["f"] == "forget gate f = 1 (fixed)"
+    assert multiplier_label("irnn") == "IRNN: gain of W_hhᵀ diag(1[h_t>0]) on the gradient"
 
 
 def test_the_dynamic_keys_exist():

@@ -101,10 +101,10 @@ def open_app(params):
 def test_the_projection_slider_shows_with_the_lstmp_and_a_too_large_one_is_clamped():
     at = open_app({"models": ["LSTM"]})
     assert not [s for s in at.slider if s.key == "proj_size"]
-    at = open_app({"models": ["LSTM", "LSTMP"], "hidden": "6", "proj_size": "9"})
+    at = open_app({"models": ["LSTM", "LSTMP"], "hidden_size": "6", "proj_size": "9"})
     assert at.slider(key="proj_size").value == 9
     assert "using 5 instead of 9" in " ".join(i.value for i in at.info)
     assert at.session_state["cursor"].run.config.proj_size == 5
-    at = open_app({"models": ["LSTMP"], "hidden": "1"})
+    at = open_app({"models": ["LSTMP"], "hidden_size": "1"})
     config = at.session_state["cursor"].run.config
     assert (config.hidden_size, config.projection) == (2, 1)

@@ -15,6 +15,7 @@ from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.models import KINDS, MemoryInit, build_model
 from lstm_viz.core.probes import RESOLUTION, probe
 from lstm_viz.present import figures, panels
+from lstm_viz.present.labels import kind_color, kind_label
 from lstm_viz.tasks import make_task
 from tests.test_pages import APP, values
 
@@ -169,7 +170,7 @@ def test_memory_trace_figure_draws_each_models_states_from_the_flip_on():
         distance = probes[kind].memory.distance[state][step:]
         assert list(trace.x) == list(range(step + 1, 31))
         assert [v if v else 0.0 for v in trace.y] == pytest.approx(list(distance), rel=1e-12)
-        assert trace.line.color == figures.COLORS[kind]
+        assert trace.line.color == kind_color(kind)
     assert fig.data[2].line.dash == "dot"
     assert fig.layout.yaxis.type == "log" and fig.layout.height == 260
     assert list(fig.layout.xaxis.range) == [step + 0.5, 30.5]
@@ -198,7 +199,7 @@ def test_the_memory_line_names_the_flip_and_each_models_answers_from_the_fused_m
     for kind in ("rnn", "lstm"):
         model = run.models[kind]
         p = _fused_answers(model, task, _fused_states(model, x)["h"][:, -1], targets)
-        assert f"{KINDS[kind].label} {p[0]:.2f} / {p[1]:.2f}" in note
+        assert f"{kind_label(kind)} {p[0]:.2f} / {p[1]:.2f}" in note
 
 
 def test_adding_says_predictions_against_the_right_sums():
@@ -234,7 +235,7 @@ def _spec(at, title):
 
 
 def test_inside_draws_the_memory_trace_of_the_chosen_snapshot():
-    at = _inside({"T": "12", "hidden": "4", "seed": "41", "models": ["RNN", "LSTM"]})
+    at = _inside({"seq_len": "12", "hidden_size": "4", "seed": "41", "models": ["RNN", "LSTM"]})
     at.button(key="step").click().run()
     snapshot = at.session_state["cursor"].view().snapshots[-1]
     spec = _spec(at, "What one flipped input leaves")
@@ -251,7 +252,7 @@ def test_inside_draws_the_memory_trace_of_the_chosen_snapshot():
 
 
 def test_inside_says_when_a_task_has_no_flip():
-    at = _inside({"task": "series", "T": "20", "hidden": "4", "models": ["LSTM"]})
+    at = _inside({"task": "series", "seq_len": "20", "hidden_size": "4", "models": ["LSTM"]})
     assert _spec(at, "What one flipped input leaves") is None
     assert "no single remembered input to flip" in " ".join(c.value for c in at.caption)
     assert _spec(at, ": saturation") is not None

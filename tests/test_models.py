@@ -6,6 +6,7 @@ import pytest
 import torch
 
 from lstm_viz.core.models import KINDS, MemoryInit, RNNKind, build_model, kind_of
+from lstm_viz.present.labels import LOOKS, multiplier_label
 
 
 def _effective(model, chunk):
@@ -66,13 +67,17 @@ def test_unknown_kinds_and_inits_fail_loudly():
 
 
 def test_every_kind_is_complete():
+    assert set(LOOKS) == set(KINDS)  # every kind has its presentation entry, and only kinds do
     for name, kind in KINDS.items():
-        assert kind.name == name and kind.label and kind.color.startswith("#")
-        assert kind.multiplier_label.startswith(kind.label) and kind.equations
+        look = LOOKS[name]
+        assert kind.name == name and look.label and look.color.startswith("#")
+        assert multiplier_label(name).startswith(look.label) and look.equations
         assert set(kind.tanh_gates) <= set(kind.gate_names)
+        assert set(kind.fixed_gates) <= set(kind.gate_names) - set(kind.tanh_gates)
         assert (kind.memory_gate is None) == isinstance(kind, RNNKind) == (not kind.gate_names)
         assert kind.memory_state in kind.state_names
-    assert len({kind.color for kind in KINDS.values()}) == len(KINDS)  # one colour per model
+        assert bool(look.slope) == (kind.memory_gate is None)  # the ungated kinds' worst case
+    assert len({look.color for look in LOOKS.values()}) == len(KINDS)  # one colour per model
 
 
 FIXED = [("lstm-cec", 1), ("lstm-i1", 0), ("lstm-o1", 3)]  # kind, the fixed gate's chunk (i, f, g, o)

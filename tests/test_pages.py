@@ -54,7 +54,7 @@ def trace_names(spec):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_loads_steps_and_draws_every_model(page):
-    at = open_app({"T": "12", "hidden": "8", "models": list(LABELS.values())}, page)
+    at = open_app({"seq_len": "12", "hidden_size": "8", "models": list(LABELS.values())}, page)
     at.button(key="step").click().run()
     assert not at.exception, at.exception
     trainer = view_of(at)
@@ -75,7 +75,7 @@ def test_page_loads_steps_and_draws_every_model(page):
 
 
 def test_race_curves_hold_the_live_history():
-    at = open_app({"T": "10", "hidden": "8"})
+    at = open_app({"seq_len": "10", "hidden_size": "8"})
     at.button(key="step").click().run()
     metric, loss = chart_specs(at)[:2]
     by_name = {t["name"]: t for t in loss["data"]}
@@ -86,10 +86,15 @@ def test_race_curves_hold_the_live_history():
     assert "**step 10 / 2000**" in " ".join(m.value for m in at.markdown)
 
 
+def _session_values(at):
+    """The session's settings as its widgets hold them (what the share box writes)."""
+    return {s.name: at.session_state[s.name] for s in settings.SIDEBAR if s.name in at.session_state}
+
+
 def test_query_params_round_trip():
-    params = {"task": "order", "T": "40", "hidden": "16", "lr": "0.01", "batch": "64",
-              "fbias": "3.5", "clip": "0", "seed": "123", "models": ["LSTM", "GRU"], "cap": "600",
-              "opt": "sgd"}
+    params = {"task": "order", "seq_len": "40", "hidden_size": "16", "lr": "0.01",
+              "batch_size": "64", "forget_bias": "3.5", "clip": "0", "seed": "123",
+              "models": ["lstm", "gru"], "max_steps": "600", "optimizer": "sgd"}
     at = open_app(params)
     config = view_of(at).config
     assert (config.task, config.seq_len, config.hidden_size, config.lr, config.batch_size) == (
@@ -98,25 +103,46 @@ def test_query_params_round_trip():
         3.5, 0.0, 123, ("lstm", "gru"), 600)
     assert config.optimizer == "sgd"
     assert not at.info  # nothing was rejected
-    values = {s.key: at.session_state[s.key] for s in settings.SETTINGS if s.key in at.session_state}
-    expected = "&".join(f"{k}={v}" for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs]))
-    assert sorted(settings.share_query(values).split("&")) == sorted(expected.split("&"))
-    again = open_app(dict(pair.split("=") for pair in settings.share_query(values).split("&")
-                          if not pair.startswith("models")) | {"models": ["LSTM", "GRU"]})
-    assert view_of(again).config == config
+    written = settings.share_query(_session_values(at)).split("&")
+    expected = [f"{k}={v}" for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])]
+    assert written[0] == "v=2" and sorted(written[1:]) == sorted(expected)
+    again = {}
+    for pair in written:
+        key, value = pair.split("=")
+        again.setdefault(key, []).append(value)
+    assert view_of(open_app(again)).config == config
+
+
+def test_an_old_link_opens_the_same_scene_as_its_new_form_with_the_same_numbers():
+    """Links made before the settings schema (old keys, models by label) keep working."""
+    old = open_app({"T": "40", "cap": "300", "models": ["LSTM", "GRU"], "seed": "7",
+                    "fbias": "2", "memory_init": "constant"})
+    new = open_app({"seq_len": "40", "max_steps": "300", "models": ["lstm", "gru"], "seed": "7",
+                    "forget_bias": "2", "memory_init": "constant", "v": "2"})
+    assert not old.info and not new.info  # no "ignored" note for either
+    assert view_of(old).config == view_of(new).config
+    for at in (old, new):
+        at.button(key="step").click().run()
+    for kind in ("lstm", "gru"):
+        np.testing.assert_array_equal(view_of(old).history[kind]["loss"],
+                                      view_of(new).history[kind]["loss"])
+    assert settings.share_query(_session_values(old)) == settings.share_query(_session_values(new))
 
 
 @pytest.mark.parametrize("params,fragment", [
-    ({"T": "abc"}, "T='abc' (not a number)"),
-    ({"T": "100000"}, "outside 1 to 500"),
+    ({"seq_len": "abc"}, "seq_len='abc' (not a number)"),
+    ({"T": "abc"}, "T='abc' (not a number)"),  # an old key is named as the link wrote it
+    ({"seq_len": "100000"}, "outside 1 to 500"),
+    ({"hidden_size": "-2"}, "hidden_size='-2' (outside 1 to 128)"),
     ({"hidden": "-2"}, "hidden='-2' (outside 1 to 128)"),
     ({"lr": "7"}, "lr='7'"),
     ({"lr": "3e-3"}, "lr='3e-3' (not one of 0.0001"),
-    ({"batch": "64.0"}, "batch='64.0'"),
+    ({"batch_size": "64.0"}, "batch_size='64.0'"),
     ({"task": "copy"}, "task='copy'"),
-    ({"models": ["Transformer"]}, f"models='Transformer' (not among {', '.join(LABELS.values())})"),
+    ({"models": ["Transformer"]}, f"models='Transformer' (not among {', '.join(LABELS)})"),
     ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),
     ({"seed": "9" * 500}, "seed='999999999999999999999999'"),
+    ({"v": "9"}, "v='9' (not one of 1, 2)"),
 ])
 def test_bad_links_open_with_defaults_and_a_note(params, fragment):
     at = open_app(params)
@@ -132,30 +158,30 @@ def test_unknown_models_in_a_link_are_dropped_with_a_note():
 
 
 def test_a_fractional_whole_number_is_truncated_like_streamlit_does():
-    at = open_app({"hidden": "2.5", "T": "1e1"})
+    at = open_app({"hidden_size": "2.5", "seq_len": "1e1"})
     assert not at.info
     assert view_of(at).config.hidden_size == 2
     assert view_of(at).config.seq_len == 10
 
 
 def test_task_minimum_length_is_enforced_with_a_note():
-    at = open_app({"task": "adding", "T": "1"})
+    at = open_app({"task": "adding", "seq_len": "1"})
     assert view_of(at).config.seq_len == 2
     assert "needs at least 2 steps" in " ".join(i.value for i in at.info)
 
 
 def test_changing_a_setting_resets_the_run_cleanly():
-    at = open_app({"T": "10", "hidden": "8"})
+    at = open_app({"seq_len": "10", "hidden_size": "8"})
     at.button(key="step").click().run()
     assert view_of(at).steps == 10
-    at.slider(key="T").set_value(20).run()
+    at.slider(key="seq_len").set_value(20).run()
     trainer = view_of(at)
     assert trainer.steps == 0 and trainer.config.seq_len == 20
     assert all(len(h["step"]) == 0 for h in trainer.history.values())
 
 
 def test_reset_and_new_seed():
-    at = open_app({"T": "10", "hidden": "8"})
+    at = open_app({"seq_len": "10", "hidden_size": "8"})
     at.button(key="step").click().run()
     first = view_of(at).history["lstm"]["loss"].copy()
     at.button(key="reset").click().run()
@@ -172,7 +198,7 @@ def test_reset_and_new_seed():
 
 
 def test_verdict_on_a_short_run():
-    at = open_app({"T": "5"})
+    at = open_app({"seq_len": "5"})
     at.select_slider(key="step_n").set_value(50).run()
     for _ in range(3):
         at.button(key="step").click().run()
@@ -183,7 +209,7 @@ def test_verdict_on_a_short_run():
 
 
 def test_diverged_model_is_labelled_while_the_other_trains():
-    at = open_app({"task": "adding", "T": "20", "opt": "sgd", "lr": "0.3", "clip": "0"})
+    at = open_app({"task": "adding", "seq_len": "20", "optimizer": "sgd", "lr": "0.3", "clip": "0"})
     at.select_slider(key="step_n").set_value(50).run()
     at.button(key="step").click().run()
     trainer = view_of(at)
@@ -210,9 +236,9 @@ def test_no_model_selected_asks_for_one():
 
 
 def test_extreme_settings_work():
-    for params in ({"T": "1", "hidden": "1", "batch": "1"},
-                   {"T": "500", "hidden": "128", "batch": "256", "lr": "10", "clip": "0",
-                    "fbias": "10", "models": ["RNN", "LSTM", "GRU"]}):
+    for params in ({"seq_len": "1", "hidden_size": "1", "batch_size": "1"},
+                   {"seq_len": "500", "hidden_size": "128", "batch_size": "256", "lr": "10", "clip": "0",
+                    "forget_bias": "10", "models": ["RNN", "LSTM", "GRU"]}):
         at = open_app(params)
         at.select_slider(key="step_n").set_value(1).run()
         at.button(key="step").click().run()
@@ -222,7 +248,7 @@ def test_extreme_settings_work():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
-    at = open_app({"T": "10", "hidden": "8"}, page)
+    at = open_app({"seq_len": "10", "hidden_size": "8"}, page)
     assert at.button(key="start").label == "Start the race"
     at.button(key="start").click().run()
     assert at.session_state["playing"] is True
@@ -241,7 +267,7 @@ def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
 
 
 def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_click():
-    at = open_app({"T": "10", "hidden": "8"})
+    at = open_app({"seq_len": "10", "hidden_size": "8"})
     assert view_of(at).config.memory_init == "chrono"
     at.button(key="close_gate").click().run()
     config = view_of(at).config
@@ -249,14 +275,13 @@ def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_
     lstm = LockstepTrainer(config).models["lstm"]  # the run's models, built as the worker builds them
     assert float(lstm.memory_bias().abs().max()) == 0.0
     assert at.button(key="close_gate").disabled
-    values = {s.key: at.session_state[s.key] for s in settings.SETTINGS if s.key in at.session_state}
-    assert "memory_init=constant" in settings.share_query(values).split("&")
-    again = open_app({"T": "10", "hidden": "8", "memory_init": "constant", "fbias": "0"})
+    assert "memory_init=constant" in settings.share_query(_session_values(at)).split("&")
+    again = open_app({"seq_len": "10", "hidden_size": "8", "memory_init": "constant", "forget_bias": "0"})
     assert view_of(again).config == config
 
 
 def test_race_chart_draws_held_out_beside_training_batches():
-    at = open_app({"T": "10", "hidden": "8", "models": ["LSTM"]})
+    at = open_app({"seq_len": "10", "hidden_size": "8", "models": ["LSTM"]})
     at.button(key="step").click().run()
     spec = chart_specs(at)[0]
     held_out = next(t for t in spec["data"] if t["name"] == "LSTM, held-out")
@@ -267,7 +292,7 @@ def test_race_chart_draws_held_out_beside_training_batches():
 
 
 def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
-    at = open_app({"T": "10", "hidden": "4", "cap": "100", "models": ["RNN", "LSTM"]},
+    at = open_app({"seq_len": "10", "hidden_size": "4", "max_steps": "100", "models": ["RNN", "LSTM"]},
                   "views/horizon.py")
     assert "Memory horizon" in at.title[0].value
     reference = chart_specs(at)[0]
@@ -300,7 +325,7 @@ def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
 
 def test_large_seeds_are_written_in_full_in_the_link_and_the_notes():
     values = {"seed": 1377260012.0}
-    assert settings.share_query(values) == "seed=1377260012"
+    assert settings.share_query(values) == "v=2&seed=1377260012"
     notes = settings.check_url({"seed": ["-1"]})
     assert "outside 0 to 2147483647" in notes[0]
     at = open_app({"seed": "1234567"})
@@ -314,7 +339,7 @@ def scrubber(at):
 
 
 def test_the_snapshot_scrubber_holds_across_steps_and_ticks_and_is_in_the_link():
-    at = open_app({"T": "10", "hidden": "4", "seed": "31"}, "views/inside.py")
+    at = open_app({"seq_len": "10", "hidden_size": "4", "seed": "31"}, "views/inside.py")
     at.select_slider(key="step_n").set_value(50).run()
     at.button(key="step").click().run()
     at.button(key="step").click().run()
@@ -331,13 +356,13 @@ def test_the_snapshot_scrubber_holds_across_steps_and_ticks_and_is_in_the_link()
     at.button(key="start").click().run()
     assert scrubber(at).value == 25
     assert "(step 25)" in chart_specs(at)[0]["layout"]["title"]["text"]
-    again = open_app({"T": "10", "hidden": "4", "seed": "31", "snapshot": "25"}, "views/inside.py")
+    again = open_app({"seq_len": "10", "hidden_size": "4", "seed": "31", "snapshot": "25"}, "views/inside.py")
     assert again.session_state["follow"] is False and again.session_state["snapshot_choice"] == 25
 
 
 def test_a_step_moves_inside_and_the_primer_at_once():
     """At the run's head (a fresh scene: seed 32), a Step takes a probe for this session."""
-    at = open_app({"T": "10", "hidden": "4", "seed": "32"}, "views/inside.py")
+    at = open_app({"seq_len": "10", "hidden_size": "4", "seed": "32"}, "views/inside.py")
     at.button(key="bar_step").click().run()  # 10 steps: between the scheduled probes (25)
     assert view_of(at).snapshots[-1].step == 10
     assert "(step 10)" in chart_specs(at)[0]["layout"]["title"]["text"]
@@ -346,11 +371,11 @@ def test_a_step_moves_inside_and_the_primer_at_once():
 
 
 def test_raising_the_step_cap_lets_the_run_go_on():
-    at = open_app({"T": "10", "hidden": "4", "cap": "100"})
+    at = open_app({"seq_len": "10", "hidden_size": "4", "max_steps": "100"})
     at.select_slider(key="step_n").set_value(100).run()
     at.button(key="step").click().run()
     assert view_of(at).steps == 100 and view_of(at).done
-    at.select_slider(key="cap").set_value(300).run()
+    at.select_slider(key="max_steps").set_value(300).run()
     assert view_of(at).steps == 100 and not view_of(at).done
     assert not any("restarted" in i.value for i in at.info)
     at.select_slider(key="lr").set_value(0.01).run()  # a change that matters restarts, and says so
@@ -361,7 +386,7 @@ def test_raising_the_step_cap_lets_the_run_go_on():
 
 def test_an_empty_models_link_opens_the_default_models_without_a_warning():
     at = open_app({"models": ""})
-    assert "the link selects no models; using the default RNN, LSTM" in at.info[0].value
+    assert "the link selects no models; using the default rnn, lstm" in at.info[0].value
     assert not at.warning and view_of(at).models == ("rnn", "lstm")
 
 
@@ -371,13 +396,13 @@ def test_lowercase_model_names_in_a_link_are_accepted():
 
 
 def test_primer_at_one_step_says_there_is_no_step_back():
-    at = open_app({"T": "1"}, "views/primer.py")
+    at = open_app({"seq_len": "1"}, "views/primer.py")
     text = " ".join(m.value for m in at.markdown)
     assert "no step back" in text and "nan" not in text
 
 
 def test_next_character_page_offers_text_then_answers_a_korean_prompt():
-    at = open_app({"T": "30", "hidden": "8"}, "views/prompt.py")
+    at = open_app({"seq_len": "30", "hidden_size": "8"}, "views/prompt.py")
     at.button(key="use_text").click().run()
     assert (view_of(at).config.task, view_of(at).config.lr) == ("text", 0.01)
     at.button(key="step").click().run()
@@ -413,7 +438,7 @@ CSV = "일자,종가\n" + "\n".join(f"2024{i // 28 + 1:02d}{i % 28 + 1:02d},{100
 
 
 def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
-    at = open_app({"T": "40", "hidden": "8"}, "views/prices.py")
+    at = open_app({"seq_len": "40", "hidden_size": "8"}, "views/prices.py")
     at.button(key="use_prices").click().run()
     assert view_of(at).config.task == "series" and view_of(at).config.series == "synthetic"
     at.file_uploader(key="upload").set_value(("prices.csv", "name,city\nKim,Seoul\n".encode(), "text/csv")).run()
@@ -428,7 +453,7 @@ def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
     at.button(key="step").click().run()
     names = " ".join(trace_names(s) for s in chart_specs(at))
     assert "naive, next = last" in names and "truth" in names and not at.exception
-    at.slider(key="T").set_value(500).run()  # longer than 330 prices allow: the longest that fits
+    at.slider(key="seq_len").set_value(500).run()  # longer than 330 prices allow: the longest that fits
     assert view_of(at).config.seq_len == int(330 * 0.8) - 1 - 10 and not at.exception
     assert "at most 253 steps" in " ".join(i.value for i in at.info)
     assert "Verdict" in " ".join(m.value for m in at.markdown)

@@ -19,7 +19,7 @@ PAGES = [("gradients", None), ("horizon", None), ("primer", None),
 @pytest.mark.parametrize("page, use", PAGES)
 def test_page_opens_in_korean_and_steps(page, use):
     at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in {"lang": "ko", "T": "30", "hidden": "8", "cap": "100"}.items():
+    for key, value in {"lang": "ko", "seq_len": "30", "hidden_size": "8", "max_steps": "100"}.items():
         at.query_params[key] = value
     at.run()
     at.switch_page(f"views/{page}.py").run()

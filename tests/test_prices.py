@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from lstm_viz.i18n import say
 from lstm_viz.tasks.prices import (
     MAX_UPLOAD_BYTES,
     MIN_ROWS,
@@ -44,7 +45,7 @@ def rejected(data: bytes, column: str | None = PRICE) -> str:
             csv_columns(data)
         else:
             read_prices(data, column)
-    return str(info.value)
+    return say(info.value)
 
 
 # synthetic_prices

@@ -13,6 +13,7 @@ from lstm_viz.core.internals import trace
 from lstm_viz.core.models import KINDS, MemoryInit, build_model
 from lstm_viz.core.probes import probe, saturation
 from lstm_viz.present import figures, panels
+from lstm_viz.present.labels import kind_color
 from lstm_viz.tasks import make_task
 from tests.test_pages import APP, values
 
@@ -71,7 +72,7 @@ def test_scatter_follows_the_papers_axes_one_colour_per_model():
         left, right = probes[kind].saturation["f"]
         np.testing.assert_allclose(trace_.x, right)  # x: right-saturated, as in the paper
         np.testing.assert_allclose(trace_.y, left)
-        assert trace_.marker.color == figures.COLORS[kind]
+        assert trace_.marker.color == kind_color(kind)
     assert "right-saturated" in fig.layout.xaxis.title.text
     assert "left-saturated" in fig.layout.yaxis.title.text
     assert fig.layout.title.text == "forget gate"

@@ -7,6 +7,8 @@ import torch
 
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.training import LockstepTrainer
+from lstm_viz.i18n import say
+from lstm_viz.present.task_words import words
 from lstm_viz.tasks import make_task, series
 
 
@@ -55,7 +57,7 @@ def test_naive_and_seasonal_naive_rmse_match_a_direct_loop():
     assert task.seasonal_naive < 0.7 * task.chance  # the season is there to be found
     assert task.metric(torch.zeros(len(naive), 1), task.held_out_sample(512, _gen()).y) == \
         pytest.approx(task.chance, rel=1e-5)
-    labels = list(task.metric_references())
+    labels = list(words(task).metric_references())
     assert labels[0].startswith("naive") and labels[1].startswith("seasonal naive")
 
 
@@ -66,8 +68,9 @@ def test_uploads_are_kept_by_id_bounded_and_an_unknown_id_says_what_to_do():
     assert keys[0] == series._Uploads(2).add(values[0])  # the id follows from the values
     assert keys[0] not in uploads and keys[2] in uploads  # least recently used dropped
     np.testing.assert_array_equal(uploads.get(keys[2]), values[2])
-    with pytest.raises(ValueError, match="upload the file again"):
+    with pytest.raises(ValueError) as gone:
         uploads.get(keys[0])
+    assert "upload the file again" in say(gone.value)
 
 
 def test_an_uploaded_series_trains_and_its_season_is_estimated():
@@ -83,8 +86,9 @@ def test_an_uploaded_series_trains_and_its_season_is_estimated():
         pred = trainer.models["lstm"](trainer.eval_batch.x)[:, 0].numpy()
     step, recorded = trainer.view().forecast("lstm")
     assert step == 3 and np.allclose(recorded, pred)
-    with pytest.raises(ValueError, match="too few"):
+    with pytest.raises(ValueError) as short:
         make_task("series", 300, series=series.UPLOADS.add(prices[:300]))
+    assert "too few" in say(short.value)
     with pytest.raises(ValueError, match="series must be"):
         RunConfig(task="series", series="../etc/passwd")
 
@@ -93,4 +97,4 @@ def test_a_random_walk_upload_gets_no_invented_season():
     walk = 100 * np.exp(np.cumsum(0.01 * np.random.default_rng(3).standard_normal(400)))
     task = make_task("series", 50, series=series.UPLOADS.add(walk))
     assert task.period is None and np.isnan(task.seasonal_naive)
-    assert list(task.metric_references()) == [f"naive, next = last: {task.chance:.3f}"]
+    assert list(words(task).metric_references()) == [f"naive, next = last: {task.chance:.3f}"]

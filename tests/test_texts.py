@@ -3,6 +3,7 @@
 import pytest
 
 from lstm_viz.present import texts
+from lstm_viz.present.task_words import words
 from lstm_viz.tasks import TASKS, make_task
 
 COMBOS = [("rnn",), ("lstm",), ("gru",), ("rnn", "lstm"), ("lstm", "gru"), ("rnn", "lstm", "gru")]
@@ -37,6 +38,6 @@ def test_race_title_for_one_model():
 def test_race_intro_says_what_each_task_asks_and_which_way_is_better(name):
     task = make_task(name, max(40, TASKS[name].min_seq_len))
     intro = texts.race_intro(("rnn", "lstm"), task)
-    assert task.goal in intro
+    assert words(task).goal in intro
     assert ("climbs away from" in intro) == task.higher_is_better
-    assert task.reference_line in intro and "the the" not in intro
+    assert words(task).reference_line in intro and "the the" not in intro

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from lstm_viz.core.models import MODEL_LABELS
 from lstm_viz.core.training import TICK_SECONDS
 from lstm_viz.i18n import t
 from lstm_viz.present import panels
+from lstm_viz.present.labels import kind_label
 from lstm_viz.serving import sweep
 from views import shared
 
@@ -73,7 +73,7 @@ def progress():
         if job.done:
             st.session_state.sweep_running = None
             st.rerun()
-        st.progress(job.progress, text=t("horizon.progress", model=MODEL_LABELS[cell.models[0]],
+        st.progress(job.progress, text=t("horizon.progress", model=kind_label(cell.models[0]),
                                          T=cell.seq_len, seed=cell.seed, done=len(job.finished),
                                          total=len(job.cells)))
     if job.finished:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from lstm_viz.core.models import MODEL_LABELS, kind_of
+from lstm_viz.core.models import kind_of
 from lstm_viz.i18n import t
 from lstm_viz.present import figures, panels, texts
+from lstm_viz.present.labels import kind_label
 from lstm_viz.present.verdict import answer_text, target_text
 from views import settings, shared
 
@@ -60,7 +61,7 @@ def draw(view):
             t("inside.answer", n=i + 1, right=target_text(task, task.last(batch.y)[i]),
               answer=answer_text(task, probe.answers[n]))
             for n, i in enumerate(probe.sequences))
-        st.markdown(t("inside.answers", model=MODEL_LABELS[kind], step=snapshot.step,
+        st.markdown(t("inside.answers", model=kind_label(kind), step=snapshot.step,
                       answers=answers))
     for kind in view.diverged:
         st.warning(t("inside.no_probes", model=figures.model_name(kind, view.diverged)))

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from lstm_viz.i18n import t
+from lstm_viz.i18n import say, t
 from lstm_viz.present import panels
+from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving.sessions import FIGURES
 from lstm_viz.tasks import prices, series
@@ -44,7 +45,7 @@ def upload_box() -> None:
             try:
                 columns = prices.csv_columns(data)
             except prices.UploadError as problem:
-                st.error(t("prices.unchanged", problem=problem))
+                st.error(t("prices.unchanged", problem=say(problem)))
                 return
             column = st.selectbox(t("prices.column"), columns, index=_price_column(columns),
                                   key="upload_column", help=t("prices.column_help"))
@@ -53,7 +54,7 @@ def upload_box() -> None:
                     values = prices.read_prices(data, column)
                     key = series.UPLOADS.add(values)
                 except prices.UploadError as problem:
-                    st.error(t("prices.unchanged", problem=problem))
+                    st.error(t("prices.unchanged", problem=say(problem)))
                     return
                 st.session_state.series = key
                 st.session_state.upload_names = {key: (column, upload.name)}
@@ -87,7 +88,7 @@ def draw(view):
     with right:
         shared.chart(forecast, "price_forecast")
     st.markdown(t("prices.verdict", verdict=verdict(view)))
-    st.caption(t("prices.task", task=view.task.describe()))
+    st.caption(t("prices.task", task=words(view.task).describe()))
 
 
 upload_box()

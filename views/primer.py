@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from lstm_viz.core.models import kind_of
 from lstm_viz.i18n import t
 from lstm_viz.present import figures
+from lstm_viz.present.labels import multiplier_label
 from views import settings, shared
 
 st.title(t("primer.title"))
 st.markdown(t("primer.intro"))
 
-W = settings.SETTINGS_BY_KEY["w"]
-w = st.slider(W.label, W.low, W.high, W.default, W.step, key="w", help=W.help,
-              bind="query-params")
+W = settings.PAGE_BY_NAME["w"]
+w = st.slider(settings.setting_label(W), W.low, W.high, W.default, W.step, key="w",
+              help=settings.setting_help(W), bind="query-params")
 
 
 def draw(view):
@@ -39,7 +39,7 @@ def live_numbers(view):
         return
     lines = []
     for kind, probe in snapshot.probes.items():
-        lines.append(t("primer.model_line", label=kind_of(kind).multiplier_label,
+        lines.append(t("primer.model_line", label=multiplier_label(kind),
                        product=f"{probe.multiplier_product[0]:.3g}",
                        w=f"{probe.typical_multiplier:.3f}"))
     lines += [t("primer.no_finite", model=figures.model_name(kind, view.diverged))

@@ -4,9 +4,9 @@ import html
 
 import streamlit as st
 
-from lstm_viz.core.models import KINDS
-from lstm_viz.i18n import t
+from lstm_viz.i18n import say, t
 from lstm_viz.present import panels
+from lstm_viz.present.labels import kind_color, kind_label
 from lstm_viz.tasks import text
 from views import shared
 
@@ -66,7 +66,7 @@ def draw(view):
     try:
         prompt = text.read_prompt(view.task, prompt_text)
     except ValueError as problem:
-        st.warning(str(problem))
+        st.warning(say(problem))
         return
     if prompt.unknown:
         shown = " ".join(f"'{c}'" for c in prompt.unknown[:12])
@@ -86,8 +86,8 @@ def draw(view):
             shared.chart(fig, key)
     tail = html.escape(("…" if len(prompt_text) > 30 else "") + prompt_text[-30:])
     for kind, continuation in result["continuations"].items():
-        st.html(f'<p class="continuation"><b style="color:{KINDS[kind].color}">'
-                f"{KINDS[kind].label}</b>{html.escape(t('prompt.continues'))}{tail}"
+        st.html(f'<p class="continuation"><b style="color:{kind_color(kind)}">'
+                f"{kind_label(kind)}</b>{html.escape(t('prompt.continues'))}{tail}"
                 f'<span style="background:#e8eef6;font-weight:600">'
                 f"{html.escape(continuation)}</span></p>")
 

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from lstm_viz import export
-from lstm_viz.i18n import t
+from lstm_viz.i18n import say, t
 from lstm_viz.present import panels, texts
+from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving.sessions import FIGURES
 from views import shared
@@ -32,7 +33,7 @@ def draw(view):
     seconds = view.seconds_per_step()
     if seconds > 1:
         st.warning(t("race.slow", seconds=f"{seconds:.1f}"))
-    st.caption(t("race.task", describe=task.describe(), source=task.source))
+    st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
     st.markdown(texts.race_next(view.models))
     if "lstm" in view.models:
         shared.close_forget_gate_button(view.config)
@@ -68,7 +69,7 @@ def script_download(config) -> str:
     try:
         code = export.script(config)
     except export.NotExportable as problem:
-        return str(problem)
+        return say(problem)
     download(t("export.script"), code, export.file_name(config, "script.py"),
              "text/x-python", ":material/code:", t("export.script.help"))
     return ""

@@ -18,9 +18,10 @@ from typing import Callable
 import streamlit as st
 
 from lstm_viz.core.config import LIMITS, RunConfig
-from lstm_viz.core.models import KINDS
 from lstm_viz.core.training import TICK_SECONDS, RunView
 from lstm_viz.i18n import t
+from lstm_viz.present.labels import kind_color, kind_label
+from lstm_viz.present.task_words import words
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
@@ -60,7 +61,7 @@ def changes(old: RunConfig, new: RunConfig) -> str:
         a, b = getattr(old, f.name), getattr(new, f.name)
         if f.name in CHANGE_NAMES and a != b:
             if f.name == "models":
-                a, b = ", ".join(KINDS[k].label for k in a), ", ".join(KINDS[k].label for k in b)
+                a, b = ", ".join(kind_label(k) for k in a), ", ".join(kind_label(k) for k in b)
             parts.append(f"{t(f'change.{f.name}')} {a} → {b}")
     return ", ".join(parts)
 
@@ -159,11 +160,11 @@ def counter_text(view: RunView) -> str:
     task = view.task
     scores = []
     for kind in view.models:
-        value = t("counter.diverged") if kind in view.diverged else task.format(view.held_out(kind))
-        scores.append(f'<span style="color:{KINDS[kind].color}"><b>{KINDS[kind].label}</b> '
+        value = t("counter.diverged") if kind in view.diverged else words(task).format(view.held_out(kind))
+        scores.append(f'<span style="color:{kind_color(kind)}"><b>{kind_label(kind)}</b> '
                       f"{value}</span>")
     return t("counter.text", step=view.steps, cap=view.config.max_steps,
-             scores=" · ".join(scores), metric=task.metric_label)
+             scores=" · ".join(scores), metric=words(task).metric_label)
 
 
 def live(draw: Callable[[RunView], None]) -> None:
@@ -206,7 +207,7 @@ def close_forget_gate_button(config: RunConfig) -> None:
 
 def _close_forget_gate() -> None:
     st.session_state.memory_init = "constant"
-    st.session_state.fbias = 0.0
+    st.session_state.forget_bias = 0.0
 
 
 def duration(seconds: float) -> str:

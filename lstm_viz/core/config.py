@@ -1,64 +1,93 @@
-"""One frozen config object for a run: the sidebar, the URL, the CLI and the tests all build it.
+"""One frozen config object for a run: the sidebar, the link, the CLI and the tests all build it.
+
+Each field declares its setting (``settings.Setting``): its link key is the field's name, its
+CLI flag the name with dashes, and its limits, choices and widget sit beside its default.
+Everything that lists the settings (the sidebar, links, validation, change notes, the CLI, the
+exported script's header) reads ``SETTINGS``.
 
 Defaults are the demo a newcomer sees first: the lag-100 latch, where the LSTM learns within a
-few dozen steps and the vanilla RNN stays at chance.
+few dozen steps and the vanilla RNN stays at chance. A changed default changes what an old link
+opens unless the link's version (``link.py``) goes up with it: a test holds the two together.
 """
 
 from __future__ import annotations
 
-import math
+import dataclasses
 import re
 from dataclasses import asdict, dataclass
 
-from lstm_viz.core.models import MEMORY_INITS, MODEL_KINDS, MemoryInit, projection
+from lstm_viz.core.models import (
+    KINDS,
+    MEMORY_INITS,
+    MODEL_KINDS,
+    MemoryInit,
+    projection,
+)
+from lstm_viz.core.settings import Setting, setting
+from lstm_viz.message import Message
 from lstm_viz.tasks import MAX_SEQ_LEN, TASKS
+from lstm_viz.tasks.series import SYNTHETIC, UPLOADS
 
 OPTIMIZERS = ("adam", "sgd")
 LIMIT_HIDDEN = 128  # the most units a model may have
-# (minimum, maximum) of every numeric setting; the sidebar's sliders use the same ranges.
-LIMITS = {
-    "seq_len": (1, MAX_SEQ_LEN),
-    "hidden_size": (1, LIMIT_HIDDEN),
-    "lr": (1e-4, 10.0),
-    "batch_size": (1, 256),
-    "forget_bias": (-5.0, 10.0),
-    "clip": (0.0, 10.0),
-    "seed": (0, 2**31 - 1),
-    "max_steps": (1, 20000),
-    "probe_every": (1, 100_000),
-    "probe_batch_size": (1, 64),
-    "horizon": (1, 50),
-    "proj_size": (0, LIMIT_HIDDEN - 1),
-}
 SERIES_ID = re.compile(r"synthetic|upload-[0-9a-f]{12}")
+
+
+def _known_series(series: object) -> Message | None:
+    """The synthetic prices, or an upload this server still holds."""
+    return None if series == SYNTHETIC or series in UPLOADS else Message("link.no_upload")
 
 
 @dataclass(frozen=True)
 class RunConfig:
     """Everything that defines a run. Same config, same numbers."""
 
-    task: str = "latch"  # latch, adding, order, text or series (tasks.py, text.py, series.py)
-    seq_len: int = 100  # time steps per sequence: the lag to bridge
-    hidden_size: int = 32  # units per model
-    optimizer: str = "adam"  # adam (Kingma & Ba 2015) or sgd (plain; large rates explode)
-    lr: float = 2e-3  # Adam learning rate, shared by all models (3e-3 is unstable on the latch)
-    batch_size: int = 32  # sequences per training step, the same batch for every model
+    task: str = setting("latch", "latch, adding, order, text or series (lstm_viz/tasks)",
+                        widget="selectbox", options=tuple(TASKS))
+    seq_len: int = setting(100, "time steps per sequence: the lag to bridge", widget="slider",
+                           low=1, high=MAX_SEQ_LEN, aliases=("T",))
+    # series task: forecast the price this many steps after the window
+    horizon: int = setting(1, "series task: forecast this many steps after the window",
+                           widget="slider", low=1, high=50)
+    hidden_size: int = setting(32, "units per model", widget="slider", low=1, high=LIMIT_HIDDEN,
+                               aliases=("hidden",), flag_aliases=("--hidden",))
+    optimizer: str = setting("adam", '"adam" (Kingma & Ba 2015) or "sgd" (plain; large rates explode)',
+                             widget="selectbox", options=OPTIMIZERS, aliases=("opt",))
+    lr: float = setting(2e-3, "learning rate, the same for every model (3e-3 is unstable on "
+                        "the latch with Adam)", widget="select_slider", low=1e-4, high=10.0,
+                        options=(1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0))
+    batch_size: int = setting(32, "sequences per training step, the same batch for every model",
+                              widget="select_slider", low=1, high=256,
+                              options=(1, 2, 4, 8, 16, 32, 64, 128, 256), aliases=("batch",))
     # How the memory gate (LSTM forget gate f, GRU update gate z) starts: "chrono" (Tallec &
     # Ollivier 2018, per-unit time scales up to seq_len) or "constant" (forget_bias for every
-    # unit). Measured on the latch at lags 10-500 (see README): chrono holds at every length,
-    # a constant 5 fails from lag 300 on, and PyTorch's 0 (f ~ 0.5) fails from lag 50.
-    memory_init: str = "chrono"
-    # Constant init only: the effective bias b_ih + b_hh of the LSTM's f and the GRU's z.
-    forget_bias: float = 5.0
-    clip: float = 1.0  # gradient-norm clipping threshold; 0 turns clipping off
-    seed: int = 0  # initial weights, batches and probe batch all follow from it
-    models: tuple[str, ...] = ("rnn", "lstm")  # names from models.KINDS
-    max_steps: int = 2000  # training stops by itself here (the app's step cap)
-    probe_every: int = 25  # training steps between probe snapshots
-    probe_batch_size: int = 8  # sequences in the fixed probe batch
-    horizon: int = 1  # series task: forecast the price this many steps after the window
-    proj_size: int = 0  # LSTMP only: the width P < hidden_size of its h_t; 0: half hidden_size
-    series: str = "synthetic"  # series task: the synthetic prices, or an upload's id
+    # unit). Measured on the latch at lags 10-500 (docs/science.md): chrono holds at every
+    # length, a constant 5 fails from lag 300 on, and PyTorch's 0 (f ~ 0.5) fails from lag 50.
+    memory_init: str = setting("chrono", "how the memory gate (the LSTM's f, the GRU's z) starts: "
+                               '"chrono" (Tallec & Ollivier 2018) or "constant"',
+                               widget="selectbox", options=MEMORY_INITS)
+    forget_bias: float = setting(5.0, 'the "constant" init\'s bias b_ih + b_hh of f (LSTM) and '
+                                 "z (GRU)", widget="slider", low=-5.0, high=10.0, step=0.5,
+                                 aliases=("fbias",))
+    clip: float = setting(1.0, "gradient-norm clipping threshold (Pascanu, Mikolov & Bengio "
+                          "2013); 0: none", widget="slider", low=0.0, high=10.0, step=0.5)
+    seed: int = setting(0, "initial weights, batches and probe batch all follow from it",
+                        widget="number_input", low=0, high=2**31 - 1)
+    models: tuple[str, ...] = setting(("rnn", "lstm"), "the models that race, by name",
+                                      widget="multiselect", options=MODEL_KINDS)
+    # LSTMP only: the width P < hidden_size of its h_t; 0: half hidden_size
+    proj_size: int = setting(0, "LSTMP: the width of its projected h_t, below hidden_size "
+                             "(0: half of it)", widget="slider", low=0, high=LIMIT_HIDDEN - 1)
+    max_steps: int = setting(2000, "training stops by itself here (the step cap)",
+                             widget="select_slider", low=1, high=20000,
+                             options=(100, 300, 600, 1000, 2000, 3000, 5000, 10000),
+                             aliases=("cap",), flag_aliases=("--steps",))
+    series: str = setting(SYNTHETIC, "series task: the synthetic prices, or an upload's id",
+                          vet=_known_series, cli=False)
+    probe_every: int = setting(25, "training steps between probe snapshots", low=1,
+                               high=100_000, linked=False)
+    probe_batch_size: int = setting(8, "sequences in the fixed probe batch", low=1, high=64,
+                                    linked=False)
 
     def __post_init__(self):
         problems = validate(self)
@@ -85,28 +114,28 @@ class RunConfig:
         return RunConfig(**{**asdict(self), **changes})
 
 
+def _settings() -> tuple[Setting, ...]:
+    found = []
+    for f in dataclasses.fields(RunConfig):
+        doc, declared = f.metadata["setting"]
+        found.append(Setting(f.name, f.default, doc, **declared))
+    return tuple(found)
+
+
+SETTINGS: tuple[Setting, ...] = _settings()
+BY_NAME = {s.name: s for s in SETTINGS}
+LINKED = tuple(s for s in SETTINGS if s.linked)  # the settings a link, the CLI and notes name
+# (smallest, largest) of every numeric setting
+LIMITS = {s.name: (s.low, s.high) for s in SETTINGS if s.low is not None}
+
+
 def validate(config: RunConfig) -> list[str]:
-    """Every problem with a config, as short readable sentences (empty when valid)."""
-    problems = []
-    if config.task not in TASKS:
-        problems.append(f"unknown task {config.task!r}; choose one of {', '.join(TASKS)}")
-    elif LIMITS["seq_len"][0] <= config.seq_len < TASKS[config.task].min_seq_len:
+    """Every problem with a config, as short readable English sentences (empty when valid)."""
+    problems = [p for s in SETTINGS if (p := s.problem(getattr(config, s.name)))]
+    if config.task in TASKS and 1 <= config.seq_len < TASKS[config.task].min_seq_len:
         problems.append(f"{config.task} needs seq_len >= {TASKS[config.task].min_seq_len}")
-    for name, (low, high) in LIMITS.items():
-        value = getattr(config, name)
-        if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
-            problems.append(f"{name} must be between {low:g} and {high:g}, got {value!r}")
-    if config.optimizer not in OPTIMIZERS:
-        problems.append(f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {config.optimizer!r}")
-    if config.memory_init not in MEMORY_INITS:
-        problems.append(f"memory_init must be one of {', '.join(MEMORY_INITS)}, got {config.memory_init!r}")
     if not (isinstance(config.series, str) and SERIES_ID.fullmatch(config.series)):
         problems.append(f"series must be 'synthetic' or an upload id, got {config.series!r}")
-    if "lstmp" in config.models and not 1 <= config.projection < config.hidden_size:
-        problems.append(f"lstmp needs hidden_size 2 or more and proj_size below it, got "
-                        f"proj_size {config.proj_size!r} with hidden_size {config.hidden_size!r}")
-    unknown = [m for m in config.models if m not in MODEL_KINDS]
-    if unknown or not config.models or len(set(config.models)) != len(config.models):
-        problems.append(f"models must be distinct names from {', '.join(MODEL_KINDS)}")
+    if not problems:
+        problems += [p for kind in config.models if (p := KINDS[kind].problem(config))]
     return problems
-

@@ -33,7 +33,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from lstm_viz.i18n import t
+from lstm_viz.message import Message
 
 # Model init draws from torch's global generator, which Streamlit sessions (threads) share.
 _INIT_LOCK = threading.Lock()
@@ -60,7 +60,8 @@ class MemoryInit:
 
 
 class ModelKind:
-    """One model type: its label, colour, fused module, gates, step equations and memory path.
+    """One model type: its fused module, gates, step equations, memory path and initialisation
+    (its label, colour and words: ``lstm_viz.present.labels``).
 
     ``gates(w, xw, h_prev)`` computes the gates at one or many steps from xw = x W_ih^T + b_ih;
     ``step(w, xw_t, state)`` advances the state dict (h, and c for the LSTM) one step, with
@@ -69,8 +70,6 @@ class ModelKind:
     """
 
     name = ""
-    label = ""
-    color = ""
     fused: type[nn.Module] = nn.RNN
     gate_names: tuple[str, ...] = ()  # in PyTorch's order
     tanh_gates: tuple[str, ...] = ()  # gates valued in [-1, 1]; the others are sigmoids
@@ -78,23 +77,7 @@ class ModelKind:
     memory_gate_slice = 0  # that gate's chunk in PyTorch's stacked weights
     state_names: tuple[str, ...] = ("h",)
     memory_state = "h"  # the state that carries memory, drawn on Inside
-    equations = ""  # LaTeX, for the pages
-
-    @property
-    def gate_titles(self) -> dict[str, str]:
-        """Gate name -> its title in the current language ('input gate i'), in PyTorch's order."""
-        return {}
-
-    @property
-    def multiplier_label(self) -> str:
-        """What one step back multiplies the gradient by, as a legend names it (in the current
-        language, starting with the kind's label)."""
-        return t(f"kind.{self.name}.multiplier")
-
-    @property
-    def inside_note(self) -> str:
-        """What to watch in this kind on the Inside page, in the current language."""
-        return t(f"kind.{self.name}.inside_note")
+    fixed_gates: tuple[str, ...] = ()  # gates held at exactly 1 (ablations)
 
     def gates(self, w: dict, xw: torch.Tensor, h_prev: torch.Tensor) -> dict[str, torch.Tensor]:
         return {}
@@ -128,6 +111,17 @@ class ModelKind:
         """Kind-specific initial weights, drawn from ``generator`` (the run's seed); PyTorch's
         own initialisation by default."""
 
+    options: tuple[str, ...] = ()  # RunConfig fields besides the common ones this kind takes
+
+    def problem(self, config) -> str | None:
+        """What in ``config`` this kind cannot run with, in English (None: nothing)."""
+        return None
+
+    def fit(self, values: dict) -> list[Message]:
+        """Change the sidebar's ``values`` (setting name -> value) into ones this kind can run
+        with, and say what changed (nothing by default)."""
+        return []
+
     def state_sizes(self, hidden_size: int, proj_size: int) -> dict[str, int]:
         """The width of each state: every state has ``hidden_size`` units by default."""
         return {name: hidden_size for name in self.state_names}
@@ -154,10 +148,8 @@ class ModelKind:
 class RNNKind(ModelKind):
     """h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh) (Elman 1990)."""
 
-    name, label, color = "rnn", "RNN", "#D55E00"
+    name = "rnn"
     fused = nn.RNN
-    slope_label = "1−h_t²"  # the activation's slope, from h_t (``derivative``)
-    equations = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)"
 
     def activation(self, z: torch.Tensor) -> torch.Tensor:
         return torch.tanh(z)
@@ -177,8 +169,7 @@ class OrthogonalRNNKind(RNNKind):
     exploding, and only tanh' <= 1 shrinks the error signal. W_ih and the biases are the RNN's
     (same seed, same values); training is free to move W_hh away from orthogonal."""
 
-    name, label, color = "rnn-orth", "RNN (orthogonal)", "#8C510A"
-    equations = RNNKind.equations + r",\quad W_{hh} \text{ orthogonal at step 0}"
+    name = "rnn-orth"
 
     def init_weights(self, rnn, generator):
         nn.init.orthogonal_(rnn.weight_hh_l0, generator=generator)
@@ -199,11 +190,8 @@ class IRNNKind(RNNKind):
     PyTorch's initialisation, as in the other kinds (the Keras reproduction of the paper's
     pixel-MNIST experiment draws it from N(0, 0.001^2) instead). The ReLU's slope is 1[h > 0]."""
 
-    name, label, color = "irnn", "IRNN", "#000000"
+    name = "irnn"
     fused = ReLURNN
-    slope_label = "1[h_t>0]"
-    equations = (r"h_t = \max(0,\ W_{ih} x_t + W_{hh} h_{t-1} + b),\quad W_{hh} = I,\ b = 0"
-                 r" \text{ at step 0}")
 
     def activation(self, z):
         return torch.relu(z)
@@ -222,19 +210,13 @@ class IRNNKind(RNNKind):
 class LSTMKind(ModelKind):
     """Gates i, f, o (sigmoid), candidate g (tanh); c_t = f c_{t-1} + i g, h_t = o tanh(c_t)."""
 
-    name, label, color = "lstm", "LSTM", "#0072B2"
+    name = "lstm"
     fused = nn.LSTM
     gate_names = ("i", "f", "g", "o")
     tanh_gates = ("g",)
     memory_gate, memory_gate_slice = "f", 1
     state_names = ("h", "c")
     memory_state = "c"
-    equations = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
-
-    @property
-    def gate_titles(self):
-        return {"i": t("kind.lstm.gate.i"), "f": t("kind.lstm.gate.f"),
-                "g": t("kind.lstm.gate.g"), "o": t("kind.lstm.gate.o")}
 
     def gates(self, w, xw, h_prev):
         z = xw + h_prev @ w["w_hh"].T + w["b_hh"]
@@ -286,9 +268,8 @@ class FixedGateKind(LSTMKind):
     OPEN = 30.0
 
     @property
-    def gate_titles(self) -> dict[str, str]:
-        return {name: t("kind.lstm.fixed_gate", gate=title) if name == self.fixed_gate else title
-                for name, title in super().gate_titles.items()}
+    def fixed_gates(self) -> tuple[str, ...]:
+        return (self.fixed_gate,)
 
     def fixed_rows(self, hidden_size: int) -> slice:
         """The fixed gate's rows in PyTorch's stacked weights and biases."""
@@ -312,9 +293,8 @@ class CECKind(FixedGateKind):
     state is a constant error carousel, c_t = c_{t-1} + i_t g_t, dc_t/dc_{t-1} = 1 exactly (the
     forget gate came with Gers, Schmidhuber & Cummins 2000; Greff et al. 2017's NFG)."""
 
-    name, label, color = "lstm-cec", "LSTM 1997", "#CC79A7"
+    name = "lstm-cec"
     fixed_gate = "f"
-    equations = r"c_t = c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
 
 
 class InputOpenKind(FixedGateKind):
@@ -323,9 +303,8 @@ class InputOpenKind(FixedGateKind):
     decides what stays. Without it the cell cannot shield its memory from irrelevant inputs, the
     "input weight conflict" the input gate was made for (Hochreiter & Schmidhuber 1997)."""
 
-    name, label, color = "lstm-i1", "LSTM (i = 1)", "#332288"
+    name = "lstm-i1"
     fixed_gate = "i"
-    equations = r"c_t = f_t \odot c_{t-1} + g_t,\quad h_t = o_t \odot \tanh(c_t)"
 
 
 class OutputOpenKind(FixedGateKind):
@@ -333,9 +312,8 @@ class OutputOpenKind(FixedGateKind):
     whole cell state is shown at every step and reaches the gates of the next one (Hochreiter &
     Schmidhuber 1997 made the output gate against this "output weight conflict")."""
 
-    name, label, color = "lstm-o1", "LSTM (o = 1)", "#762A83"
+    name = "lstm-o1"
     fixed_gate = "o"
-    equations = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = \tanh(c_t)"
 
 
 def _without(grad: torch.Tensor, rows: slice) -> torch.Tensor:
@@ -370,7 +348,7 @@ class CutKind(LSTMKind):
     its additive cell-state path (Hochreiter & Schmidhuber 1997), this one must fail where the
     LSTM succeeds."""
 
-    name, label, color = "lstm-cut", "LSTM (c cut)", "#E69F00"
+    name = "lstm-cut"
     fused = CutLSTM
 
     def step(self, w, xw, state):
@@ -394,9 +372,27 @@ class ProjectedLSTMKind(LSTMKind):
     and the readout see only those P numbers. Fewer recurrent weights (4H x P instead of 4H x H);
     the cell state's additive path is the LSTM's."""
 
-    name, label, color = "lstmp", "LSTMP", "#999933"
-    equations = (r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad "
-                 r"h_t = W_{hr}\,(o_t \odot \tanh(c_t))")
+    name = "lstmp"
+
+    options = ("proj_size",)
+
+    def problem(self, config):
+        if not 1 <= config.projection < config.hidden_size:
+            return (f"lstmp needs hidden_size 2 or more and proj_size below it, got proj_size "
+                    f"{config.proj_size!r} with hidden_size {config.hidden_size!r}")
+        return None
+
+    def fit(self, values):
+        """A P too large becomes H - 1, and a hidden size of 1 becomes 2 (P = 0: half of H)."""
+        notes = []
+        if values["hidden_size"] < 2:
+            notes.append(Message("sidebar.lstmp_hidden"))
+            values["hidden_size"] = 2
+        if values["proj_size"] >= values["hidden_size"]:
+            notes.append(Message("sidebar.proj_clamped", {"proj": values["proj_size"],
+                                 "hidden": values["hidden_size"], "using": values["hidden_size"] - 1}))
+            values["proj_size"] = values["hidden_size"] - 1
+        return notes
 
     def state_sizes(self, hidden_size, proj_size):
         return {"h": projection(hidden_size, proj_size), "c": hidden_size}
@@ -420,17 +416,11 @@ class ProjectedLSTMKind(LSTMKind):
 class GRUKind(ModelKind):
     """r, z (sigmoid); n = tanh(x_n + r (h W_hn + b_hn)); h_t = (1 - z) n + z h_{t-1}."""
 
-    name, label, color = "gru", "GRU", "#009E73"
+    name = "gru"
     fused = nn.GRU
     gate_names = ("r", "z", "n")
     tanh_gates = ("n",)
     memory_gate, memory_gate_slice = "z", 1
-    equations = r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}"
-    inside_note = ""  # the GRU has no note of its own
-
-    @property
-    def gate_titles(self):
-        return {"r": t("kind.gru.gate.r"), "z": t("kind.gru.gate.z"), "n": t("kind.gru.gate.n")}
 
     def gates(self, w, xw, h_prev):
         gi = xw.chunk(3, dim=-1)
@@ -452,7 +442,6 @@ KINDS: dict[str, ModelKind] = {k.name: k for k in (
     RNNKind(), LSTMKind(), GRUKind(), CECKind(), CutKind(), InputOpenKind(), OutputOpenKind(),
     OrthogonalRNNKind(), IRNNKind(), ProjectedLSTMKind())}
 MODEL_KINDS = tuple(KINDS)
-MODEL_LABELS = {name: kind.label for name, kind in KINDS.items()}
 
 
 def kind_of(name: str) -> ModelKind:

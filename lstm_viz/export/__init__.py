@@ -40,6 +40,7 @@ from lstm_viz.core.config import RunConfig
 from lstm_viz.core.models import KINDS
 from lstm_viz.core.training import LockstepTrainer, RunView
 from lstm_viz.i18n import t
+from lstm_viz.present.labels import kind_label
 from lstm_viz.tasks import Task, make_task, series, text
 
 GRAD_NORM = "grad_norm_before_clipping"
@@ -693,10 +694,10 @@ def script(config: RunConfig) -> str:
     Raises NotExportable for an uploaded price series (its prices are not in the script)."""
     if config.task == "series" and config.series != series.SYNTHETIC:
         raise NotExportable(t("export.no_upload_script"))
-    unknown = [KINDS[k].label for k in config.models if k not in KIND_NOTES]
+    unknown = [kind_label(k) for k in config.models if k not in KIND_NOTES]
     if unknown:
         raise NotExportable(t("export.unknown_kinds", models=", ".join(unknown)))
-    labels = ", ".join(KINDS[k].label for k in config.models)
+    labels = ", ".join(kind_label(k) for k in config.models)
     needs = "PyTorch, NumPy" if config.task == "series" else "PyTorch"
     intro = textwrap.fill(
         f"Models: {labels}. Written by the app from the run's settings (below), it trains them "

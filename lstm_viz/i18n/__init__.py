@@ -13,6 +13,7 @@ from string import Formatter
 from typing import Callable
 
 from lstm_viz.i18n import en, ko
+from lstm_viz.message import Message, Problem
 
 TABLES: dict[str, dict[str, str]] = {"en": en.TEXT, "ko": ko.TEXT}
 LANGUAGES = {"en": "English", "ko": "한국어"}
@@ -42,6 +43,22 @@ def t(key: str, /, **fields) -> str:
     """The text called ``key`` in the current language, with ``fields`` filled in."""
     text = TABLES[language()][key]
     return text.format(**fields) if fields else text
+
+
+def has(key: str) -> bool:
+    """True if the current language's table has a text called ``key``."""
+    return key in TABLES[language()]
+
+
+def say(what) -> str:
+    """A ``Message`` (or a ``Problem``, or any exception) in the current language: nested
+    messages in its fields are said too; an exception without one says its own text."""
+    if isinstance(what, Problem):
+        what = what.message
+    if isinstance(what, Message):
+        return t(what.key, **{k: say(v) if isinstance(v, (Message, Problem)) else v
+                              for k, v in what.fields.items()})
+    return str(what)
 
 
 def fields_of(text: str) -> set[str]:

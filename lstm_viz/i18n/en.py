@@ -104,23 +104,23 @@ TEXT = {
                           "sum of two marked numbers, order = the order of two symbols "
                           "(Hochreiter & Schmidhuber 1997); text = the next character of Korean "
                           "and English sentences; series = the next price of a series."),
-    "setting.T": "Sequence length (lag)",
-    "setting.T.help": ("How many time steps each sequence has, so how far back the information "
+    "setting.seq_len": "Sequence length (lag)",
+    "setting.seq_len.help": ("How many time steps each sequence has, so how far back the information "
                        "to remember lies."),
     "setting.horizon": "Forecast horizon",
     "setting.horizon.help": ("Price series only: how many steps after the window the forecast "
                              "price lies."),
-    "setting.hidden": "Hidden size",
-    "setting.hidden.help": "How many units each model has.",
-    "setting.opt": "Optimizer",
-    "setting.opt.help": ("Adam adapts each weight's step size; plain SGD with a large learning "
+    "setting.hidden_size": "Hidden size",
+    "setting.hidden_size.help": "How many units each model has.",
+    "setting.optimizer": "Optimizer",
+    "setting.optimizer.help": ("Adam adapts each weight's step size; plain SGD with a large learning "
                          "rate and no clipping lets exploding gradients blow a model up."),
     "setting.lr": "Learning rate",
     "setting.lr.help": ("The optimizer's step size, the same for every model. Too large a rate "
                         "can make training unstable, and with plain SGD and no clipping a model "
                         "can diverge."),
-    "setting.batch": "Batch size",
-    "setting.batch.help": ("How many sequences each training step sees; every model sees the "
+    "setting.batch_size": "Batch size",
+    "setting.batch_size.help": ("How many sequences each training step sees; every model sees the "
                            "same ones."),
     "setting.memory_init": "Memory init (LSTM f, GRU z)",
     "setting.memory_init.help": ("How the gates that keep memory start. chrono (Tallec & "
@@ -128,8 +128,8 @@ TEXT = {
                                  "drawn between 1 and T−1, so units remember over time scales "
                                  "from 1 step to the sequence length. constant: every unit gets "
                                  "the bias below."),
-    "setting.fbias": "Memory-gate bias (constant init)",
-    "setting.fbias.help": ("The starting bias (b_ih + b_hh) of the LSTM's forget gate and the "
+    "setting.forget_bias": "Memory-gate bias (constant init)",
+    "setting.forget_bias.help": ("The starting bias (b_ih + b_hh) of the LSTM's forget gate and the "
                            "GRU's update gate, with the constant init: 0 forgets half the "
                            "memory each step, 5 keeps over 99%."),
     "setting.clip": "Gradient clipping",
@@ -146,8 +146,8 @@ TEXT = {
                             "hold their input or output gate at 1; RNN (orthogonal) and IRNN "
                             "start the RNN with an orthogonal or identity W_hh; LSTMP projects "
                             "h_t onto fewer numbers."),
-    "setting.cap": "Step cap",
-    "setting.cap.help": "Training stops by itself after this many steps.",
+    "setting.max_steps": "Step cap",
+    "setting.max_steps.help": "Training stops by itself after this many steps.",
     "setting.w": "Factor w applied at every step",
     "setting.w.help": "What one step back multiplies the gradient by.",
     "setting.snapshot": "Training step to look at",
@@ -712,14 +712,14 @@ TEXT = {
     "task.order.flip": "the first relevant symbol, at t = {step}, {a} → {b}",
     "task.order.plateau": ("0.5 on this task means it remembers only one of the two symbols and "
                            "guesses the other, so 2 of the 4 classes are left"),
-    "kind.lstm.gate.i": "input gate i",
-    "kind.lstm.gate.f": "forget gate f",
-    "kind.lstm.gate.g": "cell candidate g",
-    "kind.lstm.gate.o": "output gate o",
-    "kind.lstm.fixed_gate": "{gate} = 1 (fixed)",
-    "kind.gru.gate.r": "reset gate r",
-    "kind.gru.gate.z": "update gate z",
-    "kind.gru.gate.n": "candidate n",
+    "gate.i": "input gate i",
+    "gate.f": "forget gate f",
+    "gate.g": "cell candidate g",
+    "gate.o": "output gate o",
+    "gate.fixed": "{gate} = 1 (fixed)",
+    "gate.r": "reset gate r",
+    "gate.z": "update gate z",
+    "gate.n": "candidate n",
     "kind.rnn.multiplier": "RNN: gain of W_hhᵀ diag(1−h_t²) on the gradient",
     "kind.rnn-orth.multiplier": "RNN (orthogonal): gain of W_hhᵀ diag(1−h_t²) on the gradient",
     "kind.irnn.multiplier": "IRNN: gain of W_hhᵀ diag(1[h_t>0]) on the gradient",

@@ -99,29 +99,29 @@ TEXT = {
     "setting.task.help": ("모델이 기억해야 하는 것: latch = 첫 기호, adding = 표시된 두 수의 합, "
                           "order = 두 기호의 순서(Hochreiter & Schmidhuber 1997), text = 한국어와 "
                           "영어 문장의 다음 글자, series = 가격 시계열의 다음 가격."),
-    "setting.T": "시퀀스 길이(지연)",
-    "setting.T.help": ("시퀀스 하나의 단계 수예요. 곧 기억할 정보가 얼마나 먼 과거에 있는지를 "
+    "setting.seq_len": "시퀀스 길이(지연)",
+    "setting.seq_len.help": ("시퀀스 하나의 단계 수예요. 곧 기억할 정보가 얼마나 먼 과거에 있는지를 "
                        "정해요."),
     "setting.horizon": "예측 거리",
     "setting.horizon.help": ("가격 시계열에서만 써요. 윈도우가 끝나고 몇 단계 뒤의 가격을 "
                              "예측할지 정해요."),
-    "setting.hidden": "은닉 크기",
-    "setting.hidden.help": "모델마다 있는 유닛 수예요.",
-    "setting.opt": "옵티마이저",
-    "setting.opt.help": ("Adam은 가중치마다 보폭을 알아서 조절해요. 평범한 SGD에 학습률이 크고 "
+    "setting.hidden_size": "은닉 크기",
+    "setting.hidden_size.help": "모델마다 있는 유닛 수예요.",
+    "setting.optimizer": "옵티마이저",
+    "setting.optimizer.help": ("Adam은 가중치마다 보폭을 알아서 조절해요. 평범한 SGD에 학습률이 크고 "
                          "클리핑도 없으면 기울기 폭발로 모델이 망가질 수 있어요."),
     "setting.lr": "학습률",
     "setting.lr.help": ("옵티마이저의 보폭으로, 모든 모델에 같은 값을 써요. 너무 크면 학습이 "
                         "불안정해지고, 평범한 SGD에 클리핑까지 끄면 모델이 발산할 수 있어요."),
-    "setting.batch": "배치 크기",
-    "setting.batch.help": "학습 단계마다 보는 시퀀스 수예요. 모든 모델이 같은 시퀀스를 봐요.",
+    "setting.batch_size": "배치 크기",
+    "setting.batch_size.help": "학습 단계마다 보는 시퀀스 수예요. 모든 모델이 같은 시퀀스를 봐요.",
     "setting.memory_init": "기억 게이트 초기화(LSTM f, GRU z)",
     "setting.memory_init.help": ("기억을 지키는 게이트의 시작 값을 정해요. chrono(Tallec & "
                                  "Ollivier 2018): 유닛마다 망각 게이트 편향을 log(u)로 두고 u를 1과 "
                                  "T−1 사이에서 뽑아, 1단계부터 시퀀스 길이까지 여러 시간 척도로 "
                                  "기억하게 해요. constant: 모든 유닛이 아래의 편향을 받아요."),
-    "setting.fbias": "기억 게이트 편향(constant 초기화)",
-    "setting.fbias.help": ("constant 초기화에서 LSTM 망각 게이트와 GRU 업데이트 게이트의 시작 편향"
+    "setting.forget_bias": "기억 게이트 편향(constant 초기화)",
+    "setting.forget_bias.help": ("constant 초기화에서 LSTM 망각 게이트와 GRU 업데이트 게이트의 시작 편향"
                            "(b_ih + b_hh)이에요. 0이면 매 단계 기억의 절반을 잊고, 5면 99% 넘게 "
                            "간직해요."),
     "setting.clip": "기울기 클리핑",
@@ -136,8 +136,8 @@ TEXT = {
                             "LSTM (o = 1)은 입력 게이트나 출력 게이트를 1로 고정하고, RNN "
                             "(orthogonal)과 IRNN은 W_hh를 직교 행렬이나 단위 행렬로 시작해요. "
                             "LSTMP는 h_t를 더 적은 수로 투영해요."),
-    "setting.cap": "단계 상한",
-    "setting.cap.help": "학습이 이 단계 수에 이르면 저절로 멈춰요.",
+    "setting.max_steps": "단계 상한",
+    "setting.max_steps.help": "학습이 이 단계 수에 이르면 저절로 멈춰요.",
     "setting.w": "매 단계 곱하는 값 w",
     "setting.w.help": "한 단계 거슬러 갈 때 기울기에 곱해지는 값이에요.",
     "setting.snapshot": "볼 학습 단계",
@@ -675,14 +675,14 @@ TEXT = {
     "task.order.describe": "기호 {T}개 사이에 숨은 X/Y 기호 두 개의 순서를 맞혀요.",
     "task.order.flip": "t = {step}의 첫 번째 관련 기호({a} → {b})",
     "task.order.plateau": "이 과제에서 0.5는 두 기호 가운데 하나만 기억하고 나머지 하나는 찍는다는 뜻이에요(4개 클래스 중 2개가 남음)",
-    "kind.lstm.gate.i": "입력 게이트 i",
-    "kind.lstm.gate.f": "망각 게이트 f",
-    "kind.lstm.gate.g": "셀 후보 g",
-    "kind.lstm.gate.o": "출력 게이트 o",
-    "kind.lstm.fixed_gate": "{gate} = 1 (고정)",
-    "kind.gru.gate.r": "리셋 게이트 r",
-    "kind.gru.gate.z": "업데이트 게이트 z",
-    "kind.gru.gate.n": "후보 n",
+    "gate.i": "입력 게이트 i",
+    "gate.f": "망각 게이트 f",
+    "gate.g": "셀 후보 g",
+    "gate.o": "출력 게이트 o",
+    "gate.fixed": "{gate} = 1 (고정)",
+    "gate.r": "리셋 게이트 r",
+    "gate.z": "업데이트 게이트 z",
+    "gate.n": "후보 n",
     "kind.rnn.multiplier": "RNN: 기울기에 대한 W_hhᵀ diag(1−h_t²)의 배율",
     "kind.rnn-orth.multiplier": "RNN (orthogonal): 기울기에 대한 W_hhᵀ diag(1−h_t²)의 배율",
     "kind.irnn.multiplier": "IRNN: 기울기에 대한 W_hhᵀ diag(1[h_t>0])의 배율",

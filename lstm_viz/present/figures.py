@@ -11,11 +11,11 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from lstm_viz.core.models import KINDS, MODEL_LABELS, kind_of
+from lstm_viz.core.models import kind_of
 from lstm_viz.core.probes import SATURATION, ModelProbe
 from lstm_viz.i18n import t
+from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_label
 
-COLORS = {name: kind.color for name, kind in KINDS.items()}
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
 SMOOTHING = 25  # training steps in the running mean of the batch metric
@@ -27,8 +27,8 @@ MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1), "rgb(%d, %d, %d)" % plo
 def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
     """'LSTM', or 'RNN (diverged at step 12)'."""
     if diverged and kind in diverged:
-        return t("figures.diverged", model=MODEL_LABELS[kind], step=diverged[kind])
-    return MODEL_LABELS[kind]
+        return t("figures.diverged", model=kind_label(kind), step=diverged[kind])
+    return kind_label(kind)
 
 
 def state_title(state: str) -> str:
@@ -101,7 +101,7 @@ def metric_curves(
     plotly's step-by-step helpers): this chart redraws on every tick of every session."""
     traces = []
     for kind, data in histories.items():
-        color = COLORS[kind]
+        color = kind_color(kind)
         if evals.get(kind):
             steps, metrics = zip(*evals[kind])
             traces.append(go.Scatter(x=steps, y=metrics, mode="lines+markers", legendgroup=kind,
@@ -109,7 +109,7 @@ def metric_curves(
                                      line=dict(color=color, width=2.5), marker=dict(size=5)))
         x, y = _thin(data["step"], running_mean(data["metric"], SMOOTHING))
         traces.append(go.Scatter(x=x, y=y, mode="lines", legendgroup=kind, showlegend=False,
-                                 name=t("figures.training_batches", model=MODEL_LABELS[kind]),
+                                 name=t("figures.training_batches", model=kind_label(kind)),
                                  line=dict(color=color, width=1.2, dash="dot")))
     last = _last_step(histories, min_steps)
     traces += _reference_lines(references, last)
@@ -150,7 +150,7 @@ def held_out_loss(eval_losses: dict[str, list[tuple[int, float]]], diverged: dic
         steps, losses = zip(*rows) if rows else ((), ())
         traces.append(go.Scatter(x=steps, y=[v * scale for v in losses], mode="lines+markers",
                                  name=model_name(kind, diverged), marker=dict(size=5),
-                                 line=dict(color=COLORS[kind], width=2.5)))
+                                 line=dict(color=kind_color(kind), width=2.5)))
     last = max([min_steps] + [rows[-1][0] for rows in eval_losses.values() if rows])
     traces += _reference_lines({k: v * scale for k, v in references.items()}, last)
     layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
@@ -168,7 +168,7 @@ def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[
         x, y = _thin(data["step"], data[left])
         traces.append(go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
                                  name=model_name(kind, diverged),
-                                 line=dict(color=COLORS[kind], width=2)))
+                                 line=dict(color=kind_color(kind), width=2)))
     values = np.concatenate([d[left] for d in histories.values()] + [np.ones(0)])
     layout = dict(xaxis=dict(range=[0, _last_step(histories, min_steps)],
                              title=dict(text=t("figures.training_step"))),
@@ -195,7 +195,7 @@ def _last_step(histories: dict, min_steps: int) -> int:
 
 def _diverged_lines(diverged: dict[str, int]) -> list[dict]:
     return [dict(type="line", xref="x", yref="paper", x0=step, x1=step, y0=0, y1=1,
-                 line=dict(color=COLORS[kind], dash="dash")) for kind, step in diverged.items()]
+                 line=dict(color=kind_color(kind), dash="dash")) for kind, step in diverged.items()]
 
 
 def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Figure:
@@ -283,9 +283,9 @@ def state_trajectory(probe: ModelProbe, kind: str, key_steps, k: int, title: str
         times = np.arange(1, values.shape[0] + 1)
         label = names[i] if i < len(names) else t("figures.sequence", n=probe.sequences[i] + 1)
         traces += [go.Scatter(x=times, y=values[:, unit], mode="lines", legendgroup=f"{kind}{i}",
-                              showlegend=rank == 0, name=f"{MODEL_LABELS[kind]}, {label}",
+                              showlegend=rank == 0, name=f"{kind_label(kind)}, {label}",
                               opacity=1.0 - 0.6 * rank / max(k, 1),
-                              line=dict(color=COLORS[kind], width=2 if rank == 0 else 1.2, dash=dash),
+                              line=dict(color=kind_color(kind), width=2 if rank == 0 else 1.2, dash=dash),
                               hovertemplate=t("figures.state_hover", unit=unit + 1, label=label,
                                               t="%{x}", value="%{y:.3f}") + "<extra></extra>")
                    for rank, unit in enumerate(units)]
@@ -304,12 +304,12 @@ def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str,
         times = np.arange(1, len(probe.grad_h) + 1)
         traces.append(go.Scatter(x=times, y=_positive(probe.grad_h), mode="lines", legendgroup=kind,
                                  name=f"{model_name(kind, diverged)} ‖∂L/∂h_t‖",
-                                 line=dict(color=COLORS[kind], width=2)))
+                                 line=dict(color=kind_color(kind), width=2)))
         if probe.grad_c is not None:
             traces.append(go.Scatter(x=times, y=_positive(probe.grad_c), mode="lines",
                                      legendgroup=kind + "c",
-                                     name=t("figures.grad_c", model=MODEL_LABELS[kind]),
-                                     line=dict(color=COLORS[kind], width=2, dash="dot")))
+                                     name=t("figures.grad_c", model=kind_label(kind)),
+                                     line=dict(color=kind_color(kind), width=2, dash="dot")))
     steps = max(len(p.grad_h) for p in probes.values()) if probes else 1
     yaxis = dict(type="log", exponentformat="power",
                  title=dict(text=_with(aggregation, _log_scale(t("figures.gradient_norm")))))
@@ -340,10 +340,10 @@ def gradient_history(snapshots: list, kind: str, z_range: tuple[float, float],
     z[~np.isfinite(z)] = np.nan
     heat = go.Heatmap(z=z, x=np.arange(1, z.shape[1] + 1), y=steps, colorscale=MAGMA,
                       zmin=z_range[0], zmax=max(z_range[1], z_range[0] + 1e-9),
-                      name=MODEL_LABELS[kind], colorbar=dict(title=dict(text="log10"), thickness=12),
+                      name=kind_label(kind), colorbar=dict(title=dict(text="log10"), thickness=12),
                       hovertemplate=t("figures.history_hover", step="%{y}", t="%{x}",
                                       value="10^%{z:.1f}")
-                      + "<extra>" + MODEL_LABELS[kind] + "</extra>")
+                      + "<extra>" + kind_label(kind) + "</extra>")
     yaxis = dict(title=dict(text=t("figures.training_step")))
     if len(steps) <= 8:  # few rows: label each snapshot's step, not a range around it
         yaxis.update(tickmode="array", tickvals=steps, type="category")
@@ -364,14 +364,14 @@ def multiplier_factors(probes: dict[str, ModelProbe], title: str, aggregation: s
     for kind, probe in probes.items():
         times = np.arange(1, len(probe.multiplier) + 1)
         traces.append(go.Scatter(x=times, y=probe.multiplier, mode="lines", legendgroup=kind,
-                                 name=kind_of(kind).multiplier_label,
-                                 line=dict(color=COLORS[kind], width=2)))
+                                 name=multiplier_label(kind),
+                                 line=dict(color=kind_color(kind), width=2)))
         if probe.multiplier_bound is not None:
             traces.append(go.Scatter(x=times, y=probe.multiplier_bound, mode="lines",
                                      legendgroup=kind,
-                                     name=t("figures.worst_case", model=MODEL_LABELS[kind],
-                                            slope=kind_of(kind).slope_label),
-                                     line=dict(color=COLORS[kind], width=1.5, dash="dot")))
+                                     name=t("figures.worst_case", model=kind_label(kind),
+                                            slope=look(kind).slope),
+                                     line=dict(color=kind_color(kind), width=1.5, dash="dot")))
     steps = max(len(p.multiplier) for p in probes.values())
     one = dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=1, y1=1,
                line=dict(color=REFERENCE_COLOR, dash="dash"))
@@ -388,7 +388,7 @@ def multiplier_products(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     of the factor chart's values at t+1..T."""
     traces = [go.Scatter(x=np.arange(1, len(p.multiplier_product) + 1),
                          y=_positive(p.multiplier_product), mode="lines", legendgroup=kind,
-                         name=MODEL_LABELS[kind], line=dict(color=COLORS[kind], width=2))
+                         name=kind_label(kind), line=dict(color=kind_color(kind), width=2))
               for kind, p in probes.items()]
     steps = max(len(p.multiplier_product) for p in probes.values())
     layout = dict(xaxis=_time_axis(steps), yaxis=dict(
@@ -400,7 +400,7 @@ def sigma_figure(rows: dict[str, tuple[list[int], list[float]]], title: str) -> 
     """Largest singular value of W_hh over training, per model without gates (steps, values),
     against the threshold 1/γ = 1, where γ bounds the activation's slope."""
     traces = [go.Scatter(x=steps, y=sigmas, mode="lines+markers",
-                         name=f"{MODEL_LABELS[kind]} σ_max(W_hh)", line=dict(color=COLORS[kind], width=2))
+                         name=f"{kind_label(kind)} σ_max(W_hh)", line=dict(color=kind_color(kind), width=2))
               for kind, (steps, sigmas) in rows.items()]
     every = [step for steps, _ in rows.values() for step in steps]
     threshold = go.Scatter(x=[min(every), max(every)] if every else [0, 1], y=[1, 1], mode="lines",
@@ -415,7 +415,7 @@ def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,
                         aggregation: str = "") -> go.Figure:
     """||d prediction / d x_t|| against t (log scale): which inputs the prediction uses."""
     traces = [go.Scatter(x=np.arange(1, len(p.connectivity) + 1), y=_positive(p.connectivity),
-                         mode="lines", name=MODEL_LABELS[kind], line=dict(color=COLORS[kind], width=2))
+                         mode="lines", name=kind_label(kind), line=dict(color=kind_color(kind), width=2))
               for kind, p in probes.items()]
     steps = max(len(p.connectivity) for p in probes.values())
     layout = dict(xaxis=_time_axis(steps), yaxis=dict(
@@ -431,10 +431,10 @@ def power_curves(w: float, steps: int, title: str, log: bool) -> go.Figure:
     powers = float(w) ** steps_back.astype(float)
     traces = [go.Scatter(x=steps_back, y=powers if not log else _positive(powers), mode="lines",
                          name=t("figures.power", w=f"{w:g}"),
-                         line=dict(color=COLORS["rnn"], width=2)),
+                         line=dict(color=kind_color("rnn"), width=2)),
               go.Scatter(x=steps_back, y=np.ones_like(steps_back, dtype=float), mode="lines",
                          name=t("figures.power_one"),
-                         line=dict(color=COLORS["lstm"], width=2, dash="dash"))]
+                         line=dict(color=kind_color("lstm"), width=2, dash="dash"))]
     factor = t("figures.factor")
     yaxis = dict(title=dict(text=_log_scale(factor) if log else factor))
     if log:
@@ -457,7 +457,7 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_label: str
         lengths = sorted(length for length, values in rows.items() if values)
         if not lengths:
             continue
-        color, label = COLORS[kind], MODEL_LABELS[kind]
+        color, label = kind_color(kind), kind_label(kind)
         low = [min(rows[n]) for n in lengths]
         high = [max(rows[n]) for n in lengths]
         traces.append(go.Scatter(x=lengths + lengths[::-1], y=high + low[::-1], fill="toself",
@@ -506,8 +506,8 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     log axis (a bar far below 1 is a vanished gradient)."""
     kinds = list(probes)
     ratios = [probes[k].grad_ratio for k in kinds]
-    bar = go.Bar(x=[MODEL_LABELS[k] for k in kinds], y=_positive(np.array(ratios)),
-                 marker=dict(color=[COLORS[k] for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
+    bar = go.Bar(x=[kind_label(k) for k in kinds], y=_positive(np.array(ratios)),
+                 marker=dict(color=[kind_color(k) for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
                  text=[f"{r:.1e}" if np.isfinite(r) else t("figures.below_float64")
                        for r in ratios],
                  textposition="outside", showlegend=False,
@@ -523,10 +523,10 @@ def next_char_bars(top: list[tuple[str, float]], kind: str, title: str) -> go.Fi
     (a space is shown as '␣')."""
     chars = [("␣" if c == " " else c) for c, _ in top][::-1]
     probs = [p for _, p in top][::-1]
-    trace = go.Bar(x=probs, y=chars, orientation="h", name=MODEL_LABELS[kind],
-                   marker=dict(color=COLORS[kind]), text=[f"{p:.2f}" for p in probs],
+    trace = go.Bar(x=probs, y=chars, orientation="h", name=kind_label(kind),
+                   marker=dict(color=kind_color(kind)), text=[f"{p:.2f}" for p in probs],
                    textposition="outside", cliponaxis=False,
-                   hovertemplate="'%{y}': p = %{x:.3f}<extra>" + MODEL_LABELS[kind] + "</extra>")
+                   hovertemplate="'%{y}': p = %{x:.3f}<extra>" + kind_label(kind) + "</extra>")
     layout = dict(xaxis=dict(range=[0, 1.15], title=dict(text=t("figures.next_probability"))),
                   yaxis=dict(title=dict(text=t("figures.next_character")), type="category",
                              tickfont=dict(size=16)),
@@ -543,7 +543,7 @@ def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverge
                          line=dict(color=REFERENCE_COLOR, width=2))]
     for kind, values in forecasts.items():
         traces.append(go.Scatter(x=x, y=values, mode="lines", name=model_name(kind, diverged),
-                                 line=dict(color=COLORS[kind], width=1.5)))
+                                 line=dict(color=kind_color(kind), width=1.5)))
     layout = dict(xaxis=dict(title=dict(text=t("figures.held_out_window"))),
                   yaxis=dict(title=dict(text=t("figures.change"))))
     return _figure(traces, layout, title)
@@ -559,15 +559,15 @@ def memory_trace(probes: dict[str, ModelProbe], title: str, height: int = 420) -
     for kind, memory in memories.items():
         times = np.arange(memory.step + 1, len(memory.distance["h"]) + 1)
         lost = memory.lost_at
-        label = (MODEL_LABELS[kind] if lost is None
-                 else t("figures.below_float64_from", model=MODEL_LABELS[kind], t=lost + 1))
+        label = (kind_label(kind) if lost is None
+                 else t("figures.below_float64_from", model=kind_label(kind), t=lost + 1))
         for n, (name, dash) in enumerate(zip(kind_of(kind).state_names, ("solid", "dot", "dash"))):
             distance = memory.distance[name][memory.step :]
             values.append(distance)
             traces.append(go.Scatter(
                 x=times, y=_positive(distance), mode="lines", legendgroup=kind, name=label,
-                showlegend=n == 0, line=dict(color=COLORS[kind], width=2, dash=dash),
-                hovertemplate=f"t=%{{x}}: ‖Δ{name}‖ = %{{y:.2e}}<extra>{MODEL_LABELS[kind]}</extra>"))
+                showlegend=n == 0, line=dict(color=kind_color(kind), width=2, dash=dash),
+                hovertemplate=f"t=%{{x}}: ‖Δ{name}‖ = %{{y:.2e}}<extra>{kind_label(kind)}</extra>"))
     first = next(iter(memories.values()), None)
     step = first.step if first else 0
     steps = len(first.distance["h"]) if first else 1
@@ -605,13 +605,13 @@ def gate_saturation(probes: dict[str, ModelProbe], gate: str, title: str,
         left, right = fractions.astype(float)
         traces.append(go.Scatter(
             x=right, y=left, mode="markers",
-            name=t("figures.units", model=MODEL_LABELS[kind], n=len(left)),
-            marker=dict(color=COLORS[kind], size=max(5, 14 - 3 * n), opacity=0.8,
+            name=t("figures.units", model=kind_label(kind), n=len(left)),
+            marker=dict(color=kind_color(kind), size=max(5, 14 - 3 * n), opacity=0.8,
                         line=dict(width=1, color="white")),
             customdata=np.arange(1, len(left) + 1),
             hovertemplate=t("figures.saturation_hover", unit="%{customdata}", high=high, low=low,
                             right="%{x:.0%}", left="%{y:.0%}")
-                          + f"<extra>{MODEL_LABELS[kind]}</extra>"))
+                          + f"<extra>{kind_label(kind)}</extra>"))
     axis = dict(range=[-0.05, 1.05], tickformat=".0%", dtick=0.25, constrain="domain")
     layout = dict(xaxis=dict(title=dict(text=t("figures.right_saturated", high=high)), **axis),
                   yaxis=dict(title=dict(text=t("figures.left_saturated", low=low)), scaleanchor="x",

@@ -10,11 +10,13 @@ import math
 
 import plotly.graph_objects as go
 
-from lstm_viz.core.models import MODEL_LABELS, kind_of
+from lstm_viz.core.models import kind_of
 from lstm_viz.core.probes import flip_pair
 from lstm_viz.core.training import RunView, Snapshot
 from lstm_viz.i18n import t
 from lstm_viz.present import figures, texts
+from lstm_viz.present.labels import gate_titles, kind_label
+from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import target_text
 from lstm_viz.tasks import make_task, text
 
@@ -25,12 +27,12 @@ def race(run: RunView) -> dict:
     """The race page: the held-out metric of every model with the chance line, and the
     training loss (the gradient norm where the loss is the metric itself; the held-out loss in
     bits per character, with its baselines, where the task has them)."""
-    task = run.task
+    task, said = run.task, words(run.task)
     min_steps = min(100, run.config.max_steps)
     figs = {"race_metric": figures.metric_curves(
-        run.history, run.evals, run.diverged, task.metric_label, task.metric_references(),
-        t("panels.race_metric", metric=task.metric_label, length=task.length_label,
-          T=task.seq_len), len(run.eval_batch.y), metric_axis=task.metric_axis,
+        run.history, run.evals, run.diverged, said.metric_label, said.metric_references(),
+        t("panels.race_metric", metric=said.metric_label, length=said.length_label,
+          T=task.seq_len), len(run.eval_batch.y), metric_axis=said.metric_axis,
         min_steps=min_steps)}
     if task.loss_references():
         baselines = {"unigram": t("panels.unigram"), "bigram": t("panels.bigram")}
@@ -71,12 +73,12 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
     figs = {}
     for kind, probe in snapshot.probes.items():
         spec = kind_of(kind)
-        titles = spec.gate_titles
+        titles = gate_titles(kind)
         for gate in spec.gate_names:
             figs[f"gate_{kind}_{gate}"] = figures.gate_heatmap(
                 probe.states[gate][0].astype(float), titles[gate],
                 gate in spec.tanh_gates, batch.key_steps[0].tolist(),
-                t("panels.gate", model=spec.label, gate=titles[gate], step=snapshot.step),
+                t("panels.gate", model=kind_label(kind), gate=titles[gate], step=snapshot.step),
                 task.step_labels(batch.x[0]))
     units = texts.units_phrase(TOP_UNITS, run.config.hidden_size)
     for kind, probe in snapshot.probes.items():
@@ -85,7 +87,7 @@ def inside(run: RunView, snapshot: Snapshot) -> dict:
         key_steps = batch.key_steps[list(probe.sequences)].flatten().tolist()
         figs[f"state_{kind}"] = figures.state_trajectory(
             probe, kind, key_steps, TOP_UNITS, names=names,
-            title=t("panels.state", model=MODEL_LABELS[kind], units=units, step=snapshot.step,
+            title=t("panels.state", model=kind_label(kind), units=units, step=snapshot.step,
                     state=figures.state_title(kind_of(kind).memory_state)))
     if any(p.memory is not None for p in snapshot.probes.values()):
         figs["memory_trace"] = memory_trace(snapshot)
@@ -115,7 +117,7 @@ def saturation(run: RunView, snapshot: Snapshot) -> dict:
     gates = {}
     for kind, probe in snapshot.probes.items():
         for gate in probe.saturation:
-            gates.setdefault(gate, kind_of(kind).gate_titles[gate].capitalize())
+            gates.setdefault(gate, gate_titles(kind)[gate].capitalize())
     n, steps = run.probe_batch.x.shape[:2]
     return {f"saturation_{gate}": figures.gate_saturation(
         snapshot.probes, gate, t("panels.saturation", gate=title, step=snapshot.step, n=n,
@@ -136,11 +138,11 @@ def memory_note(run: RunView, snapshot: Snapshot) -> str:
     rights = " / ".join(target_text(task, y) for y in next(iter(memories.values())).targets)
     measure = t("panels.probability") if task.class_names else t("panels.prediction")
     digits = 2 if task.class_names else 3  # a regression's as its right answers
-    ends = "; ".join(f"{MODEL_LABELS[k]} {m.answers[0]:.{digits}f} / {m.answers[1]:.{digits}f}"
+    ends = "; ".join(f"{kind_label(k)} {m.answers[0]:.{digits}f} / {m.answers[1]:.{digits}f}"
                      for k, m in memories.items())
-    lost = [t("panels.lost_from", model=MODEL_LABELS[k], t=m.lost_at + 1)
+    lost = [t("panels.lost_from", model=kind_label(k), t=m.lost_at + 1)
             for k, m in memories.items() if m.lost_at is not None]
-    note = t("panels.memory_note", flip=task.flip_words(a, b, 0), rights=rights,
+    note = t("panels.memory_note", flip=words(task).flip_words(a, b, 0), rights=rights,
              measure=measure, ends=ends)
     return note + (t("panels.memory_lost", models=", ".join(lost)) if lost else "")
 
@@ -170,7 +172,7 @@ def gradients(run: RunView) -> dict:
     for kind in run.models:
         figs[f"history_{kind}"] = figures.gradient_history(
             run.snapshots, kind, z_range,
-            t("panels.history", model=MODEL_LABELS[kind], mean=mean))
+            t("panels.history", model=kind_label(kind), mean=mean))
     if latest.probes:
         figs["factors"] = figures.multiplier_factors(
             latest.probes, t("panels.factors", step=latest.step), t("panels.geometric", n=n))
@@ -182,7 +184,7 @@ def gradients(run: RunView) -> dict:
                 [s.probes[k].sigma_max for s in run.snapshots if k in s.probes])
             for k in run.models if kind_of(k).memory_gate is None}
     if any(steps for steps, _ in rows.values()):
-        names = t("texts.and").join(MODEL_LABELS[k] for k in rows)
+        names = t("texts.and").join(kind_label(k) for k in rows)
         figs["sigma"] = figures.sigma_figure(rows, t("panels.sigma", models=names))
     return figs
 
@@ -190,18 +192,19 @@ def gradients(run: RunView) -> dict:
 def horizon(job, config) -> go.Figure:
     """The memory-horizon chart of a sweep's finished runs."""
     task = make_task(config.task, max(job.lengths), **config.task_options)
+    said = words(task)
     return figures.horizon_figure(
-        job.results(), task.metric_label, task.metric_references(), task.solved_threshold,
-        t("panels.horizon_yours", task=task.title))
+        job.results(), said.metric_label, said.metric_references(), task.solved_threshold,
+        t("panels.horizon_yours", task=said.title))
 
 
 def horizon_reference(reference: dict) -> go.Figure:
     """The memory-horizon chart of the shipped reference sweep."""
     task = make_task(reference["task"], max(max(rows) for rows in reference["results"].values()))
-    seeds = len(reference["seeds"])
+    seeds, said = len(reference["seeds"]), words(task)
     return figures.horizon_figure(
-        reference["results"], task.metric_label, task.metric_references(), task.solved_threshold,
-        t("panels.horizon_reference", task=task.title, seeds=seeds))
+        reference["results"], said.metric_label, said.metric_references(), task.solved_threshold,
+        t("panels.horizon_reference", task=said.title, seeds=seeds))
 
 
 def next_characters(trainer, prompt, length: int, temperature: float, seed: int) -> dict:
@@ -210,7 +213,7 @@ def next_characters(trainer, prompt, length: int, temperature: float, seed: int)
     result = trainer.answer(text.answers, prompt, length, temperature, seed)
     step = result["step"]
     figs = {f"next_{kind}": figures.next_char_bars(
-        top, kind, t("panels.next_characters", model=MODEL_LABELS[kind], step=step))
+        top, kind, t("panels.next_characters", model=kind_label(kind), step=step))
         for kind, top in result["top"].items()}
     return {"step": step, "figs": figs, "continuations": result["continuations"]}
 

@@ -19,9 +19,10 @@ from itertools import combinations
 from pathlib import Path
 
 from lstm_viz.core.config import RunConfig
-from lstm_viz.core.models import KINDS
 from lstm_viz.core.training import LockstepTrainer, RunView
 from lstm_viz.i18n import t
+from lstm_viz.present.labels import kind_label
+from lstm_viz.present.task_words import words
 
 # Every scene measured on seeds 0, 1, 2 (``python -m lstm_viz story --seeds 3 --json``), which
 # each scene quotes beside its own run.
@@ -82,7 +83,7 @@ def scene_at(number: int) -> Scene:
 
 def choice_text(scene: Scene, choice: tuple[str, ...]) -> str:
     """A predicted outcome in words: 'Both', 'Only the LSTM', 'Neither', 'The RNN'."""
-    labels = [KINDS[k].label for k in choice]
+    labels = [kind_label(k) for k in choice]
     if scene.question == "reach":
         return t("story.choice.one", model=labels[0])
     if not labels:
@@ -96,20 +97,20 @@ def findings(scene: Scene, view: RunView) -> list[str]:
     """The run's own numbers behind the outcome, one sentence per model."""
     if scene.question == "reach":
         snapshot = view.snapshots[-1]
-        return [t("story.reach", model=KINDS[k].label, step=snapshot.step,
+        return [t("story.reach", model=kind_label(k), step=snapshot.step,
                   ratio=f"{probe.grad_ratio:.1e}")
                 for k, probe in snapshot.probes.items()]
     sentences = []
     for kind in view.models:
-        solved, label = view.solved_step(kind), KINDS[kind].label
-        score = view.task.format(view.held_out(kind))
+        solved, label = view.solved_step(kind), kind_label(kind)
+        score = words(view.task).format(view.held_out(kind))
         if kind in view.diverged:
             sentences.append(t("story.diverged", model=label, step=view.diverged[kind]))
         elif solved is not None:
             sentences.append(t("story.solved", model=label, step=solved, score=score))
         else:
             sentences.append(t("story.unsolved", model=label, steps=view.steps, score=score,
-                               chance=view.task.format(view.task.chance)))
+                               chance=words(view.task).format(view.task.chance)))
     return sentences
 
 
@@ -149,7 +150,7 @@ def measured(scene: Scene, table: dict | None = None) -> str:
     """The scene's row of the measured table, in words: 'Measured on seeds 0, 1, 2: RNN solved
     it at steps 525 / 250 / 350; ...'."""
     row = (table or reference())[scene.key]
-    parts = [t("story.measured_model", model=KINDS[kind].label,
+    parts = [t("story.measured_model", model=kind_label(kind),
                values=" / ".join(_shown(scene, value) for value in values))
              for kind, values in row["results"].items()]
     key = "story.measured_reach" if scene.question == "reach" else "story.measured_solved"

@@ -7,28 +7,30 @@ from __future__ import annotations
 
 from lstm_viz.core.models import KINDS
 from lstm_viz.i18n import t
+from lstm_viz.present.labels import inside_note, kind_label
+from lstm_viz.present.task_words import words
 
 
 def models_phrase(kinds: tuple[str, ...]) -> str:
     """'RNN vs LSTM', 'RNN vs LSTM vs GRU', or 'the LSTM' for a model alone."""
-    labels = [KINDS[k].label for k in kinds]
+    labels = [kind_label(k) for k in kinds]
     return t("texts.the_model", model=labels[0]) if len(labels) == 1 else t("texts.vs").join(labels)
 
 
 def race_title(kinds: tuple[str, ...]) -> str:
     """'Race: RNN vs LSTM', or 'Race: the LSTM alone'."""
     if len(kinds) == 1:
-        return t("texts.race_title_alone", model=KINDS[kinds[0]].label)
+        return t("texts.race_title_alone", model=kind_label(kinds[0]))
     return t("texts.race_title", models=models_phrase(kinds))
 
 
 def race_intro(kinds: tuple[str, ...], task) -> str:
     """The race page's opening: what to watch, true for one model or three and any task."""
     away = t("texts.climbs_away") if task.higher_is_better else t("texts.falls_below")
-    fields = dict(goal=task.goal, away=away, line=task.reference_line)
+    fields = dict(goal=words(task).goal, away=away, line=words(task).reference_line)
     if len(kinds) > 1:
         return t("texts.race_intro_many", **fields)
-    return t("texts.race_intro_one", model=KINDS[kinds[0]].label, **fields)
+    return t("texts.race_intro_one", model=kind_label(kinds[0]), **fields)
 
 
 def race_next(kinds: tuple[str, ...]) -> str:
@@ -44,12 +46,13 @@ def units_phrase(k: int, hidden_size: int) -> str:
 
 def inside_intro(kinds: tuple[str, ...]) -> str:
     """What Inside shows, naming only the models that are there."""
-    gated = [KINDS[k] for k in kinds if KINDS[k].gate_names]
+    gated = [k for k in kinds if KINDS[k].gate_names]
     parts = []
     if gated:
-        names = t("texts.and").join(t("texts.gates_of", model=k.label, gates=", ".join(k.gate_names))
+        names = t("texts.and").join(t("texts.gates_of", model=kind_label(k),
+                                                       gates=", ".join(KINDS[k].gate_names))
                                     for k in gated)
         parts.append(t("texts.inside_heatmaps", names=names))
-    parts += [KINDS[k].inside_note for k in kinds if KINDS[k].inside_note]
+    parts += [note for k in kinds if (note := inside_note(k))]
     parts.append(t("texts.inside_follow"))
     return " ".join(parts)

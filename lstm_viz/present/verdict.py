@@ -12,9 +12,10 @@ import math
 
 import numpy as np
 
-from lstm_viz.core.models import MODEL_LABELS
 from lstm_viz.core.training import RunView
 from lstm_viz.i18n import t
+from lstm_viz.present.labels import kind_label
+from lstm_viz.present.task_words import words
 from lstm_viz.tasks import Task
 
 CHANCE_MARGIN = 0.1  # accuracy within this of chance counts as "at chance"
@@ -37,27 +38,27 @@ def standing(task: Task, metric: float) -> str:
 
 def model_verdict(run: RunView, kind: str) -> str:
     """One clause about one model, e.g. 'LSTM solved the lag-100 latch at step 75 (...)'."""
-    task, name = run.task, MODEL_LABELS[kind]
+    task, said, name = run.task, words(run.task), kind_label(kind)
     if kind in run.diverged:
         return t("verdict.diverged", model=name, step=run.diverged[kind])
     metric = run.held_out(kind)
     if math.isnan(metric):
         return t("verdict.no_score", model=name)
-    value = t("verdict.value", metric=task.metric_label, score=task.format(metric))
+    value = t("verdict.value", metric=said.metric_label, score=said.format(metric))
     solved, first = run.solved_step(kind), run.first_solved_step(kind)
-    reference = f"{task.chance_name} {task.format(task.chance)}"
+    reference = f"{said.chance_name} {said.format(task.chance)}"
     if solved is not None:
-        return t("verdict.solved", model=name, solved=task.solved_words, step=solved, value=value)
+        return t("verdict.solved", model=name, solved=said.solved_words, step=solved, value=value)
     if first is not None:
-        return t("verdict.lost", model=name, solved=task.solved_words, step=first, value=value,
+        return t("verdict.lost", model=name, solved=said.solved_words, step=first, value=value,
                  reference=reference)
     state = standing(task, metric)
-    note = task.plateau_note(metric)
+    note = said.plateau_note(metric)
     note = f"; {note}" if note else ""
     if state == "chance":
-        return t("verdict.chance", model=name, chance=task.chance_name, value=value) + note
+        return t("verdict.chance", model=name, chance=said.chance_name, value=value) + note
     if state == "worse":
-        return t("verdict.worse", model=name, chance=task.chance_name, value=value,
+        return t("verdict.worse", model=name, chance=said.chance_name, value=value,
                  reference=reference)
     return t("verdict.learning", model=name, value=value, reference=reference) + note
 

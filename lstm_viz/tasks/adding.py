@@ -5,7 +5,6 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from lstm_viz.i18n import t
 from lstm_viz.tasks.base import Batch, Task, two_positions
 
 
@@ -21,7 +20,6 @@ class Adding(Task):
     metric_name = "MSE"
     higher_is_better = False
     loss_is_metric = True
-    metric_axis = "log"
     chance = 1.0 / 6.0
     solved_threshold = 0.01
     input_size = 2
@@ -52,19 +50,3 @@ class Adding(Task):
         x[rows, first, 0] = value + shift
         return Batch(x, batch.y + shift, batch.key_steps)
 
-    def flip_words(self, a, b, i):
-        step = int(a.key_steps[i, 0])
-        return t("task.adding.flip", step=step + 1, a=f"{float(a.x[i, step, 0]):.2f}",
-                 b=f"{float(b.x[i, step, 0]):.2f}")
-
-    def describe(self):
-        return t("task.adding.describe", T=self.seq_len)
-
-    def format(self, metric):
-        return f"{metric:.3g}" if abs(metric) < 1e4 else f"{metric:.1e}"
-
-    def plateau_note(self, metric):
-        """A model that remembers only the second marked number scores 1/12 = 0.083."""
-        if 0.06 <= metric <= 0.11:
-            return t("task.adding.plateau")
-        return ""

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from lstm_viz.i18n import t
-
 MAX_SEQ_LEN = 500
 
 
@@ -48,16 +46,6 @@ class Task:
         the ones it does not take are ignored)."""
         return MAX_SEQ_LEN
 
-    @property
-    def title(self) -> str:
-        """The task's name as the charts show it, in the current language."""
-        return t(f"task.{self.name}.title")
-
-    @property
-    def source(self) -> str:
-        """Where the task comes from, in the current language."""
-        return t(f"task.{self.name}.source")
-
     def __init__(self, seq_len: int):
         if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:
             raise ValueError(
@@ -88,10 +76,6 @@ class Task:
         flip (the default)."""
         return None
 
-    def flip_words(self, a: Batch, b: Batch, i: int) -> str:
-        """What the flip changed in sequence i, as a page says it: 'the signal at t = 1, A → B'."""
-        return ""
-
     def eval_loss(self, pred: torch.Tensor, y: torch.Tensor) -> float:
         """The held-out loss the pages draw (the training loss unless a task says otherwise)."""
         return self.loss(pred, y).item()
@@ -119,68 +103,11 @@ class Task:
             return metric >= self.solved_threshold
         return metric <= self.solved_threshold
 
-    def describe(self) -> str:
-        """One sentence that says what a model must do."""
-        raise NotImplementedError
-
-    def format(self, metric: float) -> str:
-        """A metric as the pages print it."""
-        return f"{metric:.2f}"
-
-    @property
-    def metric_label(self) -> str:
-        """The metric as the pages and charts name it, in the current language (``metric_name``
-        stays the English identifier of the CLI and the exports); by default the name itself,
-        for abbreviations that read the same in every language (MSE, RMSE)."""
-        return self.metric_name
-
-    @property
-    def chance_name(self) -> str:
-        """What the chance line is called: 'chance', or 'the baseline' for a regression."""
-        return t("task.chance") if self.higher_is_better else t("task.baseline")
-
-    length_name = "lag"  # what seq_len is called on the charts (an id: lag or window)
-    metric_axis = "unit"  # the metric chart's y axis: unit (0 to 1), log or linear
-
-    @property
-    def length_label(self) -> str:
-        """What seq_len is called on the charts, in the current language: 'lag', 'window'."""
-        return t("task.window") if self.length_name == "window" else t("task.lag")
-
-    @property
-    def reference_line(self) -> str:
-        """The chance line as a sentence names it: 'the chance line', 'the baseline'."""
-        return t("task.chance_line") if self.higher_is_better else t("task.baseline")
-
-    def metric_references(self) -> dict[str, float]:
-        """Reference lines of the metric chart, label -> value: chance, or the baseline."""
-        if self.higher_is_better:
-            return {t("task.chance_value", value=f"{self.chance:.2f}"): self.chance}
-        return {t("task.baseline_value", value=f"{self.chance:.3f}"): self.chance}
-
-    @property
-    def goal(self) -> str:
-        """What a model must do, as the Race page's opening says it."""
-        return t("task.goal")
-
-    @property
-    def solved_words(self) -> str:
-        """What 'solved' means here, as the verdict says it: 'solved the lag-100 latch'."""
-        return t("task.solved", T=self.seq_len, task=self.name)
-
-    def plateau_note(self, metric: float) -> str:
-        """Why a model may sit on a known plateau above chance ('' when it is on none)."""
-        return ""
-
 
 class Classification(Task):
     metric_name = "accuracy"
     higher_is_better = True
     solved_threshold = 0.95
-
-    @property
-    def metric_label(self):
-        return t("task.accuracy")
 
     def loss(self, pred, y, reduction="mean"):
         return F.cross_entropy(pred, y, reduction=reduction)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import torch
 
-from lstm_viz.i18n import t
 from lstm_viz.tasks.base import Batch, Classification, one_hot
 
 
@@ -44,10 +43,3 @@ class Latch(Classification):
         x[:, 0] = one_hot(other, self.input_size)
         return Batch(x, other, batch.key_steps)
 
-    def flip_words(self, a, b, i):
-        return t("task.latch.flip", a=self.class_names[int(a.y[i])],
-                 b=self.class_names[int(b.y[i])])
-
-    def describe(self):
-        return t("task.latch.describe", T=self.seq_len, n=self.n_signals,
-                 distractors=self.seq_len - 1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import torch
 
-from lstm_viz.i18n import t
 from lstm_viz.tasks.base import Batch, Classification, one_hot, two_positions
 
 
@@ -39,16 +38,3 @@ class TemporalOrder(Classification):
         x[rows, first] = one_hot(5 - relevant, self.input_size)
         return Batch(x, batch.y + 2 * (1 - 2 * relevant), batch.key_steps)
 
-    def flip_words(self, a, b, i):
-        step = int(a.key_steps[i, 0])
-        return t("task.order.flip", step=step + 1, a=self.class_names[int(a.y[i])][0],
-                 b=self.class_names[int(b.y[i])][0])
-
-    def describe(self):
-        return t("task.order.describe", T=self.seq_len)
-
-    def plateau_note(self, metric):
-        """0.5: the model remembers one of the two symbols and guesses the other."""
-        if 0.4 <= metric <= 0.6:
-            return t("task.order.plateau")
-        return ""

@@ -2,8 +2,8 @@
 
 ``synthetic_prices`` makes a reproducible daily price series. ``csv_columns`` and ``read_prices``
 read a user's CSV upload safely: size cap before parsing, UTF-8 or CP949 text only, pandas'
-CSV parser only (no eval, no pickle), and every rejection is an ``UploadError`` whose text is a
-sentence to show the user. Row numbers in messages are spreadsheet rows: the header is row 1.
+CSV parser only (no eval, no pickle), and every rejection is an ``UploadError`` whose message is a
+sentence to show the user (``lstm_viz.i18n.say``). Row numbers in messages are spreadsheet rows: the header is row 1.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from lstm_viz.i18n import t
+from lstm_viz.message import Message, Problem, message
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MIN_ROWS = 200  # fewest usable rows an upload may have
@@ -27,8 +27,8 @@ _SHOWN_CHARS = 40  # longest cell text or column name quoted back to the user
 _SHOWN_COLUMNS = 12  # most column names listed in one message
 
 
-class UploadError(ValueError):
-    """A user's file was rejected; str(error) is a clear sentence to show them."""
+class UploadError(Problem):
+    """A user's file was rejected; ``error.message`` is a clear sentence to show them."""
 
 
 def synthetic_prices(n: int, seed: int, period: int = 40, drift: float = 0.0002,
@@ -59,8 +59,8 @@ def csv_columns(data: bytes) -> list[str]:
     frame = _read_frame(data)
     names = _numeric_names(frame)
     if not names:
-        raise UploadError(t("prices.upload.no_numeric", names=_list_names(frame.columns),
-                            share=f"{NUMERIC_SHARE:.0%}"))
+        raise UploadError("prices.upload.no_numeric", names=_list_names(frame.columns),
+                            share=f"{NUMERIC_SHARE:.0%}")
     return names
 
 
@@ -73,42 +73,42 @@ def read_prices(data: bytes, column: str) -> np.ndarray:
     """
     frame = _read_frame(data)
     if column not in frame.columns:
-        raise UploadError(t("prices.upload.no_such_column", name=_quote(column),
-                            names=_list_names(frame.columns)))
+        raise UploadError("prices.upload.no_such_column", name=_quote(column),
+                            names=_list_names(frame.columns))
     cells = frame[column]
     name = _quote(column)
     if len(cells) < MIN_ROWS:
-        raise UploadError(t("prices.upload.too_few_rows", name=name, rows=len(cells),
-                            min=MIN_ROWS))
+        raise UploadError("prices.upload.too_few_rows", name=name, rows=len(cells),
+                            min=MIN_ROWS)
     missing, values = _missing_and_values(cells)
     bad = ~missing & ~np.isfinite(values)
     if bad.any() and not _is_numeric(cells):  # e.g. the date column: point to numeric ones
         first = int(np.flatnonzero(bad)[0])
         numeric = _numeric_names(frame)
-        advice = (t("prices.upload.choose_numeric", names=_list_names(numeric)) if numeric
-                  else t("prices.upload.none_numeric"))
-        raise UploadError(t("prices.upload.not_prices", name=name,
+        advice = (message("prices.upload.choose_numeric", names=_list_names(numeric)) if numeric
+                  else message("prices.upload.none_numeric"))
+        raise UploadError("prices.upload.not_prices", name=name,
                             count=_how_many(bad, "prices.upload.not_number_is"),
-                            where=_where(bad, _quote(cells.iloc[first])), advice=advice))
+                            where=_where(bad, _quote(cells.iloc[first])), advice=advice)
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
-        rows = t("prices.upload.that_row" if bad.sum() == 1 else "prices.upload.those_rows")
-        raise UploadError(t("prices.upload.bad_cells", name=name,
+        rows = message("prices.upload.that_row" if bad.sum() == 1 else "prices.upload.those_rows")
+        raise UploadError("prices.upload.bad_cells", name=name,
                             count=_how_many(bad, "prices.upload.not_number_that"),
-                            where=_where(bad, _quote(cells.iloc[first])), rows=rows))
+                            where=_where(bad, _quote(cells.iloc[first])), rows=rows)
     if missing.any():
-        them = t("prices.upload.it" if missing.sum() == 1 else "prices.upload.them")
-        raise UploadError(t("prices.upload.missing", name=name,
+        them = message("prices.upload.it" if missing.sum() == 1 else "prices.upload.them")
+        raise UploadError("prices.upload.missing", name=name,
                             count=_how_many(missing, "prices.upload.missing"),
-                            where=_where(missing), them=them))
+                            where=_where(missing), them=them)
     if np.ptp(values) == 0:
-        raise UploadError(t("prices.upload.constant", name=name, value=f"{values[0]:g}"))
+        raise UploadError("prices.upload.constant", name=name, value=f"{values[0]:g}")
     not_positive = values <= 0
     if not_positive.any():
         first = int(np.flatnonzero(not_positive)[0])
-        raise UploadError(t("prices.upload.not_positive", name=name,
+        raise UploadError("prices.upload.not_positive", name=name,
                             count=_how_many(not_positive, "prices.upload.not_positive"),
-                            where=_where(not_positive, f"{values[first]:g}")))
+                            where=_where(not_positive, f"{values[first]:g}"))
     return values
 
 
@@ -124,21 +124,21 @@ def _read_frame(data: bytes) -> pd.DataFrame:
             skip_blank_lines=False,  # keep row numbers equal to spreadsheet rows
         )
     except pd.errors.EmptyDataError:  # blank text is caught in _decode; kept as a guard
-        raise UploadError(_empty()) from None
+        raise UploadError("prices.upload.empty", rows=MIN_ROWS) from None
     except (pd.errors.ParserError, ValueError) as error:
-        raise UploadError(t("prices.upload.unreadable", problem=_parse_problem(error),
-                            save=t("prices.upload.save_as_csv"))) from None
+        raise UploadError("prices.upload.unreadable", problem=_parse_problem(error),
+                            save=message("prices.upload.save_as_csv")) from None
     return _drop_trailing_empty_rows(frame)
 
 
-def _parse_problem(error: Exception) -> str:
+def _parse_problem(error: Exception) -> Message | str:
     """pandas' parse error in spreadsheet terms (row 1 is the header) where it is a known one."""
     detail = str(error).split("C error:")[-1].strip().rstrip(".")
     if found := re.fullmatch(r"Expected (\d+) fields in line (\d+), saw (\d+)", detail):
         expected, line, seen = found.groups()
-        return t("prices.upload.fields", line=line, seen=seen, expected=expected)
+        return message("prices.upload.fields", line=line, seen=seen, expected=expected)
     if found := re.fullmatch(r"EOF inside string starting at row (\d+)", detail):
-        return t("prices.upload.quote", row=int(found.group(1)) + 1)
+        return message("prices.upload.quote", row=int(found.group(1)) + 1)
     return detail
 
 
@@ -146,24 +146,19 @@ def _decode(data: bytes) -> str:
     """Text of the upload: size checked first, then NUL bytes, UTF-8 (BOM or not), CP949, blank."""
     if len(data) > MAX_UPLOAD_BYTES:
         megabytes = math.ceil(len(data) / 2**20 * 10) / 10  # round up: 5 MB + 1 byte shows 5.1
-        raise UploadError(t("prices.upload.too_big", size=f"{megabytes:.1f}",
-                            limit=MAX_UPLOAD_BYTES // 2**20))
+        raise UploadError("prices.upload.too_big", size=f"{megabytes:.1f}",
+                            limit=MAX_UPLOAD_BYTES // 2**20)
     if b"\x00" in data:
-        raise UploadError(t("prices.upload.binary", save=t("prices.upload.save_as_csv")))
+        raise UploadError("prices.upload.binary", save=message("prices.upload.save_as_csv"))
     for encoding in ENCODINGS:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if not text.strip():
-            raise UploadError(_empty())
+            raise UploadError("prices.upload.empty", rows=MIN_ROWS)
         return text
-    raise UploadError(t("prices.upload.encoding", save=t("prices.upload.save_as_csv")))
-
-
-def _empty() -> str:
-    """The message for an empty upload."""
-    return t("prices.upload.empty", rows=MIN_ROWS)
+    raise UploadError("prices.upload.encoding", save=message("prices.upload.save_as_csv"))
 
 
 def _drop_trailing_empty_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -199,19 +194,19 @@ def _row(position: int) -> int:
     return position + 2
 
 
-def _how_many(mask: np.ndarray, key: str) -> str:
+def _how_many(mask: np.ndarray, key: str) -> Message:
     """'1 cell', '3 cells': the count of flagged cells with the right noun (texts ``key.one``
     and ``key.many``)."""
     k = int(mask.sum())
-    return t(f"{key}.one" if k == 1 else f"{key}.many", n=k)
+    return message(f"{key}.one" if k == 1 else f"{key}.many", n=k)
 
 
-def _where(mask: np.ndarray, shown: str = "") -> str:
+def _where(mask: np.ndarray, shown: str = "") -> Message:
     """'in row 7: x' for one flagged cell, '(the first is in row 7: x)' for more."""
     row = _row(int(np.flatnonzero(mask)[0]))
-    place = (t("prices.upload.row_shown", row=row, shown=shown) if shown
-             else t("prices.upload.row", row=row))
-    return t("prices.upload.where_one" if int(mask.sum()) == 1 else "prices.upload.where_many",
+    place = (message("prices.upload.row_shown", row=row, shown=shown) if shown
+             else message("prices.upload.row", row=row))
+    return message("prices.upload.where_one" if int(mask.sum()) == 1 else "prices.upload.where_many",
              place=place)
 
 
@@ -223,8 +218,8 @@ def _quote(text: object) -> str:
     return f"'{shown}'"
 
 
-def _list_names(names: Sequence[str]) -> str:
+def _list_names(names: Sequence[str]) -> Message | str:
     """Column names for a message, the first few only when there are many."""
     shown = ", ".join(_quote(name) for name in names[:_SHOWN_COLUMNS])
     extra = len(names) - _SHOWN_COLUMNS
-    return t("prices.upload.and_more", shown=shown, extra=extra) if extra > 0 else shown
+    return message("prices.upload.and_more", shown=shown, extra=extra) if extra > 0 else shown

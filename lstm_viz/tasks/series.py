@@ -25,7 +25,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lstm_viz.i18n import t
+from lstm_viz.message import Problem
 from lstm_viz.tasks import prices
 from lstm_viz.tasks.base import MAX_SEQ_LEN, Batch, Task
 
@@ -57,7 +57,7 @@ class _Uploads:
     def get(self, key: str) -> np.ndarray:
         with self._lock:
             if key not in self._series:
-                raise ValueError(t("prices.task.gone", key=key))
+                raise Problem("prices.task.gone", key=key)
             self._series.move_to_end(key)
             return self._series[key]
 
@@ -107,8 +107,6 @@ class Series(Task):
     higher_is_better = False
     min_seq_len = 2
     options = ("horizon", "series")
-    length_name = "window"
-    metric_axis = "linear"
 
     def __init__(self, seq_len: int, horizon: int = 1, series: str = SYNTHETIC):
         super().__init__(seq_len)
@@ -117,7 +115,7 @@ class Series(Task):
         n = len(self.log_prices)
         self.split = int(n * TRAIN_SHARE)  # targets before it train, from it on are held out
         if seq_len > self.longest(horizon, series) or n - self.split < 10:
-            raise ValueError(t("prices.task.too_few", n=n, seq_len=seq_len, horizon=horizon))
+            raise Problem("prices.task.too_few", n=n, seq_len=seq_len, horizon=horizon)
         train = self.log_prices[: self.split]
         self.scale = float(np.std(train[horizon:] - train[:-horizon])) or 1.0
         self.period = PERIOD if series == SYNTHETIC else seasonal_period(self.log_prices, seq_len)
@@ -179,38 +177,3 @@ class Series(Task):
     def metric(self, pred, y):
         return F.mse_loss(pred[:, 0], y).sqrt().item()
 
-    def format(self, metric):
-        return f"{metric:.3f}" if abs(metric) < 1e4 else f"{metric:.1e}"
-
-    @property
-    def goal(self) -> str:
-        return t("prices.task.goal", horizon=self.horizon)
-
-    @property
-    def solved_words(self) -> str:
-        return t("prices.task.solved")
-
-    @property
-    def chance_name(self) -> str:
-        return t("prices.task.chance")
-
-    @property
-    def reference_line(self) -> str:
-        return t("prices.task.line")
-
-    def metric_references(self) -> dict[str, float]:
-        references = {t("prices.task.naive", value=f"{self.chance:.3f}"): self.chance}
-        if np.isfinite(self.seasonal_naive):
-            references[t("prices.task.seasonal", period=self.period,
-                         value=f"{self.seasonal_naive:.3f}")] = self.seasonal_naive
-        return references
-
-    def plateau_note(self, metric: float) -> str:
-        """Where the seasonal naive forecast stands, when the model has not beaten it."""
-        if np.isfinite(self.seasonal_naive) and metric > self.seasonal_naive:
-            return t("prices.task.plateau", score=self.format(self.seasonal_naive))
-        return ""
-
-    def describe(self):
-        where = t("prices.task.synthetic" if self.series == SYNTHETIC else "prices.task.uploaded")
-        return t("prices.task.describe", horizon=self.horizon, seq_len=self.seq_len, where=where)

@@ -31,7 +31,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from lstm_viz.i18n import t
+from lstm_viz.message import Problem
 from lstm_viz.tasks.base import Batch, Task, one_hot
 
 DATA = Path(__file__).parents[1] / "data"
@@ -232,28 +232,6 @@ class Text(Task):
             pred, y = pred[:, -1], y[:, -1]
         return (pred.argmax(dim=-1) == y).float().mean().item()
 
-    def describe(self):
-        return t("prompt.task.describe", seq_len=self.seq_len, went="갔", endings="습/어/다")
-
-    @property
-    def metric_label(self) -> str:
-        return t("task.text.metric")
-
-    @property
-    def goal(self) -> str:
-        return t("prompt.task.goal")
-
-    @property
-    def chance_name(self) -> str:
-        return t("prompt.task.chance")
-
-    @property
-    def reference_line(self) -> str:
-        return t("prompt.task.line")
-
-    def metric_references(self) -> dict[str, float]:
-        return {t("prompt.task.no_context", chance=f"{self.chance:.2f}"): self.chance}
-
     def step_labels(self, x):
         return [self.class_names[i] for i in x.argmax(dim=-1).tolist()]
 
@@ -302,13 +280,13 @@ def read_prompt(task: Text, text: str) -> Prompt:
     """The prompt's characters the models know; raises ValueError, with a sentence to show,
     for an empty or an over-long prompt or one with no known character."""
     if not text.strip():
-        raise ValueError(t("prompt.empty"))
+        raise Problem("prompt.empty")
     if len(text) > MAX_PROMPT:
-        raise ValueError(t("prompt.too_long", n=len(text), max=MAX_PROMPT))
+        raise Problem("prompt.too_long", n=len(text), max=MAX_PROMPT)
     ids = tuple(task.index[c] for c in text if c in task.index)
     unknown = tuple(dict.fromkeys(c for c in text if c not in task.index))
     if not ids:
-        raise ValueError(t("prompt.no_known"))
+        raise Problem("prompt.no_known")
     return Prompt(ids, unknown)
 
 
