@@ -18,7 +18,9 @@ import sys
 
 import torch
 
-from lstm_viz.core.config import RunConfig
+from lstm_viz.core.config import LINKED, RunConfig
+from lstm_viz.core.kinds import KINDS
+from lstm_viz.core.settings import Setting, written
 from lstm_viz.core.training import LockstepTrainer
 from lstm_viz.present import story
 from lstm_viz.present.task_words import words
@@ -33,33 +35,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"lstm_viz: error: {message}\n")
 
 
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    """The settings of a run, named as in RunConfig (defaults from RunConfig)."""
-    defaults = RunConfig()
-    parser.add_argument("--task", default=defaults.task,
-                        help="latch, adding, order, text or series")
-    parser.add_argument("--steps", type=int, default=defaults.max_steps,
-                        help="training steps (the step cap)")
-    parser.add_argument("--models", default=",".join(defaults.models),
-                        help="e.g. rnn,lstm,gru; ablations: lstm-cec (the 1997 cell, f = 1), "
-                             "lstm-cut (no gradient along the cell state), lstm-i1 and lstm-o1 "
-                             "(input or output gate fixed at 1); RNN inits: rnn-orth (orthogonal "
-                             "W_hh), irnn (ReLU, W_hh = I, biases 0); lstmp (the LSTM with a "
-                             "projection layer, --proj-size)")
-    parser.add_argument("--hidden", type=int, default=defaults.hidden_size)
-    parser.add_argument("--proj-size", type=int, default=defaults.proj_size,
-                        help="lstmp only: the width of its projected h_t, below --hidden "
-                             "(0: half of it)")
-    parser.add_argument("--lr", type=float, default=defaults.lr)
-    parser.add_argument("--optimizer", default=defaults.optimizer, help="adam or sgd")
-    parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    parser.add_argument("--memory-init", default=defaults.memory_init, help="chrono or constant")
-    parser.add_argument("--forget-bias", type=float, default=defaults.forget_bias,
-                        help="memory-gate bias of the constant init")
-    parser.add_argument("--clip", type=float, default=defaults.clip, help="0 turns clipping off")
-    parser.add_argument("--horizon", type=int, default=defaults.horizon,
-                        help="series task: forecast this many steps after the window")
+def _add_run_options(parser: argparse.ArgumentParser, *own: str) -> None:
+    """The settings of a run, from the schema (RunConfig's fields): ``--name-with-dashes`` and
+    any older flag, with RunConfig's defaults; ``own``: settings the command sets itself."""
+    for setting in LINKED:
+        if setting.cli and setting.name not in own:
+            parser.add_argument(setting.flag, *setting.flag_aliases, dest=setting.name,
+                                default=",".join(setting.write(setting.default)),
+                                help=_help(setting))
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _help(setting: Setting) -> str:
+    """A flag's help: the setting's doc, its choices or limits, and its default."""
+    default = ",".join(setting.write(setting.default))
+    if setting.many:
+        choices = "; ".join(f"{k}: {KINDS[k].summary}" for k in setting.options)
+        return f"{setting.doc}, a comma list (default {default}; {choices})"
+    if setting.options and setting.low is None:
+        return f"{setting.doc} ({', '.join(setting.options)}; default {default})"
+    return f"{setting.doc} ({written(setting.low)} to {written(setting.high)}; default {default})"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,10 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     race = commands.add_parser("race", help="train models side by side on one task")
     _add_run_options(race)
-    race.add_argument("--seq-len", type=int, default=RunConfig().seq_len)
-    race.add_argument("--seed", type=int, default=RunConfig().seed)
     horizon = commands.add_parser("sweep", help="held-out metric over sequence lengths and seeds")
-    _add_run_options(horizon)
+    _add_run_options(horizon, "seq_len", "seed")
     horizon.add_argument("--lengths", default="10,50,100,200", help="comma list of lengths")
     horizon.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
     scenes = commands.add_parser("story", help="every scene of the story on each seed")
@@ -97,12 +90,16 @@ def _seeds(text: str) -> list[int]:
 
 
 def _config(args, **changes) -> RunConfig:
-    return RunConfig(
-        task=args.task, hidden_size=args.hidden, lr=args.lr, optimizer=args.optimizer,
-        batch_size=args.batch_size, memory_init=args.memory_init, forget_bias=args.forget_bias,
-        clip=args.clip, models=tuple(m.strip() for m in args.models.split(",") if m.strip()),
-        max_steps=args.steps, horizon=args.horizon, proj_size=args.proj_size, **changes,
-    )
+    """The run the arguments give (a value that is no number for its setting: ValueError)."""
+    values = {}
+    for setting in LINKED:
+        if setting.cli and hasattr(args, setting.name):
+            try:
+                values[setting.name] = setting.from_flag(getattr(args, setting.name))
+            except ValueError:
+                raise ValueError(f"{setting.flag} takes a number, got "
+                                 f"{getattr(args, setting.name)!r}") from None
+    return RunConfig(**{**values, **changes})
 
 
 def _train_with_progress(trainer: LockstepTrainer, show: bool) -> None:
@@ -174,7 +171,7 @@ def _num(value: float | None, fmt: str = ".2e") -> str:
 
 
 def race(args) -> int:
-    trainer = LockstepTrainer(_config(args, seq_len=args.seq_len, seed=args.seed))
+    trainer = LockstepTrainer(_config(args))
     _train_with_progress(trainer, show=True)
     report = race_report(trainer)
     print(json.dumps(report, ensure_ascii=False) if args.json else _format_table(report))

@@ -56,7 +56,7 @@ def test_race_table_is_readable(capsys):
     (["race", "--seq-len", "-3"], "seq_len"),
     (["race", "--task", "copy"], "unknown task"),
     (["race", "--lr", "0"], "lr must be"),
-    (["race", "--lr", "abc"], "invalid float"),
+    (["race", "--lr", "abc"], "--lr takes a number"),
     (["race", "--models", "rnn,transformer"], "models must be"),
     (["race", "--steps", "0"], "max_steps"),
 ])
@@ -80,7 +80,7 @@ def run_cli(argv, capsys) -> tuple[int, str]:
 def test_a_bad_argument_in_a_real_process_gets_one_line_and_exit_2():
     result = subprocess.run([sys.executable, "-m", "lstm_viz", "race", "--lr", "abc"],
                             capture_output=True, text=True)
-    assert result.returncode == 2 and "invalid float" in result.stderr
+    assert result.returncode == 2 and "--lr takes a number" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
@@ -126,3 +126,19 @@ def test_bad_sweep_arguments_get_one_line(argv, message, capsys):
     code, err = run_cli(argv, capsys)
     assert code == 2 and message in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_every_setting_has_its_flag_named_as_in_the_link_and_the_older_flags_still_work():
+    """The flags come from the settings schema: --name-with-dashes for every run setting."""
+    from lstm_viz.cli import _config, _parser
+    from lstm_viz.core.config import LINKED
+
+    race = _parser()._subparsers._group_actions[0].choices["race"]
+    flags = {option for action in race._actions for option in action.option_strings}
+    assert {s.flag for s in LINKED if s.cli} <= flags
+    assert {"--steps", "--hidden"} <= flags  # older names, kept for good
+    new = _config(_parser().parse_args(["race", "--max-steps", "40", "--hidden-size", "9",
+                                        "--models", "lstm,gru", "--forget-bias", "2"]))
+    old = _config(_parser().parse_args(["race", "--steps", "40", "--hidden", "9",
+                                        "--models", "lstm,gru", "--forget-bias", "2"]))
+    assert new == old and (new.max_steps, new.hidden_size, new.forget_bias) == (40, 9, 2.0)

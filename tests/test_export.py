@@ -13,7 +13,8 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig, export
-from lstm_viz.core.models import MODEL_KINDS, build_model
+from lstm_viz.core.kinds import MODEL_KINDS
+from lstm_viz.core.models import build_model
 from lstm_viz.serving.worker import TrainingWorker
 from lstm_viz.tasks import series
 from tests.test_pages import open_app

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.core.models import KINDS
+from lstm_viz.core.kinds import KINDS
 from lstm_viz.present import figures, panels
 from lstm_viz.present.labels import kind_color, kind_label, multiplier_label
 

@@ -11,7 +11,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from lstm_viz import i18n
-from lstm_viz.core.models import KINDS
+from lstm_viz.core.kinds import KINDS
 from lstm_viz.i18n import TABLES, t
 from lstm_viz.present.labels import (
     gate_titles,

@@ -4,7 +4,8 @@ import pytest
 import torch
 
 from lstm_viz.core.internals import trace
-from lstm_viz.core.models import KINDS, MemoryInit, build_model
+from lstm_viz.core.kinds import KINDS, MemoryInit
+from lstm_viz.core.models import build_model
 
 SHAPES = [(1, 1, 1, 1), (3, 7, 5, 4), (2, 50, 6, 32), (4, 13, 2, 9)]  # (B, T, I, H)
 

@@ -9,7 +9,8 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.core.models import MemoryInit, build_model
+from lstm_viz.core.kinds import MemoryInit
+from lstm_viz.core.models import build_model
 from lstm_viz.core.probes import probe
 from lstm_viz.tasks import make_task
 

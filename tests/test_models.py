@@ -5,7 +5,8 @@ import math
 import pytest
 import torch
 
-from lstm_viz.core.models import KINDS, MemoryInit, RNNKind, build_model, kind_of
+from lstm_viz.core.kinds import KINDS, MemoryInit, RNNKind, kind_of
+from lstm_viz.core.models import build_model
 from lstm_viz.present.labels import LOOKS, multiplier_label
 
 

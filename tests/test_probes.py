@@ -7,7 +7,8 @@ import pytest
 import torch
 from torch import nn
 
-from lstm_viz.core.models import MemoryInit, build_model
+from lstm_viz.core.kinds import MemoryInit
+from lstm_viz.core.models import build_model
 from lstm_viz.core.probes import probe
 from lstm_viz.tasks import make_task
 

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.internals import trace
-from lstm_viz.core.models import KINDS, MemoryInit, build_model
+from lstm_viz.core.kinds import KINDS, MemoryInit
+from lstm_viz.core.models import build_model
 from lstm_viz.core.probes import probe, saturation
 from lstm_viz.present import figures, panels
 from lstm_viz.present.labels import kind_color

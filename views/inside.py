@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_viz.core.models import kind_of
+from lstm_viz.core.kinds import kind_of
 from lstm_viz.i18n import t
 from lstm_viz.present import figures, panels, texts
 from lstm_viz.present.labels import kind_label

@@ -5,6 +5,7 @@ import streamlit as st
 from lstm_viz import export
 from lstm_viz.i18n import say, t
 from lstm_viz.present import panels, texts
+from lstm_viz.present.labels import headline
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving.sessions import FIGURES
@@ -35,7 +36,7 @@ def draw(view):
         st.warning(t("race.slow", seconds=f"{seconds:.1f}"))
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
     st.markdown(texts.race_next(view.models))
-    if "lstm" in view.models:
+    if headline(view.models):
         shared.close_forget_gate_button(view.config)
 
 

@@ -14,15 +14,15 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import streamlit as st
-from lstm_viz.present.labels import kind_label
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lstm_viz import i18n
 from lstm_viz.core import link
 from lstm_viz.core.config import BY_NAME, LINKED, RunConfig
-from lstm_viz.core.models import KINDS
+from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.i18n import say, t
+from lstm_viz.present.labels import kind_label
 from lstm_viz.tasks import TASKS, series
 
 DEFAULTS = RunConfig()

@@ -12,12 +12,11 @@ stops asking).
 from __future__ import annotations
 
 import random
-from dataclasses import fields
 from typing import Callable
 
 import streamlit as st
 
-from lstm_viz.core.config import LIMITS, RunConfig
+from lstm_viz.core.config import LIMITS, LINKED, RunConfig
 from lstm_viz.core.training import TICK_SECONDS, RunView
 from lstm_viz.i18n import t
 from lstm_viz.present.labels import kind_color, kind_label
@@ -25,9 +24,6 @@ from lstm_viz.present.task_words import words
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
-CHANGE_NAMES = ("task", "seq_len", "hidden_size", "optimizer", "lr", "batch_size", "memory_init",
-                "forget_bias", "clip", "seed", "models", "horizon", "series", "max_steps",
-                "proj_size")
 # Live charts redraw on every tick; Streamlit dims the elements of a run in progress, which
 # makes them flicker. Charts and the counter keep full opacity (the status widget still shows
 # that the app is running).
@@ -55,14 +51,13 @@ def cursor_for(config: RunConfig) -> Cursor:
 
 
 def changes(old: RunConfig, new: RunConfig) -> str:
-    """'learning rate 0.002 → 0.01, seed 0 → 7'."""
+    """'learning rate 0.002 → 0.01, seed 0 → 7': every linked setting that differs."""
     parts = []
-    for f in fields(RunConfig):
-        a, b = getattr(old, f.name), getattr(new, f.name)
-        if f.name in CHANGE_NAMES and a != b:
-            if f.name == "models":
-                a, b = ", ".join(kind_label(k) for k in a), ", ".join(kind_label(k) for k in b)
-            parts.append(f"{t(f'change.{f.name}')} {a} → {b}")
+    for setting in LINKED:
+        a, b = getattr(old, setting.name), getattr(new, setting.name)
+        if a != b:
+            a, b = (", ".join(kind_label(k) for k in v) if setting.many else v for v in (a, b))
+            parts.append(f"{t(f'change.{setting.name}')} {a} → {b}")
     return ", ".join(parts)
 
 

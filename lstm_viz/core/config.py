@@ -16,13 +16,7 @@ import dataclasses
 import re
 from dataclasses import asdict, dataclass
 
-from lstm_viz.core.models import (
-    KINDS,
-    MEMORY_INITS,
-    MODEL_KINDS,
-    MemoryInit,
-    projection,
-)
+from lstm_viz.core.kinds import KINDS, MEMORY_INITS, MODEL_KINDS, MemoryInit, projection
 from lstm_viz.core.settings import Setting, setting
 from lstm_viz.message import Message
 from lstm_viz.tasks import MAX_SEQ_LEN, TASKS
@@ -42,7 +36,7 @@ def _known_series(series: object) -> Message | None:
 class RunConfig:
     """Everything that defines a run. Same config, same numbers."""
 
-    task: str = setting("latch", "latch, adding, order, text or series (lstm_viz/tasks)",
+    task: str = setting("latch", "the task (lstm_viz/tasks)",
                         widget="selectbox", options=tuple(TASKS))
     seq_len: int = setting(100, "time steps per sequence: the lag to bridge", widget="slider",
                            low=1, high=MAX_SEQ_LEN, aliases=("T",))

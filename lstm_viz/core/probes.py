@@ -47,7 +47,8 @@ import numpy as np
 import torch
 
 from lstm_viz.core.internals import input_projection, trace
-from lstm_viz.core.models import ModelKind, RecurrentModel
+from lstm_viz.core.kinds import ModelKind
+from lstm_viz.core.models import RecurrentModel
 from lstm_viz.tasks import Batch, Task
 
 # Two float64 passes differ by rounding alone up to about machine epsilon (2.2e-16) times the

@@ -37,7 +37,7 @@ import torch
 from torch import nn
 
 from lstm_viz.core.config import RunConfig
-from lstm_viz.core.models import KINDS
+from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.training import LockstepTrainer, RunView
 from lstm_viz.i18n import t
 from lstm_viz.present.labels import kind_label

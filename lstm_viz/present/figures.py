@@ -11,7 +11,7 @@ import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
 
-from lstm_viz.core.models import kind_of
+from lstm_viz.core.kinds import kind_of
 from lstm_viz.core.probes import SATURATION, ModelProbe
 from lstm_viz.i18n import t
 from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_label

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lstm_viz.core.models import KINDS
+from lstm_viz.core.kinds import KINDS
 from lstm_viz.i18n import has, t
 
 

@@ -10,12 +10,12 @@ import math
 
 import plotly.graph_objects as go
 
-from lstm_viz.core.models import kind_of
+from lstm_viz.core.kinds import KINDS, kind_of
 from lstm_viz.core.probes import flip_pair
 from lstm_viz.core.training import RunView, Snapshot
 from lstm_viz.i18n import t
 from lstm_viz.present import figures, texts
-from lstm_viz.present.labels import gate_titles, kind_label
+from lstm_viz.present.labels import gate_titles, headline, kind_label
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import target_text
 from lstm_viz.tasks import make_task, text
@@ -55,9 +55,10 @@ def race_glimpses(run: RunView) -> dict:
     snapshot = run.snapshots[-1]
     n = len(run.probe_batch.y)
     figs = {}
-    if "lstm" in snapshot.probes:
+    lead = headline(snapshot.probes)
+    if lead is not None:
         figs["race_forget"] = figures.forget_gate_strip(
-            snapshot.probes["lstm"].states["f"][0].astype(float),
+            snapshot.probes[lead].states[KINDS[lead].memory_gate][0].astype(float),
             run.probe_batch.key_steps[0].tolist(),
             t("panels.race_forget", step=snapshot.step))
     if snapshot.probes:

@@ -5,9 +5,9 @@ the words come from the language tables (i18n.py).
 
 from __future__ import annotations
 
-from lstm_viz.core.models import KINDS
+from lstm_viz.core.kinds import KINDS
 from lstm_viz.i18n import t
-from lstm_viz.present.labels import inside_note, kind_label
+from lstm_viz.present.labels import headline, inside_note, kind_label
 from lstm_viz.present.task_words import words
 
 
@@ -35,7 +35,7 @@ def race_intro(kinds: tuple[str, ...], task) -> str:
 
 def race_next(kinds: tuple[str, ...]) -> str:
     """What to try after the first race."""
-    return t("texts.next_lstm") if "lstm" in kinds else t("texts.next_add_lstm")
+    return t("texts.next_lstm") if headline(kinds) else t("texts.next_add_lstm")
 
 
 def units_phrase(k: int, hidden_size: int) -> str:
