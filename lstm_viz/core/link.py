@@ -53,10 +53,10 @@ class Reading:
     stale: set[str] = field(default_factory=set)
 
 
-def default(name: str, version: int = VERSION):
-    """The default of a run setting under a version of the link (a setting newer than the
-    version: its first default)."""
-    for v in range(version, VERSION + 1):
+def default(name: str, version: int | None = None):
+    """The default of a run setting under a version of the link (None: the current one; a
+    setting newer than the version: its first default)."""
+    for v in range(version or VERSION, VERSION + 1):
         if name in DEFAULTS[v]:
             return DEFAULTS[v][name]
     return getattr(RunConfig(), name)

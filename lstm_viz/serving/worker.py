@@ -38,6 +38,7 @@ import torch
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.training import TICK_SECONDS, LockstepTrainer, RunRecords, Snapshot
 
+PACKAGE_HOME = Path(__file__).resolve().parents[2]  # the folder that holds lstm_viz/
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
 
@@ -252,13 +253,13 @@ class TrainingWorker:
 
     def _start(self) -> None:
         """A fresh Python running this module (never a fork of the threaded server, and never
-        a re-import of the server's main script), joined by a socket pair."""
+        a re-import of the server's main script), joined by a socket pair. It starts in the
+        folder that holds the package, which ``python -m`` searches first: the same package
+        whether it is installed or run from a checkout (Community Cloud runs the checkout)."""
         parent, child = socket.socketpair()
-        root = str(Path(__file__).resolve().parents[2])
-        path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "lstm_viz.serving.worker", str(child.fileno())],
-            pass_fds=[child.fileno()], env={**os.environ, "PYTHONPATH": path})
+            pass_fds=[child.fileno()], cwd=PACKAGE_HOME)
         child.close()
         self._socket = parent  # kept to shut down: that wakes a blocked receive on both sides
         self._conn = Channel(os.dup(parent.fileno()))
