@@ -13,6 +13,9 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig, export
+from lstm_viz.export import standalone
+from lstm_viz.export.standalone import TEMPLATES
+from lstm_viz.i18n import say
 from lstm_viz.core.kinds import MODEL_KINDS
 from lstm_viz.core.models import build_model
 from lstm_viz.serving.worker import TrainingWorker
@@ -221,8 +224,29 @@ def test_the_script_builds_every_model_kind():
 
 def test_the_script_is_not_offered_for_an_uploaded_series():
     upload = series.UPLOADS.add(np.exp(np.linspace(0, 1, 400)))
-    with pytest.raises(export.NotExportable, match="uploaded price series"):
+    with pytest.raises(export.NotExportable) as refused:
         export.script(RunConfig(task="series", seq_len=20, series=upload))
+    assert "uploaded price series" in say(refused.value)
+
+
+@pytest.mark.parametrize("name", SCRIPT_CONFIGS)
+def test_the_script_is_clean_python(name, tmp_path):
+    """Every name it uses is defined (pyflakes' checks, through ruff), and it compiles."""
+    path = tmp_path / "run.py"
+    path.write_text(export.script(SCRIPT_CONFIGS[name]), encoding="utf-8")
+    lint = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated",
+                           "--select", "F,E9", str(path)], capture_output=True, text=True)
+    assert lint.returncode == 0, lint.stdout
+
+
+@pytest.mark.parametrize("path", sorted(TEMPLATES.glob("*.py")), ids=lambda p: p.stem)
+def test_every_template_imports_as_a_module_and_marks_what_it_copies(path):
+    module = importlib.import_module(f"lstm_viz.export.templates.{path.stem}")
+    if path.stem not in ("__init__", "names"):
+        assert standalone.MARK in path.read_text(encoding="utf-8"), path.name
+        assert standalone.body(path.stem).strip()
+        for part in getattr(module, "BEFORE", ()):
+            assert (TEMPLATES / f"{part}.py").exists(), part
 
 
 def download_labels(at) -> list[str]:

@@ -73,7 +73,7 @@ def build_model(kind: str, input_size: int, hidden_size: int, output_size: int, 
     with _INIT_LOCK, torch.random.fork_rng():
         torch.manual_seed(seed)
         model = RecurrentModel(kind, input_size, hidden_size, output_size, every_step, proj_size)
-    model.spec.init_weights(model.rnn, torch.Generator().manual_seed(seed))
+    model.spec.init_weights(model.rnn, seed)
     model.spec.init_memory(model.rnn, init, torch.Generator().manual_seed(seed + 17))
     return model
 

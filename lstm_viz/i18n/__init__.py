@@ -19,7 +19,13 @@ TABLES: dict[str, dict[str, str]] = {"en": en.TEXT, "ko": ko.TEXT}
 LANGUAGES = {"en": "English", "ko": "한국어"}
 DEFAULT = "en"
 _chosen: ContextVar[str | None] = ContextVar("language", default=None)
-_source: Callable[[], str] = lambda: DEFAULT
+
+
+def _default_source() -> str:
+    return DEFAULT
+
+
+_source: Callable[[], str] = _default_source
 
 
 def use_source(source: Callable[[], str]) -> None:

@@ -293,7 +293,6 @@ TEXT = {
                           "weights are of the same step."),
     "export.no_upload_script": ("The script is not available for an uploaded price series: it "
                                 "rebuilds the synthetic series, and your file is not in it."),
-    "export.unknown_kinds": "The script cannot build {models} yet.",
     "setting.proj_size": "Projection size (LSTMP)",
     "setting.proj_size.help": ("The LSTMP's projected h_t: how many numbers its gates and readout "
                                "see of its H cell units (below the hidden size; 0: half of it)."),

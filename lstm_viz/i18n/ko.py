@@ -274,7 +274,6 @@ TEXT = {
     "export.go_to.help": "화면의 단계를 가중치의 단계로 옮겨, 기록과 가중치가 같은 단계가 되게 해요.",
     "export.no_upload_script": ("올린 가격 시계열로는 스크립트를 만들 수 없어요. 스크립트는 합성 "
                                 "시계열을 다시 만드는데, 올린 파일은 거기에 들어 있지 않으니까요."),
-    "export.unknown_kinds": "스크립트로는 아직 만들 수 없는 모델: {models}.",
     "setting.proj_size": "투영 크기(LSTMP)",
     "setting.proj_size.help": ("LSTMP의 투영된 h_t 크기예요. 게이트와 출력층이 셀 유닛 H개를 몇 "
                                "개의 수로 줄여서 보는지 정해요(은닉 크기보다 작아야 하고, 0이면 그 "

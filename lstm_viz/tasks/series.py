@@ -33,6 +33,7 @@ SYNTHETIC = "synthetic"
 SYNTHETIC_LENGTH = 5000
 SERIES_SEED = 2017
 PERIOD = 60  # the synthetic series' season, in steps
+DRIFT, VOLATILITY, AMPLITUDE = 0.0002, 0.005, 0.1  # its trend, noise and seasonal fall
 TRAIN_SHARE = 0.8
 MAX_UPLOADS = 16  # uploaded series kept in this process (least recently used dropped)
 
@@ -71,8 +72,8 @@ UPLOADS = _Uploads(MAX_UPLOADS)
 
 @functools.cache
 def _synthetic() -> np.ndarray:
-    values = prices.synthetic_prices(SYNTHETIC_LENGTH, SERIES_SEED, period=PERIOD,
-                                     drift=0.0002, volatility=0.005, amplitude=0.1)
+    values = prices.synthetic_prices(SYNTHETIC_LENGTH, SERIES_SEED, period=PERIOD, drift=DRIFT,
+                                     volatility=VOLATILITY, amplitude=AMPLITUDE)
     values.flags.writeable = False  # shared by every task built on it
     return values
 

@@ -87,9 +87,28 @@ class ModelKind:
     def init_other_gates(self, rnn: nn.Module, init: MemoryInit, memory: torch.Tensor) -> None:
         """Kind-specific companions of the memory bias (none by default)."""
 
-    def init_weights(self, rnn: nn.Module, generator: torch.Generator) -> None:
-        """Kind-specific initial weights, drawn from ``generator`` (the run's seed); PyTorch's
-        own initialisation by default."""
+    def init_weights(self, rnn: nn.Module, seed: int) -> None:
+        """Kind-specific initial weights, drawn from the run's ``seed``; PyTorch's own
+        initialisation by default."""
+
+    # -- the exported script (lstm_viz/export/standalone.py) builds this kind with these -----------
+    script_code: tuple = ()  # functions and classes of the kind's module the script copies
+    script_layer_options = ""  # the layer's extra arguments in the script ("proj_size=...")
+
+    @property
+    def script_layer(self) -> str:
+        """The recurrent layer's class as the script names it: nn.LSTM, or one it copies."""
+        name = self.fused.__name__
+        return f"nn.{name}" if getattr(nn, name, None) is self.fused else name
+
+    def script_init(self) -> list[str]:
+        """The lines of the script's ``build(kind)`` after PyTorch's initialisation, in the app's
+        order: the kind's own weights (``init_weights``), then the memory gate's bias."""
+        return ["set_memory_gate(model.rnn)"] if self.memory_gate else []
+
+    def script_values(self, config) -> dict:
+        """Settings of this kind the script needs, NAME -> value (none by default)."""
+        return {}
 
     options: tuple[str, ...] = ()  # RunConfig fields besides the common ones this kind takes
 

@@ -8,6 +8,29 @@ import torch
 from lstm_viz.core.kinds.lstm import LSTMKind
 
 
+OPEN = 30.0  # a fixed gate's bias: sigmoid(30) is exactly 1.0 in float32
+
+
+def without_rows(grad, rows):
+    """The gradient with ``rows`` set to 0 (a frozen gate: Adam and SGD then leave it as is)."""
+    grad = grad.clone()
+    grad[rows] = 0.0
+    return grad
+
+
+def fix_gate_open(rnn, chunk):
+    """Fix the gate in chunk ``chunk`` of (i, f, g, o) open at 1: its weights 0, its bias OPEN
+    split over b_ih and b_hh, and their gradients masked."""
+    gate = slice(chunk * rnn.hidden_size, (chunk + 1) * rnn.hidden_size)
+    with torch.no_grad():
+        rnn.weight_ih_l0[gate] = 0.0
+        rnn.weight_hh_l0[gate] = 0.0
+        rnn.bias_ih_l0[gate] = OPEN / 2
+        rnn.bias_hh_l0[gate] = OPEN / 2
+    for parameter in (rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0):
+        parameter.register_hook(lambda grad: without_rows(grad, gate))
+
+
 class FixedGateKind(LSTMKind):
     """The LSTM with one gate (``fixed_gate``) fixed open at exactly 1, in the fused module: the
     gate's weights are 0 and its bias OPEN, split over b_ih and b_hh (sigmoid(30) is exactly 1.0
@@ -18,27 +41,25 @@ class FixedGateKind(LSTMKind):
     and NOG (no output gate, o = 1)."""
 
     fixed_gate = ""  # i, f or o
-    OPEN = 30.0
+    script_code = (f"OPEN = {OPEN!r}  # a fixed gate's bias: sigmoid(30) is exactly 1.0 in float32",
+                   without_rows, fix_gate_open)
 
     @property
     def fixed_gates(self) -> tuple[str, ...]:
         return (self.fixed_gate,)
 
-    def fixed_rows(self, hidden_size: int) -> slice:
-        """The fixed gate's rows in PyTorch's stacked weights and biases."""
-        k = self.gate_names.index(self.fixed_gate)
-        return slice(k * hidden_size, (k + 1) * hidden_size)
+    @property
+    def fixed_chunk(self) -> int:
+        """The fixed gate's chunk in PyTorch's stacked weights (i, f, g, o)."""
+        return self.gate_names.index(self.fixed_gate)
 
     def init_memory(self, rnn, init, generator):
         super().init_memory(rnn, init, generator)  # the LSTM's own, chrono included
-        gate = self.fixed_rows(rnn.hidden_size)
-        with torch.no_grad():
-            rnn.weight_ih_l0[gate] = 0.0
-            rnn.weight_hh_l0[gate] = 0.0
-            rnn.bias_ih_l0[gate] = self.OPEN / 2
-            rnn.bias_hh_l0[gate] = self.OPEN / 2
-        for parameter in (rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0):
-            parameter.register_hook(lambda grad, gate=gate: _without(grad, gate))
+        fix_gate_open(rnn, self.fixed_chunk)
+
+    def script_init(self):
+        return super().script_init() + [f"fix_gate_open(model.rnn, {self.fixed_chunk})"
+                                        f"  # {self.fixed_gate} = 1"]
 
 
 class CECKind(FixedGateKind):
@@ -70,10 +91,3 @@ class OutputOpenKind(FixedGateKind):
     name = "lstm-o1"
     summary = "the LSTM with its output gate fixed at 1"
     fixed_gate = "o"
-
-
-def _without(grad: torch.Tensor, rows: slice) -> torch.Tensor:
-    """The gradient with ``rows`` set to 0 (a frozen gate: Adam and SGD then leave it as is)."""
-    grad = grad.clone()
-    grad[rows] = 0.0
-    return grad

@@ -9,10 +9,19 @@ from lstm_viz.core.kinds.rnn import RNNKind
 
 
 class ReLURNN(nn.RNN):
-    """nn.RNN with rectified linear units (nonlinearity='relu')."""
+    """h_t = max(0, x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh): nn.RNN with rectified linear
+    units (nonlinearity='relu')."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, nonlinearity="relu", **kwargs)
+
+
+def start_as_identity(rnn):
+    """W_hh = I and biases 0: a positive unit keeps what it holds and adds its input."""
+    with torch.no_grad():
+        rnn.weight_hh_l0.copy_(torch.eye(rnn.hidden_size))
+        rnn.bias_ih_l0.zero_()
+        rnn.bias_hh_l0.zero_()
 
 
 class IRNNKind(RNNKind):
@@ -26,6 +35,7 @@ class IRNNKind(RNNKind):
     name = "irnn"
     summary = "ReLU units, W_hh = I and biases 0 at the start (Le, Jaitly & Hinton 2015)"
     fused = ReLURNN
+    script_code = (ReLURNN, start_as_identity)
 
     def activation(self, z):
         return torch.relu(z)
@@ -34,8 +44,8 @@ class IRNNKind(RNNKind):
         """relu'(z) = 1[z > 0] = 1[h > 0] (0 at z = 0, as autograd takes it)."""
         return (h > 0).to(h.dtype)
 
-    def init_weights(self, rnn, generator):
-        with torch.no_grad():
-            rnn.weight_hh_l0.copy_(torch.eye(rnn.hidden_size))
-            rnn.bias_ih_l0.zero_()
-            rnn.bias_hh_l0.zero_()
+    def init_weights(self, rnn, seed):
+        start_as_identity(rnn)
+
+    def script_init(self):
+        return ["start_as_identity(model.rnn)"] + super().script_init()

@@ -9,21 +9,26 @@ from lstm_viz.core.kinds.lstm import LSTMKind
 
 
 class CutLSTM(nn.LSTM):
-    """nn.LSTM's parameters and forward values, unrolled step by step with c_{t-1} detached in
-    the recurrence (``CutKind.step``): the error reaches earlier steps only through h. Batch
-    first, one layer; slower than the fused kernel (a Python loop over the steps)."""
+    """nn.LSTM's parameters and forward values, unrolled step by step with c_{t-1} detached: the
+    error reaches earlier steps only through h, as in an RNN with gates. Batch first, one layer;
+    slower than the fused kernel (a Python loop over the steps)."""
 
-    def forward(self, x: torch.Tensor, hx=None):
-        w = {"w_ih": self.weight_ih_l0, "w_hh": self.weight_hh_l0, "b_ih": self.bias_ih_l0,
-             "b_hh": self.bias_hh_l0}
-        zeros = x.new_zeros(x.shape[0], self.hidden_size)
-        state = {"h": zeros, "c": zeros} if hx is None else {"h": hx[0][0], "c": hx[1][0]}
-        xw = x @ w["w_ih"].T + w["b_ih"]
-        step, outputs = CutKind().step, []
+    def forward(self, x, hx=None):
+        w_ih, w_hh = self.weight_ih_l0, self.weight_hh_l0
+        b_ih, b_hh = self.bias_ih_l0, self.bias_hh_l0
+        h = c = x.new_zeros(x.shape[0], self.hidden_size)
+        if hx is not None:
+            h, c = hx[0][0], hx[1][0]
+        xw = x @ w_ih.T + b_ih
+        outputs = []
         for t in range(x.shape[1]):
-            state = step(w, xw[:, t], state)
-            outputs.append(state["h"])
-        return torch.stack(outputs, dim=1), (state["h"][None], state["c"][None])
+            z = xw[:, t] + h @ w_hh.T + b_hh
+            i, f, g, o = z.chunk(4, dim=-1)
+            i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
+            c = f * c.detach() + i * g  # the cut: no gradient flows along c_{t-1}
+            h = o * torch.tanh(c)
+            outputs.append(h)
+        return torch.stack(outputs, dim=1), (h[None], c[None])
 
 
 class CutKind(LSTMKind):
@@ -34,6 +39,7 @@ class CutKind(LSTMKind):
     LSTM succeeds."""
 
     name = "lstm-cut"
+    script_code = (CutLSTM,)
     summary = "the LSTM with its cell-state gradient path cut"
     fused = CutLSTM
 

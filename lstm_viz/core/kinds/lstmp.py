@@ -24,6 +24,10 @@ class ProjectedLSTMKind(LSTMKind):
                "numbers (Sak, Senior & Beaufays 2014)")
 
     options = ("proj_size",)
+    script_layer_options = "proj_size=PROJ_SIZE"
+
+    def script_values(self, config):
+        return {"PROJ_SIZE": config.projection}
 
     def problem(self, config):
         if not 1 <= config.projection < config.hidden_size:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import torch
 from torch import nn
 
 from lstm_viz.core.kinds.rnn import RNNKind
+
+
+def make_orthogonal(rnn, seed):
+    """W_hh as a random orthogonal matrix drawn from ``seed`` (Saxe, McClelland & Ganguli 2014):
+    every singular value is 1, the border between vanishing and exploding gradients (Pascanu,
+    Mikolov & Bengio 2013). Training is free to move it."""
+    nn.init.orthogonal_(rnn.weight_hh_l0, generator=torch.Generator().manual_seed(seed))
 
 
 class OrthogonalRNNKind(RNNKind):
@@ -16,6 +24,10 @@ class OrthogonalRNNKind(RNNKind):
 
     name = "rnn-orth"
     summary = "the RNN with W_hh started orthogonal (Saxe, McClelland & Ganguli 2014)"
+    script_code = (make_orthogonal,)
 
-    def init_weights(self, rnn, generator):
-        nn.init.orthogonal_(rnn.weight_hh_l0, generator=generator)
+    def init_weights(self, rnn, seed):
+        make_orthogonal(rnn, seed)
+
+    def script_init(self):
+        return ["make_orthogonal(model.rnn, SEED)"] + super().script_init()
