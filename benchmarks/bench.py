@@ -267,9 +267,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(port: int, env: dict | None = None) -> subprocess.Popen:
-    """``streamlit run app.py`` on a local port, headless, quiet."""
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+def start_app(port: int, env: dict | None = None, app: Path = APP) -> subprocess.Popen:
+    """``streamlit run app.py`` (or another script) on a local port, headless, quiet."""
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false"]
     return subprocess.Popen(command, cwd=APP.parent, stdout=subprocess.DEVNULL,
@@ -289,10 +289,11 @@ def wait_healthy(port: int, timeout: float = 60) -> None:
     raise TimeoutError(f"the app did not answer on port {port} within {timeout:.0f} s")
 
 
-def cold_start_seconds(browser=None, timeout: float = 120) -> float:
+def cold_start_seconds(browser=None, timeout: float = 120, app: Path = APP) -> float:
     """From ``streamlit run`` to the first chart drawn in headless Chromium.
 
     ``browser`` is a launched Playwright browser; without one, Chromium is launched here.
+    ``app``: the script to start (the app by default).
     """
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -300,12 +301,12 @@ def cold_start_seconds(browser=None, timeout: float = 120) -> float:
         with sync_playwright() as pw:
             chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             try:
-                return cold_start_seconds(chromium, timeout)
+                return cold_start_seconds(chromium, timeout, app)
             finally:
                 chromium.close()
     port = _free_port()
     start = time.perf_counter()
-    server = start_app(port)
+    server = start_app(port, app=app)
     try:
         wait_healthy(port, timeout)
         page = browser.new_page()

@@ -17,9 +17,9 @@ from benchmarks import bench
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-PAGES = {"story": "story?scene=2&cap=300", "race": "", "inside": "inside", "gradients": "gradients",
-         "horizon": "horizon", "primer": "primer", "text": "text?task=text&T=40",
-         "prices": "prices?task=series&T=60"}
+PAGES = {"story": "story?scene=2&v=2&max_steps=300", "race": "", "inside": "inside",
+         "gradients": "gradients", "horizon": "horizon", "primer": "primer",
+         "text": "text?v=2&task=text&seq_len=40", "prices": "prices?v=2&task=series&seq_len=60"}
 # What shows a page has drawn: a chart, but the story draws its run only once the reader has
 # made a prediction (its link opens scene 2 set up, asking for one).
 READY = {"story": '[data-testid="stRadio"]'}
@@ -212,6 +212,8 @@ def test_switching_pages_while_playing_keeps_the_server_alive(server, browser):
         context.close()
 
 
+# A link as the app wrote them before the settings schema (old keys, models by label): it must
+# open the same scene for good.
 SHARED = "/?task=order&T=40&hidden=16&seed=7&models=LSTM&models=GRU&lr=0.003"
 
 
@@ -254,21 +256,26 @@ def _memory_mb(process) -> float:
     return sum(p.memory_full_info().pss for p in processes) / 2**20
 
 
-def test_four_concurrent_sessions_train_separately_within_memory(server, browser):
-    lengths = (10, 20, 30, 40)
-    sessions = open_pages(browser, [f"{server['url']}/?T={t}&hidden={8 * (i + 1)}"
-                                    for i, t in enumerate(lengths)])
-    peak = _memory_mb(server["process"])
+FOUR = (10, 20, 30, 40)
+
+
+def _four_sessions(server, browser):
+    """Four pages on four distinct scenes, each started with its own button."""
+    sessions = open_pages(browser, [f"{server['url']}/?v=2&seq_len={t}&hidden_size={8 * (i + 1)}"
+                                    for i, t in enumerate(FOUR)])
+    for _, page in sessions:
+        page.get_by_role("button", name="Start the race").click()  # the page's own button
+    return sessions
+
+
+def test_four_concurrent_sessions_train_separately(server, browser):
+    sessions = _four_sessions(server, browser)
     try:
-        for _, page in sessions:
-            page.get_by_role("button", name="Start the race").click()  # the page's own button
-        deadline = time.monotonic() + 3
-        while time.monotonic() < deadline:
-            peak = max(peak, _memory_mb(server["process"]))
-            time.sleep(0.5)
+        wait_for(lambda: all(step_count(page) > 0 for _, page in sessions),
+                 what="all four to train")
         counts = [step_count(page) for _, page in sessions]
         assert all(c > 0 for c in counts), counts
-        for t, (_, page) in zip(lengths, sessions):
+        for t, (_, page) in zip(FOUR, sessions):
             assert f"the first of {t} symbols" in page.get_by_text("Task:").first.inner_text()
             no_exception(page)
         paused = pause_and_settle(sessions[0][1])
@@ -278,29 +285,62 @@ def test_four_concurrent_sessions_train_separately_within_memory(server, browser
     finally:
         for context, _ in sessions:
             context.close()
+
+
+@pytest.mark.perf
+def test_four_live_sessions_stay_within_a_cloud_share_of_memory(server, browser):
+    """Memory is not wall time: the bound is Community Cloud's, the 1 GB we allow ourselves of
+    its 2.7 GB."""
+    sessions = _four_sessions(server, browser)
+    peak = _memory_mb(server["process"])
+    try:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            peak = max(peak, _memory_mb(server["process"]))
+            time.sleep(0.5)
+    finally:
+        for context, _ in sessions:
+            context.close()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "four_sessions.json").write_text(json.dumps({"peak_rss_mb": peak}))
     assert peak < CLOUD_LIMIT_MB, f"{peak:.0f} MB with four live sessions"
 
 
+def _cpu_seconds(process, seconds: float) -> float:
+    """CPU time the server and its worker use over ``seconds`` of wall time."""
+    processes = [process, *process.children(recursive=True)]
+    before = sum(sum(p.cpu_times()[:2]) for p in processes)
+    time.sleep(seconds)
+    return sum(sum(p.cpu_times()[:2]) for p in processes) - before
+
+
+@pytest.mark.perf
 def test_a_closed_session_stops_training(server, browser):
     context, page = open_page(browser, f"{server['url']}/")
     control(page, "Play").click()
     wait_for(lambda: step_count(page) > 0, what="training to start")
+    playing = _cpu_seconds(server["process"], 3)
     context.close()
     time.sleep(2)  # the last tick in flight finishes
-    process = server["process"]
-    before = sum(process.cpu_times()[:2])
-    time.sleep(3)
-    used = sum(process.cpu_times()[:2]) - before
-    assert used < 0.6, f"the server used {used:.2f} s of CPU in 3 s after the session closed"
+    closed = _cpu_seconds(server["process"], 3)
+    assert closed < 0.15 * playing, f"{closed:.2f} s of CPU in 3 s once closed, {playing:.2f} s playing"
 
 
-def test_cold_start_is_measured(browser):
-    seconds = bench.cold_start_seconds(browser)
+MINIMAL_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+st.plotly_chart(go.Figure(go.Scatter(y=[1, 2, 3])))
+"""
+
+
+@pytest.mark.perf
+def test_cold_start_is_measured_against_a_bare_streamlit_page(browser, tmp_path):
+    bare = tmp_path / "bare.py"
+    bare.write_text(MINIMAL_APP)
+    ours, plain = bench.cold_start_seconds(browser), bench.cold_start_seconds(browser, app=bare)
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "cold_start.json").write_text(json.dumps({"cold_start_s": seconds}))
-    assert seconds < 30, f"cold start took {seconds:.1f} s"
+    (ARTIFACTS / "cold_start.json").write_text(json.dumps({"cold_start_s": ours, "bare_s": plain}))
+    assert ours < 6 * plain, f"cold start {ours:.1f} s, a bare Streamlit chart {plain:.1f} s"
 
 
 def _boxes(page, selector):
@@ -418,8 +458,9 @@ def _rate(pages, seconds=5.0) -> list[float]:
     return [(step_count(p) - b) / elapsed for p, b in zip(pages, before)]
 
 
+@pytest.mark.perf
 def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, browser):
-    link = f"{server['url']}/?seed=4242&cap=10000"  # no page reaches the cap while others join
+    link = f"{server['url']}/?v=2&seed=4242&max_steps=10000"  # no page reaches the cap while others join
     sessions = [open_page(browser, link)]
     pages = [sessions[0][1]]
     try:
@@ -460,7 +501,7 @@ def start(page) -> None:
 
 
 def test_a_korean_prompt_gets_each_models_top_five_bars(server, browser):
-    context, page = open_page(browser, f"{server['url']}/text?task=text&T=40&hidden=16")
+    context, page = open_page(browser, f"{server['url']}/text?v=2&task=text&seq_len=40&hidden_size=16")
     try:
         box = page.get_by_role("textbox", name="Prompt (Korean or English)")
         box.fill("엄마, 오늘 아침 일찍 동생 손을 잡고 학교에 갔")

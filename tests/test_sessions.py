@@ -198,8 +198,12 @@ def test_figures_are_built_once_per_moment_and_shared():
     assert built == [10, 15, 0] and len(cache._figures) == 2  # bounded
 
 
-def test_malloc_arena_cap_is_applied_on_glibc():
+def test_malloc_arena_cap_is_applied_on_glibc_and_skipped_without_it(monkeypatch):
+    import ctypes.util
+    import platform
+
     from lstm_viz.serving.sessions import limit_malloc_arenas
 
-
-    assert limit_malloc_arenas() in (True, False)  # never raises; True on this Linux
+    assert limit_malloc_arenas() == (platform.libc_ver()[0] == "glibc")  # mallopt answered 1
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)  # no C library found
+    assert limit_malloc_arenas() is False

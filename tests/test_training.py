@@ -1,8 +1,10 @@
 """The lockstep trainer: same batches, reproducible, bounded, divergence isolated."""
 
 import math
+import time
 
 import numpy as np
+
 import pytest
 import torch
 
@@ -156,14 +158,18 @@ def test_bookkeeping_stays_right_at_12000_steps():
     config = RunConfig(seq_len=3, hidden_size=2, batch_size=2, probe_batch_size=1, models=("lstm",),
                        probe_every=500, max_steps=12_000)
     trainer = LockstepTrainer(config)
+    began = time.perf_counter()
     trainer.step(12_000)
+    wall = time.perf_counter() - began
     assert trainer.steps == 12_000 and trainer.trained_steps["lstm"] == 12_000
     history = trainer.history["lstm"].arrays()
     assert len(history["step"]) == 12_000 and history["step"][0] == 1
     first = trainer.view().first_solved_step("lstm")
     assert first is not None and first < 2000
-    assert trainer.ms_per_step("lstm") == pytest.approx(
-        1000 * trainer.train_seconds["lstm"] / 12_000)
+    # the model's own training time, per step, against the wall clock of the whole loop (which
+    # also samples batches, evaluates and probes): within it, and most of it for this tiny model
+    trained = trainer.ms_per_step("lstm") * 12_000 / 1000
+    assert 0.1 * wall < trained <= wall
 
 
 @pytest.mark.parametrize("changes", [dict(seq_len=0), dict(lr=0.0), dict(models=()),

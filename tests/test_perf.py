@@ -1,9 +1,17 @@
-"""The benchmark runs and reports every figure it promises (quick mode, no browser)."""
+"""Speed and memory, measured side by side: run on their own (`.ci/run`'s perf step), never
+beside other tests, because this machine is shared and absolute times wander. Every bound on
+time is a ratio of two rates measured in the same run."""
 
 import json
 
-from benchmarks.bench import main
+import pytest
 
+from benchmarks.bench import _rss_mb, main
+from lstm_viz import LockstepTrainer, RunConfig
+from lstm_viz.core import training
+from lstm_viz.present import panels
+
+pytestmark = pytest.mark.perf
 KEYS = {"overhead_ratio", "probe_ratio", "tick_ms", "session_mb", "session_growth_mb", "cold_start_s"}
 
 
@@ -28,3 +36,16 @@ def test_bench_quick_json_reports_every_measure(capsys):
             assert 0 < r["updates_per_s_min"] <= 1 / 0.8 + 0.05  # never faster than the interval
             assert r["steps_per_s_median"] > 0 and r["tick_p95_ms"] > 0
         assert 100 < measured["peak_rss_mb"] < 4096
+
+
+def test_memory_stays_flat_over_a_long_run(monkeypatch):
+    monkeypatch.setattr(training, "HISTORY_LEN", 400)
+    monkeypatch.setattr(training, "MAX_SNAPSHOTS", 8)
+    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=8, probe_every=10, max_steps=20_000))
+    memory = []
+    for _ in range(60):
+        trainer.step(20)
+        panels.race(trainer.view())
+        panels.gradients(trainer.view())
+        memory.append(_rss_mb())
+    assert memory[-1] - memory[20] < 20, f"memory grew {memory[-1] - memory[20]:.1f} MB"
