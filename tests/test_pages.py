@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm_viz import LockstepTrainer
+from lstm_viz.present.labels import LOOKS
 from views import settings
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -463,3 +464,12 @@ def test_a_link_to_an_upload_the_server_no_longer_has_falls_back_politely():
     at = open_app({"task": "series", "series": "upload-0123456789ab"})
     assert "upload the file again" in " ".join(i.value for i in at.info)
     assert view_of(at).config.series == "synthetic"
+
+
+def test_inside_writes_out_each_racing_models_equations():
+    at = open_app({"seq_len": "10", "hidden_size": "4", "models": ["lstm", "gru", "irnn"]},
+                  "views/inside.py")
+    shown = " ".join(m.value for m in at.markdown)
+    for kind in ("lstm", "gru", "irnn"):
+        assert f"**{LOOKS[kind].label}**: ${LOOKS[kind].equations}$" in shown
+    assert LOOKS["rnn"].equations not in shown  # only the models that race

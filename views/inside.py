@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_viz.core.kinds import kind_of
 from lstm_viz.i18n import t
 from lstm_viz.present import figures, panels, texts
-from lstm_viz.present.labels import kind_label
+from lstm_viz.present.labels import kind_label, look
 from lstm_viz.present.verdict import answer_text, target_text
 from views import settings, shared
 
@@ -67,6 +67,8 @@ def draw(view):
         st.warning(t("inside.no_probes", model=figures.model_name(kind, view.diverged)))
     if not any(kind_of(k).gate_names for k in view.models):
         st.info(t("inside.no_gates"))
+    st.markdown("  \n".join(f"**{kind_label(kind)}**: ${look(kind).equations}$"
+                             for kind in view.models))
     gates = [key for key in figs if key.startswith("gate_")]
     columns = st.columns(2)  # two gates a row on a desktop, one under the other on a phone
     for n, key in enumerate(gates):

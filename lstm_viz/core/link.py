@@ -12,6 +12,10 @@ defaults, so a default cannot change without the version.
   (``V1_LABELS``). They stay readable for good, as do their keys and labels in a newer link.
 - v2: keys are the settings' names, models their ids.
 
+To change a default: add a table ``DEFAULTS[VERSION + 1]`` with the new value and raise
+``VERSION``. A setting added after a version is not in its table: older links open with the
+setting's default, which should keep the behaviour from before it existed.
+
 ``read`` gives every value a link sets and a ``Message`` for each thing it could not use (the
 page says them in the reader's language); ``write`` is its inverse. Page controls that are not
 run settings (the language, the story's scene, ...) are ``Setting``s of the pages, passed in.
