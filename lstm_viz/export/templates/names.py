@@ -1,24 +1,17 @@
 """Placeholders for the names the exported script defines in its header and sections, so that
-each template imports and lints on its own; the script holds the run's real values."""
+each template imports and lints on its own; the script holds the run's real values. The
+settings' names come from the schema (``SEQ_LEN``, ``MAX_STEPS``, ...: each run setting's name
+in capitals, with its default)."""
 
-SEQ_LEN = 100
-HIDDEN_SIZE = 32
-OPTIMIZER = "adam"
-LR = 0.002
-BATCH_SIZE = 32
-MEMORY_INIT = "chrono"
-FORGET_BIAS = 5.0
-CLIP = 1.0
-SEED = 0
-MODELS = ("rnn", "lstm")
-MAX_STEPS = 2000
+from lstm_viz.core.config import LINKED
+
+globals().update({setting.name.upper(): setting.default for setting in LINKED})
+
 INPUT_SIZE = OUTPUT_SIZE = 1
 EVERY_STEP = False
 N_SIGNALS, N_DISTRACTORS = 2, 4
 MIN_SENTENCE = 24
-HORIZON = 1
 LENGTH, SERIES_SEED, PERIOD, TRAIN_SHARE = 5000, 2017, 60, 0.8
-PROJ_SIZE = 16
 LANGUAGES: list = []
 INDEX: dict = {}
 RECURRENT: dict = {}
