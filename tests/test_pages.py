@@ -15,9 +15,7 @@ from views import settings
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizon.py",
          "views/primer.py"]
-LABELS = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU", "lstm-cec": "LSTM 1997", "lstm-cut": "LSTM (c cut)",
-          "lstm-i1": "LSTM (i = 1)", "lstm-o1": "LSTM (o = 1)", "rnn-orth": "RNN (orthogonal)",
-          "irnn": "IRNN", "lstmp": "LSTMP"}
+LABELS = {kind: look.label for kind, look in LOOKS.items()}  # every kind, as drawn
 REFERENCE_KINDS = json.loads((Path(__file__).parents[1] / "lstm_viz" / "data" /
                               "horizon_reference.json").read_text())["results"]
 
@@ -55,7 +53,7 @@ def trace_names(spec):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_loads_steps_and_draws_every_model(page):
-    at = open_app({"seq_len": "12", "hidden_size": "8", "models": list(LABELS.values())}, page)
+    at = open_app({"seq_len": "12", "hidden_size": "8", "models": list(LABELS)}, page)
     at.button(key="step").click().run()
     assert not at.exception, at.exception
     trainer = view_of(at)
