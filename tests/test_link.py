@@ -79,7 +79,7 @@ def test_bad_values_are_noted_by_the_key_the_link_used():
     assert any("v='7' (not one of 1, 2)" in n for n in notes)
     assert any("unknown link parameter 'nonsense'" in n for n in notes)
     assert any("models='Transformer'" in n for n in notes)
-    assert reading.values == link.DEFAULTS[link.VERSION]
+    assert link.config_of(reading) == RunConfig()
     assert {"T", "v", "nonsense", "models"} <= reading.stale
 
 

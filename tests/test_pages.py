@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm_viz import LockstepTrainer
+from lstm_viz.core.kinds import MODEL_KINDS
 from lstm_viz.present.labels import LOOKS
 from views import settings
 
@@ -138,7 +139,7 @@ def test_an_old_link_opens_the_same_scene_as_its_new_form_with_the_same_numbers(
     ({"lr": "3e-3"}, "lr='3e-3' (not one of 0.0001"),
     ({"batch_size": "64.0"}, "batch_size='64.0'"),
     ({"task": "copy"}, "task='copy'"),
-    ({"models": ["Transformer"]}, f"models='Transformer' (not among {', '.join(LABELS)})"),
+    ({"models": ["Transformer"]}, f"models='Transformer' (not among {', '.join(MODEL_KINDS)})"),
     ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),
     ({"seed": "9" * 500}, "seed='999999999999999999999999'"),
     ({"v": "9"}, "v='9' (not one of 1, 2)"),
