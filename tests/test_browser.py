@@ -9,6 +9,7 @@ import re
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import psutil
 import pytest
@@ -232,6 +233,37 @@ def test_a_shared_link_restores_the_settings_in_a_fresh_browser(server, browser)
         assert "hidden among 40 symbols" in page.get_by_text("Task:").first.inner_text()
         assert page.locator('[data-testid="stNumberInput"] input').input_value() == "7"
         assert page.locator('[data-testid="stAlert"]').count() == 0
+    finally:
+        context.close()
+
+
+OLD_LINK = "?T=40&cap=300&models=LSTM&models=GRU&seed=7&fbias=2&memory_init=constant"
+NEW_FORM = {"v": ["2"], "seq_len": ["40"], "max_steps": ["300"], "models": ["lstm", "gru"],
+            "seed": ["7"], "forget_bias": ["2"], "memory_init": ["constant"]}
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    return {k: sorted(v) for k, v in parse_qs(urlparse(url).query).items()}
+
+
+def test_the_address_bar_always_holds_the_scene_under_the_new_names(server, browser):
+    """An old link is rewritten in the address bar as its new form (a teacher who copies the
+    address gets the same scene), the share box writes the same, and a page switch and a
+    slider keep it up to date."""
+    context, page = open_page(browser, f"{server['url']}/{OLD_LINK}")
+    try:
+        expected = {k: sorted(v) for k, v in NEW_FORM.items()}
+        wait_for(lambda: _query(page.url) == expected, what="the address in its new form")
+        share = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+        assert _query(share) == expected
+        page.get_by_role("link", name="Inside the LSTM").click()
+        page.locator(CHART).first.wait_for(timeout=60_000)
+        wait_for(lambda: "/inside" in page.url and _query(page.url) == expected,
+                 what="the address on Inside")
+        page.locator(".st-key-seq_len input").first.press("ArrowRight")
+        expected["seq_len"] = ["41"]
+        wait_for(lambda: _query(page.url) == expected, what="the new length in the address")
+        no_exception(page)
     finally:
         context.close()
 

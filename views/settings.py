@@ -66,10 +66,11 @@ def widget_value(setting: Setting, value):
 
 
 def config_value(setting: Setting, value):
-    """A widget's value as the run setting holds it (the inverse of ``widget_value``)."""
+    """A widget's value as the run setting holds it (the inverse of ``widget_value``; choices in
+    the schema's order, as the run races them)."""
     if setting.widget == "number_input":
         return int(round(value))
-    return tuple(value) if setting.many else value
+    return tuple(o for o in setting.options if o in value) if setting.many else value
 
 
 def _widget(setting: Setting):
@@ -124,6 +125,8 @@ def _clean_link() -> None:
         value = reading.values[setting.name]
         if value != setting.default or (setting.many and setting.name in reading.given):
             st.session_state[setting.name] = widget_value(setting, value)
+        if value != setting.default:  # the address names it too, under its own name
+            st.query_params[setting.name] = setting.write(value)
     if "series" in reading.given:
         st.session_state.series = reading.given["series"]
 
@@ -200,7 +203,6 @@ def sidebar_config() -> RunConfig | None:
     if "series" in task.options:
         values["series"] = series_in_use()
     values["seq_len"] = _fit_length(task, values)
-    values["models"] = tuple(k for k in KINDS if k in values["models"])  # the app's order
     for kind in values["models"]:
         for note in KINDS[kind].fit(values):
             st.info(say(note))
