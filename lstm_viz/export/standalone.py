@@ -12,9 +12,11 @@ to show.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pprint
+import sys
 import textwrap
 from pathlib import Path
 
@@ -23,7 +25,6 @@ from lstm_viz.core.kinds import KINDS
 from lstm_viz.export.records import file_name
 from lstm_viz.message import Problem
 from lstm_viz.tasks import TASKS, make_task
-from lstm_viz.tasks.series import SYNTHETIC
 
 TEMPLATES = Path(__file__).parent / "templates"
 MARK = "# ---- script ----\n"
@@ -40,16 +41,15 @@ class NotExportable(Problem):
 
 def script(config: RunConfig) -> str:
     """The script of ``config``'s run (see the module docstring)."""
-    if config.task == "series" and config.series != SYNTHETIC:
-        raise NotExportable("export.no_upload_script")
     task = make_task(config.task, config.seq_len, **config.task_options)
     kinds = [KINDS[k] for k in config.models]
-    parts = [_docstring(config), _imports(config.task), _settings(config)]
-    parts += [_section(name, task, config) for name in _with_needs(f"task_{config.task}")]
-    parts.append(_models(kinds, task, config))
-    if any(kind.memory_gate for kind in kinds):
-        parts.append(_section("memory", task, config))
-    parts += [_kinds_code(kinds), _section("training", task, config)]
+    names = [*_with_needs(f"task_{config.task}"), "model",
+             *(["memory"] if any(kind.memory_gate for kind in kinds) else []), "training"]
+    sections = {name: _section(name, task, config) for name in names if name != "model"}
+    sections["model"] = _models(kinds, task, config)
+    imports = _imports(names)
+    parts = [_docstring(config, imports), imports, _settings(config),
+             *(sections[name] for name in names[:-1]), _kinds_code(kinds), sections["training"]]
     return "\n\n\n".join(part.strip("\n") for part in parts) + "\n"
 
 
@@ -105,9 +105,9 @@ def _assignment(name: str, value) -> str:
 
 
 # -- the header ------------------------------------------------------------------------------
-def _docstring(config: RunConfig) -> str:
+def _docstring(config: RunConfig, imports: str) -> str:
     """What the script is and how to run it."""
-    needs = "PyTorch, NumPy" if config.task == "series" else "PyTorch"
+    needs = "PyTorch, NumPy" if "import numpy" in imports else "PyTorch"
     intro = textwrap.fill(
         f"Models: {', '.join(config.models)}. Written by the app from the run's settings "
         "(below), it trains them on the same batches as the app, from the same initial weights, "
@@ -152,12 +152,25 @@ def _wrapped(lines: list[str]) -> list[str]:
     return out
 
 
-def _imports(task: str) -> str:
-    """Python's own modules, then PyTorch (and NumPy for the series)."""
-    own = ["argparse", "math"] + (["bisect", "random"] if task == "text" else [])
-    numpy = ["import numpy as np"] if task == "series" else []
-    return "\n".join([*(f"import {m}" for m in sorted(own)), "", *numpy, "import torch",
-                      "import torch.nn.functional as F", "from torch import nn"])
+def _imports(names: list[str]) -> str:
+    """The imports of the templates the script is made of (not their lstm_viz ones): Python's
+    own modules first, then PyTorch and NumPy."""
+    own, others = set(), set()
+    for name in names:
+        preamble = (TEMPLATES / f"{name}.py").read_text(encoding="utf-8").split(MARK, 1)[0]
+        for node in ast.parse(preamble).body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                if module.split(".")[0] != "lstm_viz":
+                    line = ast.unparse(node)
+                    (own if module.split(".")[0] in sys.stdlib_module_names else others).add(line)
+    others |= {"import torch", "from torch import nn"}  # the kinds' own code builds on these
+    return "\n".join(sorted(own, key=_import_order) + [""] + sorted(others, key=_import_order))
+
+
+def _import_order(line: str) -> tuple:
+    """``import x`` lines before ``from x import y`` lines, each alphabetical."""
+    return line.startswith("from"), line
 
 
 # -- the models ------------------------------------------------------------------------------

@@ -13,8 +13,12 @@ DRIFT = VOLATILITY = AMPLITUDE = 0.0
 
 
 def values(task, config) -> dict:
+    """The synthetic series' constants; an uploaded series is not embedded in the script."""
+    from lstm_viz.export.standalone import NotExportable
     from lstm_viz.tasks import series
 
+    if task.series != series.SYNTHETIC:
+        raise NotExportable("export.no_upload_script")
     return {"HORIZON": task.horizon, "LENGTH": series.SYNTHETIC_LENGTH,
             "SERIES_SEED": series.SERIES_SEED, "PERIOD": series.PERIOD,
             "DRIFT": series.DRIFT, "VOLATILITY": series.VOLATILITY,
