@@ -19,6 +19,10 @@ class Words:
 
     length_key = "task.lag"  # what seq_len is called on the charts
     metric_axis = "unit"  # the metric chart's y axis: unit (0 to 1), log or linear
+    # Keys of the words a task may say its own way (None: the default for its direction)
+    chance_key: str | None = None
+    line_key: str | None = None
+    goal_key = "task.goal"
 
     def __init__(self, task: Task):
         self.task = task
@@ -51,7 +55,8 @@ class Words:
     @property
     def chance_name(self) -> str:
         """What the chance line is called: 'chance', or 'the baseline' for a regression."""
-        return t("task.chance") if self.task.higher_is_better else t("task.baseline")
+        return t(self.chance_key or ("task.chance" if self.task.higher_is_better
+                                     else "task.baseline"))
 
     @property
     def length_label(self) -> str:
@@ -61,7 +66,8 @@ class Words:
     @property
     def reference_line(self) -> str:
         """The chance line as a sentence names it: 'the chance line', 'the baseline'."""
-        return t("task.chance_line") if self.task.higher_is_better else t("task.baseline")
+        return t(self.line_key or ("task.chance_line" if self.task.higher_is_better
+                                   else "task.baseline"))
 
     def metric_references(self) -> dict[str, float]:
         """Reference lines of the metric chart, label -> value: chance, or the baseline."""
@@ -73,7 +79,7 @@ class Words:
     @property
     def goal(self) -> str:
         """What a model must do, as the Race page's opening says it."""
-        return t("task.goal")
+        return t(self.goal_key)
 
     @property
     def solved_words(self) -> str:
@@ -134,6 +140,8 @@ class OrderWords(Words):
 
 
 class TextWords(Words):
+    chance_key, line_key, goal_key = "prompt.task.chance", "prompt.task.line", "prompt.task.goal"
+
     def describe(self):
         return t("prompt.task.describe", seq_len=self.task.seq_len, went="갔", endings="습/어/다")
 
@@ -141,23 +149,12 @@ class TextWords(Words):
     def metric_label(self):
         return t("task.text.metric")
 
-    @property
-    def goal(self):
-        return t("prompt.task.goal")
-
-    @property
-    def chance_name(self):
-        return t("prompt.task.chance")
-
-    @property
-    def reference_line(self):
-        return t("prompt.task.line")
-
     def metric_references(self):
         return {t("prompt.task.no_context", chance=f"{self.task.chance:.2f}"): self.task.chance}
 
 
 class SeriesWords(Words):
+    chance_key, line_key = "prices.task.chance", "prices.task.line"
     length_key = "task.window"
     metric_axis = "linear"  # an RMSE near its baselines
 
@@ -176,14 +173,6 @@ class SeriesWords(Words):
     @property
     def solved_words(self):
         return t("prices.task.solved")
-
-    @property
-    def chance_name(self):
-        return t("prices.task.chance")
-
-    @property
-    def reference_line(self):
-        return t("prices.task.line")
 
     def metric_references(self):
         task = self.task
