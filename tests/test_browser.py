@@ -176,19 +176,16 @@ def test_every_page_opens_in_korean_without_an_exception(server, browser):
         context.close()
 
 
-def test_play_updates_charts_every_second_and_pause_stops(server, browser):
+def test_play_updates_the_charts_tick_after_tick_and_pause_stops(server, browser):
     context, page = open_page(browser, f"{server['url']}/")
     try:
         assert step_count(page) == 0
         control(page, "Play").click()
-        changes, last, start = [], 0, time.monotonic()
-        while time.monotonic() - start < 6:
-            now = step_count(page)
-            if now != last:
-                changes.append(time.monotonic())
-                last = now
-            time.sleep(0.05)
-        assert len(changes) >= 3, f"only {len(changes)} updates in 6 s"  # it plays
+        # It plays: the counter moves on by itself, tick after tick (how fast is for the perf
+        # tests to say).
+        seen = {0}
+        wait_for(lambda: seen.add(step_count(page)) or len(seen) >= 4,
+                 what="three updates without a click")
         wait_for(lambda: chart_points(page) > 2, what="the race chart to fill")
         stopped = pause_and_settle(page)
         time.sleep(2.5)  # three more tick intervals: nothing may move now
