@@ -243,6 +243,12 @@ def _query(url: str) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in parse_qs(urlparse(url).query).items()}
 
 
+def address(page) -> str:
+    """The address bar now (Playwright's page.url follows a pushState only when it next talks
+    to the page)."""
+    return page.evaluate("location.href")
+
+
 def test_the_address_bar_always_holds_the_scene_under_the_new_names(server, browser):
     """An old link is rewritten in the address bar as its new form (a teacher who copies the
     address gets the same scene), the share box writes the same, and a page switch and a
@@ -250,16 +256,34 @@ def test_the_address_bar_always_holds_the_scene_under_the_new_names(server, brow
     context, page = open_page(browser, f"{server['url']}/{OLD_LINK}")
     try:
         expected = {k: sorted(v) for k, v in NEW_FORM.items()}
-        wait_for(lambda: _query(page.url) == expected, what="the address in its new form")
+        wait_for(lambda: _query(address(page)) == expected, what="the address in its new form")
         share = page.locator('[data-testid="stCode"]').first.inner_text().strip()
         assert _query(share) == expected
         page.get_by_role("link", name="Inside the LSTM").click()
         page.locator(CHART).first.wait_for(timeout=60_000)
-        wait_for(lambda: "/inside" in page.url and _query(page.url) == expected,
+        wait_for(lambda: "/inside" in address(page) and _query(address(page)) == expected,
                  what="the address on Inside")
         page.locator(".st-key-seq_len input").first.press("ArrowRight")
         expected["seq_len"] = ["41"]
-        wait_for(lambda: _query(page.url) == expected, what="the new length in the address")
+        wait_for(lambda: _query(address(page)) == expected, what="the new length in the address")
+        no_exception(page)
+    finally:
+        context.close()
+
+
+def test_closing_the_forget_gate_sets_the_constant_init_with_bias_0_in_the_link(server, browser):
+    context, page = open_page(browser, f"{server['url']}/?v=2&seq_len=20")
+    try:
+        button = page.get_by_role("button", name="Close the forget gate (bias 0)")
+        button.click()
+        wait_for(lambda: button.is_disabled(), what="the gate to close")
+        wait_for(lambda: _query(address(page)) == {"v": ["2"], "seq_len": ["20"],
+                                                  "memory_init": ["constant"],
+                                                  "forget_bias": ["0"]}, what="the link")
+        share = page.locator('[data-testid="stCode"]').first.inner_text()
+        assert "memory_init=constant" in share and "forget_bias=0" in share
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "forget_gate_closed.png"))
         no_exception(page)
     finally:
         context.close()

@@ -36,8 +36,6 @@ def draw(view):
         st.warning(t("race.slow", seconds=f"{seconds:.1f}"))
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
     st.markdown(texts.race_next(view.models))
-    if headline(view.models):
-        shared.close_forget_gate_button(view.config)
 
 
 def download(label: str, data, name: str, mime: str, icon: str, tip: str) -> None:
@@ -121,4 +119,6 @@ def export_panel() -> None:
 
 
 shared.live(draw)
+if headline(st.session_state.cursor.run.config.models):  # a settings button: outside the fragment
+    shared.close_forget_gate_button(st.session_state.cursor.run.config)
 export_panel()

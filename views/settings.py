@@ -2,16 +2,19 @@
 
 Every run setting comes from the schema (``RunConfig``'s fields, ``lstm_viz.core.settings``):
 its widget, limits, label and help. Links are read and written by ``lstm_viz.core.link``
-(setting names as keys, models by id, a spec version ``v``); the widgets are bound to the link
-(``bind="query-params"``, Streamlit 1.67), except the models, whose link names their ids while
-the widget shows their labels, and the language. Once per session, ``_clean_link`` reads the
-link: older keys and a version's own defaults become widget values, and every value the app
-could not use is dropped from the address with a visible note.
+(setting names as keys, models by id, a spec version ``v``). Once per session, ``_clean_link``
+reads the link: its values, under older keys too, and its version's own defaults become widget
+values, and every value the app could not use gets a visible note. After that the address is
+written from the widgets on every run (``_write_address``), exactly as the share box writes it,
+so a copied address bar opens the same scene. The run settings' widgets are not bound to the
+link by Streamlit (``bind="query-params"`` writes a multiselect's labels, drops a value equal
+to the widget's default, which an old link's version may not share, and does not follow a value
+the app sets); the page controls are.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -76,13 +79,10 @@ def config_value(setting: Setting, value):
 def _widget(setting: Setting):
     common = dict(key=setting.name, help=setting_help(setting))
     name = setting_label(setting)
-    if setting.widget == "multiselect":  # not bound: its link names ids, the widget labels
+    if setting.widget == "multiselect":
         default = None if setting.name in st.session_state else list(setting.default)
-        value = st.multiselect(name, setting.options, default=default, format_func=kind_label,
-                               **common)
-        _keep_in_link(setting, tuple(value))
-        return value
-    common["bind"] = "query-params"
+        return st.multiselect(name, setting.options, default=default, format_func=kind_label,
+                              **common)
     if setting.widget == "selectbox":
         return st.selectbox(name, setting.options, **common)
     if setting.widget == "select_slider":
@@ -93,14 +93,6 @@ def _widget(setting: Setting):
                                float(setting.default), step=1.0, format="%.0f", **common)
     return st.slider(name, setting.low, setting.high, setting.default, step=setting.step,
                      **common)
-
-
-def _keep_in_link(setting: Setting, value) -> None:
-    """An unbound setting's value in the address (gone when it is the default)."""
-    if value == setting.default or not value:
-        st.query_params.pop(setting.name, None)
-    elif st.query_params.get_all(setting.name) != setting.write(value):
-        st.query_params[setting.name] = setting.write(value)
 
 
 def whole_number(raw: str, default: int) -> int:
@@ -119,25 +111,31 @@ def _clean_link() -> None:
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     reading = link.read(params, PAGE_SETTINGS)
     st.session_state.url_notes = reading.notes
-    for key in reading.stale:
+    for key in reading.stale & set(PAGE_BY_NAME):  # the run settings' keys: _write_address
         del st.query_params[key]
     for setting in SIDEBAR:
         value = reading.values[setting.name]
         if value != setting.default or (setting.many and setting.name in reading.given):
             st.session_state[setting.name] = widget_value(setting, value)
-        if value != setting.default:  # the address names it too, under its own name
-            st.query_params[setting.name] = setting.write(value)
     if "series" in reading.given:
         st.session_state.series = reading.given["series"]
 
 
-def _keep_version() -> None:
-    """The address names the link's version whenever it holds a run setting."""
-    if any(s.name in st.query_params for s in LINKED):
-        if st.query_params.get("v") != str(link.VERSION):
-            st.query_params["v"] = str(link.VERSION)
-    else:
-        st.query_params.pop("v", None)
+def _write_address(values: dict) -> None:
+    """The address holds the run settings (``values``: name -> value) as ``link.write`` writes
+    them: the version, and every setting that differs from its default; older keys, unknown
+    keys and values the app could not use are gone from it. The page controls are left as they
+    are (their widgets keep them in the link)."""
+    wanted: dict[str, list[str]] = {}
+    for pair in link.write(values).split("&"):
+        key, _, value = pair.partition("=")
+        wanted.setdefault(key, []).append(unquote(value))
+    for key in list(st.query_params.keys()):
+        if key not in wanted and key not in PAGE_BY_NAME and key not in link.IGNORED:
+            del st.query_params[key]
+    changed = {k: v for k, v in wanted.items() if st.query_params.get_all(k) != v}
+    if changed:
+        st.query_params.update(changed)  # one message for all
 
 
 def unknown_page_note(paths: list[str]) -> None:
@@ -192,7 +190,6 @@ def sidebar_config() -> RunConfig | None:
             drawn = _shown(setting, values)
             values[setting.name] = (config_value(setting, _widget(setting)) if drawn
                                     else setting.default)
-    _keep_version()
     if st.session_state.url_notes:
         notes = "; ".join(say(note) for note in st.session_state.url_notes)
         st.info(t("link.notes", notes=notes))
@@ -200,8 +197,8 @@ def sidebar_config() -> RunConfig | None:
         st.warning(t("sidebar.no_model"))
         return None
     task = TASKS[values["task"]]
-    if "series" in task.options:
-        values["series"] = series_in_use()
+    values["series"] = series_in_use() if "series" in task.options else DEFAULTS.series
+    _write_address(values)
     values["seq_len"] = _fit_length(task, values)
     for kind in values["models"]:
         for note in KINDS[kind].fit(values):
@@ -227,22 +224,12 @@ def widget_values(config: RunConfig) -> dict[str, object]:
     return {s.name: widget_value(s, getattr(config, s.name)) for s in SIDEBAR}
 
 
-def apply(config: RunConfig) -> None:
-    """Set every sidebar setting to give ``config`` (a button's callback: the widgets and the
-    link take the values on the rerun)."""
-    st.session_state.update(widget_values(config))
-
-
 def series_in_use() -> str:
     """The price series of this session: an upload it chose (kept in the link), else the
     synthetic one (also when the server has dropped the upload since)."""
-    chosen = st.session_state.setdefault("series", st.query_params.get("series", DEFAULTS.series))
+    chosen = st.session_state.setdefault("series", DEFAULTS.series)
     if chosen != DEFAULTS.series and chosen not in series.UPLOADS:
         chosen = st.session_state.series = DEFAULTS.series
-    if chosen == DEFAULTS.series:
-        st.query_params.pop("series", None)
-    else:
-        st.query_params["series"] = chosen
     return chosen
 
 

@@ -18,11 +18,9 @@ cursor = st.session_state.cursor
 
 
 def _go_to(n: int) -> None:
-    """A button's callback: show scene ``n`` with its settings (the whole page reruns: a button
-    inside the live fragment would rerun only the fragment)."""
-    st.session_state.scene = str(n)
-    settings.apply(story.scene_at(n).config)
-    st.session_state.story_moved = True
+    """A button's callback: scene ``n`` with its settings (the buttons that call it are drawn
+    outside the live fragment, so the whole page takes the change)."""
+    st.session_state.update(settings.widget_values(story.scene_at(n).config), scene=str(n))
 
 
 def _keep_prediction(scene_key: str, widget: str) -> None:
@@ -65,8 +63,6 @@ def predict() -> int | None:
 
 def draw(view):
     """The scene's chart and, once the run has stopped, what it shows."""
-    if st.session_state.pop("story_moved", False):
-        st.rerun()  # the next scene: the whole page, with its settings
     if scene.question == "reach":
         glimpses = FIGURES.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)
         shared.chart(glimpses["race_reach"], "story_reach")
@@ -83,10 +79,7 @@ def draw(view):
     if any(p.memory is not None for p in snapshot.probes.values()):
         st.caption(panels.memory_note(view, snapshot))
         shared.chart(panels.memory_trace(snapshot, height=320), "story_memory")
-    if number < len(story.SCENES):
-        st.button(t("story.next", n=number + 1), key="next_scene", type="primary",
-                  on_click=_go_to, args=(number + 1,), icon=":material/arrow_forward:")
-    else:
+    if number == len(story.SCENES):
         st.markdown(t("story.end"))
 
 
@@ -95,3 +88,6 @@ if set_up():
         st.info(t("story.predict_first"))
     else:
         shared.live(draw)
+        if cursor.view().done and number < len(story.SCENES):  # outside the live fragment
+            st.button(t("story.next", n=number + 1), key="next_scene", type="primary",
+                      on_click=_go_to, args=(number + 1,), icon=":material/arrow_forward:")
