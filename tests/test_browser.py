@@ -289,6 +289,45 @@ def test_closing_the_forget_gate_sets_the_constant_init_with_bias_0_in_the_link(
         context.close()
 
 
+AXES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(d => ({
+    title: d.layout && d.layout.title ? d.layout.title.text : '',
+    ticks: [...d.querySelectorAll('.xaxislayer-above .xtick text')].length,
+    yticks: [...d.querySelectorAll('.yaxislayer-above .ytick text')].length,
+    xtype: d._fullLayout.xaxis.type, xend: d._fullLayout.xaxis.range[1]}))"""
+
+
+def test_a_diverged_run_keeps_readable_charts(server, browser):
+    """Adding, plain SGD at learning rate 10 without clipping: every model diverges within a
+    few steps. No axis piles up its tick labels, the step axis fits the run, and the page says
+    what to try next."""
+    link = f"{server['url']}/?v=2&task=adding&optimizer=sgd&lr=10&clip=0&seed=3"
+    context, page = open_page(browser, link)
+    try:
+        page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Step ×10").click()
+        wait_for(lambda: page.get_by_text("diverged at step").count() > 0, what="the divergence")
+        wait_for(lambda: "No probe charts" in page.locator("body").inner_text(), what="the note")
+        last = step_count(page)
+        assert "gradient clipping on" in page.locator("body").inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "diverged_race.png"), full_page=True)
+        for name in ("Gradient flow",):
+            page.get_by_role("link", name=name).click()
+            page.locator(CHART).first.wait_for(timeout=60_000)
+            wait_for(lambda: page.evaluate(AXES), what="the charts")
+            page.screenshot(path=str(ARTIFACTS / "diverged_gradients.png"), full_page=True)
+            charts = page.evaluate(AXES)
+            assert all(c["ticks"] <= 12 and c["yticks"] <= 12 for c in charts), charts
+        page.get_by_role("link", name="Race").click()
+        page.locator(CHART).first.wait_for(timeout=60_000)
+        charts = wait_for(lambda: page.evaluate(AXES), what="the race charts")
+        assert all(c["ticks"] <= 12 and c["yticks"] <= 12 for c in charts), charts
+        steps = [c for c in charts if "Held-out" in c["title"] or "Gradient norm" in c["title"]]
+        assert len(steps) == 2 and all(c["xend"] <= 2 * last for c in steps), (last, steps)
+        no_exception(page)
+    finally:
+        context.close()
+
+
 def test_a_malformed_link_opens_with_defaults_and_a_note(server, browser):
     query = "/?T=abc&lr=999&nonsense=1&models=Transformer&seed=" + "9" * 300
     context, page = open_page(browser, server["url"] + query)

@@ -42,7 +42,10 @@ def test_race_figures_hold_history_held_out_chance_and_colours(trainer):
     for fig in (metric, loss):
         _check_common(fig)
     names = [t.name for t in loss.data]
-    assert names == ["RNN", "LSTM", "GRU (diverged at step 7)"]
+    assert names == ["RNN", "LSTM", "GRU (diverged at step 7)", None]
+    end = loss.data[-1]  # the diverged model's curve ends at a cross, in its colour
+    assert end.marker.symbol == "x" and end.marker.color == kind_color("gru")
+    assert (end.x[0], end.y[0]) == (loss.data[2].x[-1], loss.data[2].y[-1])
     np.testing.assert_array_equal(loss.data[0].y, histories["rnn"]["loss"])
     assert {t.name: t.line.color for t in loss.data}["LSTM"] == kind_color("lstm")
     assert loss.layout.yaxis.type == "log"
@@ -196,7 +199,7 @@ def test_sigma_and_connectivity_and_power_curves(trainer):
     assert "1/γ = 1" in sigma.data[1].name and "γ bounds" in sigma.data[1].name
     fig = figs["connectivity"]
     _check_common(fig)
-    assert len(fig.data) == 3
+    assert len(fig.data) == 4 and fig.data[-1].name == "key steps (all probe sequences)"
     np.testing.assert_allclose(fig.data[1].y, trainer.snapshots[-1].probes["lstm"].connectivity)
     for log in (False, True):
         fig = figures.power_curves(0.9, 50, "powers", log=log)

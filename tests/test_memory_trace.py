@@ -261,5 +261,5 @@ def test_inside_says_when_a_task_has_no_flip():
 
 @pytest.mark.parametrize("low,high,dtick", [(2.0, 4.0, None), (1e-3, 10.0, 1), (1e-13, 80.0, 3)])
 def test_the_log_axis_labels_at_most_about_six_decades(low, high, dtick):
-    axis = figures._sparse_log_axis(np.array([low, high, 0.0]))
+    axis = figures._log_axis(np.array([low, high, 0.0]))
     assert axis["type"] == "log" and axis.get("dtick") == dtick

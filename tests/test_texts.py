@@ -2,6 +2,7 @@
 
 import pytest
 
+from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.present import texts
 from lstm_viz.present.task_words import words
 from lstm_viz.tasks import TASKS, make_task
@@ -20,7 +21,8 @@ def test_titles_and_intros_name_the_models_that_race(kinds):
     inside = texts.inside_intro(kinds)
     assert ("forget gate" in inside) == ("lstm" in kinds)
     assert ("RNN's h_t" in inside) == ("rnn" in kinds)
-    assert ("close the forget gate" in texts.race_next(kinds)) == ("lstm" in kinds)
+    view = LockstepTrainer(RunConfig(seq_len=5, hidden_size=4, models=kinds)).view()
+    assert ("close the forget gate" in texts.race_next(view)) == ("lstm" in kinds)
 
 
 def test_units_phrase_never_promises_more_units_than_the_model_has():
@@ -41,3 +43,20 @@ def test_race_intro_says_what_each_task_asks_and_which_way_is_better(name):
     assert words(task).goal in intro
     assert ("climbs away from" in intro) == task.higher_is_better
     assert words(task).reference_line in intro and "the the" not in intro
+
+
+def _view(diverged=None, **changes):
+    trainer = LockstepTrainer(RunConfig(**{"seq_len": 5, "hidden_size": 4, **changes}))
+    trainer.diverged = diverged or {}
+    return trainer.view()
+
+
+def test_the_next_step_follows_where_the_run_stands():
+    assert "longer lag" in texts.race_next(_view())
+    longest = texts.race_next(_view(seq_len=500))
+    assert "longest lag" in longest and "longer lag" not in longest
+    closed = texts.race_next(_view(memory_init="constant", forget_bias=0.0))
+    assert "back to chrono" in closed and "close the forget gate" not in closed
+    blown = texts.race_next(_view({"rnn": 0}, optimizer="sgd", lr=10.0, clip=0.0))
+    assert "gradient clipping on" in blown and "(10)" in blown and "longer lag" not in blown
+    assert "lower the learning rate (10)" in texts.race_next(_view({"lstm": 0}, lr=10.0))

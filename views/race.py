@@ -31,11 +31,13 @@ def draw(view):
         if key in glimpses:
             with column:
                 shared.chart(glimpses[key], key)
+    if not glimpses and view.diverged:
+        st.caption(t("race.no_probes"))
     seconds = view.seconds_per_step()
     if seconds > 1:
         st.warning(t("race.slow", seconds=f"{seconds:.1f}"))
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
-    st.markdown(texts.race_next(view.models))
+    st.markdown(texts.race_next(view))
 
 
 def download(label: str, data, name: str, mime: str, icon: str, tip: str) -> None:

@@ -240,6 +240,16 @@ TEXT = {
     "texts.next_lstm": ("Next: try a longer lag, or close the forget gate and watch the LSTM fail "
                         "too."),
     "texts.next_add_lstm": "Next: add the LSTM in the sidebar's Models and race it against these.",
+    "texts.next_lstm_longest": ("Next: this is the longest lag; close the forget gate and watch "
+                                "the LSTM fail, or race the adding task."),
+    "texts.next_open_gate": ("Next: set Memory init back to chrono (in the sidebar) and race the "
+                             "same lag with the forget gate open."),
+    "texts.next_diverged_clip": ("Next: the gradient blew up and training stopped. Turn gradient "
+                                 "clipping on (1 in the sidebar) or lower the learning rate "
+                                 "({lr}): the race starts again with it."),
+    "texts.next_diverged_lr": ("Next: the updates were too large even with clipping: lower the "
+                               "learning rate ({lr}) in the sidebar: the race starts again "
+                               "with it."),
     "texts.the_unit": "the unit",
     "texts.the_units": "the {n} units",
     "texts.gates_of": "the {model}'s gates ({gates})",
@@ -259,6 +269,8 @@ TEXT = {
     "verdict.untrained": "Not trained yet: {sentence}.",
     "verdict.capped": "{sentence}. Training stopped at the step cap ({cap}).",
     "verdict.label": "Verdict",
+    "race.no_probes": ("No probe charts: every model has diverged, and a model with NaN or "
+                       "infinite weights has no gradients to measure."),
     "race.slow": ("At these settings one training step takes {seconds} s, so the charts move once "
                   "per step. Shorter sequences or fewer units speed it up."),
     "race.task": "Task: {describe} Source: {source}.",
@@ -669,6 +681,8 @@ TEXT = {
     "figures.at_the_end": "held-out {metric} at the end",
     "figures.forget_gate": "forget gate f",
     "figures.below_float64": "below float64",
+    "figures.below": "below {floor}",
+    "figures.up_to": " (up to {value}, above the chart)",
     "figures.below_float64_from": "{model}, below float64 from t = {t}",
     "figures.model": "model",
     "figures.next_probability": "probability of the next character",

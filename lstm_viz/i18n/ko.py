@@ -226,6 +226,14 @@ TEXT = {
                              "{line}{away}."),
     "texts.next_lstm": "다음: 지연을 늘려 보거나, 망각 게이트를 닫고 LSTM도 실패하는 것을 지켜보세요.",
     "texts.next_add_lstm": "다음: 사이드바의 모델에서 LSTM을 추가해 이 모델들과 겨뤄 보세요.",
+    "texts.next_lstm_longest": ("다음: 지금이 가장 긴 지연이에요. 망각 게이트를 닫고 LSTM도 실패하는 것을 "
+                                "지켜보거나, adding 과제로 겨뤄 보세요."),
+    "texts.next_open_gate": ("다음: 사이드바에서 기억 게이트 초기화를 chrono로 되돌리고, 망각 게이트를 연 채로 "
+                             "같은 지연을 겨뤄 보세요."),
+    "texts.next_diverged_clip": ("다음: 기울기가 폭발해 학습이 멈췄어요. 사이드바에서 기울기 클리핑을 켜거나(1) "
+                                 "학습률({lr})을 낮춰 보세요. 경주가 그 설정으로 다시 시작돼요."),
+    "texts.next_diverged_lr": ("다음: 클리핑을 해도 갱신이 너무 컸어요. 사이드바에서 학습률({lr})을 낮춰 보세요. "
+                               "경주가 그 설정으로 다시 시작돼요."),
     "texts.the_unit": "유닛",
     "texts.the_units": "유닛 {n}개",
     "texts.gates_of": "{model}의 게이트({gates})",
@@ -243,6 +251,8 @@ TEXT = {
     "verdict.untrained": "아직 학습 전이에요. {sentence}.",
     "verdict.capped": "{sentence}. 단계 상한({cap})에서 학습을 멈췄어요.",
     "verdict.label": "판정",
+    "race.no_probes": ("프로브 차트가 없어요. 모든 모델이 발산했고, 가중치가 NaN이거나 무한한 모델에는 "
+                       "잴 기울기가 없어요."),
     "race.slow": ("이 설정에서는 학습 한 단계에 {seconds}초가 걸려서 차트가 단계마다 한 번씩 "
                   "움직여요. 시퀀스를 짧게 하거나 유닛 수를 줄이면 빨라져요."),
     "race.task": "과제: {describe} 출처: {source}.",
@@ -635,6 +645,8 @@ TEXT = {
     "figures.at_the_end": "마지막 검증 {metric}",
     "figures.forget_gate": "망각 게이트 f",
     "figures.below_float64": "float64 미만",
+    "figures.below": "{floor} 미만",
+    "figures.up_to": " (최대 {value}, 차트 위로 벗어남)",
     "figures.below_float64_from": "{model}, t = {t}부터 float64 미만",
     "figures.model": "모델",
     "figures.next_probability": "다음 글자의 확률",

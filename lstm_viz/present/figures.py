@@ -18,6 +18,7 @@ from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_lab
 
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
+FLOOR = 1e-300  # a log chart draws what underflowed below this at this, labelled
 SMOOTHING = 25  # training steps in the running mean of the batch metric
 # Magma as rgb() stops: plotly.js draws its first stop, "#000004", as pink in heatmaps.
 MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1), "rgb(%d, %d, %d)" % plotly.colors.hex_to_rgb(c)]
@@ -127,7 +128,8 @@ def metric_curves(
         yaxis = dict(range=[0, 1.03], title=dict(text=metric_label))
     layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
                   yaxis=yaxis, shapes=_diverged_lines(diverged))
-    return _figure(traces, layout, t("figures.on_held_out", title=title, n=held_out_size))
+    return _figure(traces + _ends(traces, diverged), layout,
+                   t("figures.on_held_out", title=title, n=held_out_size))
 
 
 REFERENCE_DASHES = ("dash", "dashdot", "longdash")
@@ -150,13 +152,14 @@ def held_out_loss(eval_losses: dict[str, list[tuple[int, float]]], diverged: dic
         steps, losses = zip(*rows) if rows else ((), ())
         traces.append(go.Scatter(x=steps, y=[v * scale for v in losses], mode="lines+markers",
                                  name=model_name(kind, diverged), marker=dict(size=5),
+                                 legendgroup=kind,
                                  line=dict(color=kind_color(kind), width=2.5)))
     last = max([min_steps] + [rows[-1][0] for rows in eval_losses.values() if rows])
     traces += _reference_lines({k: v * scale for k, v in references.items()}, last)
     layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
                   yaxis=dict(title=dict(text=unit), rangemode="tozero"),
                   shapes=_diverged_lines(diverged))
-    return _figure(traces, layout, title)
+    return _figure(traces + _ends(traces, diverged), layout, title)
 
 
 def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
@@ -174,23 +177,43 @@ def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[
                              title=dict(text=t("figures.training_step"))),
                   yaxis=dict(title=dict(text=training_panel(left)[1]), **_log_axis(values)),
                   shapes=_diverged_lines(diverged))
-    return _figure(traces, layout, title)
+    return _figure(traces + _ends(traces, diverged), layout, title)
 
 
-def _log_axis(values: np.ndarray) -> dict:
+def _log_axis(values: np.ndarray, most: int = 6) -> dict:
     """A log axis labelled at whole decades only when the data span more than one (no cluttered
-    minor labels), with a sensible range before there is any data."""
+    minor labels), at most about ``most`` of them (a diverged run's 35 decades stay readable),
+    with a sensible range before there is any data."""
     positive = values[np.isfinite(values) & (values > 0)]
     axis = dict(type="log", exponentformat="power")
     if not positive.size:
         return {**axis, "range": [-1, 1], "dtick": 1}
-    if positive.max() / positive.min() > 10:
-        axis["dtick"] = 1
+    decades = np.log10(positive.max() / positive.min())
+    if decades > 1:
+        axis["dtick"] = max(1, int(np.ceil(decades / most)))
     return axis
 
 
 def _last_step(histories: dict, min_steps: int) -> int:
     return max([min_steps] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])
+
+
+def _ends(traces: list, diverged: dict[str, int]) -> list[go.Scatter]:
+    """A cross at the last point of each diverged model's curve (its first trace with data):
+    where it stopped."""
+    ends, seen = [], set()
+    for trace in traces:
+        kind = trace.legendgroup
+        if kind in diverged and kind not in seen and trace.x is not None and len(trace.x):
+            points = [(x, y) for x, y in zip(trace.x, trace.y) if y is not None]
+            if points:
+                seen.add(kind)
+                ends.append(go.Scatter(
+                    x=[points[-1][0]], y=[points[-1][1]], mode="markers", showlegend=False,
+                    legendgroup=kind, marker=dict(symbol="x", size=11, color=kind_color(kind)),
+                    hovertemplate=t("figures.diverged", model=kind_label(kind),
+                                    step=diverged[kind]) + "<extra></extra>"))
+    return ends
 
 
 def _diverged_lines(diverged: dict[str, int]) -> list[dict]:
@@ -203,18 +226,25 @@ def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Fig
     return go.Figure(data=traces, layout={**_frame(title, height), **layout})
 
 
-def _key_steps(key_steps, label: str | None = None) -> dict:
+def _key_steps(key_steps, label: str | None = None, note: bool = True) -> dict:
     """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1, and one label
     ('key step' unless given) inside the plot beside the first line (readable even when the
-    line is at t = 1)."""
+    line is at t = 1); ``note=False``: no label in the plot (``_key_steps_entry`` names the
+    lines in the legend instead, where a curve runs along the plot's top)."""
     label = t("figures.key_step") if label is None else label
     steps = sorted(set(int(s) for s in key_steps))
     shapes = [dict(type="line", xref="x", yref="paper", x0=s + 1, x1=s + 1, y0=0, y1=1,
                    line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5)) for s in steps]
     notes = [dict(text=label, x=steps[0] + 1, xref="x", y=1, yref="paper", xanchor="left",
                   yanchor="top", showarrow=False, xshift=4, font=dict(size=11, color=REFERENCE_COLOR),
-                  bgcolor="rgba(255, 255, 255, 0.7)")] if steps else []
+                  bgcolor="rgba(255, 255, 255, 0.7)")] if steps and note else []
     return dict(shapes=shapes, annotations=notes)
+
+
+def _key_steps_entry(label: str) -> go.Scatter:
+    """The key steps' dotted lines as a legend entry."""
+    return go.Scatter(x=[None], y=[None], mode="lines", name=label, hoverinfo="skip",
+                      line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5))
 
 
 MAX_CHAR_TICKS = 40  # a text axis labels at most this many steps with their characters
@@ -316,8 +346,9 @@ def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str,
     if y_range:
         yaxis["range"] = y_range
     layout = dict(xaxis=_time_axis(steps, t("figures.time_step_loss")), yaxis=yaxis,
-                  **_key_steps(key_steps, t("figures.key_steps_all")))
-    return _figure(traces, layout, title, height=400)
+                  **_key_steps(key_steps, note=False))
+    return _figure(traces + [_key_steps_entry(t("figures.key_steps_all"))], layout, title,
+                   height=400)
 
 
 def log_range(arrays: list[np.ndarray]) -> list[float] | None:
@@ -373,13 +404,21 @@ def multiplier_factors(probes: dict[str, ModelProbe], title: str, aggregation: s
                                             slope=look(kind).slope),
                                      line=dict(color=kind_color(kind), width=1.5, dash="dot")))
     steps = max(len(p.multiplier) for p in probes.values())
+    factors = np.concatenate([p.multiplier[np.isfinite(p.multiplier)] for p in probes.values()]
+                             + [np.ones(1)])
+    top = 1.15 * max(1.2, float(factors.max()))  # a worst case far above the factors is cut
+    for trace in traces:
+        bound = np.asarray(trace.y, dtype=float)
+        if trace.line.dash == "dot" and np.nanmax(bound, initial=0) > top:
+            trace.name += t("figures.up_to", value=f"{np.nanmax(bound):.3g}")
     one = dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=1, y1=1,
                line=dict(color=REFERENCE_COLOR, dash="dash"))
     note = dict(text=t("figures.no_loss_no_gain"), x=1, xref="paper", y=1, yref="y",
                 xanchor="right", yanchor="bottom", showarrow=False,
                 font=dict(size=11, color=REFERENCE_COLOR))
     layout = dict(xaxis=_time_axis(steps), shapes=[one], annotations=[note],
-                  yaxis=dict(title=dict(text=_with(aggregation, t("figures.multiplier")))))
+                  yaxis=dict(range=[0, top],
+                             title=dict(text=_with(aggregation, t("figures.multiplier")))))
     return _figure(traces, layout, title, height=400)
 
 
@@ -421,8 +460,9 @@ def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,
     layout = dict(xaxis=_time_axis(steps), yaxis=dict(
         type="log", exponentformat="power",
         title=dict(text=_with(aggregation, _log_scale(t("figures.connectivity"))))),
-        **_key_steps(key_steps, t("figures.key_steps_all")))
-    return _figure(traces, layout, title, height=380)
+        **_key_steps(key_steps, note=False))
+    return _figure(traces + [_key_steps_entry(t("figures.key_steps_all"))], layout, title,
+                   height=380)
 
 
 def power_curves(w: float, steps: int, title: str, log: bool) -> go.Figure:
@@ -505,11 +545,13 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     """How much of the error signal reaches step 1: ||dL/dh_1|| / ||dL/dh_T|| per model, on a
     log axis (a bar far below 1 is a vanished gradient)."""
     kinds = list(probes)
-    ratios = [probes[k].grad_ratio for k in kinds]
-    bar = go.Bar(x=[kind_label(k) for k in kinds], y=_positive(np.array(ratios)),
+    ratios = np.array([probes[k].grad_ratio for k in kinds])
+    low = np.isfinite(ratios) & (ratios < FLOOR)  # underflowed: drawn at the floor, labelled
+    bar = go.Bar(x=[kind_label(k) for k in kinds], y=_positive(np.where(low, FLOOR, ratios)),
                  marker=dict(color=[kind_color(k) for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
-                 text=[f"{r:.1e}" if np.isfinite(r) else t("figures.below_float64")
-                       for r in ratios],
+                 text=[t("figures.below", floor=f"{FLOOR:.0e}") if below
+                       else f"{r:.1e}" if np.isfinite(r) else t("figures.below_float64")
+                       for r, below in zip(ratios, low)],
                  textposition="outside", showlegend=False,
                  hovertemplate="%{x}: %{y:.2e}<extra></extra>")
     layout = dict(yaxis=dict(type="log", exponentformat="power",
@@ -574,20 +616,9 @@ def memory_trace(probes: dict[str, ModelProbe], title: str, height: int = 420) -
     xaxis = _time_axis(steps)
     xaxis["range"] = [step + 0.5, steps + 0.5]
     layout = dict(xaxis=xaxis, yaxis=dict(title=dict(text=t("figures.state_distance")),
-                                          **_sparse_log_axis(np.concatenate(values))),
+                                          **_log_axis(np.concatenate(values))),
                   **_key_steps([step] if first else [], t("figures.flipped_here")))
     return _figure(traces, layout, title, height=height)
-
-
-def _sparse_log_axis(values: np.ndarray, most: int = 6) -> dict:
-    """``_log_axis`` with at most about ``most`` labelled decades (a span of 20 decades stays
-    readable on a phone)."""
-    axis = _log_axis(values)
-    positive = values[np.isfinite(values) & (values > 0)]
-    decades = np.log10(positive.max() / positive.min()) if positive.size else 0.0
-    if decades > most:
-        axis["dtick"] = int(np.ceil(decades / most))
-    return axis
 
 
 def gate_saturation(probes: dict[str, ModelProbe], gate: str, title: str,

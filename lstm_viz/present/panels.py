@@ -28,7 +28,8 @@ def race(run: RunView) -> dict:
     training loss (the gradient norm where the loss is the metric itself; the held-out loss in
     bits per character, with its baselines, where the task has them)."""
     task, said = run.task, words(run.task)
-    min_steps = min(100, run.config.max_steps)
+    # the step axis: the first 100 steps while the race is young, the run itself once it ended
+    min_steps = max(1, run.steps) if run.done else min(100, run.config.max_steps)
     figs = {"race_metric": figures.metric_curves(
         run.history, run.evals, run.diverged, said.metric_label, said.metric_references(),
         t("panels.race_metric", metric=said.metric_label, length=said.length_label,
@@ -162,13 +163,12 @@ def gradients(run: RunView) -> dict:
     norms = [a for s in (first, latest) for p in s.probes.values()
              for a in (p.grad_h, p.grad_c) if a is not None]
     shared = figures.log_range(norms)
-    figs = {
-        "grad_init": figures.gradient_norms(
-            first.probes, key_steps, run.diverged, t("panels.grad_init"), mean, shared),
-        "grad_now": figures.gradient_norms(
+    figs = {"grad_init": figures.gradient_norms(
+        first.probes, key_steps, run.diverged, t("panels.grad_init"), mean, shared)}
+    if latest.probes:  # (none once every model has diverged: the page says so)
+        figs["grad_now"] = figures.gradient_norms(
             latest.probes, key_steps, run.diverged, t("panels.grad_now", step=latest.step), mean,
-            shared),
-    }
+            shared)
     z_range = figures.log10_range(run.snapshots, list(run.models))
     for kind in run.models:
         figs[f"history_{kind}"] = figures.gradient_history(

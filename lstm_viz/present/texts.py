@@ -33,9 +33,21 @@ def race_intro(kinds: tuple[str, ...], task) -> str:
     return t("texts.race_intro_one", model=kind_label(kinds[0]), **fields)
 
 
-def race_next(kinds: tuple[str, ...]) -> str:
-    """What to try after the first race."""
-    return t("texts.next_lstm") if headline(kinds) else t("texts.next_add_lstm")
+def race_next(view) -> str:
+    """What to try next, from where the run stands: after a divergence, clipping or a smaller
+    learning rate; with the LSTM racing, a longer lag (unless the lag is the longest) or the
+    forget gate closed (unless it is); without it, the LSTM."""
+    config = view.config
+    if view.diverged:
+        return t("texts.next_diverged_clip" if config.clip == 0 else "texts.next_diverged_lr",
+                 lr=f"{config.lr:g}")
+    if not headline(view.models):
+        return t("texts.next_add_lstm")
+    if config.memory_init == "constant" and config.forget_bias <= 0:
+        return t("texts.next_open_gate")
+    if config.seq_len >= view.task.longest(**config.task_options):
+        return t("texts.next_lstm_longest")
+    return t("texts.next_lstm")
 
 
 def units_phrase(k: int, hidden_size: int) -> str:
