@@ -328,6 +328,33 @@ def test_a_diverged_run_keeps_readable_charts(server, browser):
         context.close()
 
 
+def test_a_wrong_prediction_has_no_success_box(server, browser):
+    """Scene 1 (lag 20): predicting that neither model solves it is wrong on every seed the
+    story measured (the LSTM solves it by step 100)."""
+    link = f"{server['url']}/story?scene=1&v=2&seq_len=20&max_steps=600"
+    context, page = open_page(browser, link, ready=READY["story"])
+    try:
+        page.get_by_text("Neither", exact=True).click()
+        page.locator(CHART).first.wait_for(timeout=60_000)
+        slider = page.locator(".st-key-step_n input").first
+        for _ in range(5):
+            slider.press("ArrowRight")  # 100 steps a click
+        button = page.locator(".st-key-control_bar").get_by_role("button", name=re.compile("Step"))
+        wait_for(lambda: "100" in button.inner_text(), what="100 steps a click")
+        for goal in range(100, 700, 100):
+            button.click()
+            wait_for(lambda: step_count(page) >= goal, what=f"step {goal}")
+        wait_for(lambda: "You predicted: Neither." in page.locator("body").inner_text(),
+                 what="the verdict")
+        assert page.locator('[data-testid="stAlertContentSuccess"]').count() == 0
+        assert page.locator('[data-testid="stAlertContentWarning"]').filter(
+            has_text="You predicted: Neither.").count() == 1
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "story_wrong_prediction.png"), full_page=True)
+    finally:
+        context.close()
+
+
 def test_a_malformed_link_opens_with_defaults_and_a_note(server, browser):
     query = "/?T=abc&lr=999&nonsense=1&models=Transformer&seed=" + "9" * 300
     context, page = open_page(browser, server["url"] + query)

@@ -96,7 +96,9 @@ def test_the_explanation_comes_from_the_runs_own_numbers():
             assert f"at step {step} " in " ".join(lines)
     assert lines[len(view.models)] == f"You predicted it: {story.choice_text(scene, outcome)}."
     wrong = next(c for c in scene.choices() if c != outcome)
-    assert story.explanation(scene, view, wrong)[len(view.models)].startswith("The run says otherwise")
+    said = story.explanation(scene, view, wrong)[len(view.models)]
+    assert said == (f"You predicted: {story.choice_text(scene, wrong)}. The run says otherwise: "
+                    f"{story.choice_text(scene, outcome)}.")
     usual = tuple(sorted(outcome)) == tuple(sorted(scene.usual))
     assert (lines[-1] == TABLES["en"]["story.lag20.why"]) == usual
 
@@ -121,10 +123,11 @@ def test_a_finished_scene_explains_its_run_and_shows_the_memory_trace():
     view = at.session_state["cursor"].view()
     assert view.steps == 600 and view.done
     scene = story.scene_at(1)
-    text = at.success[0].value
+    right = scene.outcome(view) == scene.choices()[0]
+    text = (at.success if right else at.warning)[0].value  # a wrong guess: no success box
     assert text == "\n\n".join(story.explanation(scene, view, scene.choices()[0]))
-    verdict = "You predicted it" if scene.outcome(view) == scene.choices()[0] else "The run says otherwise"
-    assert verdict in text
+    assert ("You predicted it" if right else "The run says otherwise") in text
+    assert not (at.warning if right else at.success)
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert any(title.startswith("What one flipped input leaves (step 600)") for title in titles)
     at.button(key="next_scene").click().run()  # a button in the live fragment: the whole page

@@ -73,7 +73,11 @@ def draw(view):
         return
     choice = st.session_state.get("predictions", {}).get(scene.key)
     prediction = None if choice is None else scene.choices()[choice]
-    st.success("\n\n".join(story.explanation(scene, view, prediction)))
+    said = "\n\n".join(story.explanation(scene, view, prediction))
+    if prediction is not None and not story.predicted_right(scene, view, prediction):
+        st.warning(said, icon=":material/close:")  # a wrong guess is no success
+    else:
+        st.success(said, icon=":material/check:")
     st.caption(story.measured(scene))
     snapshot = view.snapshots[-1]
     if any(p.memory is not None for p in snapshot.probes.values()):

@@ -39,7 +39,7 @@ TEXT = {
     "story.reach": ("At step {step}, {ratio} of the {model}'s error signal at the last step "
                     "reaches the first step."),
     "story.right": "You predicted it: {outcome}.",
-    "story.wrong": "The run says otherwise: {outcome}.",
+    "story.wrong": "You predicted: {guess}. The run says otherwise: {outcome}.",
     "story.unusual": ("This seed went another way than the usual outcome ({usual}); press "
                       "**New seed** in the sidebar and run the scene again to compare."),
     "story.lag20.title": "RNN against LSTM at lag 20",

@@ -39,7 +39,7 @@ TEXT = {
     "story.reach": ("학습 {step}단계에서 {model}의 마지막 단계 오차 신호 가운데 {ratio}만큼이 "
                     "첫 단계까지 도달해요."),
     "story.right": "예측이 맞았어요: {outcome}.",
-    "story.wrong": "실행 결과는 예측과 달라요: {outcome}.",
+    "story.wrong": "예측: {guess}. 실행 결과는 예측과 달라요: {outcome}.",
     "story.unusual": ("이 시드에서는 보통의 결과({usual})와 다르게 나왔어요. 사이드바의 **새 "
                       "시드**를 누르고 장면을 다시 실행해 비교해 보세요."),
     "story.lag20.title": "지연 20에서 RNN과 LSTM의 대결",

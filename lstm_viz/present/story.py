@@ -114,14 +114,20 @@ def findings(scene: Scene, view: RunView) -> list[str]:
     return sentences
 
 
+def predicted_right(scene: Scene, view: RunView, prediction: tuple[str, ...]) -> bool:
+    """True where the reader's prediction is what the run came out as."""
+    return tuple(prediction) == scene.outcome(view)
+
+
 def explanation(scene: Scene, view: RunView, prediction: tuple[str, ...] | None) -> list[str]:
     """What the finished run shows, whether the prediction was right, and why: the scene's
     explanation if the run came out as usual, else a note that this seed went another way."""
     outcome = scene.outcome(view)
     lines = findings(scene, view)
     if prediction is not None:
-        verdict = "story.right" if tuple(prediction) == outcome else "story.wrong"
-        lines.append(t(verdict, outcome=choice_text(scene, outcome)))
+        verdict = "story.right" if predicted_right(scene, view, prediction) else "story.wrong"
+        lines.append(t(verdict, outcome=choice_text(scene, outcome),
+                       guess=choice_text(scene, prediction)))
     usual = tuple(sorted(outcome)) == tuple(sorted(scene.usual))
     lines.append(t(f"story.{scene.key}.why") if usual
                  else t("story.unusual", usual=choice_text(scene, scene.usual)))
