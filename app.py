@@ -39,7 +39,7 @@ navigation = st.navigation(PAGES, position="hidden")
 # A newcomer (the plain address, nothing trained yet) is offered the story first.
 cursor = st.session_state.get("cursor")
 newcomer = (navigation.url_path == "" and not set(st.query_params) - {"lang"}
-            and (cursor is None or cursor.step == 0))
+            and (cursor is None or cursor.step == 0) and not st.session_state.get("playing"))
 with st.container(horizontal=True, key="page_links", gap="small"):
     for page in PAGES:
         label = t("story.newcomer") if newcomer and page is PAGES[0] else page.title.split(":")[0]

@@ -180,7 +180,7 @@ def test_play_updates_the_charts_tick_after_tick_and_pause_stops(server, browser
     context, page = open_page(browser, f"{server['url']}/")
     try:
         assert step_count(page) == 0
-        control(page, "Play").click()
+        control(page, "Start").click()
         # It plays: the counter moves on by itself, tick after tick (how fast is for the perf
         # tests to say).
         seen = {0}
@@ -198,7 +198,7 @@ def test_play_updates_the_charts_tick_after_tick_and_pause_stops(server, browser
 def test_switching_pages_while_playing_keeps_the_server_alive(server, browser):
     context, page = open_page(browser, f"{server['url']}/")
     try:
-        control(page, "Play").click()
+        control(page, "Start").click()
         for _ in range(2):
             for link in ("Inside the LSTM", "Gradient flow", "Memory horizon", "Primer", "Race"):
                 page.get_by_role("link", name=link).click()
@@ -355,6 +355,49 @@ def test_a_wrong_prediction_has_no_success_box(server, browser):
         context.close()
 
 
+def _label(button) -> str:
+    """A button's words, without its icon's ligature name."""
+    return button.locator('[data-testid="stMarkdownContainer"]').first.inner_text().strip()
+
+
+def _play_names(page) -> tuple[str, str]:
+    """The play action's name in the sidebar and in the page's own bar."""
+    return (_label(page.locator('[data-testid="stSidebar"] .st-key-play button').first),
+            _label(page.locator(".st-key-control_bar .stButton button").first))
+
+
+def test_the_play_action_has_one_name_in_the_sidebar_and_the_page_bar(server, browser):
+    for lang, names in (("en", ("Start", "Pause", "Resume")), ("ko", ("시작", "일시정지", "계속"))):
+        context, page = open_page(browser, f"{server['url']}/?v=2&seq_len=10&lang={lang}")
+        try:
+            assert _play_names(page) == (names[0], names[0])
+            page.locator(".st-key-control_bar .stButton button").first.click()
+            wait_for(lambda: _play_names(page) == (names[1], names[1]), what="Pause, twice")
+            page.locator('[data-testid="stSidebar"] .st-key-play button').first.click()
+            wait_for(lambda: _play_names(page) == (names[2], names[2]), what="Resume, twice")
+        finally:
+            context.close()
+
+
+def test_at_the_cap_next_character_names_no_step_past_it(server, browser):
+    """Played to its step cap, the run stops there for this session: the answers are the
+    models' at the cap, and nothing asks to press a button that is greyed out."""
+    link = f"{server['url']}/text?v=2&task=text&seq_len=30&hidden_size=8&lr=0.01&max_steps=100&seed=77"
+    context, page = open_page(browser, link)
+    try:
+        page.locator(".st-key-control_bar .stButton button").first.click()
+        wait_for(lambda: step_count(page) == 100, timeout=120, what="the cap")
+        wait_for(lambda: "The models as they are at step 100." in page.locator("body").inner_text(),
+                 what="the answers at the cap")
+        body = page.locator("body").inner_text()
+        assert "Press Resume" not in body and "past your step cap" not in body
+        assert page.locator(".st-key-control_bar .stButton button").first.is_disabled()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "text_at_cap.png"))
+    finally:
+        context.close()
+
+
 def test_a_malformed_link_opens_with_defaults_and_a_note(server, browser):
     query = "/?T=abc&lr=999&nonsense=1&models=Transformer&seed=" + "9" * 300
     context, page = open_page(browser, server["url"] + query)
@@ -383,7 +426,7 @@ def _four_sessions(server, browser):
     sessions = open_pages(browser, [f"{server['url']}/?v=2&seq_len={t}&hidden_size={8 * (i + 1)}"
                                     for i, t in enumerate(FOUR)])
     for _, page in sessions:
-        page.get_by_role("button", name="Start the race").click()  # the page's own button
+        page.get_by_role("button", name="Start").click()  # the page's own button
     return sessions
 
 
@@ -436,7 +479,7 @@ def _cpu_seconds(process, seconds: float) -> float:
 @pytest.mark.perf
 def test_a_closed_session_stops_training(server, browser):
     context, page = open_page(browser, f"{server['url']}/")
-    control(page, "Play").click()
+    control(page, "Start").click()
     wait_for(lambda: step_count(page) > 0, what="training to start")
     playing = _cpu_seconds(server["process"], 3)
     context.close()
@@ -549,7 +592,7 @@ def test_charts_keep_full_opacity_while_playing(server, browser):
     """On Gradient flow, the page with the most charts and the longest ticks."""
     context, page = open_page(browser, f"{server['url']}/gradients")
     try:
-        page.locator(".st-key-control_bar").get_by_role("button", name="Start the race").click()
+        page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
         wait_for(lambda: step_count(page) > 0, what="training to start")
         samples = []
         for _ in range(16):  # 8 s: ten ticks
@@ -615,7 +658,7 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
 
 
 def start(page) -> None:
-    page.locator(".st-key-control_bar").get_by_role("button", name="Start the race").click()
+    page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
     wait_for(lambda: step_count(page) > 0, what="training to start")
 
 

@@ -249,7 +249,7 @@ def test_extreme_settings_work():
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
     at = open_app({"seq_len": "10", "hidden_size": "8"}, page)
-    assert at.button(key="start").label == "Start the race"
+    assert at.button(key="start").label == at.button(key="play").label == "Start"  # one name
     at.button(key="start").click().run()
     assert at.session_state["playing"] is True
     assert at.button(key="start").label == "Pause" and at.button(key="play").label == "Pause"
@@ -258,7 +258,8 @@ def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
     played = view_of(at).steps  # the rerun after Start ran one live tick
     assert played > 0
     at.button(key="bar_step").click().run()
-    assert at.button(key="start").label == "Resume" and view_of(at).steps == played + 10
+    assert at.button(key="start").label == at.button(key="play").label == "Resume"
+    assert view_of(at).steps == played + 10
     assert f"**step {played + 10} / 2000**" in " ".join(m.value for m in at.markdown)
     at.button(key="bar_reset").click().run()
     assert view_of(at).steps == 0
@@ -405,6 +406,8 @@ def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     at = open_app({"seq_len": "30", "hidden_size": "8"}, "views/prompt.py")
     at.button(key="use_text").click().run()
     assert (view_of(at).config.task, view_of(at).config.lr) == ("text", 0.01)
+    assert at.session_state["playing"] is True  # one press: the task, its rate, and training
+    at.button(key="play").click().run()  # paused, so that the numbers stand still to compare
     at.button(key="step").click().run()
     specs = chart_specs(at)
     assert [s["layout"]["title"]["text"].split(":")[0] for s in specs] == ["RNN", "LSTM"]
@@ -429,8 +432,17 @@ def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     at.button(key="example_English: many").click().run()
     assert at.text_area(key="prompt").value == trainer.task.example("en", "many")
     assert not at.exception
-    at.button(key="bar_reset").click().run()  # this session at step 0, the weights at step 10
-    assert "come from the models at step 10" in " ".join(i.value for i in at.info)
+    head = view_of(at).trainer.head
+    at.button(key="bar_reset").click().run()  # this session at step 0, the weights further on
+    assert f"come from the models at step {head}" in " ".join(i.value for i in at.info)
+
+
+def test_answers_of_untrained_models_say_so():
+    at = open_app({"task": "text", "seq_len": "30", "hidden_size": "4", "seed": "8181"},
+                  "views/prompt.py")  # a run no other test trains: at step 0
+    assert view_of(at).steps == 0 and view_of(at).trainer.head == 0
+    assert "untrained" in " ".join(i.value for i in at.info)
+    assert at.get("plotly_chart")  # the answers are there, and said to be a guess
 
 
 CSV = "일자,종가\n" + "\n".join(f"2024{i // 28 + 1:02d}{i % 28 + 1:02d},{100 + (i % 30) + 0.1 * i:.2f}"

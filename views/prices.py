@@ -15,7 +15,9 @@ config = st.session_state.cursor.run.config
 
 
 def _use_prices() -> None:
+    """The price series, and training starts: one press."""
     st.session_state.task = "series"
+    st.session_state.playing = True
 
 
 def _use_synthetic() -> None:

@@ -30,8 +30,10 @@ config = st.session_state.cursor.run.config
 
 
 def _use_text() -> None:
+    """Text at its learning rate, and training starts: one press."""
     st.session_state.task = "text"
     st.session_state.lr = TEXT_LR
+    st.session_state.playing = True
 
 
 def _example(prompt: str) -> None:
@@ -76,7 +78,12 @@ def draw(view):
     if not result["figs"]:
         st.warning(t("prompt.all_diverged"))
         return
-    if result["step"] == view.steps:
+    if result["step"] > view.config.max_steps:  # others on the link trained past this cap
+        st.info(t("prompt.past_cap", step=result["step"], cap=view.config.max_steps))
+        return
+    if result["step"] == 0:
+        st.info(t("prompt.untrained"))
+    elif result["step"] == view.steps:
         st.caption(t("prompt.at_step", step=result["step"]))
     else:  # the weights exist only at the shared run's newest step
         st.info(t("prompt.newest", step=result["step"], shown=view.steps))

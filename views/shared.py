@@ -108,7 +108,7 @@ def training_controls(cursor: Cursor) -> None:
     with st.container():
         st.header(t("controls.training"))
         left, right = st.columns(2)
-        left.button(t("controls.pause") if live else t("controls.play"), key="play",
+        left.button(_play_label(view), key="play",
                     on_click=_toggle_play,
                     type="primary", icon=":material/pause:" if live else ":material/play_arrow:",
                     disabled=view.done and not live, width="stretch",

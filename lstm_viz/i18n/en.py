@@ -7,7 +7,7 @@ TEXT = {
     "story.title": "Why does the LSTM remember? A story in six scenes",
     "story.intro": ("Six short experiments on the latch task: the models see a symbol, then "
                     "many distractors, and must name the first symbol at the end. In each scene, "
-                    "predict what will happen, press **Start the race**, and read what the run "
+                    "predict what will happen, press **Start**, and read what the run "
                     "shows once it stops. Scene 5 proves the cause."),
     "story.scene": "Scene",
     "story.scene_of": "Scene {n} of {total}: {title}",
@@ -199,10 +199,9 @@ TEXT = {
     "change.series": "price series",
     "change.max_steps": "step cap",
     "controls.training": "Training",
-    "controls.play": "Play",
     "controls.play.help": "Train continuously, updating the charts about once a second.",
     "controls.pause": "Pause",
-    "controls.start": "Start the race",
+    "controls.start": "Start",
     "controls.start.help": "Train the models live, side by side, on the same batches.",
     "controls.resume": "Resume",
     "controls.steps_per_click": "Steps per click",
@@ -374,9 +373,9 @@ TEXT = {
         "the sentence's start: the ending after {went} ({formal}, {polite} or {plain}) "
         "is set by who is spoken to, and **was** or **were** by a subject many words back."),
     "prompt.use_text": "Train on text",
-    "prompt.use_text_help": ("Sets the sidebar's Task to text and its learning rate to {lr}: at "
-                             "the default 0.002 the LSTM stays a poor character model within the "
-                             "step cap."),
+    "prompt.use_text_help": ("Sets the sidebar's Task to text and its learning rate to {lr}, "
+                             "and starts training: at the default 0.002 the LSTM stays a poor "
+                             "character model within the step cap."),
     "prompt.use_text_note": ("The button also sets the learning rate to {lr} (at 0.002 the LSTM "
                              "learns the long-range ending but writes poor text within 2000 "
                              "steps)."),
@@ -409,6 +408,11 @@ TEXT = {
                       "only at the newest step, which you or others on this link trained to. "
                       "Press Resume or Step to catch up."),
     "prompt.continues": " continues: ",
+    "prompt.untrained": ("At step 0 the models are untrained: these answers come from their "
+                         "random starting weights. Press Start to train them."),
+    "prompt.past_cap": ("This shared run has been trained to step {step}, past your step cap "
+                        "of {cap}, by others on this link, and the models' weights exist only "
+                        "at its newest step: raise the step cap in the sidebar to ask them."),
     "prompt.empty": "Type a prompt first: the models continue what you write.",
     "prompt.too_long": ("The prompt has {n} characters; the limit is {max}. Shorten it: the "
                         "models read it from its first character."),
@@ -429,7 +433,7 @@ TEXT = {
         "and scores them against the forecasts any model must beat: the last price, and the "
         "last price plus the change one season earlier."),
     "prices.use_prices": "Train on prices",
-    "prices.use_prices_help": "Sets the sidebar's Task to series.",
+    "prices.use_prices_help": "Sets the sidebar's Task to series and starts training.",
     "prices.intro": (
         "Each model reads a window of {seq_len} log prices and forecasts the price "
         "{horizon} step(s) later. Scores are RMSE on the last 20% of the series, which no "

@@ -7,7 +7,7 @@ TEXT = {
     "story.title": "LSTM은 왜 기억할까? 여섯 장면으로 보는 이야기",
     "story.intro": ("래치(latch) 과제로 하는 짧은 실험 여섯 개예요. 모델은 기호 하나를 본 뒤 "
                     "방해 기호를 잔뜩 보고, 마지막에 맨 처음 기호가 무엇이었는지 답해야 해요. "
-                    "장면마다 결과를 먼저 예측하고 **학습 시작**을 누른 뒤, 학습이 멈추면 "
+                    "장면마다 결과를 먼저 예측하고 **시작**을 누른 뒤, 학습이 멈추면 "
                     "실행 결과가 보여 주는 것을 읽어 보세요. 원인을 증명하는 것은 5번 장면이에요."),
     "story.scene": "장면",
     "story.scene_of": "장면 {n}/{total}: {title}",
@@ -187,10 +187,9 @@ TEXT = {
     "change.series": "가격 시계열",
     "change.max_steps": "단계 상한",
     "controls.training": "학습",
-    "controls.play": "재생",
     "controls.play.help": "계속 학습하며 약 1초마다 차트를 새로 그려요.",
     "controls.pause": "일시정지",
-    "controls.start": "학습 시작",
+    "controls.start": "시작",
     "controls.start.help": "모델들을 같은 배치로 나란히, 실시간으로 학습시켜요.",
     "controls.resume": "계속",
     "controls.steps_per_click": "클릭당 단계 수",
@@ -354,8 +353,9 @@ TEXT = {
         "{went} 뒤의 어미({formal}, {polite}, {plain})는 누구에게 말하는지가 정하고, **was**나 "
         "**were**는 여러 단어 앞의 주어가 정해요."),
     "prompt.use_text": "텍스트로 학습하기",
-    "prompt.use_text_help": ("사이드바의 과제를 text로, 학습률을 {lr}로 바꿔요. 기본값 "
-                             "0.002에서는 LSTM이 단계 상한 안에 좋은 글자 모델이 되지 못해요."),
+    "prompt.use_text_help": ("사이드바의 과제를 text로, 학습률을 {lr}로 바꾸고 학습을 시작해요. "
+                             "기본값 0.002에서는 LSTM이 단계 상한 안에 좋은 글자 모델이 되지 "
+                             "못해요."),
     "prompt.use_text_note": ("이 버튼은 학습률도 {lr}로 바꿔요(0.002에서는 LSTM이 먼 거리의 "
                              "어미는 배우지만, 2000단계 안에 글을 잘 쓰지는 못해요)."),
     "prompt.intro": (
@@ -380,6 +380,11 @@ TEXT = {
     "prompt.left_out": "모델이 본 적 없는 글자 {n}개를 뺐어요: {shown}.",
     "prompt.all_diverged": "모든 모델이 발산했어요. 물어볼 모델이 없어요.",
     "prompt.at_step": "{step}단계 시점의 모델이에요.",
+    "prompt.untrained": ("0단계의 모델은 아직 학습되지 않았어요. 이 답은 무작위로 시작한 가중치에서 "
+                         "나왔어요. **시작**을 눌러 학습시켜 보세요."),
+    "prompt.past_cap": ("이 공유 실행은 이 링크의 다른 사람들이 {step}단계까지 학습시켜서, 여러분의 단계 "
+                        "상한 {cap}을 넘었어요. 모델의 가중치는 최신 단계에만 있으니, 사이드바에서 "
+                        "단계 상한을 올리면 물어볼 수 있어요."),
     "prompt.newest": ("이 답은 위에 보이는 {shown}단계가 아니라, 이 공유 실행의 최신 단계인 "
                       "{step}단계 모델에서 나왔어요. 모델의 가중치는 여러분이나 이 링크의 다른 "
                       "사람이 학습시킨 최신 단계에만 있기 때문이에요. **계속**이나 단계 버튼을 "
@@ -404,7 +409,7 @@ TEXT = {
         "하는 예측과 비교해 채점해요. 바로 마지막 가격, 그리고 마지막 가격에 한 계절 전의 "
         "변화량을 더한 값이에요."),
     "prices.use_prices": "가격으로 학습하기",
-    "prices.use_prices_help": "사이드바의 과제를 series로 바꿔요.",
+    "prices.use_prices_help": "사이드바의 과제를 series로 바꾸고 학습을 시작해요.",
     "prices.intro": (
         "각 모델은 로그 가격 {seq_len}개로 된 윈도우를 읽고 {horizon}단계 뒤의 가격을 "
         "예측해요. 점수는 어떤 모델도 학습에 쓰지 않는 시계열의 마지막 20%에서 잰 RMSE이고, "

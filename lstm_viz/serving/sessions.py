@@ -156,7 +156,7 @@ class Cursor:
         if within is None:
             trained = self.run.train_to(target)
         else:
-            trained = self.run.train_to(target + AHEAD_TICKS * n, wait=False)
+            trained = self.run.train_to(min(target + AHEAD_TICKS * n, self.cap), wait=False)
             self.run.await_head(target, within)
         self.step = min(target, self.run.head)
         return trained
