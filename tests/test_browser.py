@@ -260,10 +260,10 @@ def test_the_address_bar_always_holds_the_scene_under_the_new_names(server, brow
         share = page.locator('[data-testid="stCode"]').first.inner_text().strip()
         assert _query(share) == expected
         page.get_by_role("link", name="Inside the LSTM").click()
-        page.locator(CHART).first.wait_for(timeout=60_000)
+        page.locator(".st-key-follow").wait_for(timeout=60_000)  # Inside's own, drawn
         wait_for(lambda: "/inside" in address(page) and _query(address(page)) == expected,
                  what="the address on Inside")
-        page.locator(".st-key-seq_len input").first.press("ArrowRight")
+        page.locator('[data-testid="stMain"] .st-key-seq_len_bar input').first.press("ArrowRight")
         expected["seq_len"] = ["41"]
         wait_for(lambda: _query(address(page)) == expected, what="the new length in the address")
         no_exception(page)
@@ -396,6 +396,21 @@ def test_at_the_cap_next_character_names_no_step_past_it(server, browser):
         page.screenshot(path=str(ARTIFACTS / "text_at_cap.png"))
     finally:
         context.close()
+
+
+def test_on_a_phone_the_sequence_length_is_on_the_page_above_the_first_chart(server, browser):
+    for path in ("", "gradients", "text?v=2&task=text&seq_len=40"):
+        context, page = open_page(browser, f"{server['url']}/{path}", *PHONE)
+        try:
+            slider = page.locator('[data-testid="stMain"] .st-key-seq_len_bar')
+            assert slider.count() == 1 and slider.is_visible(), path
+            if "text" not in path:  # (the text page opens with its prompt box)
+                chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
+                assert chart["y"] < PHONE[1], f"{path}: the first chart starts at {chart['y']:.0f} px"
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"phone_length_{path[:4] or 'race'}.png"))
+        finally:
+            context.close()
 
 
 def test_a_malformed_link_opens_with_defaults_and_a_note(server, browser):

@@ -484,3 +484,13 @@ def test_inside_writes_out_each_racing_models_equations():
     for kind in ("lstm", "gru", "irnn"):
         assert f"**{LOOKS[kind].label}**: ${LOOKS[kind].equations}$" in shown
     assert LOOKS["rnn"].equations not in shown  # only the models that race
+
+
+@pytest.mark.parametrize("page", ["views/race.py", "views/inside.py", "views/primer.py"])
+def test_the_page_bar_holds_the_sequence_length_in_step_with_the_sidebar(page):
+    at = open_app({"seq_len": "12", "hidden_size": "4"}, page)
+    assert at.slider(key="seq_len_bar").value == at.slider(key="seq_len").value == 12
+    at.slider(key="seq_len_bar").set_value(15).run()
+    assert view_of(at).config.seq_len == 15 and at.slider(key="seq_len").value == 15
+    at.slider(key="seq_len").set_value(9).run()  # and the other way round
+    assert at.slider(key="seq_len_bar").value == 9 and view_of(at).config.seq_len == 9

@@ -30,6 +30,11 @@ from lstm_viz.tasks import TASKS, series
 
 DEFAULTS = RunConfig()
 SIDEBAR = tuple(s for s in LINKED if s.widget)  # the settings the sidebar draws, in order
+# Drawn again in every page's own control bar, beside Start, Step and Reset: the setting users
+# move most (a phone keeps the sidebar behind an icon). One state: the bar's widget mirrors the
+# sidebar's (``bar_settings``).
+IN_BAR = ("seq_len",)
+BAR_KEY = "{}_bar"  # the bar widget's key
 # Page controls kept in the link too (not run settings): the Primer's factor, the snapshot
 # chosen on Inside the LSTM, the story's scene and the language.
 PAGE_SETTINGS = (
@@ -76,8 +81,8 @@ def config_value(setting: Setting, value):
     return tuple(o for o in setting.options if o in value) if setting.many else value
 
 
-def _widget(setting: Setting):
-    common = dict(key=setting.name, help=setting_help(setting))
+def _widget(setting: Setting, **extra):
+    common = dict(key=setting.name, help=setting_help(setting)) | extra
     name = setting_label(setting)
     if setting.widget == "multiselect":
         default = None if setting.name in st.session_state else list(setting.default)
@@ -217,6 +222,19 @@ def _fit_length(task, values: dict) -> int:
         st.info(t("sidebar.too_long", task=task.name, steps=longest))
         return longest
     return seq_len
+
+
+def bar_settings() -> None:
+    """The settings of every page's control bar (``IN_BAR``): each a second widget of the
+    sidebar's setting, showing its value, and setting it when moved (the whole page reruns)."""
+    for name in IN_BAR:
+        key = BAR_KEY.format(name)
+        st.session_state[key] = st.session_state.get(name, BY_NAME[name].default)
+        _widget(BY_NAME[name], key=key, on_change=_from_bar, args=(name,), width=220)
+
+
+def _from_bar(name: str) -> None:
+    st.session_state[name] = st.session_state[BAR_KEY.format(name)]
 
 
 def widget_values(config: RunConfig) -> dict[str, object]:

@@ -22,6 +22,7 @@ from lstm_viz.i18n import t
 from lstm_viz.present.labels import kind_color, kind_label
 from lstm_viz.present.task_words import words
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
+from views import settings
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
 # Live charts redraw on every tick; Streamlit dims the elements of a run in progress, which
@@ -139,6 +140,7 @@ def control_bar(view: RunView) -> None:
                   disabled=view.done, help=t("controls.step.help"))
         st.button(t("controls.reset"), key="bar_reset", on_click=_reset,
                   icon=":material/restart_alt:", help=t("controls.reset.help"))
+        settings.bar_settings()
 
 
 def step_counter(view: RunView) -> None:
