@@ -494,3 +494,12 @@ def test_the_page_bar_holds_the_sequence_length_in_step_with_the_sidebar(page):
     assert view_of(at).config.seq_len == 15 and at.slider(key="seq_len").value == 15
     at.slider(key="seq_len").set_value(9).run()  # and the other way round
     assert at.slider(key="seq_len_bar").value == 9 and view_of(at).config.seq_len == 9
+
+
+def test_a_setting_moved_key_by_key_names_where_it_started():
+    at = open_app({"seq_len": "10", "hidden_size": "4"})
+    at.button(key="step").click().run()
+    for value in (11, 12, 13):  # three key presses: three runs, two never trained
+        at.slider(key="seq_len").set_value(value).run()
+    notes = " ".join(i.value for i in at.info)
+    assert "sequence length 10 → 13" in notes and "12 → 13" not in notes

@@ -38,7 +38,7 @@ st.markdown(t("prices.honest", period=series.PERIOD))
 def upload_box() -> None:
     """A CSV upload: pick a numeric column, check it, and train on it; a failure keeps the
     series in use and says why."""
-    with st.expander(t("prices.upload"), expanded=config.series != series.SYNTHETIC):
+    with st.expander(t("prices.upload"), expanded=True):
         st.caption(t("prices.upload_caption", mb=prices.MAX_UPLOAD_BYTES // 2**20,
                      rows=prices.MIN_ROWS))
         upload = st.file_uploader(t("prices.csv_file"), type=["csv"], key="upload")

@@ -37,14 +37,19 @@ LIVE_STYLE = """<style>
 
 def cursor_for(config: RunConfig) -> Cursor:
     """This session's cursor. A new step cap keeps the run (the cap does not change its
-    numbers); other changes move the session to the run of the new settings, with a note."""
+    numbers); other changes move the session to the run of the new settings, with a note that
+    names what changed since the run it last trained (a slider moved key by key passes through
+    runs that never trained: the note names where it started, not the last key press)."""
     cursor = st.session_state.get("cursor")
     if cursor is not None and cursor.run.config == run_key(config):
         cursor.cap = config.max_steps
         cursor.step = min(cursor.step, cursor.cap)
     else:
         if cursor is not None:
-            st.session_state.restart_note = changes(cursor.run.config, run_key(config))
+            if cursor.step > 0 or "restart_from" not in st.session_state:
+                st.session_state.restart_from = cursor.run.config
+            note = changes(st.session_state.restart_from, run_key(config))
+            st.session_state.restart_note = note or None
         cursor = Cursor(REGISTRY.run_for(config), config.max_steps)
         st.session_state.cursor = cursor
     REGISTRY.touch(cursor.run)

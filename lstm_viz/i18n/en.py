@@ -635,8 +635,9 @@ TEXT = {
     "panels.horizon_reference": ("How far back can each model remember? {task}, default "
                                  "settings, {seeds} seeds"),
     "panels.next_characters": "{model}: top 5 next characters<br><sub>step {step}</sub>",
-    "panels.forecast": ("Held-out forecasts against the truth (step {step})<br><sub>{n} windows "
-                        "from the last 20% of the series, {horizon} step(s) ahead</sub>"),
+    "panels.forecast": ("Held-out forecasts against the truth (step {step})<br><sub>the first "
+                        "{shown} of {n} windows from the last 20% of the series, {horizon} "
+                        "step(s) ahead</sub>"),
     "figures.diverged": "{model} (diverged at step {step})",
     "figures.state_h": "hidden state h_t",
     "figures.state_c": "cell state c_t",

@@ -601,8 +601,8 @@ TEXT = {
     "panels.horizon_reference": ("얼마나 먼 과거까지 기억할까?<br><sub>{task}, 기본 설정, "
                                   "시드 {seeds}개</sub>"),
     "panels.next_characters": "{model}: 다음 글자 상위 5개<br><sub>{step}단계</sub>",
-    "panels.forecast": ("검증 예측과 실제값 ({step}단계)<br><sub>시계열의 마지막 20%에서 뽑은 윈도우 {n}개, {horizon}단계 "
-                        "앞</sub>"),
+    "panels.forecast": ("검증 예측과 실제값 ({step}단계)<br><sub>시계열의 마지막 20%에서 뽑은 윈도우 {n}개 중 "
+                        "처음 {shown}개, {horizon}단계 앞</sub>"),
     "figures.diverged": "{model} ({step}단계에서 발산)",
     "figures.state_h": "은닉 상태 h_t",
     "figures.state_c": "셀 상태 c_t",

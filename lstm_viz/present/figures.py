@@ -18,6 +18,7 @@ from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_lab
 
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
+FORECASTS_SHOWN = 60  # held-out windows a forecast chart draws
 FLOOR = 1e-300  # a log chart draws what underflowed below this at this, labelled
 SMOOTHING = 25  # training steps in the running mean of the batch metric
 # Magma as rgb() stops: plotly.js draws its first stop, "#000004", as pink in heatmaps.
@@ -577,14 +578,16 @@ def next_char_bars(top: list[tuple[str, float]], kind: str, title: str) -> go.Fi
 
 
 def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverged: dict[str, int],
-                    title: str) -> go.Figure:
+                    title: str, shown: int = FORECASTS_SHOWN) -> go.Figure:
     """Held-out forecasts of every model against the truth, window by window in time order
-    (normalised units: change from each window's last price, in typical changes)."""
-    x = np.arange(1, len(truth) + 1)
-    traces = [go.Scatter(x=x, y=truth, mode="lines", name=t("figures.truth"),
-                         line=dict(color=REFERENCE_COLOR, width=2))]
+    (normalised units: change from each window's last price, in typical changes): the first
+    ``shown`` windows (hundreds of noisy windows drawn at once cannot be read)."""
+    x = np.arange(1, min(shown, len(truth)) + 1)
+    traces = [go.Scatter(x=x, y=truth[: len(x)], mode="lines+markers", name=t("figures.truth"),
+                         line=dict(color=REFERENCE_COLOR, width=2), marker=dict(size=4))]
     for kind, values in forecasts.items():
-        traces.append(go.Scatter(x=x, y=values, mode="lines", name=model_name(kind, diverged),
+        traces.append(go.Scatter(x=x, y=values[: len(x)], mode="lines",
+                                 name=model_name(kind, diverged),
                                  line=dict(color=kind_color(kind), width=1.5)))
     layout = dict(xaxis=dict(title=dict(text=t("figures.held_out_window"))),
                   yaxis=dict(title=dict(text=t("figures.change"))))

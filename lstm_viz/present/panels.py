@@ -226,4 +226,5 @@ def forecasts(run: RunView) -> dict:
     step = max((row[0] for row in rows.values()), default=0)
     return {"forecast": figures.forecast_figure(
         run.eval_batch.y.numpy(), {kind: row[1] for kind, row in rows.items()}, run.diverged,
-        t("panels.forecast", step=step, n=len(run.eval_batch.y), horizon=run.task.horizon))}
+        t("panels.forecast", step=step, n=len(run.eval_batch.y), horizon=run.task.horizon,
+          shown=min(figures.FORECASTS_SHOWN, len(run.eval_batch.y))))}
