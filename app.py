@@ -50,6 +50,6 @@ if config is None:
     st.stop()
 with controls:
     shared.training_controls(shared.cursor_for(config))
-settings.share_link()
+settings.share_link([page.url_path for page in PAGES])
 settings.unknown_page_note([page.url_path for page in PAGES])
 navigation.run()

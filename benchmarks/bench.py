@@ -75,7 +75,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--quick", action="store_true", help="few rounds and steps (a smoke test)")
     parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
     parser.add_argument("--sessions", type=int, default=0,
-                        help="also simulate this many concurrent sessions (see above)")
+                        help="also simulate this many concurrent sessions, as Streamlit runs them")
 
 
 class _BareLoop:

@@ -1,5 +1,7 @@
-"""Command line: ``python -m lstm_viz race|sweep|story ...`` (the benchmark is
-``python -m benchmarks.bench``, beside the package: it starts a server and a browser).
+"""Command line: train the models side by side, sweep the memory horizon, measure the story.
+
+``python -m lstm_viz race|sweep|story ...`` (or ``lstm-viz``). The benchmark is
+``python -m benchmarks.bench``, beside the package: it starts a server and a browser.
 
 - ``race`` trains models side by side on one task and reports.
 - ``sweep`` measures the memory horizon: each model's held-out metric over sequence lengths and
@@ -18,7 +20,7 @@ import sys
 
 import torch
 
-from lstm_viz.core.config import LINKED, RunConfig
+from lstm_viz.core.config import LINKED, TASK_OPTIONS, RunConfig
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.core.training import LockstepTrainer
@@ -150,7 +152,7 @@ def race_report(trainer: LockstepTrainer) -> dict:
 def _format_table(report: dict) -> str:
     header = f"{'model':<8} {'metric':>10} {'chance':>7} {'solved at':>9} "
     header += f"{'grad ratio init':>15} {'grad ratio end':>14} {'ms/step':>8}  status"
-    options = "".join(f", {k} {report[k]}" for k in ("horizon", "series") if k in report)
+    options = "".join(f", {k} {report[k]}" for k in TASK_OPTIONS if k in report)
     lines = [f"task {report['task']}, T={report['seq_len']}, seed {report['seed']}{options}",
              header]
     for kind, r in report["models"].items():

@@ -57,7 +57,7 @@ def test_race_table_is_readable(capsys):
     (["race", "--task", "copy"], "unknown task"),
     (["race", "--lr", "0"], "lr must be"),
     (["race", "--lr", "abc"], "--lr takes a number"),
-    (["race", "--models", "rnn,transformer"], "models must be"),
+    (["race", "--models", "rnn,transformer"], "unknown models 'transformer'"),
     (["race", "--steps", "0"], "max_steps"),
 ])
 def test_bad_arguments_get_one_line_and_exit_2(argv, message, capsys):
@@ -142,3 +142,9 @@ def test_every_setting_has_its_flag_named_as_in_the_link_and_the_older_flags_sti
     old = _config(_parser().parse_args(["race", "--steps", "40", "--hidden", "9",
                                         "--models", "lstm,gru", "--forget-bias", "2"]))
     assert new == old and (new.max_steps, new.hidden_size, new.forget_bias) == (40, 9, 2.0)
+
+
+def test_model_names_on_the_command_line_are_read_in_any_case(capsys):
+    assert main(["race", "--seq-len", "4", "--max-steps", "2", "--hidden-size", "3",
+                 "--models", "LSTM,Gru", "--json"]) == 0
+    assert list(json.loads(capsys.readouterr().out)["models"]) == ["lstm", "gru"]

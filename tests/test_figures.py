@@ -276,7 +276,8 @@ def test_sigma_draws_every_model_without_gates_in_its_own_colour_and_slope():
     assert [t.name for t in sigma.data[:2]] == ["IRNN σ_max(W_hh)", "RNN (orthogonal) σ_max(W_hh)"]
     assert sigma.data[0].line.color != sigma.data[1].line.color
     assert list(sigma.data[0].y) == [s.probes["irnn"].sigma_max for s in run.snapshots]
-    assert sigma.layout.title.text.startswith("IRNN and RNN (orthogonal): largest singular value")
+    assert sigma.layout.title.text.replace("<br>", " ").startswith(
+        "IRNN and RNN (orthogonal): largest singular value")
     bounds = [t.name for t in figs["factors"].data if "worst case" in t.name]
     assert bounds == ["IRNN worst case: max(1[h_t>0])·σ_max(W_hh)",
                       "RNN (orthogonal) worst case: max(1−h_t²)·σ_max(W_hh)"]

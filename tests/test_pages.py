@@ -135,9 +135,8 @@ def test_an_old_link_opens_the_same_scene_as_its_new_form_with_the_same_numbers(
     ({"seq_len": "100000"}, "outside 1 to 500"),
     ({"hidden_size": "-2"}, "hidden_size='-2' (outside 1 to 128)"),
     ({"hidden": "-2"}, "hidden='-2' (outside 1 to 128)"),
-    ({"lr": "7"}, "lr='7'"),
-    ({"lr": "3e-3"}, "lr='3e-3' (not one of 0.0001"),
-    ({"batch_size": "64.0"}, "batch_size='64.0'"),
+    ({"lr": "70"}, "lr='70' (outside 0.0001 to 10)"),
+    ({"batch_size": "many"}, "batch_size='many' (not a number)"),
     ({"task": "copy"}, "task='copy'"),
     ({"models": ["Transformer"]}, f"models='Transformer' (not among {', '.join(MODEL_KINDS)})"),
     ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),
@@ -503,3 +502,30 @@ def test_a_setting_moved_key_by_key_names_where_it_started():
         at.slider(key="seq_len").set_value(value).run()
     notes = " ".join(i.value for i in at.info)
     assert "sequence length 10 → 13" in notes and "12 → 13" not in notes
+
+
+def test_a_hidden_setting_leaves_the_share_box_and_comes_back_with_its_value():
+    at = open_app({"models": ["lstm", "lstmp"], "proj_size": "5", "seq_len": "8",
+                   "hidden_size": "8"})
+    assert "proj_size=5" in at.code[0].value
+    at.multiselect(key="models").set_value(["lstm"]).run()  # the LSTMP leaves the race
+    assert "proj_size" not in at.code[0].value and view_of(at).config.proj_size == 0
+    at.multiselect(key="models").set_value(["lstm", "lstmp"]).run()
+    assert at.slider(key="proj_size").value == 5 and "proj_size=5" in at.code[0].value
+
+
+def test_the_plain_address_stays_plain_and_the_share_box_names_the_version():
+    at = open_app()
+    assert not dict(at.query_params)  # a newcomer's address is not rewritten
+    assert at.code[0].value.endswith("?v=2")
+
+
+def test_a_link_number_between_a_sliders_stops_takes_the_nearest_with_a_note():
+    at = open_app({"lr": "7", "max_steps": "350", "batch_size": "64.0"})
+    config = view_of(at).config
+    assert (config.lr, config.max_steps, config.batch_size) == (10.0, 300, 64)
+    notes = " ".join(i.value for i in at.info)
+    assert "lr=7 is between the slider's stops, so it uses 10" in notes
+    assert "max_steps=350" in notes and "batch_size" not in notes  # 64.0 is a stop
+    exact = open_app({"lr": "2e-3", "seed": "5"})  # as the CLI and the README write it
+    assert not exact.info and view_of(exact).config.lr == 0.002

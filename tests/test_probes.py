@@ -9,6 +9,7 @@ from torch import nn
 
 from lstm_viz.core.kinds import MemoryInit
 from lstm_viz.core.models import build_model
+from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.probes import probe
 from lstm_viz.tasks import make_task
 
@@ -18,6 +19,12 @@ CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell, "lstm-cec": 
 SLOPES = {"rnn": lambda h: 1 - h ** 2, "rnn-orth": lambda h: 1 - h ** 2,  # tanh'
           "irnn": lambda h: (h > 0).astype(float)}  # relu'
 CASES = [("latch", 12, 5), ("adding", 9, 7), ("order", 15, 4), ("latch", 1, 3)]
+
+
+def test_every_kind_has_an_autograd_reference():
+    """A new kind needs its reference cell here (the LSTMP's projected cell: test_lstmp.py)."""
+    assert set(CELLS) | {"lstmp"} == set(KINDS)
+    assert set(SLOPES) == {k for k, kind in KINDS.items() if kind.memory_gate is None}
 
 
 def _setup(kind, task_name, seq_len, hidden, seed=0):

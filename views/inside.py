@@ -70,10 +70,10 @@ def draw(view):
     st.markdown("  \n".join(f"**{kind_label(kind)}**: ${look(kind).equations}$"
                              for kind in view.models))
     gates = [key for key in figs if key.startswith("gate_")]
-    columns = st.columns(2)  # two gates a row on a desktop, one under the other on a phone
-    for n, key in enumerate(gates):
-        with columns[n % 2]:
-            shared.chart(figs[key], key)
+    for pair in range(0, len(gates), 2):  # two gates a row on a desktop; on a phone one under
+        for column, key in zip(st.columns(2), gates[pair:pair + 2]):  # the other, in order
+            with column:
+                shared.chart(figs[key], key)
     st.subheader(t("inside.memory"))
     st.caption(t("inside.memory_caption"))
     for key in (k for k in figs if k.startswith("state_")):
@@ -86,10 +86,10 @@ def draw(view):
     if saturation:
         st.subheader(t("inside.saturation"))
         st.caption(t("inside.saturation_note"))
-    columns = st.columns(2)
-    for n, key in enumerate(saturation):
-        with columns[n % 2]:
-            shared.chart(figs[key], key)
+    for pair in range(0, len(saturation), 2):
+        for column, key in zip(st.columns(2), saturation[pair:pair + 2]):
+            with column:
+                shared.chart(figs[key], key)
 
 
 follow_from_link()

@@ -49,6 +49,7 @@ PAGE_SETTINGS = (
 PAGE_BY_NAME = {s.name: s for s in PAGE_SETTINGS}
 TASK_OPTIONS = {name for task in TASKS.values() for name in task.options}
 KIND_OPTIONS = {name for kind in KINDS.values() for name in kind.options}
+CONDITIONAL = TASK_OPTIONS | KIND_OPTIONS
 
 
 def setting_label(setting: Setting) -> str:
@@ -135,6 +136,8 @@ def _write_address(values: dict) -> None:
     for pair in link.write(values).split("&"):
         key, _, value = pair.partition("=")
         wanted.setdefault(key, []).append(unquote(value))
+    if list(wanted) == ["v"]:  # every setting at its default: the plain address stays plain
+        wanted = {}
     for key in list(st.query_params.keys()):
         if key not in wanted and key not in PAGE_BY_NAME and key not in link.IGNORED:
             del st.query_params[key]
@@ -193,7 +196,9 @@ def sidebar_config() -> RunConfig | None:
         values = {}
         for setting in SIDEBAR:
             drawn = _shown(setting, values)
-            values[setting.name] = (config_value(setting, _widget(setting)) if drawn
+            # a setting some tasks or kinds take keeps its value while it is hidden
+            persist = {"persist_state": "session"} if setting.name in CONDITIONAL else {}
+            values[setting.name] = (config_value(setting, _widget(setting, **persist)) if drawn
                                     else setting.default)
     if st.session_state.url_notes:
         notes = "; ".join(say(note) for note in st.session_state.url_notes)
@@ -203,6 +208,7 @@ def sidebar_config() -> RunConfig | None:
         return None
     task = TASKS[values["task"]]
     values["series"] = series_in_use() if "series" in task.options else DEFAULTS.series
+    st.session_state.run_values = values  # what the address and the share box hold
     _write_address(values)
     values["seq_len"] = _fit_length(task, values)
     for kind in values["models"]:
@@ -260,10 +266,12 @@ def share_query(values: dict[str, object]) -> str:
 
 
 def scene_values() -> dict[str, object]:
-    """This session's settings and page controls, as its widgets hold them."""
-    values = {s.name: st.session_state.get(s.name) for s in SIDEBAR}
+    """This session's settings (as this run used them: a hidden setting at its default) and page
+    controls, as their widgets hold them."""
+    run = st.session_state.get("run_values", {})
+    values = {s.name: widget_value(s, run[s.name]) if s.name in run else None for s in SIDEBAR}
     values["w"] = st.session_state.get("w")
-    values["series"] = st.session_state.get("series")
+    values["series"] = run.get("series")
     values["lang"] = st.session_state.get("lang")
     if st.context.url and urlparse(st.context.url).path.strip("/") == "story":
         values["scene"] = st.session_state.get("scene", st.query_params.get("scene"))
@@ -289,17 +297,21 @@ def describe_link(values: dict[str, object]) -> str:
     return t("link.some_defaults", changed="; ".join(changed))
 
 
-def address() -> str:
-    """This page's address without its query ('' where Streamlit does not know it)."""
-    return (st.context.url or "").split("?")[0]
+def address(pages: list[str] | None = None) -> str:
+    """This page's address without its query ('' where Streamlit does not know it); with the
+    app's ``pages``, a path that is none of them (the Race page opened instead) is left out."""
+    url = urlparse((st.context.url or "").split("?")[0])
+    if pages is not None and url.path.strip("/") not in pages:
+        url = url._replace(path="/")
+    return url.geturl()
 
 
-def share_link() -> None:
+def share_link(pages: list[str]) -> None:
     """The 'share this scene' box: this page's address, the link's version and every setting
     that differs from its default."""
     values = scene_values()
     query = share_query(values)
-    base = address()
+    base = address(pages)
     with st.sidebar:
         st.subheader(t("share.title"))
         st.code(f"{base}?{query}", language=None, wrap_lines=True)

@@ -23,6 +23,7 @@ from lstm_viz.tasks import MAX_SEQ_LEN, TASKS
 from lstm_viz.tasks.series import SYNTHETIC, UPLOADS
 
 OPTIMIZERS = ("adam", "sgd")
+TASK_OPTIONS = tuple(dict.fromkeys(name for task in TASKS.values() for name in task.options))
 LIMIT_HIDDEN = 128  # the most units a model may have
 SERIES_ID = re.compile(r"synthetic|upload-[0-9a-f]{12}")
 
@@ -36,7 +37,7 @@ def _known_series(series: object) -> Message | None:
 class RunConfig:
     """Everything that defines a run. Same config, same numbers."""
 
-    task: str = setting("latch", "the task (lstm_viz/tasks)",
+    task: str = setting("latch", "the task",
                         widget="selectbox", options=tuple(TASKS))
     seq_len: int = setting(100, "time steps per sequence: the lag to bridge", widget="slider",
                            low=1, high=MAX_SEQ_LEN, aliases=("T",))
@@ -100,8 +101,9 @@ class RunConfig:
 
     @property
     def task_options(self) -> dict:
-        """The settings some tasks take besides seq_len (make_task passes on the ones used)."""
-        return {"horizon": self.horizon, "series": self.series}
+        """The settings some tasks take besides seq_len (``Task.options``; make_task passes on
+        the ones a task uses)."""
+        return {name: getattr(self, name) for name in TASK_OPTIONS}
 
     def replace(self, **changes) -> "RunConfig":
         """A copy with some fields changed (validated)."""

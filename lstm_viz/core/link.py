@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from lstm_viz.core.config import LINKED, RunConfig
-from lstm_viz.core.settings import Setting
+from lstm_viz.core.settings import Setting, written
 from lstm_viz.message import Message, Problem
 
 VERSION = 2
@@ -122,6 +122,9 @@ def _value(setting: Setting, key: str, raw: list[str], reading: Reading):
     except Problem as reason:
         reading.notes.append(_ignored(key, raw, reason.message, shown))
         return None
+    if setting.snapped(raw[-1]):
+        reading.notes.append(Message("link.nearest", {"key": key, "value": raw[-1][:MAX_SHOWN],
+                                                      "used": written(value)}))
     if setting.many and (dropped := setting.dropped(raw)):
         reading.notes.append(Message("link.dropped", {
             "items": ", ".join(d[:MAX_SHOWN] for d in dropped), "key": key,

@@ -59,9 +59,14 @@ class Setting:
     def problem(self, value) -> str | None:
         """What is wrong with ``value`` for this setting, in English (None: nothing)."""
         if self.many:
-            if (not isinstance(value, tuple) or not value or len(set(value)) != len(value)
-                    or any(v not in self.options for v in value)):
-                return f"{self.name} must be distinct names from {', '.join(self.options)}"
+            choices = ", ".join(self.options)
+            if not isinstance(value, tuple) or not value:
+                return f"{self.name} needs at least one of {choices}"
+            unknown = [v for v in value if v not in self.options]
+            if unknown:
+                return f"unknown {self.name} {', '.join(map(repr, unknown))}; choose from {choices}"
+            if len(set(value)) != len(value):
+                return f"{self.name} names one of them twice: {', '.join(value)}"
             return None
         if self.low is not None:
             if not (isinstance(value, (int, float)) and not isinstance(value, bool)
@@ -79,11 +84,8 @@ class Setting:
         if self.many:
             return self._parse_many(raw)
         text = raw[-1]
-        if self.widget == "select_slider":  # the widget matches the option's label exactly
-            match = [o for o in self.options if text == written(o)]
-            if not match:
-                raise Problem("link.not_one_of", options=", ".join(written(o) for o in self.options))
-            value = match[0]
+        if self.widget == "select_slider":  # a number within the limits: the nearest stop
+            value = self.nearest(self._number(text))
         elif self.low is not None:
             value = self._number(text)
         elif self.options and text not in self.options:
@@ -103,6 +105,18 @@ class Setting:
             raise Problem("link.not_among", options=", ".join(self.options))
         return items
 
+    def nearest(self, number: float):
+        """The select_slider's stop nearest ``number`` (on a log scale: the stops grow by
+        factors)."""
+        return min(self.options, key=lambda o: abs(math.log(o) - math.log(max(number, 1e-300))))
+
+    def snapped(self, text: str) -> bool:
+        """True where a link's number is no stop of the slider (it takes the nearest)."""
+        try:
+            return self.widget == "select_slider" and float(text) not in self.options
+        except ValueError:
+            return False
+
     def dropped(self, raw: list[str]) -> list[str]:
         """The link's items that are none of the choices (a setting of several choices)."""
         known = {option.lower() for option in self.options}
@@ -115,9 +129,7 @@ class Setting:
             raise Problem("link.not_a_number") from None
         if not self.low <= value <= self.high:
             raise Problem("link.outside", low=written(self.low), high=written(self.high))
-        if self.whole or isinstance(self.step, int):
-            return int(value)  # the sliders truncate too
-        return value
+        return int(value) if self.whole else value  # the sliders truncate too
 
     def write(self, value) -> list[str]:
         """The link's strings for ``value``: one per choice of a setting of several."""
@@ -126,8 +138,8 @@ class Setting:
     # -- reading a CLI argument --------------------------------------------------------------
     def from_flag(self, text: str):
         """The value of a CLI argument: a comma list for a setting of several choices."""
-        if self.many:
-            return tuple(item.strip() for item in text.split(",") if item.strip())
+        if self.many:  # ids are lower case; a flag may be written in any
+            return tuple(item.strip().lower() for item in text.split(",") if item.strip())
         if isinstance(self.default, float):
             return float(text)
         if self.whole:

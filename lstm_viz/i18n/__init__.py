@@ -1,5 +1,6 @@
-"""The app's words in English and Korean: one table per language (``locales/en.py``,
-``locales/ko.py``), looked up by key with ``t(key, **fields)``.
+"""The app's words in English and Korean: one table per language (``en.py``, ``ko.py`` beside
+this file), looked up by key with ``t(key, **fields)``; ``say`` puts a ``Message`` from the
+core in the current language.
 
 The library stays free of Streamlit: the app tells it where the current language comes from
 (``use_source``: the session's choice, kept in the link as ``lang=``); anywhere else (the CLI,

@@ -166,6 +166,7 @@ TEXT = {
     "link.not_a_number": "not a number",
     "link.outside": "outside {low} to {high}",
     "link.unknown": "ignored the unknown link parameter '{key}'",
+    "link.nearest": "{key}={value} is between the slider's stops, so it uses {used}",
     "link.none_selected": "the link selects no {key}; using the default {default}",
     "link.ignored": "ignored {key}='{value}' ({reason}); using the default {default}",
     "link.dropped": "ignored {items} in {key} (not among {options})",

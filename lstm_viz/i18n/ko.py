@@ -155,6 +155,7 @@ TEXT = {
     "link.not_one_of": "{options} 중 하나가 아님",
     "link.not_a_number": "숫자가 아님",
     "link.outside": "{low}~{high} 범위 밖",
+    "link.nearest": "{key}={value}: 슬라이더 눈금 사이의 값이라 가장 가까운 눈금 값({used})을 써요",
     "link.unknown": "알 수 없는 링크 매개변수 '{key}' 무시",
     "link.none_selected": "링크에서 고른 {key} 없음, 기본값 {default} 사용",
     "link.ignored": "{key}='{value}' 무시({reason}), 기본값 {default} 사용",

@@ -18,6 +18,7 @@ from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_lab
 
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
+TITLE_WIDTH = 48  # characters of a title line: a phone's chart holds about this many
 FORECASTS_SHOWN = 60  # held-out windows a forecast chart draws
 FLOOR = 1e-300  # a log chart draws what underflowed below this at this, labelled
 SMOOTHING = 25  # training steps in the running mean of the batch metric
@@ -47,6 +48,7 @@ def _frame(title: str, height: int) -> dict:
     """The layout every chart shares: the title on top with room for each of its lines (and
     for Korean glyphs, which the CJK font draws taller than plotly measures), the legend in rows
     under the plot and its axis title (a phone's narrow chart wraps it)."""
+    title = _wrapped(title)
     lines = title.count("<br>") + 1
     return dict(
         height=height, margin=dict(l=60, r=20, t=22 + 24 * lines, b=40),
@@ -54,6 +56,19 @@ def _frame(title: str, height: int) -> dict:
                    pad=dict(t=16)),
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.3, yanchor="top"),
     )
+
+
+def _wrapped(title: str, width: int = TITLE_WIDTH) -> str:
+    """A title's first line broken at a space before ``width`` characters (plotly never wraps
+    a title, and a phone's chart is narrow); its other lines (a <sub> note) are left as they
+    are."""
+    head, sep, rest = title.partition("<br>")
+    lines = []
+    while len(head) > width and " " in head[:width]:
+        cut = head[:width].rindex(" ")
+        lines.append(head[:cut])
+        head = head[cut + 1:]
+    return "<br>".join(lines + [head]) + sep + rest
 
 
 def _with(aggregation: str, label: str) -> str:
@@ -134,6 +149,10 @@ def metric_curves(
 
 
 REFERENCE_DASHES = ("dash", "dashdot", "longdash")
+# Models that reach the same value (1.0 at every length) would hide one another: each median
+# line has its own dash and marker, drawn smaller from one model to the next.
+MEDIAN_DASHES = ("solid", "dash", "dot")
+MEDIAN_MARKERS = ("circle", "diamond", "square", "triangle-up")
 
 
 def _reference_lines(references: dict[str, float], last: float) -> list[go.Scatter]:
@@ -494,7 +513,7 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_label: str
     """Held-out metric against sequence length: the median over seeds per model (line) and the
     spread from the worst to the best seed (band), with the chance and 'solved' lines."""
     traces = []
-    for kind, rows in results.items():
+    for n, (kind, rows) in enumerate(results.items()):
         lengths = sorted(length for length, values in rows.items() if values)
         if not lengths:
             continue
@@ -510,7 +529,8 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_label: str
             x=lengths, y=[float(np.median(rows[n])) for n in lengths], mode="lines+markers",
             name=t("figures.median_seeds" if seeds > 1 else "figures.median_seed", model=label,
                    seeds=seeds), legendgroup=kind,
-            line=dict(color=color, width=2.5), marker=dict(size=7),
+            line=dict(color=color, width=2.5, dash=MEDIAN_DASHES[n % len(MEDIAN_DASHES)]),
+            marker=dict(size=9 - 2 * (n % 3), symbol=MEDIAN_MARKERS[n % len(MEDIAN_MARKERS)]),
             hovertemplate="T=%{x}: %{y:.3f}<extra>" + label + "</extra>"))
     shapes = []
     lines = [(label, y, REFERENCE_DASHES[i % 3]) for i, (label, y) in enumerate(references.items())]
