@@ -451,7 +451,9 @@ CSV = "일자,종가\n" + "\n".join(f"2024{i // 28 + 1:02d}{i % 28 + 1:02d},{100
 def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
     at = open_app({"seq_len": "40", "hidden_size": "8"}, "views/prices.py")
     at.button(key="use_prices").click().run()
-    assert view_of(at).config.task == "series" and view_of(at).config.series == "synthetic"
+    config = view_of(at).config
+    assert (config.task, config.series, config.horizon) == ("series", "synthetic", 5)
+    at.button(key="play").click().run()  # one press started it: paused for the checks below
     at.file_uploader(key="upload").set_value(("prices.csv", "name,city\nKim,Seoul\n".encode(), "text/csv")).run()
     assert "The series in use is unchanged" in " ".join(e.value for e in at.error)
     at.file_uploader(key="upload").set_value(("prices.csv", CSV.encode("cp949"), "text/csv")).run()
@@ -465,8 +467,9 @@ def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
     names = " ".join(trace_names(s) for s in chart_specs(at))
     assert "naive, next = last" in names and "truth" in names and not at.exception
     at.slider(key="seq_len").set_value(500).run()  # longer than 330 prices allow: the longest that fits
-    assert view_of(at).config.seq_len == int(330 * 0.8) - 1 - 10 and not at.exception
-    assert "at most 253 steps" in " ".join(i.value for i in at.info)
+    longest = int(330 * 0.8) - 5 - 10  # before the split, 5 steps ahead, 10 targets
+    assert view_of(at).config.seq_len == longest and not at.exception
+    assert f"at most {longest} steps" in " ".join(i.value for i in at.info)
     assert "Verdict" in " ".join(m.value for m in at.markdown)
 
 

@@ -434,7 +434,9 @@ TEXT = {
         "and scores them against the forecasts any model must beat: the last price, and the "
         "last price plus the change one season earlier."),
     "prices.use_prices": "Train on prices",
-    "prices.use_prices_help": "Sets the sidebar's Task to series and starts training.",
+    "prices.use_prices_help": ("Sets the sidebar's Task to series, its forecast horizon to "
+                               "{horizon} steps (one step ahead, noise hides the season the "
+                               "models can learn), and starts training."),
     "prices.intro": (
         "Each model reads a window of {seq_len} log prices and forecasts the price "
         "{horizon} step(s) later. Scores are RMSE on the last 20% of the series, which no "
