@@ -1,12 +1,13 @@
 """Command line: train the models side by side, sweep the memory horizon, measure the story.
 
-``python -m lstm_viz race|sweep|story ...`` (or ``lstm-viz``). The benchmark is
+``python -m lstm_viz race|sweep|story|doctor ...`` (or ``lstm-viz``). The benchmark is
 ``python -m benchmarks.bench``, beside the package: it starts a server and a browser.
 
 - ``race`` trains models side by side on one task and reports.
 - ``sweep`` measures the memory horizon: each model's held-out metric over sequence lengths and
   seeds (sweep.py).
 - ``story`` measures every scene of the story on each seed (story.py), the table it quotes.
+- ``doctor`` says what this machine gives the app, each finding with a fix (doctor.py).
 
 Bad arguments get one line on stderr and exit status 2, never a traceback.
 """
@@ -20,6 +21,7 @@ import sys
 
 import torch
 
+from lstm_viz import doctor
 from lstm_viz.core.config import LINKED, TASK_OPTIONS, RunConfig
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
@@ -71,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     scenes = commands.add_parser("story", help="every scene of the story on each seed")
     scenes.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
     scenes.add_argument("--json", action="store_true", help="print one JSON object")
+    check = commands.add_parser("doctor", help="what this machine gives the app, with fixes")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -239,7 +243,15 @@ def run_story(args) -> int:
     return 0
 
 
-COMMANDS = {"race": race, "sweep": run_sweep, "story": run_story}
+def run_doctor(args) -> int:
+    """Every check of ``doctor.py``; exit status 1 if the app cannot run here."""
+    found = doctor.findings()
+    print(json.dumps({"checks": doctor.as_json(found)}, ensure_ascii=False) if args.json
+          else doctor.report(found))
+    return 1 if any(f.status == "fail" for f in found) else 0
+
+
+COMMANDS = {"race": race, "sweep": run_sweep, "story": run_story, "doctor": run_doctor}
 
 
 def main(argv: list[str] | None = None) -> int:

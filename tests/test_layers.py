@@ -9,6 +9,7 @@ Layers, lowest first (a layer may import its own modules and the layers it lists
     serving            worker, sessions, sweeps          -> core, tasks, message, i18n
     present            labels, words, figures, panels    -> core, tasks, message, i18n
     export             CSV, weights, the script          -> core, tasks, message, i18n, present
+    doctor             what this machine gives the app   -> core, tasks, message, serving
     cli                the command line                  -> everything
 
 The core and the tasks speak no language (no i18n) and know nothing of how they are drawn.
@@ -31,7 +32,8 @@ ALLOWED = {
     "serving": {"core", "tasks", "message", "i18n"},
     "present": {"core", "tasks", "message", "i18n"},
     "export": {"core", "tasks", "message", "i18n", "present"},
-    "cli": {"core", "tasks", "message", "i18n", "present", "serving", "export"},
+    "doctor": {"core", "tasks", "message", "serving"},
+    "cli": {"core", "tasks", "message", "i18n", "present", "serving", "export", "doctor"},
 }
 TOP = {"__init__", "__main__"}  # the package's front door re-exports, and may import anything
 FORBIDDEN = {"streamlit", "playwright"}
