@@ -8,7 +8,7 @@ from lstm_viz.i18n import say, t
 from lstm_viz.present import panels
 from lstm_viz.present.labels import kind_color, kind_label
 from lstm_viz.tasks import text
-from views import shared
+from views import settings, shared
 
 EXAMPLES = {  # (language, class in the corpus): each example stops where only its start decides
     "해요체 (to family)": ("ko", "polite"), "해라체 (a diary)": ("ko", "plain"),
@@ -42,6 +42,9 @@ def _example(prompt: str) -> None:
 
 if config.task != "text":
     st.markdown(t("prompt.offer", **OFFER_WORDS))
+    if not settings.may_change("task", "lr"):
+        st.caption(t("hidden.no_shortcut"))
+        st.stop()
     st.button(t("prompt.use_text"), key="use_text", type="primary", on_click=_use_text,
               icon=":material/translate:", help=t("prompt.use_text_help", lr=f"{TEXT_LR:g}"))
     st.caption(t("prompt.use_text_note", lr=f"{TEXT_LR:g}"))

@@ -34,6 +34,7 @@ SIDEBAR = tuple(s for s in LINKED if s.widget)  # the settings the sidebar draws
 # move most (a phone keeps the sidebar behind an icon). One state: the bar's widget mirrors the
 # sidebar's (``bar_settings``).
 IN_BAR = ("seq_len",)
+ALL_SETTINGS = "settings"  # hide=settings: the whole settings panel
 BAR_KEY = "{}_bar"  # the bar widget's key
 # Page controls kept in the link too (not run settings): the Primer's factor, the snapshot
 # chosen on Inside the LSTM, the story's scene and the language.
@@ -45,6 +46,11 @@ PAGE_SETTINGS = (
             options=tuple(str(n) for n in range(1, 7))),
     Setting("lang", i18n.DEFAULT, "the language", widget="selectbox",
             options=tuple(i18n.LANGUAGES)),
+    # A teacher's link hides what the lesson does not need (TensorFlow Playground's hide flags):
+    # settings by name, or all of them; lock=1 takes away the students' "show all settings".
+    Setting("hide", (), "the settings the link hides (names, or settings for all)",
+            options=(ALL_SETTINGS, *(s.name for s in SIDEBAR)), comma=True),
+    Setting("lock", 0, "1: the hidden settings cannot be shown", low=0, high=1),
 )
 PAGE_BY_NAME = {s.name: s for s in PAGE_SETTINGS}
 TASK_OPTIONS = {name for task in TASKS.values() for name in task.options}
@@ -125,6 +131,10 @@ def _clean_link() -> None:
             st.session_state[setting.name] = widget_value(setting, value)
     if "series" in reading.given:
         st.session_state.series = reading.given["series"]
+    st.session_state.hide = reading.given.get("hide", ())
+    st.session_state.lock = reading.given.get("lock", 0)
+    if st.session_state.hide:  # the link's valid names only, as the share box writes them
+        st.query_params["hide"] = PAGE_BY_NAME["hide"].write(st.session_state.hide)[0]
 
 
 def _write_address(values: dict) -> None:
@@ -187,19 +197,59 @@ def _shown(setting: Setting, values: dict) -> bool:
     return True
 
 
+def hidden() -> set[str]:
+    """The settings this session does not draw: those the link hides (every one for
+    hide=settings), until the reader shows them all."""
+    names = set(st.session_state.get("hide", ()))
+    if st.session_state.get("show_all") or not names:
+        return set()
+    return {s.name for s in SIDEBAR} if ALL_SETTINGS in names else names
+
+
+def may_change(*names: str) -> bool:
+    """True if a shortcut that sets these settings may be offered (none of them hidden)."""
+    return not hidden() & set(names)
+
+
+def _show_all() -> None:
+    st.session_state.show_all = True
+
+
+def _hidden_notice(names: set[str]) -> None:
+    """Students always see that settings are hidden, and (unless the link locks them) can show
+    them all with one click."""
+    what = (t("hidden.all") if len(names) == len(SIDEBAR)
+            else ", ".join(setting_label(BY_NAME[n]).lower() for n in sorted(
+                names, key=[s.name for s in SIDEBAR].index)))
+    locked = st.session_state.get("lock") == 1
+    st.info(t("hidden.locked" if locked else "hidden.notice", what=what),
+            icon=":material/visibility_off:")
+    if not locked:
+        st.button(t("hidden.show_all"), key="show_all_settings", on_click=_show_all,
+                  icon=":material/visibility:")
+
+
 def sidebar_config() -> RunConfig | None:
     """Draw the settings in the sidebar and return the config they give (None: no model)."""
     if "url_notes" not in st.session_state:
         _clean_link()
+    hide = hidden()
     with st.sidebar:
-        st.header(t("sidebar.settings"))
+        if len(hide) < len(SIDEBAR):
+            st.header(t("sidebar.settings"))
+        if hide:
+            _hidden_notice(hide)
         values = {}
         for setting in SIDEBAR:
             drawn = _shown(setting, values)
             # a setting some tasks or kinds take keeps its value while it is hidden
             persist = {"persist_state": "session"} if setting.name in CONDITIONAL else {}
-            values[setting.name] = (config_value(setting, _widget(setting, **persist)) if drawn
-                                    else setting.default)
+            if drawn and setting.name in hide:  # the link's value, not drawn
+                held = st.session_state.get(setting.name, widget_value(setting, setting.default))
+                values[setting.name] = config_value(setting, held)
+            else:
+                values[setting.name] = (config_value(setting, _widget(setting, **persist))
+                                        if drawn else setting.default)
     if st.session_state.url_notes:
         notes = "; ".join(say(note) for note in st.session_state.url_notes)
         st.info(t("link.notes", notes=notes))
@@ -234,6 +284,8 @@ def bar_settings() -> None:
     """The settings of every page's control bar (``IN_BAR``): each a second widget of the
     sidebar's setting, showing its value, and setting it when moved (the whole page reruns)."""
     for name in IN_BAR:
+        if name in hidden():
+            continue
         key = BAR_KEY.format(name)
         st.session_state[key] = st.session_state.get(name, BY_NAME[name].default)
         _widget(BY_NAME[name], key=key, on_change=_from_bar, args=(name,), width=220)
@@ -281,20 +333,35 @@ def scene_values() -> dict[str, object]:
 
 
 def describe_link(values: dict[str, object]) -> str:
-    """What a link holds, in words: 'task order; sequence length (lag) 40; ...'."""
+    """What a link holds, in words: 'task order; sequence length (lag) 40; ...', and what it
+    hides from students."""
     changed = []
     for setting in SIDEBAR + PAGE_SETTINGS:
         value = values.get(setting.name)
-        if value is None:
+        if value is None or setting.name in ("hide", "lock"):
             continue
         if setting in SIDEBAR:
             value = config_value(setting, value)
         if value != setting.default:
             shown = ", ".join(kind_label(v) for v in value) if setting.many else written(value)
             changed.append(f"{setting_label(setting).lower()} {shown}")
-    if not changed:
-        return t("link.all_defaults")
-    return t("link.some_defaults", changed="; ".join(changed))
+    holds = (t("link.some_defaults", changed="; ".join(changed)) if changed
+             else t("link.all_defaults"))
+    return holds + students_see(values.get("hide") or (), values.get("lock") == 1)
+
+
+def students_see(hide: tuple, locked: bool) -> str:
+    """'; students see: play controls, sequence length' for a link that hides settings ('' for
+    one that hides none): what is left, or what is hidden where that list is shorter."""
+    if not hide:
+        return ""
+    names = {s.name for s in SIDEBAR} if ALL_SETTINGS in hide else set(hide)
+    label = {s.name: setting_label(s).lower() for s in SIDEBAR}
+    shown = [label[s.name] for s in SIDEBAR if s.name not in names]
+    gone = [label[s.name] for s in SIDEBAR if s.name in names]
+    said = (t("link.students_see", shown=", ".join([t("link.play_controls"), *shown]))
+            if len(shown) <= len(gone) else t("link.hidden_from", hidden=", ".join(gone)))
+    return f"; {said}" + (f" ({t('link.locked')})" if locked else "")
 
 
 def address(pages: list[str] | None = None) -> str:
@@ -310,9 +377,28 @@ def share_link(pages: list[str]) -> None:
     """The 'share this scene' box: this page's address, the link's version and every setting
     that differs from its default."""
     values = scene_values()
-    query = share_query(values)
     base = address(pages)
     with st.sidebar:
         st.subheader(t("share.title"))
-        st.code(f"{base}?{query}", language=None, wrap_lines=True)
+        values.update(_hide_choice())
+        st.code(f"{base}?{share_query(values)}", language=None, wrap_lines=True)
         st.caption(t("share.caption", holds=describe_link(values)))
+
+
+def _hide_choice() -> dict:
+    """The share box's choice of what its link hides from students, and whether it locks
+    that (first: what this session's own link hides)."""
+    hide_setting = PAGE_BY_NAME["hide"]
+    st.session_state.setdefault("share_hide", list(st.session_state.get("hide", ())))
+    st.session_state.setdefault("share_lock", st.session_state.get("lock") == 1)
+    chosen = st.multiselect(t("share.hide"), hide_setting.options, key="share_hide",
+                            format_func=_hide_label, help=t("share.hide_help"))
+    hide = (ALL_SETTINGS,) if ALL_SETTINGS in chosen else tuple(
+        o for o in hide_setting.options if o in chosen)
+    lock = st.checkbox(t("share.lock"), key="share_lock", disabled=not hide,
+                       help=t("share.lock_help"))
+    return {"hide": hide, "lock": int(bool(hide) and lock)}
+
+
+def _hide_label(name: str) -> str:
+    return t("hidden.all") if name == ALL_SETTINGS else setting_label(BY_NAME[name])

@@ -204,6 +204,8 @@ def close_forget_gate_button(config: RunConfig) -> None:
     """One click to PyTorch's default: a constant memory-gate bias of 0 (f about 0.5). Like
     every button that changes settings it is drawn outside the live fragment: a click inside it
     reruns only the fragment, and neither the sidebar nor the address would take the change."""
+    if not settings.may_change("memory_init", "forget_bias"):
+        return  # a teacher's link hides them: the lesson keeps them
     closed = config.memory_init == "constant" and config.forget_bias == 0
     st.button(t("controls.close_gate"), key="close_gate", on_click=_close_forget_gate,
               disabled=closed, icon=":material/lock:", help=t("controls.close_gate.help"))

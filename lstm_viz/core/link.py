@@ -158,7 +158,8 @@ def write(values: dict[str, object], pages: tuple[Setting, ...] = ()) -> str:
         base = default(setting.name) if setting in LINKED else setting.default
         if value is None or value == base:
             continue
-        parts += [f"{setting.name}={quote(item, safe='')}" for item in setting.write(value)]
+        safe = "," if setting.comma else ""  # a comma list stays readable (hide=seq_len,lr)
+        parts += [f"{setting.name}={quote(item, safe=safe)}" for item in setting.write(value)]
     return "&".join(parts)
 
 

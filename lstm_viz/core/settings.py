@@ -36,6 +36,7 @@ class Setting:
     options: tuple = ()  # the choices (selectbox, multiselect) or a select_slider's stops
     aliases: tuple[str, ...] = ()  # older link keys, read for good
     flag_aliases: tuple[str, ...] = ()  # older CLI flags, accepted for good
+    comma: bool = False  # several choices written as one comma list (hide=seq_len,lr)
     linked: bool = True  # in links, on the CLI and in change notes (False: internal)
     cli: bool = True  # a CLI flag (False: the app sets it, e.g. an uploaded series)
     vet: Callable[[object], Message | None] | None = field(default=None, compare=False)
@@ -98,9 +99,11 @@ class Setting:
         return value
 
     def _parse_many(self, raw: list[str]) -> tuple:
-        """Choices named in any case; unknown names are left out (``dropped`` says which)."""
+        """Choices named in any case, given once each or as comma lists; unknown names are left
+        out (``dropped`` says which)."""
         by_name = {option.lower(): option for option in self.options}
-        items = tuple(dict.fromkeys(by_name[r.lower()] for r in raw if r.lower() in by_name))
+        items = tuple(dict.fromkeys(by_name[r.lower()] for r in _items(raw)
+                                    if r.lower() in by_name))
         if not items:
             raise Problem("link.not_among", options=", ".join(self.options))
         return items
@@ -120,7 +123,7 @@ class Setting:
     def dropped(self, raw: list[str]) -> list[str]:
         """The link's items that are none of the choices (a setting of several choices)."""
         known = {option.lower() for option in self.options}
-        return [r for r in raw if r.lower() not in known]
+        return [r for r in _items(raw) if r.lower() not in known]
 
     def _number(self, text: str) -> float | int:
         try:
@@ -132,7 +135,10 @@ class Setting:
         return int(value) if self.whole else value  # the sliders truncate too
 
     def write(self, value) -> list[str]:
-        """The link's strings for ``value``: one per choice of a setting of several."""
+        """The link's strings for ``value``: one per choice of a setting of several (one comma
+        list where the setting says so)."""
+        if self.comma:
+            return [",".join(map(written, value))]
         return [written(v) for v in value] if self.many else [written(value)]
 
     # -- reading a CLI argument --------------------------------------------------------------
@@ -145,6 +151,11 @@ class Setting:
         if self.whole:
             return int(text)
         return text
+
+
+def _items(raw: list[str]) -> list[str]:
+    """A link's choices, each given on its own or in a comma list."""
+    return [item.strip() for r in raw for item in r.split(",") if item.strip()]
 
 
 def written(value) -> str:

@@ -157,6 +157,10 @@ TEXT = {
     "setting.series.help": "The synthetic prices, or a series you uploaded on the Prices page.",
     "setting.scene": "Scene",
     "setting.scene.help": "The story's scene.",
+    "setting.hide": "Hidden settings",
+    "setting.hide.help": "The settings a teacher's link hides from students.",
+    "setting.lock": "Locked",
+    "setting.lock.help": "A link that locks its hidden settings: students cannot show them.",
     "setting.lang": "Language",
     "setting.lang.help": "The language of every page.",
     "link.not_among": "not among {options}",
@@ -185,6 +189,21 @@ TEXT = {
     "share.caption": ("Copy it with the button at the box's top right. It holds {holds}. The "
                       "same link gives the same settings, seed, initial weights and batches, so "
                       "the same numbers."),
+    "hidden.all": "all settings",
+    "hidden.notice": "This link hides some settings from you: {what}. They keep the link's values.",
+    "hidden.locked": ("This link hides some settings and locks them: {what}. The scene stays as the "
+                      "link set it."),
+    "hidden.no_shortcut": "This link hides the settings that this page's button would change.",
+    "hidden.show_all": "Show all settings",
+    "link.students_see": "students see: {shown}",
+    "link.play_controls": "play controls",
+    "link.hidden_from": "hidden from students: {hidden}",
+    "link.locked": "locked",
+    "share.hide": "Hide from students",
+    "share.hide_help": ("The link hides these settings and keeps their values. Start, Pause, Step, "
+                        "Reset, the page links and the language always stay."),
+    "share.lock": "Lock them (no \"Show all settings\")",
+    "share.lock_help": "Students cannot show the hidden settings, so the scene stays fixed.",
     "change.task": "task",
     "change.seq_len": "sequence length",
     "change.hidden_size": "hidden size",

@@ -1,0 +1,92 @@
+"""A teacher's link: hide= hides settings by name (or all of them), keeps their values, always
+keeps the play controls and says that settings are hidden; lock=1 takes away "Show all
+settings"; the share box writes the choice. In Streamlit's AppTest (the browser tests click
+the same)."""
+
+from __future__ import annotations
+
+import pytest
+from test_pages import open_app, view_of
+
+from views import settings
+
+SETTING_KEYS = {s.name for s in settings.SIDEBAR}
+
+
+def drawn_settings(at) -> set[str]:
+    """The settings whose sidebar widgets this page drew."""
+    kinds = ("slider", "select_slider", "selectbox", "multiselect", "number_input")
+    keys = {w.key for kind in kinds for w in at.sidebar.get(kind)}
+    return keys & SETTING_KEYS
+
+
+def test_hide_takes_setting_names_and_keeps_the_links_values():
+    at = open_app({"seq_len": "40", "lr": "0.01", "hide": "seq_len,lr"})
+    assert "seq_len" not in drawn_settings(at) and "lr" not in drawn_settings(at)
+    assert {"task", "models", "seed"} <= drawn_settings(at)
+    config = view_of(at).config
+    assert (config.seq_len, config.lr) == (40, 0.01)
+    notice = " ".join(i.value for i in at.sidebar.info)
+    assert "sequence length" in notice and "learning rate" in notice
+    assert not [k for k in ("seq_len_bar",) if k in {w.key for w in at.get("slider")}]
+    assert at.button(key="bar_step") and at.button(key="start")  # the play controls stay
+    at.button(key="show_all_settings").click().run()
+    assert {"seq_len", "lr"} <= drawn_settings(at)
+    assert at.slider(key="seq_len").value == 40 and at.select_slider(key="lr").value == 0.01
+    assert view_of(at).config == config  # showing them changes no setting
+
+
+def test_hide_settings_hides_every_setting_and_start_still_works():
+    at = open_app({"hide": "settings", "seq_len": "30"})
+    assert drawn_settings(at) == set()
+    assert not [h for h in at.sidebar.header if h.value == "Settings"]
+    step = at.session_state["cursor"].step
+    at.button(key="bar_step").click().run()
+    assert at.session_state["cursor"].step > step and view_of(at).config.seq_len == 30
+    at.button(key="start").click().run()
+    assert at.session_state["playing"]
+    assert at.button(key="show_all_settings")
+
+
+def test_lock_takes_the_show_all_button_away():
+    at = open_app({"hide": "settings", "lock": "1"})
+    assert drawn_settings(at) == set()
+    assert "show_all_settings" not in {b.key for b in at.button}
+    assert "locks them" in " ".join(i.value for i in at.sidebar.info)
+
+
+@pytest.mark.parametrize("hide, note", [
+    ("nonsense", "hide='nonsense' (not among settings"),
+    ("seq_len,nonsense", "ignored nonsense in hide"),
+])
+def test_an_unknown_name_in_hide_gets_a_polite_note(hide, note):
+    at = open_app({"hide": hide})
+    assert note in " ".join(i.value for i in at.info)
+    assert ("seq_len" in drawn_settings(at)) == (hide == "nonsense")
+
+
+def test_the_share_box_writes_what_to_hide_and_says_what_students_see():
+    at = open_app({"seq_len": "40"})
+    at.multiselect(key="share_hide").set_value(
+        [s.name for s in settings.SIDEBAR if s.name != "seq_len"]).run()
+    link = at.code[0].value
+    assert "hide=" in link and "lock" not in link
+    assert "students see: play controls, sequence length" in at.sidebar.caption[-1].value
+    at.multiselect(key="share_hide").set_value(["seq_len", "lr"]).run()
+    at.checkbox(key="share_lock").check().run()
+    link = at.code[0].value
+    assert "hide=seq_len,lr" in link and "lock=1" in link
+    caption = at.sidebar.caption[-1].value
+    assert "hidden from students: sequence length (lag), learning rate (locked)" in caption
+    # the link it wrote opens that scene, hidden and locked
+    query = dict(pair.split("=") for pair in link.split("?")[1].split("&"))
+    student = open_app(query)
+    assert "seq_len" not in drawn_settings(student) and view_of(student).config.seq_len == 40
+    assert "show_all_settings" not in {b.key for b in student.button}
+
+
+def test_a_shortcut_that_changes_a_hidden_setting_is_not_offered():
+    at = open_app({"hide": "memory_init"})
+    assert "close_gate" not in {b.key for b in at.button}
+    shown = open_app({"hide": "seq_len"})
+    assert "close_gate" in {b.key for b in shown.button}
