@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from test_pages import open_app, view_of
 
+from lstm_viz.present import story
+from lstm_viz.serving.sessions import tally_for
 from views import settings
 
 SETTING_KEYS = {s.name for s in settings.SIDEBAR}
@@ -90,3 +92,51 @@ def test_a_shortcut_that_changes_a_hidden_setting_is_not_offered():
     assert "close_gate" not in {b.key for b in at.button}
     shown = open_app({"hide": "seq_len"})
     assert "close_gate" in {b.key for b in shown.button}
+
+
+def story_scene_params(number: int) -> dict:
+    """The link to a story scene, set up (as the scene's own link box writes it)."""
+    values = settings.widget_values(story.scene_at(number).config)
+    values.update(scene=str(number))
+    return dict(pair.split("=") for pair in settings.share_query(values).split("&"))
+
+
+def test_the_class_tally_counts_every_sessions_prediction_and_names_nobody():
+    scene = story.scene_at(1)
+    widget = f"prediction_{scene.key}_en"
+    params = story_scene_params(1)
+    choices = [story.choice_text(scene, c) for c in scene.choices()]
+    readers = [open_app(params, page="views/story.py") for _ in range(4)]
+    run = readers[0].session_state["cursor"].run
+    assert all(r.session_state["cursor"].run is run for r in readers)  # one shared run
+    before = tally_for(run).counts(scene.key)
+    for reader, choice in zip(readers[:3], (0, 0, 1)):
+        assert not [c for c in reader.caption if "the class" in c.value]  # not before predicting
+        reader.radio(key=widget).set_value(choice).run()
+    readers[1].radio(key=widget).set_value(2).run()  # a changed mind moves its count
+    fourth = readers[3]
+    fourth.radio(key=widget).set_value(0).run()
+    counts = tally_for(run).counts(scene.key)
+    added = {c: counts.get(c, 0) - before.get(c, 0) for c in (0, 1, 2)}
+    assert added == {0: 2, 1: 1, 2: 1}
+    total = sum(counts.values())
+    said = next(c.value for c in fourth.caption if "How the class predicted" in c.value)
+    for choice, n in counts.items():
+        assert f"{n} of {total} “{choices[choice]}”" in said
+    assert set(vars(tally_for(run))) == {"_counts", "_lock"}  # counts only, nobody named
+
+
+def test_a_tally_is_dropped_with_its_run():
+    import gc
+
+    from lstm_viz.core.config import RunConfig
+    from lstm_viz.core.training import LockstepTrainer
+    from lstm_viz.serving import sessions
+
+    run = LockstepTrainer(RunConfig(seq_len=8, models=("rnn",)))
+    sessions.tally_for(run).predict("race", 0)
+    assert sessions.tally_for(run).counts("race") == {0: 1}
+    held = len(sessions._TALLIES)
+    del run
+    gc.collect()
+    assert len(sessions._TALLIES) == held - 1

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lstm_viz.i18n import t
 from lstm_viz.present import panels, story
-from lstm_viz.serving.sessions import FIGURES, run_key
+from lstm_viz.serving.sessions import FIGURES, run_key, tally_for
 from views import settings, shared
 
 st.title(t("story.title"))
@@ -24,8 +24,26 @@ def _go_to(n: int) -> None:
 
 
 def _keep_prediction(scene_key: str, widget: str) -> None:
-    """A prediction outlives the radio that took it (a new language draws a new radio)."""
-    st.session_state.setdefault("predictions", {})[scene_key] = st.session_state[widget]
+    """A prediction outlives the radio that took it (a new language draws a new radio), and
+    counts in the class's tally of this run (a changed prediction moves its count)."""
+    predictions = st.session_state.setdefault("predictions", {})
+    before, choice = predictions.get(scene_key), st.session_state[widget]
+    if choice is not None and choice != before:
+        tally_for(cursor.run).predict(scene_key, choice, before)
+    predictions[scene_key] = choice
+
+
+def class_tally() -> None:
+    """How every session on this run predicted this scene so far (shown once this reader has
+    predicted)."""
+    counts = tally_for(cursor.run).counts(scene.key)
+    if not counts:
+        return
+    choices, total = scene.choices(), sum(counts.values())
+    said = ", ".join(
+        t("story.class_item", n=n, total=total, choice=story.choice_text(scene, choices[c]))
+        for c, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    st.caption(t("story.class", said=said), help=t("story.class_help"))
 
 
 def scene_link(n: int) -> str:
@@ -70,6 +88,7 @@ def draw(view):
         shared.chart(FIGURES.get(view, panels.race)["race_metric"], "story_metric")
     if not view.done:
         st.caption(t("story.running", cap=view.config.max_steps))
+        class_tally()
         return
     choice = st.session_state.get("predictions", {}).get(scene.key)
     prediction = None if choice is None else scene.choices()[choice]
@@ -78,6 +97,7 @@ def draw(view):
         st.warning(said, icon=":material/close:")  # a wrong guess is no success
     else:
         st.success(said, icon=":material/check:")
+    class_tally()
     st.caption(story.measured(scene))
     snapshot = view.snapshots[-1]
     if any(p.memory is not None for p in snapshot.probes.values()):

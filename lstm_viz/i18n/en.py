@@ -16,6 +16,10 @@ TEXT = {
     "story.is_set_up": "This scene is set up: {settings}.",
     "story.differs": "Your settings differ from this scene's: setting it up changes {changes}.",
     "story.link": "This scene's link:",
+    "story.class": "How the class predicted so far: {said}.",
+    "story.class_item": "{n} of {total} “{choice}”",
+    "story.class_help": ("Every reader on this link who predicted this scene, counted on the server "
+                         "while the run is kept (counts only: nobody is named)."),
     "story.predict": "Your prediction, before you press play:",
     "story.predict_first": "Make your prediction above; the run appears once you have.",
     "story.running": "Training to step {cap}; the explanation appears when the run stops.",

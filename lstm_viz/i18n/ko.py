@@ -16,6 +16,10 @@ TEXT = {
     "story.is_set_up": "이 장면이 준비됐어요: {settings}.",
     "story.differs": "지금 설정이 이 장면과 달라요. 장면을 준비하면 다음 설정이 바뀌어요: {changes}.",
     "story.link": "이 장면의 링크:",
+    "story.class": "지금까지 반 전체의 예측: {said}.",
+    "story.class_item": "{total}명 중 {n}명 “{choice}”",
+    "story.class_help": ("이 링크에서 이 장면을 예측한 모든 사람을 서버가 세어요. 실행이 남아 있는 "
+                         "동안만 세고, 숫자만 남겨요(누구인지는 남기지 않아요)."),
     "story.predict": "학습을 시작하기 전에 예측해 보세요:",
     "story.predict_first": "위에서 먼저 예측을 고르세요. 그러면 실행 화면이 나타나요.",
     "story.running": "{cap}단계까지 학습해요. 학습이 멈추면 설명이 나타나요.",

@@ -21,7 +21,8 @@ import ctypes
 import ctypes.util
 import threading
 import time
-from collections import OrderedDict
+import weakref
+from collections import Counter, OrderedDict
 from typing import Callable
 
 from lstm_viz import i18n
@@ -127,6 +128,42 @@ class RunRegistry:
 
 
 REGISTRY = RunRegistry(make_run=WORKER.run)  # the app's runs train in the worker process
+
+
+class Tally:
+    """How a class predicted on one shared run, scene by scene: counts per choice and nothing
+    else (no session is named or kept). A session that changes its prediction moves its count."""
+
+    def __init__(self):
+        self._counts: dict[str, Counter] = {}
+        self._lock = threading.Lock()
+
+    def predict(self, scene: str, choice: int, before: int | None = None) -> None:
+        """One prediction of ``scene`` (``before``: this session's earlier one, taken back)."""
+        with self._lock:
+            counts = self._counts.setdefault(scene, Counter())
+            if before is not None and counts[before] > 0:
+                counts[before] -= 1
+            counts[choice] += 1
+
+    def counts(self, scene: str) -> dict[int, int]:
+        """Predictions per choice so far (choices nobody made left out)."""
+        with self._lock:
+            return {c: n for c, n in self._counts.get(scene, {}).items() if n}
+
+
+_TALLIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_TALLIES_LOCK = threading.Lock()
+
+
+def tally_for(run: RunRecords) -> Tally:
+    """The class's tally kept with a shared run: every session on the run adds to it, and it
+    is dropped with the run."""
+    with _TALLIES_LOCK:
+        tally = _TALLIES.get(run)
+        if tally is None:
+            tally = _TALLIES[run] = Tally()
+        return tally
 
 
 class Cursor:
