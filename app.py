@@ -17,6 +17,7 @@ limit_malloc_arenas()  # one Python process serves every session thread
 
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
 settings.language_picker()
+st.html(shared.PAGE_STYLE)
 
 PAGES = [
     st.Page("views/story.py", title=t("page.story"), icon=":material/auto_stories:",

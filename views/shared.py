@@ -11,6 +11,7 @@ stops asking).
 
 from __future__ import annotations
 
+import html
 import random
 from typing import Callable
 
@@ -19,6 +20,7 @@ import streamlit as st
 from lstm_viz.core.config import LIMITS, LINKED, RunConfig
 from lstm_viz.core.training import TICK_SECONDS, RunView
 from lstm_viz.i18n import t
+from lstm_viz.present import figures
 from lstm_viz.present.labels import kind_color, kind_label
 from lstm_viz.present.task_words import words
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
@@ -194,9 +196,19 @@ def live(draw: Callable[[RunView], None]) -> None:
 CHART_CONFIG = {"displayModeBar": False}  # zoom by dragging, reset by double-click
 
 
+# A chart's text alternative: read by screen readers, not drawn (nor given a gap of its own).
+PAGE_STYLE = """<style>
+.stElementContainer:has(.chart-alt) {position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; padding: 0;}
+</style>"""
+
+
 def chart(fig, key: str) -> None:
     """A plotly chart, full width, without plotly's toolbar (it covered titles on phones;
-    Streamlit's own toolbar still offers full screen)."""
+    Streamlit's own toolbar still offers full screen), after its text alternative: the chart
+    in one line from its own numbers (``figures.summary``), for a screen reader."""
+    st.markdown(f'<p class="chart-alt">{html.escape(figures.summary(fig))}</p>',
+                unsafe_allow_html=True)
     st.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
 
 

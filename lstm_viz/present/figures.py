@@ -7,6 +7,8 @@ papers; the steps that carry the information to remember are marked with dotted 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import plotly.colors
 import plotly.graph_objects as go
@@ -14,7 +16,7 @@ import plotly.graph_objects as go
 from lstm_viz.core.kinds import kind_of
 from lstm_viz.core.probes import SATURATION, ModelProbe
 from lstm_viz.i18n import t
-from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_label
+from lstm_viz.present.labels import kind_color, kind_label, kind_of_color, look, multiplier_label
 
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
@@ -230,7 +232,7 @@ def _ends(traces: list, diverged: dict[str, int]) -> list[go.Scatter]:
                 seen.add(kind)
                 ends.append(go.Scatter(
                     x=[points[-1][0]], y=[points[-1][1]], mode="markers", showlegend=False,
-                    legendgroup=kind, marker=dict(symbol="x", size=11, color=kind_color(kind)),
+                    legendgroup=kind, marker=dict(symbol=END_SYMBOL, size=11, color=kind_color(kind)),
                     hovertemplate=t("figures.diverged", model=kind_label(kind),
                                     step=diverged[kind]) + "<extra></extra>"))
     return ends
@@ -241,9 +243,32 @@ def _diverged_lines(diverged: dict[str, int]) -> list[dict]:
                  line=dict(color=kind_color(kind), dash="dash")) for kind, step in diverged.items()]
 
 
+CUE_MARKERS = 12  # a line's markers, at most: enough to tell models apart, few enough to read it
+END_SYMBOL = "x"  # a diverged curve's end (``_ends``), kept as it is
+
+
+def _second_cue(traces: list) -> list:
+    """Every line or marker trace drawn in a model's colour also gets that model's marker, so
+    a reader who cannot tell the colours apart still can (WCAG 1.4.1: not colour alone)."""
+    for trace in traces:
+        if not isinstance(trace, go.Scatter):
+            continue
+        color = trace.line.color or trace.marker.color
+        kind = kind_of_color(color) if isinstance(color, str) else None
+        if kind is None or trace.marker.symbol == END_SYMBOL:
+            continue
+        if "markers" not in (trace.mode or ""):
+            trace.mode = f"{trace.mode or 'lines'}+markers"
+            trace.marker.maxdisplayed = CUE_MARKERS
+        trace.marker.symbol = look(kind).symbol
+        trace.marker.color = trace.marker.color or color
+    return traces
+
+
 def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Figure:
-    """A figure built in one constructor call, with the layout every chart shares."""
-    return go.Figure(data=traces, layout={**_frame(title, height), **layout})
+    """A figure built in one constructor call, with the layout every chart shares, and each
+    model's marker beside its colour."""
+    return go.Figure(data=_second_cue(traces), layout={**_frame(title, height), **layout})
 
 
 def _key_steps(key_steps, label: str | None = None, note: bool = True) -> dict:
@@ -671,3 +696,47 @@ def gate_saturation(probes: dict[str, ModelProbe], gate: str, title: str,
                   yaxis=dict(title=dict(text=t("figures.left_saturated", low=low)), scaleanchor="x",
                              **axis))
     return _figure(traces, layout, title, height=height)
+
+
+ALT_ITEMS = 8  # the most traces or bars a chart's text alternative reads out
+
+
+def _plain(text: str | None) -> str:
+    """A title as words: no HTML tags, line breaks as spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text or "")).strip()
+
+
+def _ends_of(trace) -> list[tuple[object, float]]:
+    """A line's first and last points with a finite value (one, or none)."""
+    if trace.x is None or trace.y is None:
+        return []
+    points = [(x, float(y)) for x, y in zip(trace.x, trace.y)
+              if x is not None and y is not None and np.isfinite(float(y))]
+    return points[:1] + points[-1:] if len(points) > 1 else points
+
+
+def _at(point: tuple[object, float], axis: str) -> str:
+    x = f"{point[0]:.4g}" if isinstance(point[0], (int, float)) else str(point[0])
+    return t("figures.alt_at", value=f"{point[1]:.3g}", axis=axis, x=x)
+
+
+def summary(fig: go.Figure) -> str:
+    """The chart in one line, from its own numbers, for a screen reader: its title, then each
+    named line's first and last points ("LSTM, held-out: from 0.5 at training step 0 to 1 at
+    training step 400"), each bar, or a heatmap's size and range."""
+    axis = _plain(fig.layout.xaxis.title.text) or t("figures.alt_x")
+    parts = []
+    for trace in fig.data:
+        if trace.type == "heatmap":
+            z = np.asarray(trace.z, dtype=float)
+            parts.append(t("figures.alt_heatmap", rows=z.shape[0], columns=z.shape[1],
+                           low=f"{np.nanmin(z):.3g}", high=f"{np.nanmax(z):.3g}"))
+        elif trace.type == "bar":
+            parts += [f"{_plain(str(x))}: {float(y):.3g}" for x, y in zip(trace.x, trace.y)]
+        elif trace.type == "scatter" and trace.showlegend is not False and trace.name:
+            ends = [_at(point, axis) for point in _ends_of(trace)]
+            if ends:
+                parts.append(t("figures.alt_line", name=_plain(trace.name), first=ends[0],
+                               last=ends[-1]) if len(ends) > 1 else f"{_plain(trace.name)}: {ends[0]}")
+    said = "; ".join(parts[:ALT_ITEMS]) + ("; …" if len(parts) > ALT_ITEMS else "")
+    return t("figures.alt", title=_plain(fig.layout.title.text), said=said or t("figures.alt_empty"))

@@ -3,7 +3,9 @@
 The maths of a kind lives in ``lstm_viz.core.kinds``; this is its presentation entry, looked up
 by the kind's id. Colours are the Okabe & Ito (2008) colour-blind-safe palette first (RNN
 vermillion, LSTM blue, GRU bluish green, LSTM 1997 reddish purple, LSTM (c cut) orange), then
-Tol's (2021) muted and dark schemes; a test keeps them distinct. The words (multiplier legend,
+Tol's (2021) muted and dark schemes; tests keep them apart, also as the three common
+colour-vision deficiencies see them (tests/test_colours.py). Each kind also has its own marker,
+so no chart relies on colour alone (WCAG 1.4.1). The words (multiplier legend,
 the Inside page's note, gate titles) come from the language tables: ``kind.<id>.multiplier``,
 ``kind.<id>.inside_note`` and ``gate.<letter>``.
 """
@@ -24,6 +26,7 @@ class Look:
 
     label: str
     color: str
+    symbol: str  # its marker, the second cue beside the colour wherever models share a chart
     equations: str
     slope: str = ""
     headline: bool = False
@@ -32,24 +35,26 @@ class Look:
 _LSTM = r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"
 _RNN = r"h_t = \tanh(W_{ih} x_t + W_{hh} h_{t-1} + b)"
 LOOKS = {
-    "rnn": Look("RNN", "#D55E00", _RNN, slope="1−h_t²"),
-    "lstm": Look("LSTM", "#0072B2", _LSTM, headline=True),
-    "gru": Look("GRU", "#009E73", r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}"),
-    "lstm-cec": Look("LSTM 1997", "#CC79A7",
+    "rnn": Look("RNN", "#D55E00", "circle", _RNN, slope="1−h_t²"),
+    "lstm": Look("LSTM", "#0072B2", "square", _LSTM, headline=True),
+    "gru": Look("GRU", "#009E73", "diamond", r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}"),
+    "lstm-cec": Look("LSTM 1997", "#CC79A7", "triangle-up",
                      r"c_t = c_{t-1} + i_t \odot g_t,\quad h_t = o_t \odot \tanh(c_t)"),
-    "lstm-cut": Look("LSTM (c cut)", "#E69F00", _LSTM),
-    "lstm-i1": Look("LSTM (i = 1)", "#332288",
+    "lstm-cut": Look("LSTM (c cut)", "#E69F00", "triangle-down", _LSTM),
+    "lstm-i1": Look("LSTM (i = 1)", "#332288", "star",
                     r"c_t = f_t \odot c_{t-1} + g_t,\quad h_t = o_t \odot \tanh(c_t)"),
-    "lstm-o1": Look("LSTM (o = 1)", "#762A83",
+    "lstm-o1": Look("LSTM (o = 1)", "#762A83", "hexagram",
                     r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad h_t = \tanh(c_t)"),
-    "rnn-orth": Look("RNN (orthogonal)", "#8C510A",
+    "rnn-orth": Look("RNN (orthogonal)", "#8C510A", "cross",
                      _RNN + r",\quad W_{hh} \text{ orthogonal at step 0}", slope="1−h_t²"),
-    "irnn": Look("IRNN", "#000000",
+    "irnn": Look("IRNN", "#000000", "pentagon",
                  r"h_t = \max(0,\ W_{ih} x_t + W_{hh} h_{t-1} + b),\quad W_{hh} = I,\ b = 0"
                  r" \text{ at step 0}", slope="1[h_t>0]"),
-    "lstmp": Look("LSTMP", "#999933", r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad "
+    "lstmp": Look("LSTMP", "#999933", "hourglass", r"c_t = f_t \odot c_{t-1} + i_t \odot g_t,\quad "
                                       r"h_t = W_{hr}\,(o_t \odot \tanh(c_t))"),
 }
+
+_BY_COLOR = {look.color.upper(): kind for kind, look in LOOKS.items()}
 
 
 def look(kind: str) -> Look:
@@ -59,6 +64,11 @@ def look(kind: str) -> Look:
 def kind_label(kind: str) -> str:
     """'LSTM (c cut)': the kind as every page and legend names it."""
     return LOOKS[kind].label
+
+
+def kind_of_color(color: str) -> str | None:
+    """The kind drawn in this colour (None: no kind's)."""
+    return _BY_COLOR.get(color.upper())
 
 
 def kind_color(kind: str) -> str:

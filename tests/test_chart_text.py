@@ -1,0 +1,54 @@
+"""Every chart carries a text alternative that a screen reader reads: the chart in one line,
+from its own numbers (``figures.summary``), right before it on the page."""
+
+from __future__ import annotations
+
+import re
+
+from test_pages import open_app, view_of
+
+from lstm_viz.i18n import use
+from lstm_viz.present import figures
+
+
+def alternatives(at) -> list[str]:
+    return [m.value for m in at.markdown if 'class="chart-alt"' in m.value]
+
+
+def test_the_race_chart_says_each_models_held_out_metric_from_the_run():
+    at = open_app({"seq_len": "10", "models": ["rnn", "lstm"]})
+    at.select_slider(key="step_n").set_value(50).run()
+    at.button(key="bar_step").click().run()
+    view = view_of(at)
+    assert len(view.evals["lstm"]) > 1
+    said = next(a for a in alternatives(at) if "Held-out accuracy" in a)
+    for kind, label in (("rnn", "RNN"), ("lstm", "LSTM")):
+        step, metric = view.evals[kind][-1]
+        assert f"{label}, held-out: from " in said
+        assert f"to {metric:.3g} at training step {step}" in said, said
+    assert len(alternatives(at)) == len(at.get("plotly_chart"))  # one per chart
+
+
+def test_every_page_gives_each_chart_its_alternative():
+    for page in ("views/race.py", "views/inside.py", "views/gradients.py", "views/primer.py"):
+        at = open_app({"seq_len": "10"}, page=page)
+        charts = at.get("plotly_chart")
+        assert charts and len(alternatives(at)) == len(charts), page
+        assert all(re.search(r"Chart: \S", a) for a in alternatives(at)), page
+
+
+def test_a_heatmap_and_a_bar_chart_read_as_their_numbers():
+    import numpy as np
+    import plotly.graph_objects as go
+
+    heat = go.Figure(go.Heatmap(z=np.array([[0.1, 0.5], [0.9, 0.2]])),
+                     layout=dict(title=dict(text="forget gate<br>f")))
+    assert figures.summary(heat) == ("Chart: forget gate f. a heatmap of 2 rows by 2 columns, "
+                                     "values 0.1 to 0.9.")
+    bars = go.Figure(go.Bar(x=["RNN", "LSTM"], y=[1e-25, 0.004]), layout=dict(title=dict(text="reach")))
+    assert figures.summary(bars) == "Chart: reach. RNN: 1e-25; LSTM: 0.004."
+    use("ko")
+    try:
+        assert figures.summary(bars).startswith("차트: reach.")
+    finally:
+        use(None)
