@@ -158,10 +158,28 @@ def visit(page, url, ready=CHART) -> None:
     page.locator(ready).first.wait_for(timeout=60_000)
 
 
+SERIOUS = ("serious", "critical")
+AXE_FOUND: dict[str, list] = {}  # page, size and language -> axe's serious or critical findings
+
+
+def axe_serious(page, where: str) -> list[str]:
+    """axe-core's serious and critical violations on this page once it has settled (no element
+    dimmed by a rerun), as 'rule: how many elements'; recorded in artifacts/axe.json."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function("document.querySelectorAll('[data-stale=\"true\"]').length === 0",
+                           timeout=30_000)
+    found = [f"{v['id']}: {len(v['nodes'])} ({v['nodes'][0]['target']})"
+             for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+    AXE_FOUND[where] = found
+    (ARTIFACTS / "axe.json").write_text(json.dumps(AXE_FOUND, indent=1, ensure_ascii=False))
+    return found
+
+
 def test_every_page_opens_in_korean_without_an_exception(server, browser):
     """Each page in Korean, one after another in one tab, drawn with the CJK font `.ci/run`
-    installs (its screenshot goes to artifacts/ko_<page>.png). The English pages: the phone
-    test below opens every one."""
+    installs (its screenshot goes to artifacts/ko_<page>.png), with no serious or critical
+    axe-core violation. The English pages: the phone test below opens every one."""
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1400, "height": 1600})
     page = context.new_page()
@@ -172,6 +190,24 @@ def test_every_page_opens_in_korean_without_an_exception(server, browser):
             assert HANGUL.search(page.locator("h1").first.inner_text()), name
             assert HANGUL.search(page.locator('[data-testid="stSidebar"]').inner_text()), name
             page.screenshot(path=str(ARTIFACTS / f"ko_{name}.png"))
+            assert not axe_serious(page, f"{name} desktop ko"), AXE_FOUND
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size, lang", [((1400, 1000), "en"), (PHONE, "ko")])
+def test_every_page_has_no_serious_accessibility_violation(server, browser, size, lang):
+    """axe-core on every page, in the two combinations the other page tours do not take (English
+    on a desktop, Korean on a phone; the Korean desktop and English phone tours check axe too)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    where = "phone" if size == PHONE else "desktop"
+    try:
+        for name in PAGES:
+            visit(page, page_url(server, name, lang if lang != "en" else None),
+                  READY.get(name, CHART))
+            assert not axe_serious(page, f"{name} {where} {lang}"), AXE_FOUND
     finally:
         context.close()
 
@@ -557,6 +593,7 @@ def test_phone_layout_titles_clear_of_toolbars_and_each_other(server, browser):
                 assert top < PHONE[1], f"the race chart starts at {top:.0f} px on a phone"
             page.screenshot(path=str(ARTIFACTS / f"phone_{name}.png"))
             no_exception(page)
+            assert not axe_serious(page, f"{name} phone en"), AXE_FOUND
     finally:
         context.close()
 
@@ -706,3 +743,60 @@ def test_a_korean_prompt_gets_each_models_top_five_bars(server, browser):
         page.screenshot(path=str(ARTIFACTS / "text_korean_prompt.png"), full_page=True)
     finally:
         context.close()
+
+
+def _sidebar_labels(page) -> set[str]:
+    """The labels of the sidebar's widgets (what a student can change)."""
+    return {t.strip() for t in page.locator(
+        '[data-testid="stSidebar"] [data-testid="stWidgetLabel"]').all_inner_texts()}
+
+
+def test_a_teachers_link_hides_and_locks_what_it_names(server, browser):
+    """hide=seq_len,lr hides exactly those two; hide=settings hides every setting and Start
+    still trains; with lock=1 nothing shows them again."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        visit(page, f"{server['url']}/?v=2&seq_len=40&hide=seq_len,lr")
+        everything = {"Task", "Hidden size", "Optimizer", "Batch size", "Seed"}
+        labels = _sidebar_labels(page)
+        assert everything <= labels, labels
+        assert not {"Sequence length (lag)", "Learning rate"} & labels, labels
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert "sequence length (lag), learning rate" in sidebar.inner_text()
+        sidebar.get_by_role("button", name="Show all settings", exact=True).click()
+        wait_for(lambda: "Learning rate" in _sidebar_labels(page), what="the settings back")
+
+        visit(page, f"{server['url']}/?v=2&seq_len=40&hide=settings")
+        assert not everything & _sidebar_labels(page)
+        control(page, "Start").click()
+        wait_for(lambda: step_count(page) > 0, what="training to start")
+        assert sidebar.get_by_role("button", name="Show all settings", exact=True).count() == 1
+        pause_and_settle(page, quiet=1.0)
+
+        visit(page, f"{server['url']}/?v=2&seq_len=40&hide=settings&lock=1")
+        assert not everything & _sidebar_labels(page)
+        assert sidebar.get_by_role("button", name="Show all settings", exact=True).count() == 0
+        assert "locks them" in sidebar.inner_text()
+        no_exception(page)
+    finally:
+        context.close()
+
+
+def test_three_sessions_predictions_appear_in_a_fourth_sessions_tally(server, browser):
+    """Story scene 3 (its own run, which no other test uses): three readers predict, a fourth
+    predicts and reads how the class predicted."""
+    link = f"{server['url']}/story?scene=3&v=2&forget_bias=0&memory_init=constant&max_steps=300"
+    sessions = open_pages(browser, [link] * 4, ready=READY["story"])
+    try:
+        for (_, page), choice in zip(sessions, ("Neither", "Neither", "Both", "Neither")):
+            page.get_by_text(choice, exact=True).click()
+            page.locator(CHART).first.wait_for(timeout=60_000)
+        page = sessions[3][1]  # it predicted last: its page drew every session's prediction
+        said = wait_for(lambda: next((t for t in page.locator('[data-testid="stCaptionContainer"]')
+                                      .all_inner_texts() if "How the class predicted" in t), None),
+                        what="the class's tally")
+        assert "3 of 4 “Neither”" in said and "1 of 4 “Both”" in said, said
+    finally:
+        for context, _ in sessions:
+            context.close()

@@ -30,8 +30,12 @@ def test_the_race_chart_says_each_models_held_out_metric_from_the_run():
 
 
 def test_every_page_gives_each_chart_its_alternative():
-    for page in ("views/race.py", "views/inside.py", "views/gradients.py", "views/primer.py"):
-        at = open_app({"seq_len": "10"}, page=page)
+    pages = {"views/race.py": {}, "views/inside.py": {}, "views/gradients.py": {},
+             "views/primer.py": {}, "views/horizon.py": {},
+             "views/prompt.py": {"task": "text", "seq_len": "40"},
+             "views/prices.py": {"task": "series", "seq_len": "60"}}
+    for page, params in pages.items():
+        at = open_app({"v": "2", "seq_len": "10", **params}, page=page)
         charts = at.get("plotly_chart")
         assert charts and len(alternatives(at)) == len(charts), page
         assert all(re.search(r"Chart: \S", a) for a in alternatives(at)), page
@@ -47,6 +51,9 @@ def test_a_heatmap_and_a_bar_chart_read_as_their_numbers():
                                      "values 0.1 to 0.9.")
     bars = go.Figure(go.Bar(x=["RNN", "LSTM"], y=[1e-25, 0.004]), layout=dict(title=dict(text="reach")))
     assert figures.summary(bars) == "Chart: reach. RNN: 1e-25; LSTM: 0.004."
+    sideways = go.Figure(go.Bar(x=[0.9, 0.05], y=["어", "다"], orientation="h"),
+                         layout=dict(title=dict(text="next")))
+    assert figures.summary(sideways) == "Chart: next. 어: 0.9; 다: 0.05."
     use("ko")
     try:
         assert figures.summary(bars).startswith("차트: reach.")

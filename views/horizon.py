@@ -23,7 +23,7 @@ if reference:
     shared.chart(panels.horizon_reference(reference), "horizon_reference")
     st.caption(t("horizon.reference", command=reference["command"], task=reference["task"]))
 
-st.subheader(t("horizon.yours"))
+st.header(t("horizon.yours"))
 config = st.session_state.cursor.view().config
 task = st.session_state.cursor.run.task
 longest = type(task).longest(**config.task_options)

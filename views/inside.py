@@ -74,17 +74,17 @@ def draw(view):
         for column, key in zip(st.columns(2), gates[pair:pair + 2]):  # the other, in order
             with column:
                 shared.chart(figs[key], key)
-    st.subheader(t("inside.memory"))
+    st.header(t("inside.memory"))
     st.caption(t("inside.memory_caption"))
     for key in (k for k in figs if k.startswith("state_")):
         shared.chart(figs[key], key)
-    st.subheader(t("inside.flipped"))
+    st.header(t("inside.flipped"))
     st.caption(panels.memory_note(view, snapshot))
     if "memory_trace" in figs:
         shared.chart(figs["memory_trace"], "memory_trace")
     saturation = [key for key in figs if key.startswith("saturation_")]
     if saturation:
-        st.subheader(t("inside.saturation"))
+        st.header(t("inside.saturation"))
         st.caption(t("inside.saturation_note"))
     for pair in range(0, len(saturation), 2):
         for column, key in zip(st.columns(2), saturation[pair:pair + 2]):

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lstm_viz.i18n import say, t
 from lstm_viz.present import panels
-from lstm_viz.present.labels import kind_color, kind_label
+from lstm_viz.present.labels import kind_label, text_color
 from lstm_viz.tasks import text
 from views import settings, shared
 
@@ -63,8 +63,10 @@ left, right = st.columns(2)
 modes = {m: t(f"prompt.mode.{m}") for m in ("greedy", "sampled")}  # words fixed in this run
 mode = left.radio(t("prompt.mode"), tuple(modes), horizontal=True, key="mode",
                   format_func=modes.get, help=t("prompt.mode_help"))
-temperature = right.slider(t("prompt.temperature"), 0.1, 2.0, 0.8, 0.1, key="temperature",
-                           disabled=mode == "greedy", help=t("prompt.temperature_help"))
+temperature = 0.0  # the slider shows only where it matters (a greyed label reads poorly)
+if mode != "greedy":
+    temperature = right.slider(t("prompt.temperature"), 0.1, 2.0, 0.8, 0.1, key="temperature",
+                               help=t("prompt.temperature_help"))
 
 
 def draw(view):
@@ -77,7 +79,7 @@ def draw(view):
         shown = " ".join(f"'{c}'" for c in prompt.unknown[:12])
         st.info(t("prompt.left_out", n=len(prompt.unknown), shown=shown))
     result = panels.next_characters(view.trainer, prompt, CONTINUATION,
-                                    0.0 if mode == "greedy" else temperature, view.config.seed)
+                                    temperature, view.config.seed)
     if not result["figs"]:
         st.warning(t("prompt.all_diverged"))
         return
@@ -96,7 +98,7 @@ def draw(view):
             shared.chart(fig, key)
     tail = html.escape(("…" if len(prompt_text) > 30 else "") + prompt_text[-30:])
     for kind, continuation in result["continuations"].items():
-        st.html(f'<p class="continuation"><b style="color:{kind_color(kind)}">'
+        st.html(f'<p class="continuation"><b style="color:{text_color(kind)}">'
                 f"{kind_label(kind)}</b>{html.escape(t('prompt.continues'))}{tail}"
                 f'<span style="background:#e8eef6;font-weight:600">'
                 f"{html.escape(continuation)}</span></p>")

@@ -55,7 +55,7 @@ def scene_link(n: int) -> str:
 
 def set_up() -> bool:
     """The scene's setup text, and its one-click button while the settings differ from it."""
-    st.subheader(t("story.scene_of", n=number, total=len(story.SCENES),
+    st.header(t("story.scene_of", n=number, total=len(story.SCENES),
                    title=t(f"story.{scene.key}.title")))
     st.markdown(t(f"story.{scene.key}.setup"))
     ready = cursor.run.config == run_key(scene.config) and cursor.cap == scene.config.max_steps

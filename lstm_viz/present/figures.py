@@ -732,7 +732,9 @@ def summary(fig: go.Figure) -> str:
             parts.append(t("figures.alt_heatmap", rows=z.shape[0], columns=z.shape[1],
                            low=f"{np.nanmin(z):.3g}", high=f"{np.nanmax(z):.3g}"))
         elif trace.type == "bar":
-            parts += [f"{_plain(str(x))}: {float(y):.3g}" for x, y in zip(trace.x, trace.y)]
+            names, values = ((trace.y, trace.x) if trace.orientation == "h"
+                             else (trace.x, trace.y))
+            parts += [f"{_plain(str(n))}: {float(v):.3g}" for n, v in zip(names, values)]
         elif trace.type == "scatter" and trace.showlegend is not False and trace.name:
             ends = [_at(point, axis) for point in _ends_of(trace)]
             if ends:

@@ -76,6 +76,33 @@ def kind_color(kind: str) -> str:
     return LOOKS[kind].color
 
 
+TEXT_CONTRAST = 4.5  # WCAG 2 AA for normal text
+
+
+def luminance(color: str) -> float:
+    """WCAG 2's relative luminance of '#RRGGBB'."""
+    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(color: str, background: str = "#FFFFFF") -> float:
+    """WCAG 2's contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((luminance(color), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_color(kind: str) -> str:
+    """The kind's colour for text on a light page: darkened toward black just enough to read
+    (contrast at least TEXT_CONTRAST on white); lines and markers keep ``kind_color``."""
+    channels = [int(LOOKS[kind].color[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(21):
+        shade = "#" + "".join(f"{round(c * (1 - step / 20)):02X}" for c in channels)
+        if contrast(shade) >= TEXT_CONTRAST:
+            return shade
+    return "#000000"
+
+
 def gate_titles(kind: str) -> dict[str, str]:
     """Gate name -> its title in the current language ('input gate i'), in PyTorch's order; a
     gate the kind fixes says so ('forget gate f = 1 (fixed)')."""
