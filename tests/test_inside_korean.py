@@ -102,8 +102,8 @@ def test_inside_the_lstm_in_korean():
     ko = TABLES["ko"]
     assert at.title[0].value == ko["inside.title"]
     assert at.toggle(key="follow").label == ko["inside.follow"]
-    assert [s.value for s in at.subheader][:3] == [ko["inside.memory"], ko["inside.flipped"],
-                                                   ko["inside.saturation"]]
+    main = [h.value for h in at.main.header]
+    assert main[:3] == [ko["inside.memory"], ko["inside.flipped"], ko["inside.saturation"]]
     assert ko["inside.saturation_note"] in [c.value for c in at.caption]
     shown = " ".join(m.value for m in at.markdown)
     assert "**10단계의 LSTM 1997** 답: 시퀀스 1(정답 **" in shown  # each model's answers

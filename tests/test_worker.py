@@ -65,15 +65,15 @@ def test_questions_that_need_the_weights_are_asked_in_the_worker(worker):
 
 
 def test_a_live_tick_does_not_wait_for_training_and_the_worker_trains_ahead(worker):
-    remote = worker.run(SCENE.replace(max_steps=3000))
-    assert remote.train_to(3000, wait=False)  # asked, and back at once:
-    assert remote.head < 3000  # the steps are not there yet (3,000 take the worker seconds)
+    remote = worker.run(SCENE.replace(max_steps=1500))
+    assert remote.train_to(1500, wait=False)  # asked, and back at once:
+    assert remote.head < 1500  # the steps are not there yet (1,500 take the worker seconds)
     remote.await_head(1, 60)
-    remote.await_head(3000, 0.01)  # a bounded wait returns with what has arrived
-    assert remote.head < 3000
-    remote.await_head(3000, 120)
-    assert remote.head == 3000  # the worker went on alone, with no one waiting on it
-    assert not remote.train_to(1500, wait=False)  # already there: nothing to ask
+    remote.await_head(1500, 0.01)  # a bounded wait returns with what has arrived
+    assert remote.head < 1500
+    remote.await_head(1500, 120)
+    assert remote.head == 1500  # the worker went on alone, with no one waiting on it
+    assert not remote.train_to(750, wait=False)  # already there: nothing to ask
 
 
 def test_a_dead_worker_is_replaced_and_its_runs_go_on_with_the_same_numbers():
