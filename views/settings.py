@@ -392,7 +392,8 @@ def _hide_choice() -> dict:
     st.session_state.setdefault("share_hide", list(st.session_state.get("hide", ())))
     st.session_state.setdefault("share_lock", st.session_state.get("lock") == 1)
     chosen = st.multiselect(t("share.hide"), hide_setting.options, key="share_hide",
-                            format_func=_hide_label, help=t("share.hide_help"))
+                            format_func=_hide_label, help=t("share.hide_help"),
+                            placeholder=t("share.hide_none"))
     hide = (ALL_SETTINGS,) if ALL_SETTINGS in chosen else tuple(
         o for o in hide_setting.options if o in chosen)
     lock = st.checkbox(t("share.lock"), key="share_lock", disabled=not hide,

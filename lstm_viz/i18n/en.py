@@ -204,6 +204,7 @@ TEXT = {
     "link.hidden_from": "hidden from students: {hidden}",
     "link.locked": "locked",
     "share.hide": "Hide from students",
+    "share.hide_none": "nothing hidden",
     "share.hide_help": ("The link hides these settings and keeps their values. Start, Pause, Step, "
                         "Reset, the page links and the language always stay."),
     "share.lock": "Lock them (no \"Show all settings\")",

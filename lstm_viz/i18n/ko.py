@@ -191,6 +191,7 @@ TEXT = {
     "link.hidden_from": "학생에게 숨긴 설정: {hidden}",
     "link.locked": "잠김",
     "share.hide": "학생에게 숨길 설정",
+    "share.hide_none": "숨긴 설정 없음",
     "share.hide_help": ("링크가 이 설정들을 숨기고 값은 그대로 지켜요. 시작, 일시정지, 단계, 초기화, "
                         "페이지 링크와 언어는 늘 보여요."),
     "share.lock": "잠그기 (\"모든 설정 보기\" 없음)",
