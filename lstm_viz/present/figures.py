@@ -707,12 +707,19 @@ def _plain(text: str | None) -> str:
 
 
 def _ends_of(trace) -> list[tuple[object, float]]:
-    """A line's first and last points with a finite value (one, or none)."""
+    """A line's first and last points with a finite value (one, or none); vectorised, as it
+    runs for every chart of every page on every tick."""
     if trace.x is None or trace.y is None:
         return []
-    points = [(x, float(y)) for x, y in zip(trace.x, trace.y)
-              if x is not None and y is not None and np.isfinite(float(y))]
-    return points[:1] + points[-1:] if len(points) > 1 else points
+    x = np.asarray(trace.x, dtype=object)
+    y = np.asarray(trace.y, dtype=object)
+    y = np.array([np.nan if v is None else v for v in y], dtype=float) if y.dtype == object \
+        else y.astype(float)
+    finite = np.flatnonzero(np.isfinite(y[:len(x)]))
+    if not len(finite):
+        return []
+    ends = dict.fromkeys((int(finite[0]), int(finite[-1])))
+    return [(x[i], float(y[i])) for i in ends]
 
 
 def _at(point: tuple[object, float], axis: str) -> str:
