@@ -211,8 +211,10 @@ def chart(fig, key: str) -> None:
     """A plotly chart, full width, without plotly's toolbar (it covered titles on phones;
     Streamlit's own toolbar still offers full screen), after its text alternative: the chart
     in one line from its own numbers (``figures.summary``), for a screen reader."""
-    st.markdown(f'<p class="chart-alt">{html.escape(figures.summary(fig))}</p>',
-                unsafe_allow_html=True)
+    alt = getattr(fig, "_alt_text", None)  # once per figure: the cache shares it among pages
+    if alt is None:
+        alt = fig._alt_text = figures.summary(fig)
+    st.markdown(f'<p class="chart-alt">{html.escape(alt)}</p>', unsafe_allow_html=True)
     st.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
 
 
