@@ -119,7 +119,7 @@ def test_sweep_takes_a_comma_list_of_seeds_and_matches_a_race(capsys):
 @pytest.mark.parametrize("argv,message", [
     (["sweep", "--lengths", "10,x"], "--lengths takes whole numbers"),
     (["sweep", "--seeds", "0"], "--seeds needs"),
-    (["sweep", "--lengths", "10,900"], "seq_len"),
+    (["sweep", "--lengths", "10,1900"], "seq_len"),
     (["sweep", "--memory-init", "magic"], "memory_init"),
 ])
 def test_bad_sweep_arguments_get_one_line(argv, message, capsys):

@@ -140,7 +140,9 @@ def test_the_tasks_english_is_unchanged():
     latch, adding, order = (words(make_task(name, 100)) for name in ("latch", "adding", "order"))
     assert latch.describe() == "Report the first of 100 symbols (one of 2) after 99 distractors."
     assert adding.describe() == "Output the sum of the two marked numbers among 100 random numbers."
-    assert order.describe() == "Tell the order of the two X/Y symbols hidden among 100 symbols."
+    assert order.describe() == ("Tell the order of the two X/Y symbols hidden among 100 symbols: "
+                                "the first comes between steps 11 and 21, the second between 51 "
+                                "and 61, as in the 1997 paper (nothing after step 61 matters).")
     assert latch.goal == "must report, at the last step, something from many steps earlier"
     assert latch.solved_words == "solved the lag-100 latch"
     assert (latch.chance_name, latch.reference_line) == ("chance", "the chance line")

@@ -226,3 +226,66 @@ def test_the_cut_lstm_computes_the_lstms_values_and_cuts_only_the_cell_path():
         torch.testing.assert_close(grad, through_h[name])
     assert not torch.allclose(cut_grads["weight_hh_l0"], lstm_grads["weight_hh_l0"])
     assert kind_of("lstm-cut").memory_factor({}) is None  # the probes measure the h path
+
+
+def _all_gradients(module, x, state):
+    """Values and the gradients of every parameter, x and h_0 for a loss that reads every step's
+    output and the final state (h, and c where there is one)."""
+    x = x.clone().requires_grad_()
+    h0 = (state[0] if isinstance(state, tuple) else state).clone().requires_grad_()
+    hx = (h0, state[1]) if isinstance(state, tuple) else h0
+    module.zero_grad()
+    outputs, last = module(x, hx)
+    finals = last if isinstance(last, tuple) else (last,)
+    loss = (outputs ** 2).sum() + sum((k + 1.5) * (s ** 3).sum() for k, s in enumerate(finals))
+    loss.backward()
+    grads = {name: p.grad.clone() for name, p in module.named_parameters()}
+    return outputs.detach(), [s.detach() for s in finals], {**grads, "x": x.grad, "h0": h0.grad}
+
+
+def test_the_cut_lstms_written_backward_is_an_unroll_with_c_detached_from_any_start_state():
+    """The written-out backward (CutCellPath) against autograd through nn.LSTMCell steps with
+    c_{t-1} detached: every weight, the input and h_0, with a loss on h_T and c_T too."""
+    cut = build_model("lstm-cut", 3, 5, 2, seed=8).rnn
+    cell = torch.nn.LSTMCell(3, 5)
+    cell.load_state_dict({k.replace("_l0", ""): v for k, v in cut.state_dict().items()})
+    gen = torch.Generator().manual_seed(1)
+    x, h0, c0 = torch.randn(4, 9, 3, generator=gen), torch.randn(1, 4, 5, generator=gen), \
+        torch.randn(1, 4, 5, generator=gen)
+
+    class Unrolled(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.cell = cell
+
+        def forward(self, x, hx):
+            h, c, outputs = hx[0][0], hx[1][0], []
+            for t in range(x.shape[1]):
+                h, c = self.cell(x[:, t], (h, c.detach()))
+                outputs.append(h)
+            return torch.stack(outputs, 1), (h[None], c[None])
+
+    ours, theirs = _all_gradients(cut, x, (h0, c0)), _all_gradients(Unrolled(), x, (h0, c0))
+    torch.testing.assert_close(ours[0], theirs[0])
+    torch.testing.assert_close(ours[1], theirs[1])
+    for name, grad in ours[2].items():
+        unrolled_name = name if name in ("x", "h0") else "cell." + name.replace("_l0", "")
+        torch.testing.assert_close(grad, theirs[2][unrolled_name])
+    with torch.no_grad():  # no backward to write: the fused module itself
+        assert torch.equal(cut(x, (h0, c0))[0], torch.nn.LSTM.forward(cut, x, (h0, c0))[0])
+
+
+@pytest.mark.parametrize("seq_len", [1, 2, 13])
+def test_the_grus_written_backward_gives_nn_grus_values_and_gradients(seq_len):
+    """FastGRU: nn.GRU's own forward values (bit for bit) and autograd's gradients through
+    nn.GRU for every weight, the input and h_0 (GRUSteps)."""
+    fast = build_model("gru", 3, 6, 2, seed=5, init=MemoryInit("chrono", horizon=20)).rnn
+    plain = torch.nn.GRU(3, 6, batch_first=True)
+    plain.load_state_dict(fast.state_dict())
+    gen = torch.Generator().manual_seed(2)
+    x, h0 = torch.randn(5, seq_len, 3, generator=gen), torch.randn(1, 5, 6, generator=gen)
+    ours, theirs = _all_gradients(fast, x, h0), _all_gradients(plain, x, h0)
+    assert torch.equal(ours[0], theirs[0]) and torch.equal(ours[1][0], theirs[1][0])
+    assert set(ours[2]) == set(theirs[2])
+    for name, grad in ours[2].items():
+        torch.testing.assert_close(grad, theirs[2][name])

@@ -135,7 +135,7 @@ def test_an_old_link_opens_the_same_scene_as_its_new_form_with_the_same_numbers(
 @pytest.mark.parametrize("params,fragment", [
     ({"seq_len": "abc"}, "seq_len='abc' (not a number)"),
     ({"T": "abc"}, "T='abc' (not a number)"),  # an old key is named as the link wrote it
-    ({"seq_len": "100000"}, "outside 1 to 500"),
+    ({"seq_len": "100000"}, "outside 1 to 1000"),
     ({"hidden_size": "-2"}, "hidden_size='-2' (outside 1 to 128)"),
     ({"hidden": "-2"}, "hidden='-2' (outside 1 to 128)"),
     ({"lr": "70"}, "lr='70' (outside 0.0001 to 10)"),
@@ -239,7 +239,7 @@ def test_no_model_selected_asks_for_one():
 
 def test_extreme_settings_work():
     for params in ({"seq_len": "1", "hidden_size": "1", "batch_size": "1"},
-                   {"seq_len": "500", "hidden_size": "128", "batch_size": "256", "lr": "10", "clip": "0",
+                   {"seq_len": "1000", "hidden_size": "128", "batch_size": "256", "lr": "10", "clip": "0",
                     "forget_bias": "10", "models": ["RNN", "LSTM", "GRU"]}):
         at = open_app(params)
         at.select_slider(key="step_n").set_value(1).run()

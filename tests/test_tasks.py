@@ -65,6 +65,22 @@ def test_temporal_order_class_encodes_the_two_relevant_symbols():
     assert task.chance == 0.25
 
 
+@pytest.mark.parametrize("seq_len", [2, 3, 4, 9, 10, 100, 110, 999, 1000])
+def test_temporal_order_symbols_sit_in_the_papers_bands(seq_len):
+    """Experiment 6a: the first relevant symbol in [0.1T, 0.2T], the second in [0.5T, 0.6T]
+    (steps 10-20 and 50-60 of 100), every step of each band drawn."""
+    task = make_task("order", seq_len)
+    batch = task.sample(4000, _gen(3))
+    first, second = batch.key_steps[:, 0], batch.key_steps[:, 1]
+    (a, b), (c, d) = task.bands()
+    assert (a, b, c, d) == (seq_len // 10, seq_len // 5, seq_len // 2, 3 * seq_len // 5)
+    assert 0.1 * seq_len - 1 < a <= b <= 0.2 * seq_len < c <= d <= 0.6 * seq_len < seq_len
+    assert set(first.tolist()) == set(range(a, b + 1))
+    assert set(second.tolist()) == set(range(c, d + 1))
+    assert (batch.x.argmax(-1)[:, d + 1:] < 4).all()  # only distractors after the second band
+    assert task.bands() == ((10, 20), (50, 60)) or seq_len != 100
+
+
 @pytest.mark.parametrize("name,seq_len", [("latch", 0), ("adding", 1), ("order", 1), ("latch", 10**6),
                                            ("text", 23), ("series", 1)])
 def test_bad_lengths_are_rejected_with_a_message(name, seq_len):

@@ -53,7 +53,7 @@ def _view(diverged=None, **changes):
 
 def test_the_next_step_follows_where_the_run_stands():
     assert "longer lag" in texts.race_next(_view())
-    longest = texts.race_next(_view(seq_len=500))
+    longest = texts.race_next(_view(seq_len=1000))
     assert "longest lag" in longest and "longer lag" not in longest
     closed = texts.race_next(_view(memory_init="constant", forget_bias=0.0))
     assert "back to chrono" in closed and "close the forget gate" not in closed

@@ -759,7 +759,9 @@ TEXT = {
                             "second marked number and guesses the mean for the first"),
     "task.order.title": "Temporal order (XX, XY, YX or YY)",
     "task.order.source": "Hochreiter & Schmidhuber 1997, experiment 6",
-    "task.order.describe": "Tell the order of the two X/Y symbols hidden among {T} symbols.",
+    "task.order.describe": ("Tell the order of the two X/Y symbols hidden among {T} symbols: the "
+                            "first comes between steps {a} and {b}, the second between {c} and "
+                            "{d}, as in the 1997 paper (nothing after step {d} matters)."),
     "task.order.flip": "the first relevant symbol, at t = {step}, {a} → {b}",
     "task.order.plateau": ("0.5 on this task means it remembers only one of the two symbols and "
                            "guesses the other, so 2 of the 4 classes are left"),

@@ -719,7 +719,9 @@ TEXT = {
     "task.adding.plateau": "이 값은 1/12 = 0.083 근처로, 표시된 두 번째 수만 기억하고 첫 번째 수는 평균으로 어림하는 모델의 MSE예요",
     "task.order.title": "시간 순서 (XX, XY, YX, YY)",
     "task.order.source": "Hochreiter & Schmidhuber 1997, 실험 6",
-    "task.order.describe": "기호 {T}개 사이에 숨은 X/Y 기호 두 개의 순서를 맞혀요.",
+    "task.order.describe": ("기호 {T}개 사이에 숨은 X/Y 기호 두 개의 순서를 맞혀요. 1997년 논문처럼 "
+                            "첫 번째는 {a}~{b}번째 스텝, 두 번째는 {c}~{d}번째 스텝 사이에 와요"
+                            "({d}번째 스텝 뒤로는 상관없는 기호뿐이에요)."),
     "task.order.flip": "t = {step}의 첫 번째 관련 기호({a} → {b})",
     "task.order.plateau": "이 과제에서 0.5는 두 기호 가운데 하나만 기억하고 나머지 하나는 찍는다는 뜻이에요(4개 클래스 중 2개가 남음)",
     "gate.i": "입력 게이트 i",

@@ -127,7 +127,8 @@ class AddingWords(Words):
 
 class OrderWords(Words):
     def describe(self):
-        return t("task.order.describe", T=self.task.seq_len)
+        (a, b), (c, d) = self.task.bands()
+        return t("task.order.describe", T=self.task.seq_len, a=a + 1, b=b + 1, c=c + 1, d=d + 1)
 
     def plateau_note(self, metric):
         """0.5: the model remembers one of the two symbols and guesses the other."""

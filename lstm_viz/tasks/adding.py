@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
-from lstm_viz.tasks.base import Batch, Task, two_positions
+from lstm_viz.tasks.base import Batch, Task
 
 
 class Adding(Task):
@@ -50,3 +50,10 @@ class Adding(Task):
         x[rows, first, 0] = value + shift
         return Batch(x, batch.y + shift, batch.key_steps)
 
+
+def two_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
+    """One step in the first half and one in the second half: (B, 2), ascending."""
+    half = seq_len // 2
+    first = torch.randint(0, half, (batch_size,), generator=generator)
+    second = torch.randint(half, seq_len, (batch_size,), generator=generator)
+    return torch.stack([first, second], dim=1)

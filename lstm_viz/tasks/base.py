@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-MAX_SEQ_LEN = 500
+MAX_SEQ_LEN = 1000
 
 
 @dataclass(frozen=True)
@@ -119,10 +119,3 @@ class Classification(Task):
 def one_hot(symbols: torch.Tensor, size: int) -> torch.Tensor:
     return F.one_hot(symbols, size).float()
 
-
-def two_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
-    """One step in the first half and one in the second half: (B, 2), ascending."""
-    half = seq_len // 2
-    first = torch.randint(0, half, (batch_size,), generator=generator)
-    second = torch.randint(half, seq_len, (batch_size,), generator=generator)
-    return torch.stack([first, second], dim=1)

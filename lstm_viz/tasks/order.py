@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import torch
 
-from lstm_viz.tasks.base import Batch, Classification, one_hot, two_positions
+from lstm_viz.tasks.base import Batch, Classification, one_hot
 
 
 class TemporalOrder(Classification):
     """Experiment 6 of Hochreiter & Schmidhuber (1997): the order of two relevant symbols.
 
-    Each step holds one of 4 distractor symbols, except two steps (one in each half) that hold
-    X or Y. The class is the ordered pair: XX, XY, YX or YY, so chance accuracy is 0.25.
+    Each step holds one of 4 distractor symbols, except two steps that hold X or Y, placed as in
+    experiment 6a: the first in [0.1T, 0.2T], the second in [0.5T, 0.6T] (``bands``). The class
+    is the ordered pair: XX, XY, YX or YY, so chance accuracy is 0.25. Nothing relevant comes
+    in the last 40% of the sequence, so the second symbol is always at least 0.4T steps back.
     """
 
     name = "order"
@@ -23,11 +25,15 @@ class TemporalOrder(Classification):
 
     def sample(self, batch_size, generator):
         symbols = torch.randint(0, 4, (batch_size, self.seq_len), generator=generator)
-        positions = two_positions(batch_size, self.seq_len, generator)
+        positions = paper_positions(batch_size, self.seq_len, generator)
         relevant = torch.randint(0, 2, (batch_size, 2), generator=generator)
         symbols.scatter_(1, positions, 4 + relevant)
         target = 2 * relevant[:, 0] + relevant[:, 1]
         return Batch(one_hot(symbols, self.input_size), target, positions)
+
+    def bands(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The 0-based steps (first, last) each relevant symbol can take."""
+        return bands(self.seq_len)
 
     def flipped(self, batch):
         """The first of the two relevant symbols swapped (X ↔ Y); the class follows
@@ -38,3 +44,16 @@ class TemporalOrder(Classification):
         x[rows, first] = one_hot(5 - relevant, self.input_size)
         return Batch(x, batch.y + 2 * (1 - 2 * relevant), batch.key_steps)
 
+
+
+def bands(seq_len: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Experiment 6a's two bands, 0-based and inclusive: [⌊T/10⌋, ⌊T/5⌋] and [⌊T/2⌋, ⌊3T/5⌋]
+    (steps 10–20 and 50–60 of T = 100); disjoint and inside the sequence for every T ≥ 2."""
+    return (seq_len // 10, seq_len // 5), (seq_len // 2, 3 * seq_len // 5)
+
+
+def paper_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
+    """One step drawn uniformly in each of the two bands: (B, 2), ascending."""
+    steps = [torch.randint(low, high + 1, (batch_size,), generator=generator)
+             for low, high in bands(seq_len)]
+    return torch.stack(steps, dim=1)

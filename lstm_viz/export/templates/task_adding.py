@@ -4,15 +4,20 @@ import torch
 import torch.nn.functional as F
 
 from lstm_viz.export.templates.names import SEQ_LEN
-from lstm_viz.export.templates.positions import two_positions
-
-BEFORE = ("positions",)
 
 # ---- script ----
 # ---- The task: the adding problem (Hochreiter & Schmidhuber 1997, experiment 4) --------------
 # Channel 0 holds random values in [0, 1]; channel 1 marks two steps, one in each half. The
 # model must output the sum of the two marked values; always answering 1 scores MSE 1/6.
 INPUT_SIZE, OUTPUT_SIZE = 2, 1
+
+
+def two_positions(batch_size, generator):
+    """One step in the first half of the sequence and one in the second: (B, 2)."""
+    half = SEQ_LEN // 2
+    first = torch.randint(0, half, (batch_size,), generator=generator)
+    second = torch.randint(half, SEQ_LEN, (batch_size,), generator=generator)
+    return torch.stack([first, second], dim=1)
 
 
 def sample(batch_size, generator):
