@@ -85,7 +85,8 @@ class _BareLoop:
         config, task = trainer.config, trainer.task
         self.task, self.config = task, config
         self.models = [build_model(k, task.input_size, config.hidden_size, task.output_size,
-                                   config.seed, config.init, task.every_step, config.projection)
+                                   config.seed, config.init, task.every_step, config.projection,
+                                   config.rnn_gain)
                        for k in config.models]
         self.optimizers = [make_optimizer(config, m) for m in self.models]
         self.generator = torch.Generator().manual_seed(config.seed)

@@ -28,6 +28,7 @@ from lstm_viz.core.settings import Setting, written
 from lstm_viz.core.training import LockstepTrainer
 from lstm_viz.present import story
 from lstm_viz.present.task_words import words
+from lstm_viz.present.verdict import gradient_record, gradient_state
 from lstm_viz.serving import sweep
 from lstm_viz.tasks import make_task
 
@@ -129,9 +130,11 @@ def race_report(trainer: LockstepTrainer) -> dict:
     final = trainer.take_snapshot()
     initial = trainer.snapshots[0]
     metrics = trainer.evaluate()
+    view = trainer.view()
     models = {}
     for kind in trainer.models:
         end_probe = final.probes.get(kind)
+        record = gradient_record(view, kind)
         models[kind] = {
             "final_metric": _finite(metrics[kind]),
             "metric_name": trainer.task.metric_name,
@@ -141,7 +144,10 @@ def race_report(trainer: LockstepTrainer) -> dict:
             "ms_per_step": _finite(trainer.ms_per_step(kind)),
             "grad_ratio": _finite(end_probe.grad_ratio) if end_probe else None,
             "grad_ratio_init": _finite(initial.probes[kind].grad_ratio),
-            "solved_step": trainer.view().solved_step(kind),
+            "solved_step": view.solved_step(kind),
+            "grad_norm_max": _finite(record.grad_norm_max) if record else None,
+            "loss_max": _finite(record.loss_max) if record else None,
+            "gradient": gradient_state(view, kind),
             "held_out_loss": _finite(trainer.eval_losses[kind][-1][1])
             if trainer.eval_losses[kind] and kind not in trainer.diverged else None,
         }

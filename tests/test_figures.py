@@ -38,7 +38,7 @@ def test_race_figures_hold_history_held_out_chance_and_colours(trainer):
     diverged = {"gru": 7}
     metric = figures.metric_curves(histories, view.evals, diverged, "accuracy",
                                    {"chance (0.50)": 0.5}, "t", 512)
-    loss = figures.training_signal(histories, diverged, "loss", "loss")
+    loss = figures.training_loss(histories, diverged)
     for fig in (metric, loss):
         _check_common(fig)
     names = [t.name for t in loss.data]
@@ -78,15 +78,41 @@ def test_adding_plots_the_gradient_norm_beside_the_mse_not_the_same_quantity_twi
     trainer = LockstepTrainer(CONFIG.replace(task="adding"))
     trainer.step(5)
     figs = panels.race(trainer.view())
-    assert figs["race_loss"].layout.title.text == "Gradient norm"
+    assert figs["race_loss"].layout.title.text.startswith("Gradient norm before clipping")
     np.testing.assert_allclose(figs["race_loss"].data[0].y, trainer.view().history["rnn"]["grad_norm"])
-    assert figs["race_metric"].layout.yaxis.type == "log"
+    assert figs["race_metric"].layout.yaxis.type == "log" and "race_grad" not in figs
+
+
+@pytest.mark.parametrize("clip", [0.0, 0.02, 1.0])
+def test_the_gradient_chart_draws_each_norm_before_clipping_the_threshold_and_the_clipped_steps(clip):
+    """Per model: the recorded norm of every step, and a marker at each step whose norm passed
+    the threshold (the steps clipping rescaled); the threshold itself as a line."""
+    trainer = LockstepTrainer(CONFIG.replace(clip=clip, models=("rnn", "lstm")))
+    trainer.step(30)
+    view = trainer.view()
+    fig = panels.race(view)["race_grad"]
+    assert fig.layout.yaxis.type == "log"
+    assert fig.layout.yaxis.title.text == "‖gradient‖ before clipping (log scale)"
+    by_name = {trace.name: trace for trace in fig.data}
+    for kind, label in (("rnn", "RNN"), ("lstm", "LSTM")):
+        norms = view.history[kind]["grad_norm"]
+        np.testing.assert_allclose(by_name[label].y, norms)
+        over = int((norms > clip).sum()) if clip > 0 else 0
+        clipped = [tr for name, tr in by_name.items() if name.startswith(f"{label}: ")]
+        if over:
+            assert clipped[0].name == f"{label}: {over} clipped steps"
+            np.testing.assert_allclose(clipped[0].y, norms[norms > clip])
+        else:
+            assert not clipped
+    threshold = [tr for tr in fig.data if tr.name == f"clipping threshold {clip:g}"]
+    assert (list(threshold[0].y) == [clip, clip]) if clip else not threshold
+    assert ("no clipping" in fig.layout.title.text) == (clip == 0)
 
 
 def test_long_histories_are_thinned_for_drawing():
     n = 10 * figures.MAX_POINTS
     data = {"step": np.arange(n, dtype=float), "loss": np.ones(n), "metric": np.zeros(n)}
-    fig = figures.training_signal({"lstm": data}, {}, "loss", "t")
+    fig = figures.training_loss({"lstm": data}, {})
     assert len(fig.data[0].x) <= figures.MAX_POINTS
     fig = figures.metric_curves({"lstm": data}, {}, {}, "MSE", {"baseline": 0.167}, "t", 512)
     assert len(fig.data[0].x) <= figures.MAX_POINTS

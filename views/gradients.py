@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lstm_viz.i18n import t
-from lstm_viz.present import figures, panels
+from lstm_viz.present import figures, panels, texts
 from lstm_viz.serving.sessions import FIGURES
 from views import shared
 
@@ -25,6 +25,8 @@ def draw(view):
     for kind in view.diverged:
         st.warning(t("gradients.not_finite", model=figures.model_name(kind, view.diverged)))
     pair(figs, "grad_init", "grad_now")
+    for sentence in texts.gradient_start(view):
+        st.markdown(sentence)
     histories = [k for k in figs if k.startswith("history_")]
     for column, key in zip(st.columns(len(histories)), histories):
         with column:

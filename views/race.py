@@ -33,6 +33,8 @@ def draw(view):
                 shared.chart(glimpses[key], key)
     if not glimpses and view.diverged:
         st.caption(t("race.no_probes"))
+    if "race_grad" in figs:
+        shared.chart(figs["race_grad"], "race_grad")
     seconds = view.seconds_per_step()
     if seconds > 1:
         st.warning(t("race.slow", seconds=f"{seconds:.1f}"))

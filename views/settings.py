@@ -26,6 +26,7 @@ from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.i18n import say, t
 from lstm_viz.present.labels import kind_label
+from lstm_viz.present import story
 from lstm_viz.tasks import TASKS, series
 
 DEFAULTS = RunConfig()
@@ -43,7 +44,7 @@ PAGE_SETTINGS = (
     Setting("snapshot", 0, "the training step Inside shows", widget="slider", low=0,
             high=BY_NAME["max_steps"].high),
     Setting("scene", "1", "the story's scene", widget="selectbox",
-            options=tuple(str(n) for n in range(1, 7))),
+            options=tuple(str(n) for n in range(1, len(story.SCENES) + 1))),
     Setting("lang", i18n.DEFAULT, "the language", widget="selectbox",
             options=tuple(i18n.LANGUAGES)),
     # A teacher's link hides what the lesson does not need (TensorFlow Playground's hide flags):

@@ -1,4 +1,4 @@
-"""The story: six scenes, each a run to predict, watch and explain (lstm_viz.present.story)."""
+"""The story: eight scenes, each a run to predict, watch and explain (lstm_viz.present.story)."""
 
 import streamlit as st
 
@@ -85,7 +85,9 @@ def draw(view):
         glimpses = FIGURES.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)
         shared.chart(glimpses["race_reach"], "story_reach")
     else:
-        shared.chart(FIGURES.get(view, panels.race)["race_metric"], "story_metric")
+        figs = FIGURES.get(view, panels.race)
+        for key in scene.charts:
+            shared.chart(figs[key], f"story_{key.removeprefix('race_')}")
     if not view.done:
         st.caption(t("story.running", cap=view.config.max_steps))
         class_tally()

@@ -50,7 +50,7 @@ class RunConfig:
                              widget="selectbox", options=OPTIMIZERS, aliases=("opt",))
     lr: float = setting(2e-3, "learning rate, the same for every model (3e-3 is unstable on "
                         "the latch with Adam)", widget="select_slider", low=1e-4, high=10.0,
-                        options=(1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0))
+                        options=(1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 0.5, 1.0, 3.0, 10.0))
     batch_size: int = setting(32, "sequences per training step, the same batch for every model",
                               widget="select_slider", low=1, high=256,
                               options=(1, 2, 4, 8, 16, 32, 64, 128, 256), aliases=("batch",))
@@ -73,6 +73,10 @@ class RunConfig:
     # LSTMP only: the width P < hidden_size of its h_t; 0: half hidden_size
     proj_size: int = setting(0, "LSTMP: the width of its projected h_t, below hidden_size "
                              "(0: half of it)", widget="slider", low=0, high=LIMIT_HIDDEN - 1)
+    # RNN kinds only: W_hh rescaled at the start so that its largest singular value is this
+    rnn_gain: float = setting(0.0, "the RNN kinds' largest singular value σ_max of W_hh at the "
+                              "start (above 1: the gradient can explode; 0: PyTorch's init)",
+                              widget="slider", low=0.0, high=4.0, step=0.1)
     max_steps: int = setting(2000, "training stops by itself here (the step cap)",
                              widget="select_slider", low=1, high=20000,
                              options=(100, 300, 600, 1000, 2000, 3000, 5000, 10000),

@@ -67,13 +67,15 @@ class RecurrentModel(nn.Module):
 
 def build_model(kind: str, input_size: int, hidden_size: int, output_size: int, seed: int,
                 init: MemoryInit = MemoryInit(), every_step: bool = False,
-                proj_size: int = 0) -> RecurrentModel:
+                proj_size: int = 0, rnn_gain: float = 0.0) -> RecurrentModel:
     """A model initialised from ``seed`` alone (not from whatever the global RNG holds);
-    ``proj_size``: the projection of the kinds that have one (LSTMP)."""
+    ``proj_size``: the projection of the kinds that have one (LSTMP); ``rnn_gain``: the RNN
+    kinds' σ_max(W_hh) at the start (0: as initialised)."""
     with _INIT_LOCK, torch.random.fork_rng():
         torch.manual_seed(seed)
         model = RecurrentModel(kind, input_size, hidden_size, output_size, every_step, proj_size)
     model.spec.init_weights(model.rnn, seed)
+    model.spec.scale_recurrence(model.rnn, rnn_gain)
     model.spec.init_memory(model.rnn, init, torch.Generator().manual_seed(seed + 17))
     return model
 

@@ -192,7 +192,7 @@ class LockstepTrainer(RunRecords):
         self.models = {
             kind: build_model(kind, self.task.input_size, config.hidden_size,
                               self.task.output_size, config.seed, config.init,
-                              self.task.every_step, config.projection)
+                              self.task.every_step, config.projection, config.rnn_gain)
             for kind in config.models
         }
         self._initial_weights = {k: copy.deepcopy(m.state_dict()) for k, m in self.models.items()}

@@ -4,11 +4,12 @@ text the same in every language (tests/test_i18n.py checks)."""
 TEXT = {
     # The story page
     "page.story": "Story",
-    "story.title": "Why does the LSTM remember? A story in six scenes",
-    "story.intro": ("Six short experiments on the latch task: the models see a symbol, then "
+    "story.title": "Why does the LSTM remember? A story in eight scenes",
+    "story.intro": ("Eight short experiments on the latch task: the models see a symbol, then "
                     "many distractors, and must name the first symbol at the end. In each scene, "
                     "predict what will happen, press **Start**, and read what the run "
-                    "shows once it stops. Scene 5 proves the cause."),
+                    "shows once it stops. Scene 5 proves the cause; scenes 7 and 8 show the "
+                    "other way an error signal fails, exploding, and what tames it."),
     "story.scene": "Scene",
     "story.scene_of": "Scene {n} of {total}: {title}",
     "story.set_up": "Set up scene {n}",
@@ -27,8 +28,9 @@ TEXT = {
     "story.previous": "Previous scene",
     "story.end": ("That is the whole story: the LSTM remembers because its cell state adds "
                   "instead of multiplying, so the error signal flows back along it unchanged "
-                  "(f near 1). Now explain it in your own words, then explore the other pages "
-                  "with your own settings."),
+                  "(f near 1). Factors below 1 make the RNN's signal vanish; factors above 1 "
+                  "make it explode, and clipping bounds each step. Now explain it in your own "
+                  "words, then explore the other pages with your own settings."),
     "story.newcomer": "New here? Start with the story",
     "story.choice.both": "Both",
     "story.choice.all": "All of them",
@@ -89,6 +91,32 @@ TEXT = {
                             "signal by its forget gate, close to 1. The RNN and the cut LSTM "
                             "multiply it by factors below 1 at every step, so far less of it "
                             "arrives (the numbers above)."),
+    "story.explode.title": "Exploding gradients",
+    "story.explode.setup": ("The other problem: factors above 1. One vanilla RNN, its recurrent "
+                            "weights W_hh scaled at the start so that their largest singular "
+                            "value σ_max is 2.5, trains with plain SGD (learning rate 0.5) and "
+                            "**no gradient clipping** on the latch at lag 50. Will it learn the "
+                            "task within 600 steps?"),
+    "story.explode.why": ("With σ_max(W_hh) above 1, a step back can multiply the error signal "
+                          "instead of shrinking it, and with no clipping nothing bounds the "
+                          "update that follows: one large gradient throws the weights far from "
+                          "where they were, and training starts over from there. The numbers "
+                          "above and the gradient chart show what this run's gradient did."),
+    "story.clipped.title": "The same RNN, with gradient clipping",
+    "story.clipped.setup": ("The same RNN, the same initial weights and the same batches as "
+                            "scene 7, with one change: gradient clipping at 1 (Pascanu, Mikolov "
+                            "& Bengio 2013). Before each step, a gradient whose norm passes 1 is "
+                            "rescaled to norm 1; its direction is kept. Will it learn the task "
+                            "now?"),
+    "story.clipped.why": ("Clipping rescaled every gradient whose norm passed 1 before its step "
+                          "(the gradient chart marks each clipped step), so no single update "
+                          "could throw the weights away, and the RNN learned the lag-50 latch. "
+                          "Clipping bounds a step; it cannot make a vanishing signal larger, "
+                          "which is why it did not save the RNN at lag 100 (scene 2 clips at 1 "
+                          "too)."),
+    "story.choice.learns": "The {model} learns it",
+    "story.choice.fails": "The {model} does not",
+    "story.gradient": "Its gradient: {note}.",
     "story.measured_solved": ("Measured on seeds {seeds}, the step each model solved it at "
                               "within {cap} steps: {results}."),
     "story.measured_reach": ("Measured on seeds {seeds}, the share of the error signal that "
@@ -280,9 +308,34 @@ TEXT = {
     "texts.inside_heatmaps": ("The heatmaps show {names} for every unit at every step of one "
                               "probe sequence; the dotted line marks the step that holds what "
                               "must be remembered."),
+    "texts.start_explodes": ("**At the start, {model}'s gradient explodes.** σ_max(W_hh) is "
+                             "{sigma}, above 1/γ = 1, and its states are not saturated, so the "
+                             "error signal grows on its way back: ‖∂L/∂h_1‖ is {ratio} × "
+                             "‖∂L/∂h_{T}‖ (left chart). {clip}"),
+    "texts.start_clip": "Gradient clipping rescales any gradient whose norm passes {clip}.",
+    "texts.start_no_clip": "Clipping is off (0), so nothing stops one step from jumping the weights.",
+    "texts.start_shrinks": ("At the start, {model}'s σ_max(W_hh) is {sigma}, above 1/γ = 1, yet its "
+                            "error signal still shrinks on its way back: ‖∂L/∂h_1‖ is {ratio} × "
+                            "‖∂L/∂h_{T}‖. Above 1/γ is necessary for exploding, not sufficient: "
+                            "tanh′ < 1 where states saturate, and the gradient's direction, shrink "
+                            "it. A larger RNN gain (σ_max at the start, in the settings) can make "
+                            "it grow."),
+    "texts.start_vanishes": ("At the start, {model}'s σ_max(W_hh) is {sigma}, at most 1/γ = 1, so its "
+                             "error signal must shrink on its way back: ‖∂L/∂h_1‖ is {ratio} × "
+                             "‖∂L/∂h_{T}‖."),
     "texts.inside_follow": "Turn off *Follow training* to look back at earlier snapshots.",
     "verdict.diverged": ("{model} diverged at step {step} (its loss or gradient became NaN or "
                          "infinite)"),
+    "verdict.grad_before_nan": "its largest gradient norm before that was {norm}, at step {step}",
+    "verdict.exploded": ("its gradient exploded: the norm reached {norm} at step {step}, far past "
+                         "the clipping threshold {clip}, and the training loss spiked to {loss} "
+                         "at step {loss_step} (it started at {start})"),
+    "verdict.exploded_unclipped": ("its gradient exploded: the norm reached {norm} at step "
+                                   "{step} with no clipping, and the training loss spiked to "
+                                   "{loss} at step {loss_step} (it started at {start})"),
+    "verdict.clipped": ("clipping held its gradient: the norm reached {norm} at step {step}, and "
+                        "clipping rescaled it to {clip} on {clipped} steps; the training loss "
+                        "never spiked (at most {loss})"),
     "verdict.no_score": "{model} has no held-out score yet",
     "verdict.value": "held-out {metric} {score}",
     "verdict.solved": "{model} {solved} at step {step} ({value})",
@@ -329,6 +382,11 @@ TEXT = {
                           "weights are of the same step."),
     "export.no_upload_script": ("The script is not available for an uploaded price series: it "
                                 "rebuilds the synthetic series, and your file is not in it."),
+    "setting.rnn_gain": "RNN gain σ_max(W_hh) at the start",
+    "setting.rnn_gain.help": ("The RNN's recurrent weights W_hh rescaled at the start so that their "
+                              "largest singular value is this. Above 1 the error signal can grow "
+                              "at every step back: the gradient explodes, and gradient clipping "
+                              "is what tames it. 0 keeps PyTorch's initialisation."),
     "setting.proj_size": "Projection size (LSTMP)",
     "setting.proj_size.help": ("The LSTMP's projected h_t: how many numbers its gates and readout "
                                "see of its H cell units (below the hidden size; 0: half of it)."),
@@ -336,6 +394,7 @@ TEXT = {
     "sidebar.proj_clamped": ("The LSTMP's projection must be smaller than its {hidden} units: "
                              "using {using} instead of {proj}."),
     "change.proj_size": "projection size",
+    "change.rnn_gain": "RNN gain σ_max(W_hh)",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "Gradient flow",
     "gradients.intro": (
@@ -627,6 +686,10 @@ TEXT = {
     "panels.bits": "bits per character",
     "panels.race_bits": ("Held-out bits per character, all positions<br><sub>on {n} held-out "
                          "windows; lower is better</sub>"),
+    "panels.race_grad": ("Gradient norm before clipping, each training step<br><sub>clipping "
+                         "rescales every gradient above {clip} to {clip}</sub>"),
+    "panels.race_grad_unclipped": ("Gradient norm, each training step<br><sub>no clipping: "
+                                   "every gradient is applied as it is</sub>"),
     "panels.race_forget": "LSTM forget gate on probe sequence 1 (step {step})",
     "panels.race_reach": ("Error signal reaching step 1 (step {step})<br><sub>ratio of the "
                           "means over {n} probe sequences</sub>"),
@@ -671,7 +734,8 @@ TEXT = {
     "figures.log_scale": "{label} (log scale)",
     "figures.loss": "Training loss",
     "figures.loss_axis": "loss on training batches",
-    "figures.grad_norm": "Gradient norm",
+    "figures.clipped_steps": "{model}: {n} clipped steps",
+    "figures.clip_line": "clipping threshold {clip}",
     "figures.grad_norm_axis": "‖gradient‖ before clipping",
     "figures.alt": "Chart: {title}. {said}.",
     "figures.alt_line": "{name}: from {first} to {last}",

@@ -4,11 +4,13 @@
 TEXT = {
     # 이야기 페이지
     "page.story": "이야기",
-    "story.title": "LSTM은 왜 기억할까? 여섯 장면으로 보는 이야기",
-    "story.intro": ("래치(latch) 과제로 하는 짧은 실험 여섯 개예요. 모델은 기호 하나를 본 뒤 "
+    "story.title": "LSTM은 왜 기억할까? 여덟 장면으로 보는 이야기",
+    "story.intro": ("래치(latch) 과제로 하는 짧은 실험 여덟 개예요. 모델은 기호 하나를 본 뒤 "
                     "방해 기호를 잔뜩 보고, 마지막에 맨 처음 기호가 무엇이었는지 답해야 해요. "
                     "장면마다 결과를 먼저 예측하고 **시작**을 누른 뒤, 학습이 멈추면 "
-                    "실행 결과가 보여 주는 것을 읽어 보세요. 원인을 증명하는 것은 5번 장면이에요."),
+                    "실행 결과가 보여 주는 것을 읽어 보세요. 원인을 증명하는 것은 5번 장면이고, "
+                    "7번과 8번 장면은 오차 신호가 실패하는 또 다른 방식인 폭발과 그것을 막는 "
+                    "방법을 보여 줘요."),
     "story.scene": "장면",
     "story.scene_of": "장면 {n}/{total}: {title}",
     "story.set_up": "장면 {n} 준비하기",
@@ -27,8 +29,9 @@ TEXT = {
     "story.previous": "이전 장면",
     "story.end": ("이것으로 이야기가 끝났어요. LSTM이 기억하는 까닭은 셀 상태가 곱하지 않고 "
                   "더하기 때문이에요. 그래서 오차 신호가 셀 상태를 따라 줄지 않고 거슬러 "
-                  "흘러요(f가 1에 가까울 때). 이제 자기 말로 설명해 보고, 다른 페이지에서 "
-                  "직접 설정을 바꿔 가며 살펴보세요."),
+                  "흘러요(f가 1에 가까울 때). 1보다 작은 값이 곱해지면 RNN의 신호는 사라지고, "
+                  "1보다 큰 값이 곱해지면 폭발하며, 클리핑은 한 번의 업데이트 크기를 제한해요. "
+                  "이제 자기 말로 설명해 보고, 다른 페이지에서 직접 설정을 바꿔 가며 살펴보세요."),
     "story.newcomer": "처음이신가요? 이야기부터 보세요",
     "story.choice.both": "둘 다",
     "story.choice.all": "모두",
@@ -85,6 +88,28 @@ TEXT = {
                             "게이트 값이 곱해지는데, 이 값이 1에 가까워요. RNN과 경로를 끊은 "
                             "LSTM에서는 매 단계 1보다 작은 값이 곱해져서 훨씬 적게 도달해요(위의 "
                             "숫자를 보세요)."),
+    "story.explode.title": "기울기 폭발",
+    "story.explode.setup": ("또 다른 문제, 1보다 큰 값이에요. 바닐라 RNN 하나의 순환 가중치 W_hh를 "
+                            "시작할 때 가장 큰 특잇값 σ_max가 2.5가 되도록 키우고, 지연 50 래치에서 "
+                            "일반 SGD(학습률 0.5)로 **기울기 클리핑 없이** 학습해요. 600단계 안에 "
+                            "과제를 배울까요?"),
+    "story.explode.why": ("σ_max(W_hh)가 1보다 크면 한 단계 거슬러 갈 때 오차 신호가 줄지 않고 "
+                          "커질 수 있고, 클리핑이 없으니 이어지는 업데이트를 제한할 것이 없어요. "
+                          "큰 기울기 하나가 가중치를 멀리 던져 버리면 학습은 거기서 다시 시작해야 "
+                          "해요. 이 실행의 기울기가 어땠는지는 위의 숫자와 기울기 차트가 보여 줘요."),
+    "story.clipped.title": "같은 RNN, 기울기 클리핑과 함께",
+    "story.clipped.setup": ("7번 장면과 같은 RNN, 같은 초기 가중치, 같은 배치예요. 바뀐 것은 하나, "
+                            "1에서 하는 기울기 클리핑(Pascanu, Mikolov & Bengio 2013)이에요. 매 "
+                            "단계 전에 노름이 1을 넘는 기울기를 방향은 그대로 두고 노름 1로 줄여요. "
+                            "이번에는 과제를 배울까요?"),
+    "story.clipped.why": ("클리핑이 노름이 1을 넘는 기울기를 모두 업데이트 전에 줄였어요(기울기 "
+                          "차트가 클리핑된 단계를 표시해요). 그래서 어떤 업데이트도 가중치를 멀리 "
+                          "던지지 못했고, RNN은 지연 50 래치를 배웠어요. 클리핑은 한 단계의 크기를 "
+                          "제한할 뿐 사라지는 신호를 키우지는 못해요. 그래서 지연 100에서는 RNN을 "
+                          "구하지 못했어요(2번 장면도 1에서 클리핑해요)."),
+    "story.choice.learns": "{model}이(가) 배운다",
+    "story.choice.fails": "{model}이(가) 못 배운다",
+    "story.gradient": "기울기: {note}.",
     "story.measured_solved": ("시드 {seeds}에서 잰 값, {cap}단계 안에 각 모델이 과제를 푼 "
                               "단계: {results}."),
     "story.measured_reach": ("시드 {seeds}에서 잰 값, 학습 {cap}단계에서 첫 단계까지 도달하는 "
@@ -262,8 +287,31 @@ TEXT = {
     "texts.gates_of": "{model}의 게이트({gates})",
     "texts.inside_heatmaps": ("히트맵은 탐침 시퀀스 하나의 모든 단계, 모든 유닛에 대해 {names}를 "
                               "보여 줘요. 점선은 기억해야 할 내용이 있는 단계예요."),
+    "texts.start_explodes": ("**시작할 때 {model}의 기울기가 폭발해요.** σ_max(W_hh)가 {sigma}로 "
+                             "1/γ = 1보다 크고 상태가 포화되지 않아서, 오차 신호가 거슬러 갈수록 "
+                             "커져요. ‖∂L/∂h_1‖이 ‖∂L/∂h_{T}‖의 {ratio}배예요(왼쪽 차트). {clip}"),
+    "texts.start_clip": "기울기 클리핑은 노름이 {clip}을 넘는 기울기를 줄여요.",
+    "texts.start_no_clip": "클리핑이 꺼져 있어서(0) 한 단계가 가중치를 크게 튀게 해도 막을 것이 없어요.",
+    "texts.start_shrinks": ("시작할 때 {model}의 σ_max(W_hh)는 {sigma}로 1/γ = 1보다 크지만, 오차 "
+                            "신호는 거슬러 갈수록 여전히 줄어요. ‖∂L/∂h_1‖이 ‖∂L/∂h_{T}‖의 {ratio}배예요. "
+                            "1/γ보다 큰 것은 폭발의 필요조건일 뿐 충분조건이 아니에요. 상태가 포화된 "
+                            "곳의 tanh′ < 1과 기울기의 방향이 신호를 줄여요. 설정에서 RNN 초기 이득"
+                            "(시작할 때의 σ_max)을 키우면 커질 수 있어요."),
+    "texts.start_vanishes": ("시작할 때 {model}의 σ_max(W_hh)는 {sigma}로 1/γ = 1 이하라서, 오차 "
+                             "신호는 거슬러 갈수록 줄어들 수밖에 없어요. ‖∂L/∂h_1‖이 "
+                             "‖∂L/∂h_{T}‖의 {ratio}배예요."),
     "texts.inside_follow": "*학습 따라가기*를 끄면 앞선 스냅숏을 돌아볼 수 있어요.",
     "verdict.diverged": "{model}: {step}단계에서 발산(손실이나 기울기가 NaN 또는 무한대가 됨)",
+    "verdict.grad_before_nan": "그 전까지 가장 큰 기울기 노름은 {step}단계의 {norm}",
+    "verdict.exploded": ("기울기 폭발: 노름이 {step}단계에서 {norm}에 이르러 클리핑 임계값 {clip}을 "
+                         "크게 넘었고, 학습 손실이 {loss_step}단계에서 {loss}까지 치솟음(시작은 "
+                         "{start})"),
+    "verdict.exploded_unclipped": ("기울기 폭발: 클리핑 없이 노름이 {step}단계에서 {norm}에 "
+                                   "이르렀고, 학습 손실이 {loss_step}단계에서 {loss}까지 "
+                                   "치솟음(시작은 {start})"),
+    "verdict.clipped": ("클리핑이 기울기를 잡음: 노름이 {step}단계에서 {norm}에 이르렀지만 "
+                        "클리핑이 {clipped}개 단계에서 {clip}(으)로 줄였고, 학습 손실은 치솟지 "
+                        "않음(최대 {loss})"),
     "verdict.no_score": "{model}: 아직 검증 점수 없음",
     "verdict.value": "검증 {metric} {score}",
     "verdict.solved": "{model}: {step}단계에서 {solved} ({value})",
@@ -307,6 +355,11 @@ TEXT = {
     "export.go_to.help": "화면의 단계를 가중치의 단계로 옮겨, 기록과 가중치가 같은 단계가 되게 해요.",
     "export.no_upload_script": ("올린 가격 시계열로는 스크립트를 만들 수 없어요. 스크립트는 합성 "
                                 "시계열을 다시 만드는데, 올린 파일은 거기에 들어 있지 않으니까요."),
+    "setting.rnn_gain": "RNN 초기 이득 σ_max(W_hh)",
+    "setting.rnn_gain.help": ("시작할 때 RNN의 순환 가중치 W_hh를 가장 큰 특잇값이 이 값이 되도록 "
+                              "조정해요. 1보다 크면 오차 신호가 한 스텝 거슬러 갈 때마다 커질 수 "
+                              "있어요. 이것이 기울기 폭발이고, 기울기 클리핑이 이를 막아요. "
+                              "0이면 PyTorch의 초기화를 그대로 써요."),
     "setting.proj_size": "투영 크기(LSTMP)",
     "setting.proj_size.help": ("LSTMP의 투영된 h_t 크기예요. 게이트와 출력층이 셀 유닛 H개를 몇 "
                                "개의 수로 줄여서 보는지 정해요(은닉 크기보다 작아야 하고, 0이면 그 "
@@ -315,6 +368,7 @@ TEXT = {
     "sidebar.proj_clamped": ("LSTMP의 투영 크기는 유닛 수({hidden})보다 작아야 해요. 투영 크기: "
                              "{proj} → {using}."),
     "change.proj_size": "투영 크기",
+    "change.rnn_gain": "RNN 초기 이득 σ_max(W_hh)",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "기울기 흐름",
     "gradients.intro": (
@@ -592,6 +646,10 @@ TEXT = {
     "panels.bigram": "바이그램",
     "panels.bits": "글자당 비트",
     "panels.race_bits": "검증 글자당 비트, 모든 위치<br><sub>검증 윈도우 {n}개, 낮을수록 좋음</sub>",
+    "panels.race_grad": ("클리핑 전 기울기 노름, 학습 단계마다<br><sub>클리핑은 {clip}보다 큰 "
+                         "기울기를 모두 {clip}(으)로 줄여요</sub>"),
+    "panels.race_grad_unclipped": ("기울기 노름, 학습 단계마다<br><sub>클리핑 없음: 모든 기울기를 "
+                                   "그대로 적용해요</sub>"),
     "panels.race_forget": "탐침 시퀀스 1의 LSTM 망각 게이트 ({step}단계)",
     "panels.race_reach": "t = 1에 닿는 오차 신호 ({step}단계)<br><sub>탐침 시퀀스 {n}개에 대한 평균의 비</sub>",
     "panels.gate": "{model} {gate} ({step}단계)",
@@ -634,7 +692,8 @@ TEXT = {
     "figures.log_scale": "{label} (로그 눈금)",
     "figures.loss": "학습 손실",
     "figures.loss_axis": "학습 배치의 손실",
-    "figures.grad_norm": "기울기 노름",
+    "figures.clipped_steps": "{model}: 클리핑된 단계 {n}개",
+    "figures.clip_line": "클리핑 임계값 {clip}",
     "figures.grad_norm_axis": "클리핑 전 ‖기울기‖",
     "figures.alt": "차트: {title}. {said}.",
     "figures.alt_line": "{name}: {first}부터 {last}까지",

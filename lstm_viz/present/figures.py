@@ -96,13 +96,6 @@ def running_mean(values: np.ndarray, window: int) -> np.ndarray:
     return (sums[ends] - sums[starts]) / (ends - starts)
 
 
-def training_panel(left: str) -> tuple[str, str]:
-    """The title and axis title of the training-signal chart of ``left`` (loss or grad_norm)."""
-    if left == "grad_norm":
-        return t("figures.grad_norm"), _log_scale(t("figures.grad_norm_axis"))
-    return t("figures.loss"), _log_scale(t("figures.loss_axis"))
-
-
 def metric_curves(
     histories: dict[str, dict[str, np.ndarray]],
     evals: dict[str, list[tuple[int, float]]],
@@ -184,20 +177,53 @@ def held_out_loss(eval_losses: dict[str, list[tuple[int, float]]], diverged: dic
     return _figure(traces + _ends(traces, diverged), layout, title)
 
 
-def training_signal(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
-                    left: str, title: str, min_steps: int = 100) -> go.Figure:
-    """A training-batch quantity on a log scale: the loss, or the gradient norm where the loss
-    is the metric itself (adding: the MSE)."""
+def training_loss(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
+                  min_steps: int = 100) -> go.Figure:
+    """The training batches' loss of every model, per step, on a log scale."""
     traces = []
     for kind, data in histories.items():
-        x, y = _thin(data["step"], data[left])
+        x, y = _thin(data["step"], data["loss"])
         traces.append(go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
                                  name=model_name(kind, diverged),
                                  line=dict(color=kind_color(kind), width=2)))
-    values = np.concatenate([d[left] for d in histories.values()] + [np.ones(0)])
+    values = np.concatenate([d["loss"] for d in histories.values()] + [np.ones(0)])
     layout = dict(xaxis=dict(range=[0, _last_step(histories, min_steps)],
                              title=dict(text=t("figures.training_step"))),
-                  yaxis=dict(title=dict(text=training_panel(left)[1]), **_log_axis(values)),
+                  yaxis=dict(title=dict(text=_log_scale(t("figures.loss_axis"))),
+                             **_log_axis(values)),
+                  shapes=_diverged_lines(diverged))
+    return _figure(traces + _ends(traces, diverged), layout, t("figures.loss"))
+
+
+def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
+                      clip: float, title: str, min_steps: int = 100) -> go.Figure:
+    """Every model's gradient norm before clipping, per training step, on a log scale, with the
+    clipping threshold as a line and the steps clipping rescaled (norm above it) as open markers
+    (Pascanu, Mikolov & Bengio 2013). Long histories are thinned for drawing; the clipped steps
+    are drawn where the norm passed the threshold, up to MAX_POINTS of them."""
+    traces = []
+    for kind, data in histories.items():
+        x, y = _thin(data["step"], data["grad_norm"])
+        traces.append(go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
+                                 name=model_name(kind, diverged),
+                                 line=dict(color=kind_color(kind), width=1.5)))
+        over = data["grad_norm"] > clip if clip > 0 else np.zeros(len(data["step"]), bool)
+        if over.any():
+            cx, cy = _thin(data["step"][over], data["grad_norm"][over])
+            traces.append(go.Scatter(
+                x=cx, y=_positive(cy), mode="markers", legendgroup=kind,
+                name=t("figures.clipped_steps", model=kind_label(kind), n=int(over.sum())),
+                marker=dict(color=kind_color(kind), size=6, symbol=f"{look(kind).symbol}-open")))
+    last = _last_step(histories, min_steps)
+    values = np.concatenate([d["grad_norm"] for d in histories.values()] + [np.ones(0)])
+    if clip > 0:
+        traces.append(go.Scatter(x=[0, last], y=[clip, clip], mode="lines",
+                                 name=t("figures.clip_line", clip=f"{clip:g}"),
+                                 line=dict(color=REFERENCE_COLOR, dash="dash")))
+        values = np.append(values, clip)
+    layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
+                  yaxis=dict(title=dict(text=_log_scale(t("figures.grad_norm_axis"))),
+                             **_log_axis(values)),
                   shapes=_diverged_lines(diverged))
     return _figure(traces + _ends(traces, diverged), layout, title)
 

@@ -24,9 +24,10 @@ TOP_UNITS = 6
 
 
 def race(run: RunView) -> dict:
-    """The race page: the held-out metric of every model with the chance line, and the
-    training loss (the gradient norm where the loss is the metric itself; the held-out loss in
-    bits per character, with its baselines, where the task has them)."""
+    """The race page: the held-out metric of every model with the chance line, the training
+    loss (the held-out loss in bits per character, with its baselines, where the task has them)
+    and the gradient norm before clipping with the clipping threshold (in the loss's place where
+    the loss is the metric itself)."""
     task, said = run.task, words(run.task)
     # the step axis: the first 100 steps while the race is young, the run itself once it ended
     min_steps = max(1, run.steps) if run.done else min(100, run.config.max_steps)
@@ -35,6 +36,15 @@ def race(run: RunView) -> dict:
         t("panels.race_metric", metric=said.metric_label, length=said.length_label,
           T=task.seq_len), len(run.eval_batch.y), metric_axis=said.metric_axis,
         min_steps=min_steps)}
+    clip = run.config.clip
+    grad = figures.clipped_gradients(
+        run.history, run.diverged, clip,
+        t("panels.race_grad", clip=f"{clip:g}") if clip > 0 else t("panels.race_grad_unclipped"),
+        min_steps)
+    if task.loss_is_metric:  # the loss is the metric itself (adding): the gradient beside it
+        figs["race_loss"] = grad
+        return figs
+    figs["race_grad"] = grad
     if task.loss_references():
         baselines = {"unigram": t("panels.unigram"), "bigram": t("panels.bigram")}
         figs["race_loss"] = figures.held_out_loss(
@@ -42,10 +52,8 @@ def race(run: RunView) -> dict:
             {baselines.get(name, name): value for name, value in task.loss_references().items()},
             1 / math.log(2), t("panels.bits"),
             t("panels.race_bits", n=len(run.eval_batch.y)), min_steps)
-        return figs
-    left = "grad_norm" if task.loss_is_metric else "loss"
-    figs["race_loss"] = figures.training_signal(
-        run.history, run.diverged, left, figures.training_panel(left)[0], min_steps)
+    else:
+        figs["race_loss"] = figures.training_loss(run.history, run.diverged, min_steps)
     return figs
 
 

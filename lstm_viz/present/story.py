@@ -1,11 +1,14 @@
-"""The guided story: six scenes that take a reader from "the LSTM remembers" to why it does.
+"""The guided story: eight scenes that take a reader from "the LSTM remembers" to why it does,
+then to the other problem the error signal has: exploding.
 
 Each scene is a run's settings, a question to answer before the run (a choice of outcomes) and
 the outcome read from the run itself once it has reached its step cap. The interventions follow
 the history of the cell: the forget gate closed (PyTorch's default bias, Gers, Schmidhuber &
 Cummins 2000 on why it must start open), the 1997 cell without a forget gate (Hochreiter &
 Schmidhuber 1997), the cell-state path cut (the ablation that proves the cause), and the error
-signal itself (Hochreiter 1991; Bengio, Simard & Frasconi 1994).
+signal itself (Hochreiter 1991; Bengio, Simard & Frasconi 1994). The last two scenes train the
+same RNN, its W_hh started at σ_max = 2.5, on the same batches without and with gradient
+clipping (Pascanu, Mikolov & Bengio 2013): its gradient explodes, and clipping is what tames it.
 
 Scene texts live in the language tables under ``story.<key>.*``; this module only computes.
 """
@@ -23,6 +26,7 @@ from lstm_viz.core.training import LockstepTrainer, RunView
 from lstm_viz.i18n import t
 from lstm_viz.present.labels import kind_label
 from lstm_viz.present.task_words import words
+from lstm_viz.present.verdict import gradient_note
 
 # Every scene measured on seeds 0, 1, 2 (``python -m lstm_viz story --seeds 3 --json``), which
 # each scene quotes beside its own run.
@@ -39,6 +43,7 @@ class Scene:
     changes: dict = field(default_factory=dict)
     question: str = "solved"
     usual: tuple[str, ...] = ()  # the outcome seen on seeds 0-2 (README), which ``why`` explains
+    charts: tuple[str, ...] = ("race_metric",)  # the race charts (panels.race) the scene draws
 
     @property
     def config(self) -> RunConfig:
@@ -62,6 +67,11 @@ class Scene:
         return tuple(k for k in view.models if view.solved_step(k) is not None)
 
 
+# The exploding RNN, chosen by measurement (docs/science.md): σ_max(W_hh) = 2.5 at the start,
+# plain SGD at 0.5, lag 50, 600 steps, and no clipping (scene 7) or clipping at 1 (scene 8).
+EXPLODING = {"seq_len": 50, "max_steps": 600, "models": ("rnn",), "rnn_gain": 2.5,
+             "optimizer": "sgd", "lr": 0.5, "clip": 0.0}
+
 SCENES = (
     Scene("lag20", {"seq_len": 20, "max_steps": 600}, usual=("rnn", "lstm")),
     Scene("lag100", {"seq_len": 100, "max_steps": 300}, usual=("lstm",)),
@@ -73,6 +83,9 @@ SCENES = (
           usual=("lstm",)),
     Scene("gradients", {"seq_len": 100, "max_steps": 300, "models": ("rnn", "lstm", "lstm-cut")},
           question="reach", usual=("lstm",)),
+    Scene("explode", EXPLODING, usual=(), charts=("race_metric", "race_grad")),
+    Scene("clipped", {**EXPLODING, "clip": 1.0}, usual=("rnn",),
+          charts=("race_metric", "race_grad")),
 )
 
 
@@ -86,6 +99,9 @@ def choice_text(scene: Scene, choice: tuple[str, ...]) -> str:
     labels = [kind_label(k) for k in choice]
     if scene.question == "reach":
         return t("story.choice.one", model=labels[0])
+    if len(scene.config.models) == 1:
+        return t("story.choice.learns" if labels else "story.choice.fails",
+                 model=kind_label(scene.config.models[0]))
     if not labels:
         return t("story.choice.none")
     if len(labels) == len(scene.config.models):
@@ -111,6 +127,8 @@ def findings(scene: Scene, view: RunView) -> list[str]:
         else:
             sentences.append(t("story.unsolved", model=label, steps=view.steps, score=score,
                                chance=words(view.task).format(view.task.chance)))
+        if note := gradient_note(view, kind):
+            sentences[-1] += " " + t("story.gradient", note=note)
     return sentences
 
 

@@ -68,3 +68,27 @@ def inside_intro(kinds: tuple[str, ...]) -> str:
     parts += [note for k in kinds if (note := inside_note(k))]
     parts.append(t("texts.inside_follow"))
     return " ".join(parts)
+
+
+def gradient_start(view) -> list[str]:
+    """What each ungated model's error signal did at the start, against its σ_max(W_hh) and
+    1/γ = 1 (Pascanu, Mikolov & Bengio 2013): above 1/γ it may grow toward the early steps (an
+    exploding gradient) or still shrink (saturated states); below, it must shrink. Read from the
+    first snapshot's probes."""
+    sentences = []
+    for kind, probe in view.snapshots[0].probes.items():
+        if probe.sigma_max is None:
+            continue
+        ratio = probe.grad_ratio
+        fields = dict(model=kind_label(kind), sigma=f"{probe.sigma_max:.2f}",
+                      ratio=f"{ratio:.2g}", T=view.task.seq_len)
+        if probe.sigma_max <= 1:
+            key = "texts.start_vanishes"
+        elif ratio >= 1:
+            key = "texts.start_explodes"
+            fields["clip"] = (t("texts.start_clip", clip=f"{view.config.clip:g}")
+                              if view.config.clip > 0 else t("texts.start_no_clip"))
+        else:
+            key = "texts.start_shrinks"
+        sentences.append(t(key, **fields))
+    return sentences

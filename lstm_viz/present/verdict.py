@@ -4,11 +4,17 @@ Each model is in one of these states, judged on the fixed held-out batch (never 
 batches): not trained yet; diverged; solved (the held-out metric passed the task's threshold and
 has stayed past it); lost it again (solved once, fallen back since); at chance (or at the
 baseline); worse than chance (or than the baseline); learning (in between).
+
+Its training records add how its gradient behaved (``gradient_state``, Pascanu, Mikolov & Bengio
+2013): exploded (the training loss spiked far above where it started and above chance, with a
+gradient norm far past the clipping threshold), held by clipping (the gradient norm went far
+past the threshold, the loss did not spike), or diverged (NaN) after an exploding gradient.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -18,6 +24,8 @@ from lstm_viz.present.labels import kind_label
 from lstm_viz.present.task_words import words
 from lstm_viz.tasks import Task
 
+SPIKE = 4.0  # a training loss this many times its start and the chance loss has spiked
+STEEP = 10.0  # a gradient norm this many times the clip threshold (or 10, unclipped) is exploding
 CHANCE_MARGIN = 0.1  # accuracy within this of chance counts as "at chance"
 BASELINE_BAND = (0.8, 1.2)  # an MSE within these shares of the baseline counts as "at the baseline"
 
@@ -36,8 +44,78 @@ def standing(task: Task, metric: float) -> str:
     return "worse" if worse else "learning"
 
 
+@dataclass(frozen=True)
+class GradientRecord:
+    """How one model's training went, from its per-step records: the largest gradient norm
+    before clipping and the largest training loss (each with its step), the loss of its first
+    step (before any update could blow up), the steps that clipping rescaled and the threshold
+    (0: no clipping)."""
+
+    grad_norm_max: float
+    grad_step: int
+    loss_max: float
+    loss_step: int
+    start_loss: float
+    clipped_steps: int
+    clip: float
+
+    @property
+    def steep_norm(self) -> float:
+        """The gradient norm from which the gradient counts as exploding."""
+        return STEEP * (self.clip if self.clip > 0 else 1.0)
+
+
+def gradient_record(run: RunView, kind: str) -> GradientRecord | None:
+    """A model's GradientRecord (None before its first recorded step)."""
+    data = run.history[kind]
+    if not len(data["step"]):
+        return None
+    norms, losses, clip = data["grad_norm"], data["loss"], run.config.clip
+    g, l = int(np.argmax(norms)), int(np.argmax(losses))
+    return GradientRecord(float(norms[g]), int(data["step"][g]), float(losses[l]),
+                          int(data["step"][l]), float(losses[0]),
+                          int((norms > clip).sum()) if clip > 0 else 0, clip)
+
+
+def gradient_state(run: RunView, kind: str) -> str | None:
+    """'exploded', 'diverged' (after a steep gradient, or with no record to tell), 'clipped'
+    (steep, held by clipping) or None (nothing of the kind)."""
+    record = gradient_record(run, kind)
+    if kind in run.diverged:
+        return "diverged"
+    if record is None or record.grad_norm_max < record.steep_norm:
+        return None
+    reference = max(record.start_loss, run.task.chance_loss or 0.0)
+    if record.loss_max >= SPIKE * reference:
+        return "exploded"
+    return "clipped" if record.clip > 0 else None
+
+
+def gradient_note(run: RunView, kind: str) -> str:
+    """The clause's second part on the gradient ('' when there is nothing to say)."""
+    state, record = gradient_state(run, kind), gradient_record(run, kind)
+    if state is None or record is None:
+        return ""
+    numbers = dict(norm=f"{record.grad_norm_max:.3g}", step=record.grad_step,
+                   clip=f"{record.clip:g}", loss=f"{record.loss_max:.3g}",
+                   loss_step=record.loss_step, start=f"{record.start_loss:.3g}",
+                   clipped=record.clipped_steps)
+    if state == "diverged":
+        return t("verdict.grad_before_nan", **numbers)
+    if state == "exploded":
+        return t("verdict.exploded" if record.clip > 0 else "verdict.exploded_unclipped",
+                 **numbers)
+    return t("verdict.clipped", **numbers)
+
+
 def model_verdict(run: RunView, kind: str) -> str:
-    """One clause about one model, e.g. 'LSTM solved the lag-100 latch at step 75 (...)'."""
+    """One clause about one model and its gradient (``gradient_note``)."""
+    note = gradient_note(run, kind)
+    return _standing_clause(run, kind) + (f"; {note}" if note else "")
+
+
+def _standing_clause(run: RunView, kind: str) -> str:
+    """e.g. 'LSTM solved the lag-100 latch at step 75 (...)'."""
     task, said, name = run.task, words(run.task), kind_label(kind)
     if kind in run.diverged:
         return t("verdict.diverged", model=name, step=run.diverged[kind])

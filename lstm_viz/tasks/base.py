@@ -4,6 +4,7 @@ prediction at the last time step (or at every step, an ``every_step`` task).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
@@ -45,6 +46,15 @@ class Task:
         """The longest sequence this task can make with these options (RunConfig.task_options;
         the ones it does not take are ignored)."""
         return MAX_SEQ_LEN
+
+    @property
+    def chance_loss(self) -> float | None:
+        """The training loss of a model that knows nothing: ln(classes), a uniform guess's
+        cross-entropy, for a classification; the baseline itself where the loss is the metric
+        (adding's MSE 1/6); None where there is no such number (prices)."""
+        if self.class_names:
+            return math.log(len(self.class_names))
+        return self.chance if self.loss_is_metric else None
 
     def __init__(self, seq_len: int):
         if not self.min_seq_len <= seq_len <= MAX_SEQ_LEN:

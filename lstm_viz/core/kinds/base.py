@@ -91,6 +91,9 @@ class ModelKind:
         """Kind-specific initial weights, drawn from the run's ``seed``; PyTorch's own
         initialisation by default."""
 
+    def scale_recurrence(self, rnn: nn.Module, gain: float) -> None:
+        """The ``rnn_gain`` setting, for the kinds that take it (none by default)."""
+
     # -- the exported script (lstm_viz/export/standalone.py) builds this kind with these -----------
     script_code: tuple = ()  # functions and classes of the kind's module the script copies
     script_layer_options = ""  # the layer's extra arguments in the script ("proj_size=...")

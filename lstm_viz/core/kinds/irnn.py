@@ -35,7 +35,7 @@ class IRNNKind(RNNKind):
     name = "irnn"
     summary = "ReLU units, W_hh = I and biases 0 at the start (Le, Jaitly & Hinton 2015)"
     fused = ReLURNN
-    script_code = (ReLURNN, start_as_identity)
+    script_code = (ReLURNN, start_as_identity, *RNNKind.script_code)
 
     def activation(self, z):
         return torch.relu(z)

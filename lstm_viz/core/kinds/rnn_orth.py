@@ -24,7 +24,7 @@ class OrthogonalRNNKind(RNNKind):
 
     name = "rnn-orth"
     summary = "the RNN with W_hh started orthogonal (Saxe, McClelland & Ganguli 2014)"
-    script_code = (make_orthogonal,)
+    script_code = (make_orthogonal, *RNNKind.script_code)
 
     def init_weights(self, rnn, seed):
         make_orthogonal(rnn, seed)
