@@ -404,6 +404,21 @@ def test_primer_at_one_step_says_there_is_no_step_back():
     assert "no step back" in text and "nan" not in text
 
 
+def test_the_primers_exploding_side_links_to_the_exploding_scene_set_up():
+    """w > 1 offers story scene 7 (the RNN whose gradient explodes), its settings in the link;
+    w < 1 does not."""
+    from lstm_viz.present import story
+    from urllib.parse import parse_qs
+    links = {w: [e.proto for e in open_app({"w": w}, "views/primer.py").get("page_link")
+                 if "story scene" in e.proto.label] for w in ("1.2", "0.9")}
+    assert not links["0.9"]
+    (scene_link,) = links["1.2"]
+    assert scene_link.page == "story" and "story scene 7" in scene_link.label
+    query = parse_qs(scene_link.query_string)
+    assert query["scene"] == ["7"] and story.scene_at(7).key == "explode"
+    assert (query["rnn_gain"], query["clip"], query["models"]) == (["2.5"], ["0"], ["rnn"])
+
+
 def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     at = open_app({"seq_len": "30", "hidden_size": "8"}, "views/prompt.py")
     at.button(key="use_text").click().run()

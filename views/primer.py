@@ -1,9 +1,11 @@
 """Primer: vanishing and exploding gradients as repeated multiplication."""
 
+from urllib.parse import parse_qs
+
 import streamlit as st
 
 from lstm_viz.i18n import t
-from lstm_viz.present import figures
+from lstm_viz.present import figures, story
 from lstm_viz.present.labels import multiplier_label
 from views import settings, shared
 
@@ -26,8 +28,20 @@ def draw(view):
         shared.chart(log, "powers_log")
     after = t("primer.after", T=T, w=f"{w:g}", value=f"{linear.data[0].y[-1]:.3g}")
     st.markdown("\n\n".join((after, t("primer.rnn"), t("primer.lstm"))))
+    if w > 1:
+        exploding_scene_link()
     live_numbers(view)
     st.markdown(t("primer.references"))
+
+
+def exploding_scene_link():
+    """w > 1 is the exploding side: a link to the story's scene where a live RNN explodes (the
+    same RNN with clipping is the scene after it), opened set up, in this language."""
+    number = story.number_of("explode")
+    values = {**settings.widget_values(story.scene_at(number).config), "scene": str(number),
+              "lang": st.session_state.get("lang")}
+    st.page_link("views/story.py", label=t("primer.explode_link", n=number),
+                 icon=":material/bolt:", query_params=parse_qs(settings.share_query(values)))
 
 
 def live_numbers(view):

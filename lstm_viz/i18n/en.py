@@ -634,6 +634,8 @@ TEXT = {
         r"multiplies the gradient by $W_{hh}^\top \mathrm{diag}(1 - h_t^2)$: a matrix, but it acts "
         r"like $w$. Unless its gain sits at 1, the signal from far back vanishes or explodes "
         "(Pascanu, Mikolov & Bengio 2013)."),
+    "primer.explode_link": ("w > 1 in a live run: story scene {n}, an RNN whose "
+                            "gradient explodes, then the same RNN with clipping"),
     "primer.lstm": (
         r"**The LSTM** adds a second path: its cell state $c_t = f_t \odot c_{t-1} + i_t \odot g_t$ "
         r"is updated by addition, so along it the gradient is multiplied only by the forget gate "

@@ -598,6 +598,7 @@ TEXT = {
         r"갈 때마다 기울기에 $W_{hh}^\top \mathrm{diag}(1 - h_t^2)$가 곱해져요. 행렬이지만 "
         r"$w$처럼 작용해요. 그 배율이 1에 머물지 않으면 먼 과거에서 오는 신호는 소실되거나 "
         "폭발해요(Pascanu, Mikolov & Bengio 2013)."),
+    "primer.explode_link": "w > 1을 실제 학습에서: 이야기 {n}번 장면, 기울기가 폭발하는 RNN과 클리핑한 같은 RNN",
     "primer.lstm": (
         r"**LSTM**은 두 번째 경로를 더해요. 셀 상태 $c_t = f_t \odot c_{t-1} + i_t \odot g_t$는 "
         r"덧셈으로 갱신되므로, 이 경로를 따라서는 기울기에 망각 게이트 $f_t$만 곱해져요. "

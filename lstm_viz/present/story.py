@@ -94,6 +94,11 @@ def scene_at(number: int) -> Scene:
     return SCENES[min(max(number, 1), len(SCENES)) - 1]
 
 
+def number_of(key: str) -> int:
+    """The 1-based number of the scene called ``key``."""
+    return next(n for n, scene in enumerate(SCENES, 1) if scene.key == key)
+
+
 def choice_text(scene: Scene, choice: tuple[str, ...]) -> str:
     """A predicted outcome in words: 'Both', 'Only the LSTM', 'Neither', 'The RNN'."""
     labels = [kind_label(k) for k in choice]
