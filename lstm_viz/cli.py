@@ -22,7 +22,7 @@ import sys
 import torch
 
 from lstm_viz import doctor
-from lstm_viz.core.config import LINKED, TASK_OPTIONS, RunConfig
+from lstm_viz.core.config import LINKED, TASK_OPTIONS, RunConfig, starting_config
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.core.training import LockstepTrainer
@@ -30,7 +30,7 @@ from lstm_viz.present import story
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import gradient_record, gradient_state
 from lstm_viz.serving import sweep
-from lstm_viz.tasks import make_task
+from lstm_viz.tasks import TASKS, make_task
 
 PROGRESS_CHUNK = 10
 
@@ -46,14 +46,15 @@ def _add_run_options(parser: argparse.ArgumentParser, *own: str) -> None:
     for setting in LINKED:
         if setting.cli and setting.name not in own:
             parser.add_argument(setting.flag, *setting.flag_aliases, dest=setting.name,
-                                default=",".join(setting.write(setting.default)),
-                                help=_help(setting))
+                                help=_help(setting))  # not given: the task's default
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def _help(setting: Setting) -> str:
     """A flag's help: the setting's doc, its choices or limits, and its default."""
     default = ",".join(setting.write(setting.default))
+    default += "".join(f"; {task}: {','.join(setting.write(TASKS[task].defaults[setting.name]))}"
+                       for task in TASKS if setting.name in TASKS[task].defaults)
     if setting.many:
         choices = "; ".join(f"{k}: {KINDS[k].summary}" for k in setting.options)
         return f"{setting.doc}, a comma list (default {default}; {choices})"
@@ -97,16 +98,18 @@ def _seeds(text: str) -> list[int]:
 
 
 def _config(args, **changes) -> RunConfig:
-    """The run the arguments give (a value that is no number for its setting: ValueError)."""
+    """The run the arguments give, from the task's defaults (a value that is no number for its
+    setting: ValueError)."""
     values = {}
     for setting in LINKED:
-        if setting.cli and hasattr(args, setting.name):
+        if setting.cli and getattr(args, setting.name, None) is not None:
             try:
                 values[setting.name] = setting.from_flag(getattr(args, setting.name))
             except ValueError:
                 raise ValueError(f"{setting.flag} takes a number, got "
                                  f"{getattr(args, setting.name)!r}") from None
-    return RunConfig(**{**values, **changes})
+    given = {**values, **changes}
+    return starting_config(given.pop("task", RunConfig.task), **given)
 
 
 def _train_with_progress(trainer: LockstepTrainer, show: bool) -> None:

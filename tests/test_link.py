@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core import link
-from lstm_viz.core.config import LINKED
+from lstm_viz.core.config import LINKED, starting_config
+from lstm_viz.tasks import TASKS
 from lstm_viz.i18n import say
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -39,9 +40,24 @@ def test_the_current_version_holds_today_s_defaults():
         assert set(names) <= {s.name for s in LINKED}, version
 
 
+def test_each_task_starts_from_its_own_defaults_from_v3_and_older_links_keep_theirs():
+    """v3 gives the text task its measured learning rate (tasks.Task.defaults, frozen in
+    link.TASK_DEFAULTS); a v2 link to the text task keeps the 0.002 it was made with."""
+    assert link.TASK_DEFAULTS[link.VERSION] == {name: task.defaults for name, task in TASKS.items()
+                                                if task.defaults}
+    assert link.config_of(link.read(params("v=3&task=text&seq_len=40"))).lr == 0.01
+    assert link.config_of(link.read(params("v=2&task=text&seq_len=40"))).lr == 0.002
+    assert link.config_of(link.read(params("task=text&seq_len=40"))).lr == 0.002  # v1
+    assert link.config_of(link.read(params("v=3&task=latch"))).lr == 0.002
+    assert link.write({**dataclasses.asdict(starting_config("text"))}) == "v=3&task=text"
+    assert link.write({**dataclasses.asdict(RunConfig(task="text"))}) == "v=3&task=text&lr=0.002"
+    reading = link.read(params(link.write(dataclasses.asdict(RunConfig(task="text")))))
+    assert link.config_of(reading) == RunConfig(task="text")
+
+
 def test_a_written_link_reads_back_as_the_same_run():
     query = link.write(dataclasses.asdict(SCENE))
-    assert query.startswith("v=2&task=order&seq_len=40&")
+    assert query.startswith("v=3&task=order&seq_len=40&")
     assert "models=lstm&models=gru&models=lstmp" in query
     reading = link.read(params(query))
     assert reading.notes == [] and not reading.stale
@@ -49,8 +65,8 @@ def test_a_written_link_reads_back_as_the_same_run():
 
 
 def test_the_defaults_alone_still_name_the_version():
-    assert link.write(dataclasses.asdict(RunConfig())) == "v=2"
-    assert link.config_of(link.read(params("v=2"))) == RunConfig()
+    assert link.write(dataclasses.asdict(RunConfig())) == "v=3"
+    assert link.config_of(link.read(params("v=3"))) == RunConfig()
     assert link.read({}).version == link.VERSION  # the plain address
 
 
@@ -76,17 +92,23 @@ def test_bad_values_are_noted_by_the_key_the_link_used():
     reading = link.read(params("T=abc&v=7&nonsense=1&models=Transformer"))
     notes = [say(n) for n in reading.notes]
     assert any("T='abc' (not a number)" in n for n in notes)
-    assert any("v='7' (not one of 1, 2)" in n for n in notes)
+    assert any("v='7' (not one of 1, 2, 3)" in n for n in notes)
     assert any("unknown link parameter 'nonsense'" in n for n in notes)
     assert any("models='Transformer'" in n for n in notes)
     assert link.config_of(reading) == RunConfig()
     assert {"T", "v", "nonsense", "models"} <= reading.stale
 
 
+NEXT = link.VERSION + 1
+
+
 def _future(monkeypatch, lr: float) -> None:
     """A later version whose learning-rate default is ``lr``."""
-    monkeypatch.setattr(link, "DEFAULTS", {**link.DEFAULTS, 3: {**link.DEFAULTS[2], "lr": lr}})
-    monkeypatch.setattr(link, "VERSION", 3)
+    monkeypatch.setattr(link, "DEFAULTS", {**link.DEFAULTS, NEXT: {**link.DEFAULTS[link.VERSION],
+                                                                   "lr": lr}})
+    monkeypatch.setattr(link, "TASK_DEFAULTS", {**link.TASK_DEFAULTS,
+                                                NEXT: link.TASK_DEFAULTS[link.VERSION]})
+    monkeypatch.setattr(link, "VERSION", NEXT)
 
 
 def test_a_link_written_today_opens_the_same_run_after_a_default_changes(monkeypatch):
@@ -102,9 +124,9 @@ def test_a_link_written_today_opens_the_same_run_after_a_default_changes(monkeyp
     for kind in before.models:
         np.testing.assert_array_equal(before.history[kind].arrays()["loss"],
                                       again.history[kind].arrays()["loss"])
-    newer = link.read(params("v=3&seq_len=12"))  # a link made under the new default
+    newer = link.read(params(f"v={NEXT}&seq_len=12"))  # a link made under the new default
     assert newer.values["lr"] == 0.01
-    assert link.write({**newer.values, "lr": 0.002}).startswith("v=3&seq_len=12&lr=0.002")
+    assert link.write({**newer.values, "lr": 0.002}).startswith(f"v={NEXT}&seq_len=12&lr=0.002")
 
 
 def test_the_app_opens_an_old_link_with_the_defaults_it_was_made_under(monkeypatch):

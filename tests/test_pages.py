@@ -108,7 +108,7 @@ def test_query_params_round_trip():
     assert not at.info  # nothing was rejected
     written = settings.share_query(_session_values(at)).split("&")
     expected = [f"{k}={v}" for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])]
-    assert written[0] == "v=2" and sorted(written[1:]) == sorted(expected)
+    assert written[0] == "v=3" and sorted(written[1:]) == sorted(expected)
     again = {}
     for pair in written:
         key, value = pair.split("=")
@@ -164,6 +164,19 @@ def test_a_fractional_whole_number_is_truncated_like_streamlit_does():
     assert not at.info
     assert view_of(at).config.hidden_size == 2
     assert view_of(at).config.seq_len == 10
+
+
+def test_a_task_picked_in_the_sidebar_starts_from_its_own_defaults():
+    """Text starts at its learning rate 0.01 (tasks.Task.defaults) and the address says the
+    task only (v3); another task goes back to RunConfig's 0.002; a rate moved by hand stays
+    until the task changes."""
+    at = open_app({"seq_len": "40"})
+    at.selectbox(key="task").set_value("text").run()
+    assert view_of(at).config.lr == 0.01 and "lr" not in at.query_params
+    at.select_slider(key="lr").set_value(0.03).run()
+    assert view_of(at).config.lr == 0.03 and at.query_params["lr"] in ("0.03", ["0.03"])
+    at.selectbox(key="task").set_value("adding").run()
+    assert view_of(at).config.lr == 0.002 and "lr" not in at.query_params
 
 
 def test_task_minimum_length_is_enforced_with_a_note():
@@ -328,7 +341,7 @@ def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
 
 def test_large_seeds_are_written_in_full_in_the_link_and_the_notes():
     values = {"seed": 1377260012.0}
-    assert settings.share_query(values) == "v=2&seed=1377260012"
+    assert settings.share_query(values) == "v=3&seed=1377260012"
     notes = settings.check_url({"seed": ["-1"]})
     assert "outside 0 to 2147483647" in notes[0]
     at = open_app({"seed": "1234567"})
@@ -538,7 +551,7 @@ def test_a_hidden_setting_leaves_the_share_box_and_comes_back_with_its_value():
 def test_the_plain_address_stays_plain_and_the_share_box_names_the_version():
     at = open_app()
     assert not dict(at.query_params)  # a newcomer's address is not rewritten
-    assert at.code[0].value.endswith("?v=2")
+    assert at.code[0].value.endswith("?v=3")
 
 
 def test_a_link_number_between_a_sliders_stops_takes_the_nearest_with_a_note():

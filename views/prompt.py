@@ -7,7 +7,7 @@ import streamlit as st
 from lstm_viz.i18n import say, t
 from lstm_viz.present import panels
 from lstm_viz.present.labels import kind_label, text_color
-from lstm_viz.tasks import text
+from lstm_viz.tasks import TASKS, text
 from views import settings, shared
 
 EXAMPLES = {  # (language, class in the corpus): each example stops where only its start decides
@@ -21,9 +21,7 @@ OFFER_WORDS = dict(went="**갔**", formal="갔**습**니다", polite="갔**어**
 INTRO_WORDS = dict(went="**갔**", eo="어", polite="갔어요", da="다", plain="갔다", seup="습",
                    formal="갔습니다")
 CONTINUATION = 40  # characters each model writes after the prompt
-# At Adam 2e-3 the LSTM learns the long-range ending but stays a poor character model within
-# the step cap (3.2-3.4 bits per character, README); at 1e-2 all three model the text well.
-TEXT_LR = 0.01
+TEXT_LR = TASKS["text"].defaults["lr"]  # the text task's own learning rate (docs/science.md)
 
 st.title(t("prompt.title"))
 config = st.session_state.cursor.run.config

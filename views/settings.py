@@ -21,7 +21,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lstm_viz import i18n
 from lstm_viz.core import link
-from lstm_viz.core.config import BY_NAME, LINKED, RunConfig
+from lstm_viz.core.config import BY_NAME, LINKED, RunConfig, task_defaults
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.i18n import say, t
@@ -56,6 +56,7 @@ PAGE_SETTINGS = (
 PAGE_BY_NAME = {s.name: s for s in PAGE_SETTINGS}
 TASK_OPTIONS = {name for task in TASKS.values() for name in task.options}
 KIND_OPTIONS = {name for kind in KINDS.values() for name in kind.options}
+TASK_SET = {name for task in TASKS.values() for name in task.defaults}  # settings a task sets
 CONDITIONAL = TASK_OPTIONS | KIND_OPTIONS
 
 
@@ -249,7 +250,8 @@ def sidebar_config() -> RunConfig | None:
                 held = st.session_state.get(setting.name, widget_value(setting, setting.default))
                 values[setting.name] = config_value(setting, held)
             else:
-                values[setting.name] = (config_value(setting, _widget(setting, **persist))
+                extra = {"on_change": _start_task} if setting.name == "task" else {}
+                values[setting.name] = (config_value(setting, _widget(setting, **persist, **extra))
                                         if drawn else setting.default)
     if st.session_state.url_notes:
         notes = "; ".join(say(note) for note in st.session_state.url_notes)
@@ -266,6 +268,14 @@ def sidebar_config() -> RunConfig | None:
         for note in KINDS[kind].fit(values):
             st.info(say(note))
     return DEFAULTS.replace(**values)
+
+
+def _start_task() -> None:
+    """A task picked in the sidebar starts from its own defaults (``config.task_defaults``) in
+    every setting some task sets (the text task's learning rate); the others are kept."""
+    own = task_defaults(st.session_state.task)
+    for name in TASK_SET:
+        st.session_state[name] = widget_value(BY_NAME[name], own.get(name, BY_NAME[name].default))
 
 
 def _fit_length(task, values: dict) -> int:

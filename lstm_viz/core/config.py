@@ -114,6 +114,17 @@ class RunConfig:
         return RunConfig(**{**asdict(self), **changes})
 
 
+def task_defaults(task: str) -> dict[str, object]:
+    """The settings ``task`` starts from where they differ from RunConfig's (``Task.defaults``)."""
+    return dict(TASKS[task].defaults) if task in TASKS else {}
+
+
+def starting_config(task: str = RunConfig.task, **given) -> RunConfig:
+    """A run of ``task`` from the task's own defaults, with the ``given`` settings on top: what
+    the sidebar, a link and the CLI start a task from."""
+    return RunConfig(task=task, **{**task_defaults(task), **given})
+
+
 def _settings() -> tuple[Setting, ...]:
     found = []
     for f in dataclasses.fields(RunConfig):

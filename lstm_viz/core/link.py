@@ -11,6 +11,8 @@ defaults, so a default cannot change without the version.
   ``hidden``, ``batch``, ``opt``; ``Setting.aliases``) and models by the labels the app showed
   (``V1_LABELS``). They stay readable for good, as do their keys and labels in a newer link.
 - v2: keys are the settings' names, models their ids.
+- v3: each task starts from its own measured defaults (``TASK_DEFAULTS``: the text task's
+  learning rate 0.01). A v2 link to the text task keeps its 0.002.
 
 To change a default: add a table ``DEFAULTS[VERSION + 1]`` with the new value and raise
 ``VERSION``. A setting added after a version is not in its table: older links open with the
@@ -30,12 +32,14 @@ from lstm_viz.core.config import LINKED, RunConfig
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.message import Message, Problem
 
-VERSION = 2
+VERSION = 3
 _V1 = {"task": "latch", "seq_len": 100, "horizon": 1, "hidden_size": 32, "optimizer": "adam",
        "lr": 0.002, "batch_size": 32, "memory_init": "chrono", "forget_bias": 5.0, "clip": 1.0,
        "seed": 0, "models": ("rnn", "lstm"), "proj_size": 0, "max_steps": 2000,
        "series": "synthetic"}
-DEFAULTS: dict[int, dict[str, object]] = {1: _V1, 2: _V1}  # v2 renamed keys, kept every default
+DEFAULTS: dict[int, dict[str, object]] = {1: _V1, 2: _V1, 3: _V1}  # v2 renamed keys
+# What a task changes in its version's defaults (v3: tasks.Task.defaults, measured)
+TASK_DEFAULTS: dict[int, dict[str, dict[str, object]]] = {1: {}, 2: {}, 3: {"text": {"lr": 0.01}}}
 V1_LABELS = {"RNN": "rnn", "LSTM": "lstm", "GRU": "gru", "LSTM 1997": "lstm-cec",
              "LSTM (c cut)": "lstm-cut", "LSTM (i = 1)": "lstm-i1", "LSTM (o = 1)": "lstm-o1",
              "RNN (orthogonal)": "rnn-orth", "IRNN": "irnn", "LSTMP": "lstmp"}
@@ -57,9 +61,13 @@ class Reading:
     stale: set[str] = field(default_factory=set)
 
 
-def default(name: str, version: int | None = None):
+def default(name: str, version: int | None = None, task: str | None = None):
     """The default of a run setting under a version of the link (None: the current one; a
-    setting newer than the version: its first default)."""
+    setting newer than the version: its first default), for ``task`` where the version gives
+    that task its own (``TASK_DEFAULTS``)."""
+    own = TASK_DEFAULTS[version or VERSION].get(task, {})
+    if name in own:
+        return own[name]
     for v in range(version or VERSION, VERSION + 1):
         if name in DEFAULTS[v]:
             return DEFAULTS[v][name]
@@ -92,7 +100,8 @@ def read(params: dict[str, list[str]], pages: tuple[Setting, ...] = ()) -> Readi
             reading.given[setting.name] = value
         else:
             reading.stale.add(key)
-    reading.values = {s.name: reading.given.get(s.name, default(s.name, reading.version))
+    task = reading.given.get("task", default("task", reading.version))
+    reading.values = {s.name: reading.given.get(s.name, default(s.name, reading.version, task))
                       for s in LINKED}
     return reading
 
@@ -155,7 +164,8 @@ def write(values: dict[str, object], pages: tuple[Setting, ...] = ()) -> str:
     parts = [f"v={VERSION}"]
     for setting in LINKED + pages:
         value = values.get(setting.name)
-        base = default(setting.name) if setting in LINKED else setting.default
+        base = default(setting.name, task=values.get("task")) if setting in LINKED \
+            else setting.default
         if value is None or value == base:
             continue
         safe = "," if setting.comma else ""  # a comma list stays readable (hide=seq_len,lr)

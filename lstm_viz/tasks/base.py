@@ -40,6 +40,9 @@ class Task:
     every_step = False
     eval_batch_size = 512  # held-out sequences; accuracy in steps of 1/512
     options: tuple[str, ...] = ()  # RunConfig fields besides seq_len that this task takes
+    # The settings this task starts from where they differ from RunConfig's, as measured for it
+    # (config.task_defaults; the sidebar, links from v3 on and the CLI apply them)
+    defaults: dict[str, object] = {}
 
     @classmethod
     def longest(cls, **options) -> int:
