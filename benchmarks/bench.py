@@ -12,6 +12,12 @@ compared.
 - ``session_mb``: resident memory one more live session adds after 2,000 steps, and its growth
   from 2,000 to 4,000 steps (bounded history: flat). Goal <= 150 MB.
 - ``cold_start_s``: from ``streamlit run`` to the first chart drawn in headless Chromium.
+- ``step_ratio``: one training step of ``lstm-cut``, ``gru`` and ``rnn`` (each alone, bare
+  loop) over one of the fused LSTM, at T = 100, 300 and 1000 (quick: 100 and 300), kinds
+  alternating round by round. Goal for lstm-cut: <= 3 at every length.
+- ``solve_1000_s`` (not with ``--quick``): the wall time from asking a worker process for the
+  default race (RNN and LSTM) at lag 1000 until its records show the LSTM solved, as the app
+  trains it (chunks asked for ahead, records sent back). Goal: < 60 s.
 - ``sessions`` (``--sessions N``): N session threads in one process, as Streamlit runs them,
   each ticking at the app's interval through the app's own path (sessions.tick, the race page's
   figures from the shared cache, serialised as st.plotly_chart does): one session alone, N on
@@ -118,6 +124,42 @@ def overhead_ratio(config: RunConfig, rounds: int, steps: int) -> float:
         ours.append(steps / _seconds(lambda: trainer.step(steps)))
         theirs.append(steps / _seconds(lambda: bare.step(steps)))
     return statistics.median(ours) / statistics.median(theirs)
+
+
+RATIO_KINDS = ("lstm-cut", "gru", "rnn")
+
+
+def step_ratios(lengths: tuple[int, ...], rounds: int) -> dict[str, dict[str, float]]:
+    """Median time of one training step of each kind over the fused LSTM's, per length."""
+    ratios: dict[str, dict[str, float]] = {k: {} for k in RATIO_KINDS}
+    for seq_len in lengths:
+        loops = {k: _BareLoop(LockstepTrainer(RunConfig(seq_len=seq_len, models=(k,),
+                                                        probe_every=NO_PROBES)))
+                 for k in ("lstm", *RATIO_KINDS)}
+        times = {k: [] for k in loops}
+        for loop in loops.values():
+            loop.step(1)  # warm up
+        for _ in range(rounds):
+            for kind, loop in loops.items():
+                times[kind].append(_seconds(lambda: loop.step(2)))
+        fused = statistics.median(times["lstm"])
+        for kind in RATIO_KINDS:
+            ratios[kind][str(seq_len)] = statistics.median(times[kind]) / fused
+    return ratios
+
+
+def solve_seconds(config: RunConfig, kind: str = "lstm", chunk: int = 25) -> dict:
+    """Wall time until ``kind`` is solved on held-out data, trained in a worker process."""
+    worker = TrainingWorker()
+    try:
+        start = time.perf_counter()
+        run = worker.run(config)
+        while run.view().solved_step(kind) is None and not run.done:
+            run.train_to(run.head + chunk)
+        return {"seconds": time.perf_counter() - start,
+                "solved_step": run.view().solved_step(kind), "seq_len": config.seq_len}
+    finally:
+        worker.stop()
 
 
 def probe_and_tick(config: RunConfig, rounds: int) -> dict:
@@ -331,6 +373,8 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
               "overhead_ratio": overhead_ratio(config, rounds, steps)}
     result.update(probe_and_tick(config, rounds))
     result.update(session_memory(config, 100 if quick else 2000))
+    result["step_ratio"] = step_ratios((100, 300) if quick else (100, 300, 1000), rounds)
+    result["solve_1000_s"] = None if quick else solve_seconds(config.replace(seq_len=1000))
     result["cold_start_s"] = None
     if browser and shutil.which(CHROMIUM):
         result["cold_start_s"] = cold_start_seconds()
@@ -343,6 +387,7 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
 GOALS = {
     "overhead_ratio": ">= 0.9", "probe_ratio": "<= 0.25", "tick_ms": "well under the interval",
     "session_mb": "<= 150", "session_growth_mb": "about 0 (bounded)", "cold_start_s": "< 10",
+    "solve_1000_s": "< 60",
 }
 
 
@@ -353,6 +398,16 @@ def format_table(result: dict) -> str:
             continue
         if key == "sessions":
             lines += _format_sessions(value)
+            continue
+        if key == "step_ratio":
+            lines += [f"step x fused LSTM, {kind:<8} " + ", ".join(
+                f"T={n}: {r:.2f}" for n, r in by_length.items())
+                + ("  goal <= 3" if kind == "lstm-cut" else "") for kind, by_length in value.items()]
+            continue
+        if key == "solve_1000_s":
+            shown = "-" if value is None else f"{value['seconds']:.3g}"
+            lines.append(f"{key:<20} {shown:>10}  {GOALS[key]} (LSTM solved at step "
+                         f"{value and value['solved_step']})")
             continue
         shown = "-" if value is None else f"{value:.3g}" if isinstance(value, float) else str(value)
         lines.append(f"{key:<20} {shown:>10}  {GOALS.get(key, '')}")

@@ -24,6 +24,10 @@ def test_bench_quick_json_reports_every_measure(capsys):
     assert 0 < result["tick_ms"] <= result["tick_ms_max"]
     assert result["session_mb"] < 150
     assert result["cold_start_s"] is None
+    ratios = result["step_ratio"]  # written-out backward passes (lstm_cut.py, gru.py)
+    assert set(ratios) == {"lstm-cut", "gru", "rnn"} and set(ratios["gru"]) == {"100", "300"}
+    assert all(r <= 3 for r in ratios["lstm-cut"].values()), ratios  # the goal
+    assert result["solve_1000_s"] is None  # measured by the full benchmark only
     load = result["sessions"]
     scenes = {"single", "same_scene", "distinct_scenes", "peak_rss_mb"}
     assert load["n"] == 3 and set(load) == {"n", "in_process"} | scenes

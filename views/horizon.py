@@ -9,7 +9,7 @@ from lstm_viz.present.labels import kind_label
 from lstm_viz.serving import sweep
 from views import shared
 
-LENGTH_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300, 500)
+LENGTH_OPTIONS = (2, 5, 10, 20, 50, 100, 200, 300, 500, 750, 1000)
 SEED_OPTIONS = (1, 2, 3)
 MAX_SWEEP_MINUTES = 30  # a sweep estimated to take longer is not started
 

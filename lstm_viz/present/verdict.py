@@ -71,9 +71,9 @@ def gradient_record(run: RunView, kind: str) -> GradientRecord | None:
     if not len(data["step"]):
         return None
     norms, losses, clip = data["grad_norm"], data["loss"], run.config.clip
-    g, l = int(np.argmax(norms)), int(np.argmax(losses))
-    return GradientRecord(float(norms[g]), int(data["step"][g]), float(losses[l]),
-                          int(data["step"][l]), float(losses[0]),
+    steep, high = int(np.argmax(norms)), int(np.argmax(losses))
+    return GradientRecord(float(norms[steep]), int(data["step"][steep]), float(losses[high]),
+                          int(data["step"][high]), float(losses[0]),
                           int((norms > clip).sum()) if clip > 0 else 0, clip)
 
 
