@@ -144,7 +144,7 @@ def test_an_old_link_opens_the_same_scene_as_its_new_form_with_the_same_numbers(
     ({"models": ["Transformer"]}, f"models='Transformer' (not among {', '.join(MODEL_KINDS)})"),
     ({"nonsense": "1"}, "unknown link parameter 'nonsense'"),
     ({"seed": "9" * 500}, "seed='999999999999999999999999'"),
-    ({"v": "9"}, "v='9' (not one of 1, 2)"),
+    ({"v": "9"}, "v='9' (not one of 1, 2, 3)"),
 ])
 def test_bad_links_open_with_defaults_and_a_note(params, fragment):
     at = open_app(params)
