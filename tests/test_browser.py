@@ -89,7 +89,7 @@ def page_url(server, name, lang=None) -> str:
 
 def control(page, name):
     """A training button in the sidebar (the race page has its own Start/Pause too)."""
-    return page.locator('[data-testid="stSidebar"]').get_by_role("button", name=name)
+    return page.locator('[data-testid="stSidebar"]').get_by_role("button", name=name, exact=True)
 
 
 def step_count(page) -> int:
@@ -273,7 +273,7 @@ def test_a_shared_link_restores_the_settings_in_a_fresh_browser(server, browser)
 
 
 OLD_LINK = "?T=40&cap=300&models=LSTM&models=GRU&seed=7&fbias=2&memory_init=constant"
-NEW_FORM = {"v": ["2"], "seq_len": ["40"], "max_steps": ["300"], "models": ["lstm", "gru"],
+NEW_FORM = {"v": ["3"], "seq_len": ["40"], "max_steps": ["300"], "models": ["lstm", "gru"],
             "seed": ["7"], "forget_bias": ["2"], "memory_init": ["constant"]}
 
 
@@ -315,7 +315,7 @@ def test_closing_the_forget_gate_sets_the_constant_init_with_bias_0_in_the_link(
         button = page.get_by_role("button", name="Close the forget gate (bias 0)")
         button.click()
         wait_for(lambda: button.is_disabled(), what="the gate to close")
-        wait_for(lambda: _query(address(page)) == {"v": ["2"], "seq_len": ["20"],
+        wait_for(lambda: _query(address(page)) == {"v": ["3"], "seq_len": ["20"],
                                                   "memory_init": ["constant"],
                                                   "forget_bias": ["0"]}, what="the link")
         share = page.locator('[data-testid="stCode"]').first.inner_text()
