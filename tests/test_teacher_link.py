@@ -140,3 +140,12 @@ def test_a_tally_is_dropped_with_its_run():
     del run
     gc.collect()
     assert len(sessions._TALLIES) == held - 1
+
+
+def test_the_share_box_keeps_acronyms_in_setting_names():
+    """A label starting with an acronym keeps its case in the sentence ('RNN gain σ_max(W_hh)',
+    not 'rnn gain σ_max(w_hh)'); other labels start lower case."""
+    at = open_app({"seq_len": "40", "rnn_gain": "2.5", "memory_init": "constant"})
+    caption = at.sidebar.caption[-1].value
+    assert "RNN gain σ_max(W_hh) at the start 2.5" in caption
+    assert "sequence length (lag) 40" in caption and "memory init (LSTM f, GRU z) constant" in caption

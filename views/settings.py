@@ -64,6 +64,13 @@ def setting_label(setting: Setting) -> str:
     return t(f"setting.{setting.name}")
 
 
+def in_sentence(setting: Setting) -> str:
+    """The setting's label inside a sentence: its first letter lower case, unless it starts an
+    acronym ('sequence length (lag)', 'RNN gain σ_max(W_hh)', 'memory init (LSTM f, GRU z)')."""
+    label = setting_label(setting)
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def setting_help(setting: Setting) -> str:
     return t(f"setting.{setting.name}.help")
 
@@ -221,7 +228,7 @@ def _hidden_notice(names: set[str]) -> None:
     """Students always see that settings are hidden, and (unless the link locks them) can show
     them all with one click."""
     what = (t("hidden.all") if len(names) == len(SIDEBAR)
-            else ", ".join(setting_label(BY_NAME[n]).lower() for n in sorted(
+            else ", ".join(in_sentence(BY_NAME[n]) for n in sorted(
                 names, key=[s.name for s in SIDEBAR].index)))
     locked = st.session_state.get("lock") == 1
     st.info(t("hidden.locked" if locked else "hidden.notice", what=what),
@@ -355,7 +362,7 @@ def describe_link(values: dict[str, object]) -> str:
             value = config_value(setting, value)
         if value != setting.default:
             shown = ", ".join(kind_label(v) for v in value) if setting.many else written(value)
-            changed.append(f"{setting_label(setting).lower()} {shown}")
+            changed.append(f"{in_sentence(setting)} {shown}")
     holds = (t("link.some_defaults", changed="; ".join(changed)) if changed
              else t("link.all_defaults"))
     return holds + students_see(values.get("hide") or (), values.get("lock") == 1)
@@ -367,7 +374,7 @@ def students_see(hide: tuple, locked: bool) -> str:
     if not hide:
         return ""
     names = {s.name for s in SIDEBAR} if ALL_SETTINGS in hide else set(hide)
-    label = {s.name: setting_label(s).lower() for s in SIDEBAR}
+    label = {s.name: in_sentence(s) for s in SIDEBAR}
     shown = [label[s.name] for s in SIDEBAR if s.name not in names]
     gone = [label[s.name] for s in SIDEBAR if s.name in names]
     said = (t("link.students_see", shown=", ".join([t("link.play_controls"), *shown]))

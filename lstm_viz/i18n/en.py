@@ -400,9 +400,10 @@ TEXT = {
     "gradients.intro": (
         "The loss is computed at the last step T; to learn, that error signal must travel back to "
         "the step that held the information. The first chart shows how much of it arrives at each "
-        "step t, on a log scale: the RNN's ‖∂L/∂h_t‖ shrinks by orders of magnitude, while the "
-        "LSTM's cell-state path ‖∂L/∂c_t‖ keeps it (once a model has learned, its loss and so all its "
-        "gradients are small: read the shape of a curve, not its height). The charts below show why, "
+        "step t, on a log scale: a vanilla RNN's ‖∂L/∂h_t‖ usually shrinks by orders of magnitude "
+        "(it vanishes; with a large RNN gain it can grow instead: it explodes, as the note below the "
+        "first two charts says of this run), while the LSTM's cell-state path ‖∂L/∂c_t‖ keeps it "
+        "(once a model has learned, its loss and so all its gradients are small: read the shape of a curve, not its height). The charts below show why, "
         "step by step; close the forget gate on the Race page (constant bias 0) and compare."),
     "gradients.not_finite": ("{model}: its gradients are not finite, so it is left out of the "
                              "charts of later steps."),
