@@ -180,19 +180,26 @@ def held_out_loss(eval_losses: dict[str, list[tuple[int, float]]], diverged: dic
 def training_loss(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
                   min_steps: int = 100) -> go.Figure:
     """The training batches' loss of every model, per step, on a log scale."""
-    traces = []
-    for kind, data in histories.items():
-        x, y = _thin(data["step"], data["loss"])
-        traces.append(go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
-                                 name=model_name(kind, diverged),
-                                 line=dict(color=kind_color(kind), width=2)))
+    traces = [_history_line(kind, data, "loss", diverged, 2) for kind, data in histories.items()]
     values = np.concatenate([d["loss"] for d in histories.values()] + [np.ones(0)])
-    layout = dict(xaxis=dict(range=[0, _last_step(histories, min_steps)],
-                             title=dict(text=t("figures.training_step"))),
-                  yaxis=dict(title=dict(text=_log_scale(t("figures.loss_axis"))),
-                             **_log_axis(values)),
-                  shapes=_diverged_lines(diverged))
+    layout = _log_history_layout(values, t("figures.loss_axis"), _last_step(histories, min_steps),
+                                 diverged)
     return _figure(traces + _ends(traces, diverged), layout, t("figures.loss"))
+
+
+def _history_line(kind: str, data: dict[str, np.ndarray], column: str, diverged: dict[str, int],
+                  width: float) -> go.Scatter:
+    """One model's recorded ``column`` per training step (thinned for drawing)."""
+    x, y = _thin(data["step"], data[column])
+    return go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
+                      name=model_name(kind, diverged), line=dict(color=kind_color(kind), width=width))
+
+
+def _log_history_layout(values: np.ndarray, axis: str, last: int, diverged: dict[str, int]) -> dict:
+    """Training steps 0 to ``last`` across, ``values`` on a log axis named ``axis``."""
+    return dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
+                yaxis=dict(title=dict(text=_log_scale(axis)), **_log_axis(values)),
+                shapes=_diverged_lines(diverged))
 
 
 def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
@@ -203,10 +210,7 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
     are drawn where the norm passed the threshold, up to MAX_POINTS of them."""
     traces = []
     for kind, data in histories.items():
-        x, y = _thin(data["step"], data["grad_norm"])
-        traces.append(go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
-                                 name=model_name(kind, diverged),
-                                 line=dict(color=kind_color(kind), width=1.5)))
+        traces.append(_history_line(kind, data, "grad_norm", diverged, 1.5))
         over = data["grad_norm"] > clip if clip > 0 else np.zeros(len(data["step"]), bool)
         if over.any():
             cx, cy = _thin(data["step"][over], data["grad_norm"][over])
@@ -221,10 +225,7 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
                                  name=t("figures.clip_line", clip=f"{clip:g}"),
                                  line=dict(color=REFERENCE_COLOR, dash="dash")))
         values = np.append(values, clip)
-    layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
-                  yaxis=dict(title=dict(text=_log_scale(t("figures.grad_norm_axis"))),
-                             **_log_axis(values)),
-                  shapes=_diverged_lines(diverged))
+    layout = _log_history_layout(values, t("figures.grad_norm_axis"), last, diverged)
     return _figure(traces + _ends(traces, diverged), layout, title)
 
 
