@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_run_options(horizon, "seq_len", "seed")
     horizon.add_argument("--lengths", default="10,50,100,200", help="comma list of lengths")
     horizon.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
+    horizon.add_argument("--jobs", type=int, default=1,
+                         help="train the cells in this many local processes (same numbers)")
+    horizon.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                         help="train the cells on this Dask cluster (the cluster extra)")
     scenes = commands.add_parser("story", help="every scene of the story on each seed")
     scenes.add_argument("--seeds", default="3", help="a count n (seeds 0..n-1) or a comma list")
     scenes.add_argument("--json", action="store_true", help="print one JSON object")
@@ -202,11 +206,17 @@ def run_sweep(args) -> int:
     configs = [sweep.cell_config(base, *cell) for cell in cells]  # validates every length
     results: dict = {kind: {str(length): [] for length in lengths} for kind in base.models}
     stopped: dict = {kind: {str(length): [] for length in lengths} for kind in base.models}
-    for done, ((kind, length, _), config) in enumerate(zip(cells, configs)):
-        _progress(done, len(cells), f"{kind} T={length}")
-        cell = sweep.run_cell(config)
-        results[kind][str(length)].append(_finite(cell.metric))
-        stopped[kind][str(length)].append(cell.steps)
+    if args.jobs < 1:
+        raise ValueError(f"--jobs takes a whole number of at least 1, got {args.jobs}")
+    finished: dict[int, sweep.CellResult] = {}
+    _progress(0, len(cells), "")
+    for index, cell in sweep.run_cells(configs, args.jobs, args.scheduler):
+        finished[index] = cell
+        kind, length, _ = cells[index]
+        _progress(len(finished), len(cells), f"{kind} T={length}")
+    for index, (kind, length, _) in enumerate(cells):  # in the order of the cells
+        results[kind][str(length)].append(_finite(finished[index].metric))
+        stopped[kind][str(length)].append(finished[index].steps)
     _progress(len(cells), len(cells), "done")
     print(file=sys.stderr)
     task = make_task(base.task, base.seq_len, **base.task_options)

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import types
 
 import pytest
 
@@ -116,8 +117,41 @@ def test_sweep_takes_a_comma_list_of_seeds_and_matches_a_race(capsys):
     assert race["models"]["gru"]["final_metric"] == report["results"]["gru"]["6"][1]
 
 
+SMALL_SWEEP = ["sweep", "--task", "latch", "--lengths", "4,12", "--seeds", "2", "--models", "lstm,rnn",
+               "--steps", "60", "--hidden", "6", "--json"]
+
+
+@pytest.fixture
+def plain_main(monkeypatch):
+    """A plain ``__main__``: spawned processes re-import the parent's main script, and a page
+    test (AppTest) leaves app.py there, which a pool's process must not run."""
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+
+
+def test_a_sweep_in_two_local_processes_gives_the_serial_numbers(capsys, plain_main):
+    assert main(SMALL_SWEEP) == 0
+    serial = json.loads(capsys.readouterr().out)
+    assert main(SMALL_SWEEP + ["--jobs", "2"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == serial and "8/8 runs" in captured.err
+
+
+def test_a_sweep_on_a_dask_cluster_of_two_worker_processes_gives_the_serial_numbers(capsys,
+                                                                                     plain_main):
+    from distributed import LocalCluster
+
+    assert main(SMALL_SWEEP) == 0
+    serial = json.loads(capsys.readouterr().out)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        assert main(SMALL_SWEEP + ["--scheduler", cluster.scheduler_address]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == serial and "8/8 runs" in captured.err
+
+
 @pytest.mark.parametrize("argv,message", [
     (["sweep", "--lengths", "10,x"], "--lengths takes whole numbers"),
+    (["sweep", "--jobs", "0"], "--jobs takes a whole number of at least 1"),
     (["sweep", "--seeds", "0"], "--seeds needs"),
     (["sweep", "--lengths", "10,1900"], "seq_len"),
     (["sweep", "--memory-init", "magic"], "memory_init"),

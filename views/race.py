@@ -55,6 +55,15 @@ def weights_of(run, step: int) -> export.Weights:
     return run.answer(export.weights_at, step) or run.answer(export.weights_at)
 
 
+def weights_download(view, weights: export.Weights) -> None:
+    """The weights file: of the step on screen, or named by the step it is of."""
+    same = weights.step == view.steps
+    download(t("export.weights") if same else t("export.weights_of", step=weights.step),
+             weights.data, export.file_name(view.config, "weights.pt", weights.step),
+             "application/octet-stream", ":material/neurology:",
+             t("export.weights.help", step=weights.step))
+
+
 def weights_note(view, weights: export.Weights) -> None:
     """Why the weights are not of the step on screen and, where the run has trained ahead of
     it, a button that moves the step on screen to theirs (as Step does)."""
@@ -107,16 +116,17 @@ def export_panel() -> None:
             problem = script_download(view.config)
         else:
             st.caption(t("export.paused", step=view.steps))
-            weights = weights_of(cursor.run, view.steps)
-            same = weights.step == view.steps
+            try:
+                weights = weights_of(cursor.run, view.steps)
+            except shared.TROUBLES as trouble:  # the records and the script are still offered
+                weights = None
+                st.warning(shared.trouble_text(trouble), icon=":material/hourglass_empty:")
             with st.container(horizontal=True):  # wraps onto more rows on a phone
                 record_downloads(view)
-                download(t("export.weights") if same else t("export.weights_of", step=weights.step),
-                         weights.data, export.file_name(view.config, "weights.pt", weights.step),
-                         "application/octet-stream", ":material/neurology:",
-                         t("export.weights.help", step=weights.step))
+                if weights is not None:
+                    weights_download(view, weights)
                 problem = script_download(view.config)
-            if not same:
+            if weights is not None and weights.step != view.steps:
                 weights_note(view, weights)
         if problem:
             st.caption(problem)

@@ -24,9 +24,14 @@ from lstm_viz.present import figures
 from lstm_viz.present.labels import kind_label, text_color
 from lstm_viz.present.task_words import words
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
+from lstm_viz.serving.worker import RunFailed, WorkerError, WorkerLost
 from views import settings
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
+PAUSE_PROBE_SECONDS = 2  # Pause takes at once; a probe the worker cannot answer by then is skipped
+# What can go wrong with the training worker, and what the page says of it.
+TROUBLE = {WorkerLost: "worker.lost", RunFailed: "worker.failed", WorkerError: "worker.error"}
+TROUBLES = tuple(TROUBLE)
 # Live charts redraw on every tick; Streamlit dims the elements of a run in progress, which
 # makes them flicker. Charts and the counter keep full opacity (the status widget still shows
 # that the app is running).
@@ -52,7 +57,11 @@ def cursor_for(config: RunConfig) -> Cursor:
                 st.session_state.restart_from = cursor.run.config
             note = changes(st.session_state.restart_from, run_key(config))
             st.session_state.restart_note = note or None
-        cursor = Cursor(REGISTRY.run_for(config), config.max_steps)
+        try:
+            cursor = Cursor(REGISTRY.run_for(config), config.max_steps)
+        except TROUBLES as problem:
+            st.error(trouble_text(problem), icon=":material/hourglass_empty:")
+            st.stop()
         st.session_state.cursor = cursor
     REGISTRY.touch(cursor.run)
     return cursor
@@ -82,15 +91,36 @@ def _toggle_play() -> None:
 
 def _pause() -> None:
     st.session_state.playing = False
-    st.session_state.cursor.probe_here()
+    try:
+        st.session_state.cursor.probe_here(PAUSE_PROBE_SECONDS)
+    except TROUBLES as problem:
+        _note_trouble(problem)
 
 
 def take_steps(n: int) -> None:
     """A button's callback: this session's cursor ``n`` steps on, trained if need be, then a
     probe at that step."""
     cursor = st.session_state.cursor
-    REGISTRY.touch(cursor.run, cursor.advance(n))
-    cursor.probe_here()
+    try:
+        REGISTRY.touch(cursor.run, cursor.advance(n))
+        cursor.probe_here()
+        st.session_state.worker_note = None
+    except TROUBLES as problem:
+        _note_trouble(problem)
+
+
+def trouble_text(problem: Exception) -> str:
+    """What the page says of a worker that is held up, a run that failed, a question that did."""
+    key = next(key for kind, key in TROUBLE.items() if isinstance(problem, kind))
+    return t(key, reason=str(problem))
+
+
+def _note_trouble(problem: Exception) -> None:
+    """Keep what went wrong for the step counter to say; a run that cannot train stops
+    playing (the session keeps its place)."""
+    st.session_state.worker_note = trouble_text(problem)
+    if isinstance(problem, RunFailed):
+        st.session_state.playing = False
 
 
 def _reset() -> None:
@@ -157,6 +187,8 @@ def step_counter(view: RunView) -> None:
     note = st.session_state.get("restart_note")
     if note and view.steps == 0:
         st.info(t("controls.restarted", changes=note), icon=":material/replay:")
+    if st.session_state.get("worker_note"):
+        st.warning(st.session_state.worker_note, icon=":material/hourglass_empty:")
 
 
 def counter_text(view: RunView) -> str:
@@ -180,8 +212,15 @@ def live(draw: Callable[[RunView], None]) -> None:
     @st.fragment(run_every=TICK_SECONDS if playing() else None)
     def live_tick():
         cursor = st.session_state.cursor
-        view = tick(cursor) if playing() else cursor.view()
-        if view.done and playing():  # all torch work is done before the first st.* call
+        was_playing = playing()
+        try:
+            view = tick(cursor) if was_playing else cursor.view()
+            if was_playing:
+                st.session_state.worker_note = None
+        except TROUBLES as problem:  # the page goes on drawing what the run has
+            _note_trouble(problem)
+            view = cursor.view()
+        if was_playing and (view.done or not playing()):  # torch work done before any st.* call
             _pause()
             st.rerun()  # the whole app: drops the timer and relabels the buttons
         step_counter(view)

@@ -223,9 +223,10 @@ class LockstepTrainer(RunRecords):
         finally:
             self.lock.release()
 
-    def answer(self, question, *args):
+    def answer(self, question, *args, timeout: float | None = None):
         """``question(self, *args)`` while no one trains (it may read the models' weights).
-        The worker's ``RemoteTrainer`` asks the same question of the models over there."""
+        The worker's ``RemoteTrainer`` asks the same question of the models over there, within
+        ``timeout`` seconds (here the answer waits only for a step in progress)."""
         with self.lock:
             return question(self, *args)
 

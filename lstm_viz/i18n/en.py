@@ -266,6 +266,12 @@ TEXT = {
     "controls.new_seed": "New seed",
     "controls.new_seed.help": "Start over with new initial weights.",
     "controls.restarted": "The race restarted at step 0 because you changed {changes}.",
+    "worker.lost": ("**Training is held up:** {reason}. Nothing is lost: your place in the run is "
+                    "kept, and the run goes on with the same numbers once the worker answers (a "
+                    "new one starts by itself if it died)."),
+    "worker.failed": ("**This run cannot train:** {reason}. The other runs train on; change a "
+                      "setting or press New seed."),
+    "worker.error": "**The training worker could not answer:** {reason}. It trains on.",
     "controls.busy": ("The server is busy: {runs} runs are training at once, so each trains more "
                       "slowly."),
     "controls.close_gate": "Close the forget gate (bias 0)",

@@ -250,6 +250,12 @@ TEXT = {
     "controls.new_seed": "새 시드",
     "controls.new_seed.help": "새 초기 가중치로 처음부터 다시 시작해요.",
     "controls.restarted": "설정을 바꿔서 경주가 0단계부터 다시 시작했어요: {changes}.",
+    "worker.lost": ("**학습이 잠시 멈췄어요:** {reason}. 잃은 것은 없어요. 실행에서의 위치는 "
+                    "그대로이고, 작업 프로세스가 응답하면 같은 숫자로 이어서 학습해요(프로세스가 "
+                    "죽었다면 새 프로세스가 저절로 시작돼요)."),
+    "worker.failed": ("**이 실행은 학습할 수 없어요:** {reason}. 다른 실행은 계속 학습해요. "
+                      "설정을 바꾸거나 새 시드를 눌러 보세요."),
+    "worker.error": "**학습 작업 프로세스가 답하지 못했어요:** {reason}. 학습은 계속돼요.",
     "controls.busy": "서버가 바빠요. 실행 {runs}개가 동시에 학습 중이라 각각 느려져요.",
     "controls.close_gate": "망각 게이트 닫기(편향 0)",
     "controls.close_gate.help": ("기억 게이트 편향을 PyTorch 기본값인 0으로 고정해요. 그러면 "

@@ -23,6 +23,7 @@ import threading
 import time
 import weakref
 from collections import Counter, OrderedDict
+from concurrent.futures import Future
 from typing import Callable
 
 from lstm_viz import i18n
@@ -73,22 +74,39 @@ class RunRegistry:
         self._runs: OrderedDict[RunConfig, RunRecords] = OrderedDict()
         self._seen: dict[RunConfig, float] = {}
         self._trained: dict[RunConfig, float] = {}
+        self._building: dict[RunConfig, Future] = {}
         self._lock = threading.Lock()
 
     def run_for(self, config: RunConfig) -> RunRecords:
-        """The shared trainer of these settings (built on first use)."""
+        """The shared trainer of these settings, built on first use outside the registry's
+        lock (a run that waits for the worker to open it holds up no other session's tick);
+        sessions asking for the same new run wait for the one build."""
         key = run_key(config)
         with self._lock:
             self._evict_idle()
-            trainer = self._runs.get(key)
-            if trainer is None:
-                trainer = self._runs[key] = self.make_run(key)
-                while len(self._runs) > self.max_runs:
-                    old, _ = self._runs.popitem(last=False)
-                    self._seen.pop(old, None)
-            self._runs.move_to_end(key)
+            trainer, building = self._runs.get(key), self._building.get(key)
+            builder = trainer is None and building is None
+            if builder:
+                building = self._building[key] = Future()
+        if builder:
+            try:
+                building.set_result(self.make_run(key))
+            except BaseException as problem:
+                building.set_exception(problem)
+            with self._lock:
+                del self._building[key]
+                if building.exception() is None:
+                    self._runs[key] = building.result()
+                    while len(self._runs) > self.max_runs:
+                        old, _ = self._runs.popitem(last=False)
+                        self._seen.pop(old, None)
+        if trainer is None:
+            trainer = building.result()  # (its build's own timeout bounds this wait)
+        with self._lock:
+            if key in self._runs:
+                self._runs.move_to_end(key)
             self._seen[key] = self.clock()
-            return trainer
+        return trainer
 
     def touch(self, trainer: RunRecords, trained: bool = False) -> None:
         """A session looked at (and maybe trained) this run just now."""
@@ -198,11 +216,12 @@ class Cursor:
         self.step = min(target, self.run.head)
         return trained
 
-    def probe_here(self) -> None:
+    def probe_here(self, timeout: float | None = None) -> None:
         """Probe the models at the cursor, for this session only, if the run stands there
-        (the weights of earlier steps are gone; the nearest scheduled snapshot shows there)."""
+        (the weights of earlier steps are gone; the nearest scheduled snapshot shows there).
+        ``timeout``: at most that many seconds for the worker's answer (None: its default)."""
         if self.step == self.run.head and all(s.step != self.step for s in self.run.snapshots):
-            snapshot = self.run.answer(probe_at, self.step)
+            snapshot = self.run.answer(probe_at, self.step, timeout=timeout)
             if snapshot is not None:  # (None: the worker's run had already moved on)
                 self._own = (snapshot,)
 

@@ -12,10 +12,16 @@ that lag, measured.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
+
+import torch
 
 from lstm_viz.core.config import LIMITS, RunConfig
 from lstm_viz.core.training import (
@@ -92,6 +98,44 @@ def run_cell(config: RunConfig) -> CellResult:
     run = CellRun(config)
     run.advance(config.max_steps)
     return run.result
+
+
+def run_alone(config: RunConfig) -> CellResult:
+    """One cell in a process of a pool or a cluster: one thread, as the app trains."""
+    torch.set_num_threads(1)
+    return run_cell(config)
+
+
+def run_cells(configs: list[RunConfig], jobs: int = 1,
+              scheduler: str | None = None) -> Iterator[tuple[int, CellResult]]:
+    """Every cell trained to its end, yielded as each finishes (its index, its result): one
+    after another here, in ``jobs`` local processes, or on the Dask cluster whose scheduler is
+    at ``scheduler`` (``tcp://host:port``; the ``cluster`` extra). A run is a pure function of
+    its settings, so every way gives the same numbers; each process trains on one thread."""
+    if scheduler is None and jobs == 1:
+        for index, config in enumerate(configs):
+            yield index, run_alone(config)
+        return
+    with _executor(jobs, scheduler) as executor:
+        futures = {executor.submit(run_alone, config): i for i, config in enumerate(configs)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+@contextmanager
+def _executor(jobs: int, scheduler: str | None):
+    """A local process pool (spawned: never a fork of a threaded parent), or a Dask client's
+    executor (``pure=False``: each cell is submitted once, as asked)."""
+    if scheduler is None:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            yield pool
+        return
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ValueError("--scheduler needs Dask's distributed: pip install 'lstm-viz[cluster]'") from None
+    with Client(scheduler) as client:
+        yield client.get_executor(pure=False)
 
 
 class Sweep:

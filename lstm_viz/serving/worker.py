@@ -23,13 +23,14 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
-import queue
 import socket
 import subprocess
 import sys
 import threading
 import time
 import weakref
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -41,6 +42,8 @@ from lstm_viz.core.training import TICK_SECONDS, LockstepTrainer, RunRecords, Sn
 PACKAGE_HOME = Path(__file__).resolve().parents[2]  # the folder that holds lstm_viz/
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
+ASK_SECONDS = 30  # how long a question waits for its answer (a probe at Pause waits less)
+STALL_SECONDS = 20  # how long Step waits for the worker while no new records arrive
 
 
 # -- the records a chunk adds: sent by the worker, applied by the mirror ------------------------
@@ -82,7 +85,9 @@ def apply_records(mirror: "RemoteTrainer", records: dict, known: int) -> None:
 
 # -- the worker process ---------------------------------------------------------------------
 def serve(conn) -> None:
-    """The worker process: hold the runs, train those behind their goals in turn, answer."""
+    """The worker process: hold the runs, train those behind their goals in turn, answer. Only
+    a broken channel ends it: a run that fails is dropped alone, a question that fails is
+    answered with its error."""
     torch.set_num_threads(1)
     held = HeldRuns(conn)
     try:
@@ -98,6 +103,8 @@ class Channel(Connection):
     multiprocessing can open (a question's tensor reply failed in the server)."""
 
     def send(self, obj) -> None:
+        """Pickle, then write: an object that cannot be pickled raises before a byte is sent,
+        so the channel stays whole."""
         self.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
     def recv(self):
@@ -126,10 +133,11 @@ class HeldRuns:
         run = self.runs[run_id]
         try:
             run.step(min(self.goals[run_id] - run.steps, run.steps_within(CHUNK_SECONDS)))
+            self.send_records(run_id, self.sent[run_id])
+        except OSError:
+            raise
         except Exception as problem:  # this run stops; the others train on
             self.fail(run_id, problem)
-            return
-        self.send_records(run_id, self.sent[run_id])
 
     def send_records(self, run_id: int, after: int) -> None:
         """Send the run's records after step ``after``. The worker then keeps no probes: the
@@ -144,11 +152,12 @@ class HeldRuns:
             config, task, goal = args
             try:
                 self.runs[run_id] = LockstepTrainer(config, task)
+                self.goals[run_id] = goal
+                self.send_records(run_id, -1)
+            except OSError:
+                raise
             except Exception as problem:
                 self.fail(run_id, problem)
-                return
-            self.goals[run_id] = goal
-            self.send_records(run_id, -1)
         elif op == "goal" and run_id in self.goals:  # (a worker started since knows no such run)
             self.goals[run_id] = max(self.goals[run_id], args[0])
         elif op == "close":
@@ -160,7 +169,17 @@ class HeldRuns:
                 reply = self.runs[run_id].answer(question, *question_args)
             except Exception as problem:  # sent back and raised in the asking session
                 reply = problem
+            self.reply(ticket, reply)
+
+    def reply(self, ticket: int, reply) -> None:
+        """Send a question's answer; one that cannot be pickled is answered with why."""
+        try:
             self.conn.send(("reply", ticket, reply))
+        except OSError:
+            raise
+        except Exception as problem:
+            self.conn.send(("reply", ticket, WorkerError(
+                f"the worker could not send its answer ({type(problem).__name__}: {problem})")))
 
     def fail(self, run_id: int, problem: Exception) -> None:
         """This run cannot train: the server is told, the run dropped, the others go on."""
@@ -169,13 +188,23 @@ class HeldRuns:
 
 
 # -- the server's end -----------------------------------------------------------------------
+class WorkerError(RuntimeError):
+    """A question the worker could not answer (the worker carries on)."""
+
+
 class WorkerLost(RuntimeError):
-    """The training worker ended before it answered."""
+    """The training worker ended, or did not answer in time (a new one may be starting)."""
+
+
+class RunFailed(RuntimeError):
+    """The worker could not train this run (it trains the others on)."""
 
 
 class TrainingWorker:
     """The server's end of the worker process: started on first use (and again if it dies),
-    one thread receiving its records and replies."""
+    one thread receiving its records and replies. Every wait on the worker has a timeout, and
+    the receiver outlives any message it cannot apply: the run or the question it was for
+    fails, with the reason, and only a broken channel restarts the worker."""
 
     def __init__(self):
         self._conn = None
@@ -183,7 +212,8 @@ class TrainingWorker:
         self.generation = 0  # counts the worker processes started
         self._start_lock, self._send_lock = threading.Lock(), threading.Lock()
         self._mirrors: weakref.WeakValueDictionary[int, RemoteTrainer] = weakref.WeakValueDictionary()
-        self._replies: dict[int, queue.Queue] = {}
+        self._replies: dict[int, Future] = {}  # ticket: the asker's future
+        self._asked: dict[int, int] = {}  # ticket: the generation of the worker asked
         self._ids = itertools.count()
 
     def run(self, config: RunConfig) -> "RemoteTrainer":
@@ -196,6 +226,10 @@ class TrainingWorker:
     def current(self) -> int | None:
         """The generation of the worker running now (None while none runs)."""
         return self.generation if self._conn is not None else None
+
+    def command(self, fd: int) -> list[str]:
+        """The worker process's command line, given its end of the socket pair."""
+        return [sys.executable, "-m", "lstm_viz.serving.worker", str(fd)]
 
     def send(self, message: tuple) -> int:
         """Send one message (starting the worker if need be, or again if it has just died);
@@ -215,18 +249,21 @@ class TrainingWorker:
                         self._conn = None
         raise WorkerLost("the training worker could not be started")
 
-    def ask(self, run_id: int, question, args: tuple):
-        """``question(trainer, *args)`` asked of the run's trainer in the worker."""
-        ticket, box = self.new_id(), queue.Queue(maxsize=1)
-        self._replies[ticket] = box
+    def ask(self, run_id: int, question, args: tuple, timeout: float = ASK_SECONDS):
+        """``question(trainer, *args)`` asked of the run's trainer in the worker; WorkerLost
+        if no answer comes within ``timeout`` seconds or the worker dies first."""
+        ticket, future = self.new_id(), Future()
+        self._replies[ticket] = future
         try:
-            self.send(("ask", run_id, ticket, question, args))
-            reply = box.get()
+            generation = self._asked[ticket] = self.send(("ask", run_id, ticket, question, args))
+            if self.current() != generation and not future.done():  # it died as it was asked
+                raise WorkerLost("the training worker stopped; ask again")
+            return future.result(timeout)
+        except FutureTimeout:
+            raise WorkerLost(f"the training worker did not answer within {timeout:g} s") from None
         finally:
             self._replies.pop(ticket, None)
-        if isinstance(reply, BaseException):
-            raise reply
-        return reply
+            self._asked.pop(ticket, None)
 
     def close_run(self, run_id: int) -> None:
         """A mirror was dropped: the worker drops the run (nothing to do if the worker is gone)."""
@@ -257,15 +294,14 @@ class TrainingWorker:
         folder that holds the package, which ``python -m`` searches first: the same package
         whether it is installed or run from a checkout (Community Cloud runs the checkout)."""
         parent, child = socket.socketpair()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "lstm_viz.serving.worker", str(child.fileno())],
-            pass_fds=[child.fileno()], cwd=PACKAGE_HOME)
+        self.process = subprocess.Popen(self.command(child.fileno()), pass_fds=[child.fileno()],
+                                        cwd=PACKAGE_HOME)
         child.close()
         self._socket = parent  # kept to shut down: that wakes a blocked receive on both sides
         self._conn = Channel(os.dup(parent.fileno()))
         self.generation += 1
-        threading.Thread(target=self._receive, args=(self._conn,), daemon=True,
-                         name="lstm-viz-training-records").start()
+        threading.Thread(target=self._receive, daemon=True, name="lstm-viz-training-records",
+                         args=(self._conn, self.generation, self.process, parent)).start()
 
     def _deliver(self, kind: str, key: int, payload) -> None:
         """Records or a failure to a run's mirror, a reply to the session that asked (the mirror
@@ -276,21 +312,57 @@ class TrainingWorker:
                 mirror.receive(payload)
             elif mirror is not None:
                 mirror.fail(payload)
-        elif key in self._replies:
-            self._replies[key].put(payload)
+        else:
+            self._settle(key, payload)
 
-    def _receive(self, conn) -> None:
+    def _settle(self, ticket: int, reply) -> None:
+        """The asker's future gets its reply (an exception is raised in the asking session).
+        Only this generation's receiver settles its tickets, so a future is settled once."""
+        future = self._replies.get(ticket)
+        if future is not None and not future.done():
+            if isinstance(reply, BaseException):
+                future.set_exception(reply)
+            else:
+                future.set_result(reply)
+
+    def _receive(self, conn, generation: int, process, sock) -> None:
+        """Apply every message of this worker; one that cannot be applied fails its run or its
+        question, and the thread goes on. Only a channel that cannot be read ends it."""
         try:
             while True:
-                self._deliver(*conn.recv())
-        except (EOFError, OSError):  # the worker died: the next request starts another
-            with self._start_lock:
-                if self._conn is conn:
-                    self._conn = None
-            for box in list(self._replies.values()):
-                box.put(WorkerLost("the training worker stopped; ask again"))
-            for mirror in list(self._mirrors.values()):
-                mirror.receive(None)
+                message = conn.recv()
+                try:
+                    self._deliver(*message)
+                except Exception as problem:
+                    self._undelivered(message, f"{type(problem).__name__}: {problem}")
+        except Exception:  # EOF, a broken socket, bytes that are no message: restart
+            self._lost(conn, generation, process, sock)
+
+    def _undelivered(self, message: tuple, reason: str) -> None:
+        kind, key = message[0], message[1]
+        if kind == "reply":
+            self._settle(key, WorkerError(f"its answer could not be taken ({reason})"))
+            return
+        mirror = self._mirrors.get(key)
+        if mirror is not None:
+            mirror.fail(f"its records could not be applied ({reason})")
+        self.close_run(key)
+
+    def _lost(self, conn, generation: int, process, sock) -> None:
+        """This worker is gone (or its channel is useless): the next request starts another;
+        its askers and runs hear of it now."""
+        with self._start_lock:
+            if self._conn is conn:
+                self._conn = None
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        conn.close()
+        sock.close()
+        for ticket in [t for t, g in list(self._asked.items()) if g == generation]:
+            self._settle(ticket, WorkerLost("the training worker stopped; ask again"))
+        for mirror in list(self._mirrors.values()):
+            mirror.receive(None)
 
 
 class RemoteTrainer(RunRecords):
@@ -316,7 +388,7 @@ class RemoteTrainer(RunRecords):
         with self._arrived:
             if not self._arrived.wait_for(lambda: self._opened or self.failure,
                                           timeout=START_SECONDS):
-                raise WorkerLost("the training worker did not start")
+                raise WorkerLost(f"the training worker did not start within {START_SECONDS} s")
         self._check()
 
     def train_to(self, goal: int, wait: bool = True) -> bool:
@@ -332,12 +404,17 @@ class RemoteTrainer(RunRecords):
                 self._request(goal)
             if not wait:
                 return True
+            before = self.head
             with self._arrived:
                 self._arrived.wait_for(lambda: self.head >= goal or self.done or self.failure
-                                       or self._generation != self.worker.current())
+                                       or self._generation != self.worker.current(),
+                                       timeout=STALL_SECONDS)
             self._check()
             if self.head >= goal or self.done:
                 return True
+            if self.head == before and self._generation == self.worker.current():
+                raise WorkerLost(f"the training worker sent nothing for {STALL_SECONDS} s; "
+                                 "it may be busy or restarting")
 
     def await_head(self, step: int, seconds: float) -> None:
         """Wait at most ``seconds`` until the worker's records reach ``step``."""
@@ -345,12 +422,14 @@ class RemoteTrainer(RunRecords):
             self._arrived.wait_for(lambda: self.head >= step or self.done or self.failure,
                                    timeout=seconds)
 
-    def answer(self, question, *args):
-        """``question(trainer, *args)``, asked of this run's trainer in the worker."""
+    def answer(self, question, *args, timeout: float | None = None):
+        """``question(trainer, *args)``, asked of this run's trainer in the worker (WorkerLost
+        if no answer comes within ``timeout`` seconds, by default ASK_SECONDS)."""
         self._check()
         if self._generation != self.worker.current():
             self._request(self._goal)
-        return self.worker.ask(self.id, question, args)
+        return self.worker.ask(self.id, question, args,
+                               ASK_SECONDS if timeout is None else timeout)
 
     def fail(self, problem: str) -> None:
         """The worker could not train this run (it trains the others on)."""
@@ -360,7 +439,7 @@ class RemoteTrainer(RunRecords):
 
     def _check(self) -> None:
         if self.failure:
-            raise RuntimeError(f"Training stopped in the worker: {self.failure}")
+            raise RunFailed(f"training stopped in the worker: {self.failure}")
 
     def receive(self, records: dict | None) -> None:
         """Records from the worker (None: the worker died)."""
@@ -384,4 +463,7 @@ class RemoteTrainer(RunRecords):
 WORKER = TrainingWorker()
 
 if __name__ == "__main__":  # the worker process: python -m lstm_viz.serving.worker FD
-    serve(Channel(int(sys.argv[1])))
+    # run from the module under its own name, so what it pickles (WorkerError) unpickles here
+    from lstm_viz.serving import worker
+
+    worker.serve(worker.Channel(int(sys.argv[1])))
