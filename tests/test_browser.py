@@ -803,3 +803,52 @@ def test_three_sessions_predictions_appear_in_a_fourth_sessions_tally(server, br
     finally:
         for context, _ in sessions:
             context.close()
+
+
+def _training_worker(server) -> psutil.Process:
+    """The server's training worker process (lstm_viz.serving.worker)."""
+    return wait_for(lambda: next((c for c in server["process"].children(recursive=True)
+                                  if "lstm_viz.serving.worker" in " ".join(c.cmdline())), None),
+                    what="the training worker")
+
+
+def test_a_killed_worker_under_a_playing_page_is_replaced_and_the_counter_moves_on(server, browser):
+    context, page = open_page(browser, f"{server['url']}/?v=3&seq_len=20&hidden_size=8"
+                                       "&seed=5151&max_steps=10000")
+    try:
+        page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
+        wait_for(lambda: step_count(page) > 20, what="the page to train")
+        _training_worker(server).kill()
+        killed_at = step_count(page)
+        wait_for(lambda: step_count(page) > killed_at + 20, timeout=45, what="the counter to move on")
+        no_exception(page)
+    finally:
+        context.close()
+
+
+def test_a_frozen_worker_lets_pause_take_and_another_page_draw_then_goes_on(server, browser):
+    (one, page), (two, other) = open_pages(browser, [
+        f"{server['url']}/?v=3&seq_len=20&hidden_size=8&seed={seed}&max_steps=10000"
+        for seed in (5252, 5353)])
+    worker = _training_worker(server)
+    try:
+        page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
+        wait_for(lambda: step_count(page) > 20, what="the page to train")
+        worker.suspend()  # SIGSTOP
+        control(page, "Pause").click()
+        wait_for(lambda: control(page, "Resume").count() == 1, timeout=15, what="Pause to take")
+        other.locator(".st-key-control_bar").get_by_role("button", name="Step ×10").click()
+        wait_for(lambda: other.get_by_text("Training is held up").count() > 0, timeout=45,
+                 what="the other page to say training is held up")
+        other.screenshot(path=str(ARTIFACTS / "worker_held_up.png"))
+        worker.resume()  # SIGCONT: the same worker goes on
+        paused = step_count(page)
+        control(page, "Resume").click()
+        wait_for(lambda: step_count(page) > paused + 20, timeout=45, what="the run to go on")
+        for p in (page, other):
+            no_exception(p)
+    finally:
+        if worker.status() == psutil.STATUS_STOPPED:
+            worker.resume()
+        one.close()
+        two.close()

@@ -4,11 +4,13 @@ import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.serving.sweep import (
+    CellResult,
     CellRun,
     Sweep,
     cached,
     cell_config,
     load_reference,
+    remember,
     run_cell,
     steps_per_tick,
     worst_case_seconds,
@@ -68,3 +70,16 @@ def test_the_shipped_reference_reproduces_one_of_its_cells():
         result = run_cell(cell_config(defaults, kind, 10, seed=0))
         assert result.metric == pytest.approx(reference["results"][kind][10][0], abs=1e-9)
         assert result.steps == reference["stopped_at"][kind]["10"][0]
+
+
+def test_the_process_wide_cache_is_bounded_least_recently_used_first(monkeypatch):
+    from lstm_viz.serving import sweep
+
+    monkeypatch.setattr(sweep, "CACHE_CELLS", 2)
+    monkeypatch.setattr(sweep, "_CACHE", sweep.OrderedDict())
+    first, second, third = (cell_config(BASE, "rnn", 5, seed) for seed in (901, 902, 903))
+    remember(first, CellResult(0.5, 10, False))
+    remember(second, CellResult(0.6, 10, False))
+    assert cached(first) is not None  # now the most recently used
+    remember(third, CellResult(0.7, 10, False))
+    assert cached(second) is None and cached(first).metric == 0.5 and cached(third).metric == 0.7

@@ -15,6 +15,7 @@ import json
 import multiprocessing
 import threading
 import time
+from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ from lstm_viz.core.training import (
 )
 
 REFERENCE = Path(__file__).parents[1] / "data" / "horizon_reference.json"
-_CACHE: dict[RunConfig, "CellResult"] = {}
+CACHE_CELLS = 5000  # finished cells kept for the process (least recently used dropped first)
+_CACHE: OrderedDict[RunConfig, "CellResult"] = OrderedDict()
 _STEP_SECONDS: dict[RunConfig, float] = {}
 _CACHE_LOCK = threading.Lock()
 
@@ -78,8 +80,7 @@ class CellRun:
         if trainer.done or self._solved():
             solved = self._solved()
             self.result = CellResult(trainer.evaluate()[kind], trainer.steps, solved)
-            with _CACHE_LOCK:
-                _CACHE[self.config] = self.result
+            remember(self.config, self.result)
             self.trainer = None
 
 
@@ -88,9 +89,19 @@ class CellRun:
 
 
 def cached(config: RunConfig) -> CellResult | None:
-    """A finished cell's result, if any run in this process computed it."""
+    """A finished cell's result, if a run in this process computed it (and it is still kept)."""
     with _CACHE_LOCK:
+        if config in _CACHE:
+            _CACHE.move_to_end(config)
         return _CACHE.get(config)
+
+
+def remember(config: RunConfig, result: CellResult) -> None:
+    """Keep a finished cell's result, at most CACHE_CELLS of them."""
+    with _CACHE_LOCK:
+        _CACHE[config] = result
+        while len(_CACHE) > CACHE_CELLS:
+            _CACHE.popitem(last=False)
 
 
 def run_cell(config: RunConfig) -> CellResult:
@@ -119,7 +130,9 @@ def run_cells(configs: list[RunConfig], jobs: int = 1,
     with _executor(jobs, scheduler) as executor:
         futures = {executor.submit(run_alone, config): i for i, config in enumerate(configs)}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            index, result = futures[future], future.result()
+            remember(configs[index], result)  # kept here as if it had trained here
+            yield index, result
 
 
 @contextmanager
