@@ -2,6 +2,7 @@
 
 import base64
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -327,9 +328,9 @@ def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
     at.run()
     assert len(at.session_state["sweep_job"].finished) == done_before  # cancelled: no more work
     at.button(key="sweep_run").click().run()
-    for _ in range(30):
-        if at.session_state["sweep_running"] is None:
-            break
+    deadline = time.monotonic() + 120  # the cells train in the sweep worker meanwhile
+    while at.session_state["sweep_running"] is not None and time.monotonic() < deadline:
+        time.sleep(0.2)
         at.run()
     job = at.session_state["sweep_job"]
     assert job.done and not at.exception

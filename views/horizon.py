@@ -40,7 +40,9 @@ if not lengths or not seeds:
 key = (config, tuple(sorted(lengths)), seeds)
 job = st.session_state.get("sweep_job")
 if job is None or job.key != key:  # the running cell lives on between reruns
-    job = sweep.Sweep(config, lengths, list(range(seeds)))
+    if job is not None:
+        job.cancel()
+    job = sweep.Sweep(config, lengths, list(range(seeds)), cell=sweep.worker_cell)
     st.session_state.sweep_job = job
 seconds = sweep.worst_case_seconds(job)
 runs_left = len(job.cells) - len(job.finished)
@@ -63,13 +65,18 @@ if left.button(t("horizon.run"), key="sweep_run", type="primary",
 if right.button(t("horizon.cancel"), key="sweep_cancel", disabled=not running,
                 help=t("horizon.cancel_help")):
     st.session_state.sweep_running = None
+    job.cancel()
     st.rerun()
 
 
 @st.fragment(run_every=TICK_SECONDS if running else None)
 def progress():
     if st.session_state.get("sweep_running") == key and not job.done:
-        cell = job.advance(sweep.steps_per_tick(job))
+        try:
+            cell = job.advance()  # what the sweep worker has trained
+        except shared.TROUBLES as problem:  # a worker restart starts the cell again
+            st.warning(shared.trouble_text(problem), icon=":material/hourglass_empty:")
+            return
         if job.done:
             st.session_state.sweep_running = None
             st.rerun()

@@ -20,16 +20,16 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import torch
 
 from lstm_viz.core.config import LIMITS, RunConfig
 from lstm_viz.core.training import (
-    MAX_STEPS_PER_TICK,
-    TICK_WORK_SECONDS,
     LockstepTrainer,
+    RunRecords,
 )
+from lstm_viz.serving.worker import TrainingWorker
 
 REFERENCE = Path(__file__).parents[1] / "data" / "horizon_reference.json"
 CACHE_CELLS = 5000  # finished cells kept for the process (least recently used dropped first)
@@ -52,8 +52,22 @@ def cell_config(base: RunConfig, kind: str, seq_len: int, seed: int) -> RunConfi
     return base.replace(models=(kind,), seq_len=seq_len, seed=seed)
 
 
+def cell_result(run: RunRecords) -> CellResult | None:
+    """A cell's result from its run's records: its first held-out solve, or where it stopped
+    (the step cap, or divergence); None while neither has come. A cell trained here and one
+    trained in the sweep worker both read it, so they agree."""
+    view, kind = run.view(), run.config.models[0]
+    step = None if kind in view.diverged else view.first_solved_step(kind)
+    if step is not None:
+        return CellResult(dict(run.evals[kind])[step], step, True)
+    if view.done:
+        return CellResult(view.held_out(kind), view.steps, False)
+    return None
+
+
 class CellRun:
-    """One cell, trained in bounded chunks (so a page can show progress and cancel)."""
+    """One cell trained here, in bounded chunks that end at held-out evaluations (the command
+    line's sweep; a page's sweep trains in the sweep worker, ``WorkerCell``)."""
 
     def __init__(self, config: RunConfig):
         self.config = config
@@ -72,20 +86,59 @@ class CellRun:
         """Train up to ``steps`` more steps, stopping at the first held-out solve or the cap."""
         if self.done:
             return
-        trainer, kind = self.trainer, self.config.models[0]
+        trainer, every = self.trainer, self.config.probe_every
         target = trainer.steps + steps
-        while trainer.steps < target and not trainer.done and not self._solved():
-            trainer.step(min(target - trainer.steps, self.config.probe_every
-                             - trainer.steps % self.config.probe_every))
-        if trainer.done or self._solved():
-            solved = self._solved()
-            self.result = CellResult(trainer.evaluate()[kind], trainer.steps, solved)
+        while trainer.steps < target and not self._finish():
+            trainer.step(min(target - trainer.steps, every - trainer.steps % every))
+        self._finish()
+
+    def cancel(self) -> None:
+        """Drop the trainer (nothing trains here between calls)."""
+        self.trainer = None
+
+    def _finish(self) -> bool:
+        """Take the result once there is one (and drop the trainer); True if done."""
+        self.result = self.result or cell_result(self.trainer)
+        if self.result:
             remember(self.config, self.result)
             self.trainer = None
+        return self.done
 
 
-    def _solved(self) -> bool:
-        return self.trainer.view().solved_step(self.config.models[0]) is not None
+class WorkerCell:
+    """One cell trained in the sweep worker process, never in the server's: asked once to
+    train to its cap; its result is read from the records as they arrive, and its run is
+    dropped in the worker as soon as it is solved (or the sweep is cancelled)."""
+
+    def __init__(self, config: RunConfig, worker: TrainingWorker):
+        self.config = config
+        self.result = cached(config)
+        self.run = None if self.result else worker.run(config)
+
+    @property
+    def done(self) -> bool:
+        return self.result is not None
+
+    @property
+    def steps(self) -> int:
+        return self.result.steps if self.result else self.run.head
+
+    def advance(self, steps: int) -> None:
+        """Take what the worker has trained (``steps`` bounds a cell trained here; the worker
+        trains on between looks). The goal is sent again after a worker restart."""
+        if self.done:
+            return
+        self.run.train_to(self.config.max_steps, wait=False)
+        self.result = cell_result(self.run)
+        if self.result:
+            remember(self.config, self.result)
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Drop the run in the worker (a finished cell keeps its result)."""
+        if self.run is not None:
+            self.run.worker.close_run(self.run.id)
+            self.run = None
 
 
 def cached(config: RunConfig) -> CellResult | None:
@@ -154,11 +207,13 @@ def _executor(jobs: int, scheduler: str | None):
 class Sweep:
     """Every cell of a sweep (models x lengths x seeds), advanced a bounded amount at a time."""
 
-    def __init__(self, base: RunConfig, lengths: list[int], seeds: list[int]):
+    def __init__(self, base: RunConfig, lengths: list[int], seeds: list[int],
+                 cell: Callable[[RunConfig], CellRun | WorkerCell] = CellRun):
         self.base, self.lengths, self.seeds = base, sorted(set(lengths)), list(seeds)
         self.cells = [cell_config(base, kind, length, seed) for kind in base.models
                       for length in self.lengths for seed in self.seeds]
-        self._current: CellRun | None = None
+        self._cell = cell  # how a cell trains: here (CellRun) or in the sweep worker
+        self._current: CellRun | WorkerCell | None = None
 
     @property
     def key(self) -> tuple:
@@ -181,15 +236,22 @@ class Sweep:
             done += self._current.steps / self._current.config.max_steps
         return done / len(self.cells)
 
-    def advance(self, steps: int) -> RunConfig | None:
-        """Train the next unfinished cell for up to ``steps`` steps; returns that cell."""
+    def advance(self, steps: int = 0) -> RunConfig | None:
+        """Move the next unfinished cell on, returning it: a cell trained here takes up to
+        ``steps`` steps; a worker cell takes what the worker has trained (a page passes none)."""
         if self._current is None or self._current.done:
             pending = [c for c in self.cells if not cached(c)]
             if not pending:
                 return None
-            self._current = CellRun(pending[0])
+            self._current = self._cell(pending[0])
         self._current.advance(steps)
         return self._current.config
+
+    def cancel(self) -> None:
+        """Stop the running cell where it is trained elsewhere (a new run starts it again)."""
+        if self._current is not None:
+            self._current.cancel()
+        self._current = None
 
     def results(self) -> dict[str, dict[int, list[float]]]:
         """Held-out metric per model, per length, over the finished seeds."""
@@ -220,14 +282,6 @@ def worst_case_seconds(job: Sweep) -> float:
     return sum(step_seconds(c) * c.max_steps for c in job.cells if not cached(c))
 
 
-def steps_per_tick(job: Sweep) -> int:
-    """Steps of the next cell that fit in one live tick's work budget."""
-    pending = [c for c in job.cells if not cached(c)]
-    if not pending:
-        return 1
-    return max(1, min(MAX_STEPS_PER_TICK, int(TICK_WORK_SECONDS / step_seconds(pending[0]))))
-
-
 def load_reference(path: Path = REFERENCE) -> dict | None:
     """The shipped reference sweep (the JSON of ``python -m lstm_viz sweep``, plus the command
     that made it), with lengths as integers; None if the file is missing."""
@@ -237,3 +291,11 @@ def load_reference(path: Path = REFERENCE) -> dict | None:
     data["results"] = {kind: {int(n): values for n, values in rows.items()}
                        for kind, rows in data["results"].items()}
     return data
+
+
+SWEEP_WORKER = TrainingWorker(nice=10)  # the pages' sweeps: a process of their own, yielding the CPU
+
+
+def worker_cell(config: RunConfig) -> WorkerCell:
+    """A page's sweep cell, trained in SWEEP_WORKER."""
+    return WorkerCell(config, SWEEP_WORKER)

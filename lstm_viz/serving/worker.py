@@ -43,7 +43,7 @@ PACKAGE_HOME = Path(__file__).resolve().parents[2]  # the folder that holds lstm
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
 ASK_SECONDS = 30  # how long a question waits for its answer (a probe at Pause waits less)
-STALL_SECONDS = 20  # how long Step waits for the worker while no new records arrive
+STALL_SECONDS = 20  # how long Step waits at least for the worker while no records arrive
 
 
 # -- the records a chunk adds: sent by the worker, applied by the mirror ------------------------
@@ -206,7 +206,8 @@ class TrainingWorker:
     the receiver outlives any message it cannot apply: the run or the question it was for
     fails, with the reason, and only a broken channel restarts the worker."""
 
-    def __init__(self):
+    def __init__(self, nice: int = 0):
+        self.nice = nice  # the worker process's niceness (10: it yields the CPU to the others)
         self._conn = None
         self.process = None
         self.generation = 0  # counts the worker processes started
@@ -229,7 +230,7 @@ class TrainingWorker:
 
     def command(self, fd: int) -> list[str]:
         """The worker process's command line, given its end of the socket pair."""
-        return [sys.executable, "-m", "lstm_viz.serving.worker", str(fd)]
+        return [sys.executable, "-m", "lstm_viz.serving.worker", str(fd), str(self.nice)]
 
     def send(self, message: tuple) -> int:
         """Send one message (starting the worker if need be, or again if it has just died);
@@ -404,17 +405,24 @@ class RemoteTrainer(RunRecords):
                 self._request(goal)
             if not wait:
                 return True
-            before = self.head
+            before, stall = self.head, self.stall_seconds()
             with self._arrived:
                 self._arrived.wait_for(lambda: self.head >= goal or self.done or self.failure
                                        or self._generation != self.worker.current(),
-                                       timeout=STALL_SECONDS)
+                                       timeout=stall)
             self._check()
             if self.head >= goal or self.done:
                 return True
             if self.head == before and self._generation == self.worker.current():
-                raise WorkerLost(f"the training worker sent nothing for {STALL_SECONDS} s; "
+                raise WorkerLost(f"the training worker sent nothing for {stall:.0f} s; "
                                  "it may be busy or restarting")
+
+    def stall_seconds(self) -> float:
+        """How long Step waits with no new records: STALL_SECONDS, or four measured steps of
+        this run if longer (one step of the largest settings takes seconds); before any step
+        is measured, as long as a start may take."""
+        per_step = self.seconds_per_step()
+        return START_SECONDS if per_step != per_step else max(STALL_SECONDS, 4 * per_step)
 
     def await_head(self, step: int, seconds: float) -> None:
         """Wait at most ``seconds`` until the worker's records reach ``step``."""
@@ -462,8 +470,9 @@ class RemoteTrainer(RunRecords):
 
 WORKER = TrainingWorker()
 
-if __name__ == "__main__":  # the worker process: python -m lstm_viz.serving.worker FD
+if __name__ == "__main__":  # the worker process: python -m lstm_viz.serving.worker FD [NICE]
     # run from the module under its own name, so what it pickles (WorkerError) unpickles here
     from lstm_viz.serving import worker
 
+    os.nice(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     worker.serve(worker.Channel(int(sys.argv[1])))
