@@ -832,12 +832,15 @@ def test_a_frozen_worker_lets_pause_take_and_another_page_draw_then_goes_on(serv
         for seed in (5252, 5353)])
     worker = _training_worker(server)
     try:
+        step = other.locator(".st-key-control_bar").get_by_role("button", name="Step ×10")
+        step.click()  # its step time measured: a stalled Step gives up after 20 s, not 120
+        wait_for(lambda: step_count(other) == 10, what="the other page's first steps")
         page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
         wait_for(lambda: step_count(page) > 20, what="the page to train")
         worker.suspend()  # SIGSTOP
         control(page, "Pause").click()
         wait_for(lambda: control(page, "Resume").count() == 1, timeout=15, what="Pause to take")
-        other.locator(".st-key-control_bar").get_by_role("button", name="Step ×10").click()
+        step.click()
         wait_for(lambda: other.get_by_text("Training is held up").count() > 0, timeout=45,
                  what="the other page to say training is held up")
         other.screenshot(path=str(ARTIFACTS / "worker_held_up.png"))
