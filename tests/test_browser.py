@@ -108,12 +108,13 @@ def wait_for(condition, timeout=30.0, what="condition"):
 
 
 def pause_and_settle(page, quiet=4.0) -> int:
-    """Pause from the sidebar; once the page's own button says Resume (the rerun after the click
-    has begun), wait until the step counter has been still for ``quiet`` seconds: a tick that was
-    running when Pause was clicked finishes its steps and draws them first. Under load a click
-    can land while a tick's rerun replaces the button; then it is clicked again."""
+    """Pause from the control bar; once the page's own button says Resume (the rerun after the
+    click has begun), wait until the step counter has been still for ``quiet`` seconds: a tick
+    that was running when Pause was clicked finishes its steps and draws them first. Under load
+    a click can land while a rerun replaces the button; then it is clicked again (a click on a
+    "Pause" pauses, however late its rerun comes)."""
     resume = page.locator(".st-key-control_bar").get_by_role("button", name="Resume")
-    for _ in range(3):
+    for _ in range(4):
         pause = control(page, "Pause")
         if pause.count():
             pause.click()

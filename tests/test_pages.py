@@ -281,6 +281,18 @@ def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
     assert view_of(at).steps == 0
 
 
+def test_a_second_click_on_a_pause_the_page_has_not_relabelled_yet_stays_paused():
+    """Under load the rerun after Pause can come late: the button still says Pause, the user
+    (or a browser test) clicks it again, and that click must pause, not resume."""
+    at = open_app({"seq_len": "10", "hidden_size": "8"})
+    at.button(key="start").click().run()
+    assert at.button(key="start").label == "Pause"
+    at.session_state["playing"] = False  # the first click's pause, not yet drawn in the browser
+    at.button(key="start").click().run()
+    assert at.session_state["playing"] is False
+    assert at.button(key="start").label == "Resume"
+
+
 
 
 def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_click():

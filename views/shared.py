@@ -82,10 +82,12 @@ def playing() -> bool:
     return st.session_state.get("playing", False)
 
 
-def _toggle_play() -> None:
-    if playing():
+def _play_or_pause(play: bool) -> None:
+    """The play button's callback, with what the button said when it was clicked: a second
+    click on a "Pause" that a slow rerun has not yet relabelled pauses again, never resumes."""
+    if not play:
         _pause()
-    else:
+    elif not playing():
         st.session_state.playing = True
 
 
@@ -147,7 +149,7 @@ def training_controls(cursor: Cursor) -> None:
         st.header(t("controls.training"))
         left, right = st.columns(2)
         left.button(_play_label(view), key="play",
-                    on_click=_toggle_play,
+                    on_click=_play_or_pause, args=(not live,),
                     type="primary", icon=":material/pause:" if live else ":material/play_arrow:",
                     disabled=view.done and not live, width="stretch",
                     help=t("controls.play.help"))
@@ -170,7 +172,7 @@ def control_bar(view: RunView) -> None:
     live = playing() and not view.done
     with st.container(horizontal=True, vertical_alignment="center", key="control_bar"):
         st.button(_play_label(view), key="start", type="primary", disabled=view.done,
-                  on_click=_toggle_play,
+                  on_click=_play_or_pause, args=(not live,),
                   icon=":material/pause:" if live else ":material/play_arrow:",
                   help=t("controls.start.help"))
         st.button(t("controls.step", n=n), key="bar_step", on_click=take_steps, args=(n,),
