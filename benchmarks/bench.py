@@ -1,4 +1,5 @@
-"""Benchmark: ``python -m benchmarks.bench [--json] [--quick] [--no-browser] [--sessions N]``.
+"""Benchmark: ``python -m benchmarks.bench [--json] [--quick] [--no-browser] [--sessions N]
+[--sessions-only] [--soak SECONDS] [--beside-sweep] [--cpus N]``.
 
 Every figure is a ratio or a delta measured side by side in one run, because this machine is
 shared and absolute times wander: the contenders alternate round by round and the medians are
@@ -20,13 +21,26 @@ compared.
   trains it (chunks asked for ahead, records sent back). Goal: < 60 s.
 - ``sessions`` (``--sessions N``): N session threads in one process, as Streamlit runs them,
   each ticking at the app's interval through the app's own path (sessions.tick, the race page's
-  figures from the shared cache, serialised as st.plotly_chart does): one session alone, N on
+  figures from the shared cache, serialised as st.plotly_chart does: ``as_sent``): one session alone, N on
   the same scene (one shared run), N on distinct scenes (N runs). Per session: chart updates
   per second (the slowest session) and steps per second (the median), the 95th percentile
   tick time, and the peak memory (proportional set size) of the process and its training worker. Runs train in a
   worker process, as in the app; ``in_process`` repeats the three with every run trained in
   the sessions' own process, for comparison. Goals: same scene >= 0.8 x one session's steps/s;
-  every session >= 1 update per second; peak memory < 1 GB.
+  every session >= 1 update per second; peak memory < 1.5 GB (``--sessions-only``: without
+  the one-session measures above).
+- ``soak`` (``--soak SECONDS``, with ``--sessions N``): a class on one link for that long, as
+  the app serves it (its registry's limits, runs in the worker): at the cap the class moves on
+  to the next seed together, so runs are opened and dropped all along. Memory every half
+  second: at one minute and its peak after; the longest tick; every exception. Goals: memory
+  grows <= 10% after the first minute, no exception, no tick over 2 s.
+- ``beside_sweep`` (``--beside-sweep``): six sessions on one scene without and with a Memory
+  horizon sweep (LSTM and GRU, lags 300-1000, 5 seeds) training in the sweep worker beside
+  them, as its page runs it, alternating round by round. Goal: the slowest session keeps
+  >= 0.8 x its steps/s.
+- ``--cpus N``: everything on N of the CPUs this process may use (``os.sched_setaffinity`` on
+  every thread, inherited by the training worker): Community Cloud gives an app between 0.078
+  and 2 cores. The CPUs used are reported, and the worker's own affinity beside them.
 """
 
 from __future__ import annotations
@@ -48,6 +62,7 @@ import urllib.request
 from pathlib import Path
 
 import plotly.io
+import plotly.tools
 import torch
 
 from lstm_viz.core.config import RunConfig
@@ -60,6 +75,7 @@ from lstm_viz.core.training import (
     make_optimizer,
 )
 from lstm_viz.present import panels
+from lstm_viz.serving import sweep
 from lstm_viz.serving.sessions import (
     Cursor,
     FigureCache,
@@ -67,7 +83,7 @@ from lstm_viz.serving.sessions import (
     limit_malloc_arenas,
     tick,
 )
-from lstm_viz.serving.worker import TrainingWorker
+from lstm_viz.serving.worker import SERVING_NICE, TrainingWorker
 
 NO_PROBES = 10**5
 APP = Path(__file__).resolve().parents[1] / "app.py"
@@ -82,6 +98,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("--no-browser", action="store_true", help="skip the cold-start measurement")
     parser.add_argument("--sessions", type=int, default=0,
                         help="also simulate this many concurrent sessions, as Streamlit runs them")
+    parser.add_argument("--sessions-only", action="store_true",
+                        help="skip the one-session measures (keep --sessions, --soak, --beside-sweep)")
+    parser.add_argument("--soak", type=float, default=0, metavar="SECONDS",
+                        help="also keep the sessions on one link playing this long")
+    parser.add_argument("--beside-sweep", action="store_true",
+                        help="also measure six sessions without and with a horizon sweep beside them")
+    parser.add_argument("--cpus", type=int, default=0,
+                        help="pin the benchmark and its worker to this many CPUs (0: all)")
 
 
 class _BareLoop:
@@ -233,12 +257,13 @@ def _session_memory(config: RunConfig, steps: int) -> dict:
 
 
 def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, seconds: float,
-             ready: threading.Barrier, record: list) -> None:
+             ready: threading.Barrier, record: list, next_seed: bool = False) -> None:
     """One playing browser tab: a tick every TICK_SECONDS (later if the last one ran long),
-    for ``seconds`` from the moment every tab has opened (opening is not ticking)."""
+    for ``seconds`` from the moment every tab has opened (opening is not ticking).
+    ``next_seed``: at the cap, go on with the next seed (New seed), as a class does."""
     cursor = Cursor(registry.run_for(config), config.max_steps)
     ready.wait()
-    durations, start = [], time.monotonic()
+    durations, start, steps, scenes = [], time.monotonic(), 0, 1
     until = start + seconds
     next_tick = start
     while True:
@@ -250,58 +275,171 @@ def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, secon
         figures = {**cache.get(view, panels.race),
                    **cache.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)}
         for fig in figures.values():
-            plotly.io.to_json(fig, validate=False)
+            as_sent(fig)
+        if next_seed and view.done:
+            steps, scenes, config = steps + cursor.step, scenes + 1, config.replace(seed=config.seed + 1)
+            cursor = Cursor(registry.run_for(config), config.max_steps)
         durations.append(time.monotonic() - began)
         next_tick = max(began + TICK_SECONDS, time.monotonic())
     elapsed = time.monotonic() - start
-    record.append((len(durations) / elapsed, cursor.step / elapsed, durations))
+    record.append((len(durations) / elapsed, (steps + cursor.step) / elapsed, durations, scenes))
 
 
-def simulate_sessions(configs: list[RunConfig], seconds: float, make_run) -> dict:
-    """Sessions playing at once, one thread each, sharing a fresh registry and figure cache."""
-    registry, cache, record = RunRegistry(max_runs=len(configs) + 1, make_run=make_run), FigureCache(), []
+def as_sent(fig) -> str:
+    """A figure's JSON as st.plotly_chart makes it for each session (Streamlit 1.67: the
+    figure's dict, a deep copy, then plotly's JSON)."""
+    figure = plotly.tools.return_figure_from_figure_or_data(fig, validate_figure=True)
+    return plotly.io.to_json(figure, validate=False)
+
+
+def simulate_sessions(configs: list[RunConfig], seconds: float, make_run,
+                      registry: RunRegistry | None = None, next_seed: bool = False) -> dict:
+    """Sessions playing at once, one thread each, sharing a registry (by default a fresh one
+    that keeps every run) and a fresh figure cache. An exception in a session ends it and is
+    counted (``exceptions``, the first in ``first_exception``)."""
+    registry = registry or RunRegistry(max_runs=len(configs) + 1, make_run=make_run)
+    cache, record, errors = FigureCache(), [], []
     ready = threading.Barrier(len(configs))
-    threads = [threading.Thread(target=_session, args=(c, registry, cache, seconds, ready, record))
-               for c in configs]
+
+    def session(config):
+        try:
+            _session(config, registry, cache, seconds, ready, record, next_seed)
+        except Exception as problem:  # noqa: BLE001 - counted and reported, the others go on
+            errors.append(repr(problem))
+            ready.abort()  # (a session that dies before the start releases the others)
+
+    threads = [threading.Thread(target=session, args=(c,)) for c in configs]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    ticks = sorted(d for _, _, durations in record for d in durations)
-    return {"updates_per_s_min": min(r[0] for r in record),
-            "steps_per_s_median": statistics.median(r[1] for r in record),
-            "tick_p95_ms": 1000 * ticks[int(0.95 * (len(ticks) - 1))] if ticks else None}
+    ticks = sorted(d for r in record for d in r[2])
+    return {"scenes_min": min((r[3] for r in record), default=0),
+            "updates_per_s_min": min((r[0] for r in record), default=0.0),
+            "steps_per_s_median": statistics.median(r[1] for r in record) if record else 0.0,
+            "steps_per_s_min": min((r[1] for r in record), default=0.0),
+            "tick_p95_ms": 1000 * ticks[int(0.95 * (len(ticks) - 1))] if ticks else None,
+            "tick_max_ms": 1000 * ticks[-1] if ticks else None,
+            "exceptions": len(errors),
+            "first_exception": errors[0] if errors else None}
+
+
+class MemoryWatch:
+    """Every half second, the proportional set size of this process and the worker's (its
+    current process: a restarted worker is followed), from the moment it is entered."""
+
+    def __init__(self, worker: TrainingWorker | None = None):
+        self.worker, self.samples, self._stop = worker, [], threading.Event()
+        self._thread = threading.Thread(target=self._watch)
+
+    def _watch(self) -> None:
+        start = time.monotonic()
+        while not self._stop.wait(0.5):
+            process = self.worker.process if self.worker else None
+            self.samples.append((time.monotonic() - start,
+                                 _pss_mb() + (_pss_mb(process.pid) if process else 0.0)))
+
+    def __enter__(self) -> "MemoryWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peak(self, after: float = 0.0) -> float:
+        return max((mb for t, mb in self.samples if t >= after), default=0.0)
+
+    def at(self, moment: float) -> float:
+        """The first sample at or after ``moment`` seconds (the last one if none)."""
+        return next((mb for t, mb in self.samples if t >= moment), self.samples[-1][1])
 
 
 def session_load(config: RunConfig, n: int, seconds: float) -> dict:
     """The app's way, runs trained in a worker process: one session alone, n on the same scene,
     n on distinct scenes, and the peak memory of this process and the worker together. Then the
     same three with every run trained in this process (``in_process``), for comparison."""
-    worker = TrainingWorker()
+    worker = TrainingWorker(nice=SERVING_NICE)
     result = {"n": n, **_scenes(config, n, seconds, worker.run, worker)}
+    result["worker_cpus"] = sorted(os.sched_getaffinity(worker.process.pid))
     worker.stop()
     result["in_process"] = _scenes(config, n, seconds, LockstepTrainer)
     return result
 
 
 def _scenes(config: RunConfig, n: int, seconds: float, make_run, worker=None) -> dict:
-    peak, stop = [0.0], threading.Event()
-
-    def watch():
-        while not stop.wait(0.1):
-            peak.append(_pss_mb() + (_pss_mb(worker.process.pid) if worker and worker.process else 0))
-
-    watcher = threading.Thread(target=watch)
-    watcher.start()
-    try:
+    with MemoryWatch(worker) as memory:
         single = simulate_sessions([config], seconds, make_run)
         same = simulate_sessions([config] * n, seconds, make_run)
         distinct = simulate_sessions([config.replace(seed=s) for s in range(n)], seconds, make_run)
-    finally:
-        stop.set()
-        watcher.join()
     return {"single": {"steps_per_s": single["steps_per_s_median"]},
-            "same_scene": same, "distinct_scenes": distinct, "peak_rss_mb": max(peak)}
+            "same_scene": same, "distinct_scenes": distinct, "peak_rss_mb": memory.peak()}
+
+
+SWEEP_PAGES = 6  # the pages beside a Memory horizon sweep (issue 20: a class's six pages)
+
+
+def beside_sweep(config: RunConfig, seconds: float, rounds: int = 2) -> dict:
+    """SWEEP_PAGES sessions on one scene, without and with a Memory horizon sweep training in
+    the sweep worker beside them (as the page runs it: a look every tick), alternating round
+    by round. Per round, each session's steps/s; the ratio of the slowest with the sweep to
+    the slowest without. Goal: >= 0.8."""
+    worker, rows = TrainingWorker(nice=SERVING_NICE), {"without": [], "with": []}
+    job = sweep.Sweep(config.replace(models=("lstm", "gru")), [300, 500, 750, 1000], list(range(5)),
+                      cell=sweep.worker_cell)
+    progress = 0.0
+    try:
+        for _ in range(rounds):
+            for beside in ("without", "with"):
+                stop = threading.Event()
+                looks = threading.Thread(target=_look_at_sweep, args=(job, stop))
+                if beside == "with":
+                    looks.start()
+                rows[beside].append(simulate_sessions([config] * SWEEP_PAGES, seconds, worker.run))
+                stop.set()
+                if beside == "with":
+                    looks.join()
+        progress = job.progress
+    finally:
+        job.cancel()
+        worker.stop()
+    slowest = {beside: statistics.median(r["steps_per_s_min"] for r in runs) for beside, runs in rows.items()}
+    return {"pages": SWEEP_PAGES, "rounds": rows, "slowest_ratio": slowest["with"] / slowest["without"],
+            "sweep_progress": progress}
+
+
+def _look_at_sweep(job: sweep.Sweep, stop: threading.Event) -> None:
+    while not stop.wait(TICK_SECONDS):
+        job.advance()
+
+
+SOAK_SETTLE_SECONDS = 60.0  # memory is compared with its value after the first minute
+
+
+def soak(config: RunConfig, n: int, seconds: float) -> dict:
+    """n sessions on one link for ``seconds``, served as the app serves them (runs in a worker,
+    the app's registry limits), moving on to the next seed together at each cap."""
+    worker = TrainingWorker(nice=SERVING_NICE)
+    try:
+        with MemoryWatch(worker) as memory:
+            load = simulate_sessions([config] * n, seconds, worker.run,
+                                     RunRegistry(make_run=worker.run), next_seed=True)
+    finally:
+        worker.stop()
+    settle = min(SOAK_SETTLE_SECONDS, seconds / 2)
+    base = memory.at(settle)
+    return {"n": n, "seconds": seconds, "max_steps": config.max_steps, **load,
+            "settled_at_s": settle, "settled_mb": base, "peak_after_mb": memory.peak(settle),
+            "growth": memory.peak(settle) / base - 1}
+
+
+def pin_to_cpus(n: int) -> list[int]:
+    """Every thread of this process on the first ``n`` CPUs it may use; the processes it starts
+    from now on (the training worker) inherit it. Returns those CPUs."""
+    cpus = sorted(os.sched_getaffinity(0))[:n]
+    for thread in os.listdir("/proc/self/task"):
+        os.sched_setaffinity(int(thread), cpus)
+    return cpus
 
 
 def _free_port() -> int:
@@ -363,14 +501,32 @@ def cold_start_seconds(browser=None, timeout: float = 120, app: Path = APP) -> f
         server.wait(10)
 
 
-def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
-    """Every benchmark figure at default settings."""
+def run_benchmark(quick: bool, browser: bool, sessions: int = 0, sessions_only: bool = False,
+                  soak_seconds: float = 0, cpus: int = 0, sweep_beside: bool = False) -> dict:
+    """Every benchmark figure at default settings (``sessions_only``: without the one-session
+    measures), on ``cpus`` CPUs (0: all this process may use)."""
     torch.set_num_threads(1)
+    used = pin_to_cpus(cpus) if cpus else sorted(os.sched_getaffinity(0))
     config = RunConfig()
     rounds, steps = (3, 5) if quick else (7, 30)
     result = {"config": {"task": config.task, "seq_len": config.seq_len,
-                         "hidden_size": config.hidden_size, "models": list(config.models)},
-              "overhead_ratio": overhead_ratio(config, rounds, steps)}
+                         "hidden_size": config.hidden_size, "models": list(config.models),
+                         "cpus": used}}
+    if not sessions_only:
+        result.update(_single_session(config, quick, browser, rounds, steps))
+    if sessions:
+        limit_malloc_arenas()  # as the app does at start
+        result["sessions"] = session_load(config, sessions, 2.0 if quick else 12.0)
+        if soak_seconds:
+            soaked = config.replace(max_steps=300) if quick else config  # (quick: seeds change)
+            result["soak"] = soak(soaked, sessions, soak_seconds)
+    if sweep_beside:
+        result["beside_sweep"] = beside_sweep(config, 3.0 if quick else 12.0)
+    return result
+
+
+def _single_session(config: RunConfig, quick: bool, browser: bool, rounds: int, steps: int) -> dict:
+    result = {"overhead_ratio": overhead_ratio(config, rounds, steps)}
     result.update(probe_and_tick(config, rounds))
     result.update(session_memory(config, 100 if quick else 2000))
     result["step_ratio"] = step_ratios((100, 300) if quick else (100, 300, 1000), rounds)
@@ -378,9 +534,6 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0) -> dict:
     result["cold_start_s"] = None
     if browser and shutil.which(CHROMIUM):
         result["cold_start_s"] = cold_start_seconds()
-    if sessions:
-        limit_malloc_arenas()  # as the app does at start
-        result["sessions"] = session_load(config, sessions, 2.0 if quick else 12.0)
     return result
 
 
@@ -399,6 +552,12 @@ def format_table(result: dict) -> str:
         if key == "sessions":
             lines += _format_sessions(value)
             continue
+        if key == "soak":
+            lines += _format_soak(value)
+            continue
+        if key == "beside_sweep":
+            lines += _format_beside_sweep(value)
+            continue
         if key == "step_ratio":
             lines += [f"step x fused LSTM, {kind:<8} " + ", ".join(
                 f"T={n}: {r:.2f}" for n, r in by_length.items())
@@ -416,9 +575,9 @@ def format_table(result: dict) -> str:
 
 def _format_sessions(load: dict) -> list[str]:
     lines = [f"sessions: {load['n']} at once (goal: same scene >= 0.8 x alone, >= 1 update/s, "
-             "< 1024 MB)"]
-    for where, scenes in (("worker process", load), ("in process", load["in_process"])):
-        lines.append(f"  training in a {where}: alone {scenes['single']['steps_per_s']:.1f} steps/s, "
+             f"< 1536 MB); worker on CPUs {load['worker_cpus']}"]
+    for where, scenes in (("in the worker", load), ("in the sessions' process", load["in_process"])):
+        lines.append(f"  training {where}: alone {scenes['single']['steps_per_s']:.1f} steps/s, "
                      f"peak memory {scenes['peak_rss_mb']:.0f} MB")
         lines += [f"    {name:<13} {r['steps_per_s_median']:.1f} steps/s median, "
                   f"{r['updates_per_s_min']:.2f} updates/s slowest, tick p95 {r['tick_p95_ms']:.0f} ms"
@@ -427,11 +586,37 @@ def _format_sessions(load: dict) -> list[str]:
     return lines
 
 
+def _format_beside_sweep(beside: dict) -> list[str]:
+    lines = [f"{beside['pages']} sessions on one scene without and with a horizon sweep beside "
+             f"them: the slowest with / without {beside['slowest_ratio']:.2f} (goal >= 0.8; "
+             f"the sweep {100 * beside['sweep_progress']:.1f}% done meanwhile)"]
+    for name, runs in beside["rounds"].items():
+        lines.append(f"  {name + ' sweep':<13} steps/s, slowest / median per round: " + ", ".join(
+            f"{r['steps_per_s_min']:.1f} / {r['steps_per_s_median']:.1f}" for r in runs))
+    return lines
+
+
+def _format_soak(soaked: dict) -> list[str]:
+    return [f"soak: {soaked['n']} sessions on one link for {soaked['seconds']:.0f} s, next seed at "
+            f"each cap of {soaked['max_steps']} (goal: memory +10% at most after the first "
+            "minute, no exception, no tick over 2 s)",
+            f"  memory {soaked['settled_mb']:.0f} MB at {soaked['settled_at_s']:.0f} s, peak after "
+            f"{soaked['peak_after_mb']:.0f} MB ({100 * soaked['growth']:+.1f}%); longest tick "
+            f"{soaked['tick_max_ms']:.0f} ms, p95 {soaked['tick_p95_ms']:.0f} ms; "
+            f"{soaked['exceptions']} exceptions; {soaked['steps_per_s_median']:.1f} steps/s median, "
+            f"{soaked['updates_per_s_min']:.2f} updates/s slowest; every session through "
+            f"{soaked['scenes_min']} seeds or more"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
     add_arguments(parser)
     args = parser.parse_args(argv)
-    result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions)
+    if args.soak and not args.sessions:
+        parser.error("--soak needs --sessions N")
+    result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions,
+                           sessions_only=args.sessions_only, soak_seconds=args.soak, cpus=args.cpus,
+                           sweep_beside=args.beside_sweep)
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0

@@ -1,6 +1,11 @@
 """Figure builders: data in, plotly Figure out; titles, axes, legends, colours, data."""
 
+import base64
+import json
+
 import numpy as np
+import plotly.graph_objects as go
+import plotly.io
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
@@ -173,7 +178,11 @@ def test_gradient_norms_share_one_log_scale_at_init_and_now(trainer):
 
 
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
-    assert figures._positive(np.array([1.0, 0.0, np.nan, 1e-300])) == [1.0, None, None, 1e-300]
+    gaps = figures._positive(np.array([1.0, 0.0, np.nan, 1e-300, -np.inf]))
+    np.testing.assert_array_equal(gaps, [1.0, np.nan, np.nan, 1e-300, np.nan])
+    sent = json.loads(plotly.io.to_json(go.Figure(go.Scatter(y=gaps)), validate=False))["data"][0]["y"]
+    assert sent["dtype"] == "f8"  # the whole array at once, its gaps as NaN (undrawn)
+    np.testing.assert_array_equal(np.frombuffer(base64.b64decode(sent["bdata"])), gaps)
 
 
 def test_gradient_history_rows_are_snapshots_on_one_colour_scale(trainer):

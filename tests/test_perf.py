@@ -3,6 +3,9 @@ beside other tests, because this machine is shared and absolute times wander. Ev
 time is a ratio of two rates measured in the same run."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,11 +15,12 @@ from lstm_viz.core import training
 from lstm_viz.present import panels
 
 pytestmark = pytest.mark.perf
+ROOT = Path(__file__).resolve().parents[1]
 KEYS = {"overhead_ratio", "probe_ratio", "tick_ms", "session_mb", "session_growth_mb", "cold_start_s"}
 
 
 def test_bench_quick_json_reports_every_measure(capsys):
-    assert main(["--quick", "--no-browser", "--json", "--sessions", "3"]) == 0
+    assert main(["--quick", "--no-browser", "--json", "--sessions", "3", "--beside-sweep"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert KEYS <= set(result)
     assert 0.3 < result["overhead_ratio"] < 3  # a ratio of two measured rates, both running
@@ -30,16 +34,47 @@ def test_bench_quick_json_reports_every_measure(capsys):
     assert result["solve_1000_s"] is None  # measured by the full benchmark only
     load = result["sessions"]
     scenes = {"single", "same_scene", "distinct_scenes", "peak_rss_mb"}
-    assert load["n"] == 3 and set(load) == {"n", "in_process"} | scenes
+    assert load["n"] == 3 and set(load) == {"n", "in_process", "worker_cpus"} | scenes
     assert set(load["in_process"]) == scenes
+    assert load["worker_cpus"] == result["config"]["cpus"]  # the worker runs where we do
     for measured in (load, load["in_process"]):  # runs trained in the worker, then in process
         assert measured["single"]["steps_per_s"] > 0
         for scene in ("same_scene", "distinct_scenes"):
-            r = measured[scene]
-            assert set(r) == {"updates_per_s_min", "steps_per_s_median", "tick_p95_ms"}
-            assert 0 < r["updates_per_s_min"] <= 1 / 0.8 + 0.05  # never faster than the interval
-            assert r["steps_per_s_median"] > 0 and r["tick_p95_ms"] > 0
+            assert_ticked(measured[scene])
         assert 100 < measured["peak_rss_mb"] < 4096
+    beside = result["beside_sweep"]  # six pages, without and with a horizon sweep, two rounds each
+    assert beside["pages"] == 6 and [len(r) for r in beside["rounds"].values()] == [2, 2]
+    for runs in beside["rounds"].values():
+        for r in runs:
+            assert_ticked(r)
+            assert 0 < r["steps_per_s_min"] <= r["steps_per_s_median"]
+    assert beside["slowest_ratio"] > 0 and beside["sweep_progress"] > 0  # the sweep trained meanwhile
+
+
+def assert_ticked(r: dict) -> None:
+    """Sessions that ticked, at most as often as the app's interval, with no exception."""
+    assert {"scenes_min", "updates_per_s_min", "steps_per_s_median", "tick_p95_ms", "tick_max_ms",
+            "exceptions", "first_exception"} <= set(r)
+    assert r["exceptions"] == 0, r["first_exception"]
+    assert 0 < r["updates_per_s_min"] <= 1 / 0.8 + 0.05  # never faster than the interval
+    assert r["steps_per_s_median"] > 0 and 0 < r["tick_p95_ms"] <= r["tick_max_ms"]
+
+
+def test_bench_pins_sessions_and_their_worker_to_one_core_and_soaks(tmp_path):
+    """On one CPU, as on a small Cloud share, in a process of its own (pinning is for life):
+    the sessions alone, then a short soak whose class moves on to new seeds at each cap."""
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench", "--quick", "--json", "--cpus", "1",
+                          "--sessions", "3", "--sessions-only", "--soak", "20"],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT, check=True).stdout
+    result = json.loads(out)
+    assert len(result["config"]["cpus"]) == 1 and "overhead_ratio" not in result
+    assert result["sessions"]["worker_cpus"] == result["config"]["cpus"]
+    soaked = result["soak"]
+    assert_ticked(soaked)
+    assert soaked["n"] == 3 and soaked["max_steps"] == 300
+    assert soaked["scenes_min"] >= 2  # every session passed a cap and went on with a new seed
+    assert 100 < soaked["settled_mb"] <= soaked["peak_after_mb"] < 4096
+    assert soaked["growth"] == pytest.approx(soaked["peak_after_mb"] / soaked["settled_mb"] - 1)
 
 
 def test_memory_stays_flat_over_a_long_run(monkeypatch):

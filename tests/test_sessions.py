@@ -1,13 +1,22 @@
 """Shared runs: one trainer per scene, a cursor per session, a bounded registry."""
 
 import threading
+import time
 
 import numpy as np
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.training import TICK_WORK_SECONDS
-from lstm_viz.serving.sessions import MIN_TICK_WORK, Cursor, RunRegistry, run_key, tick
+from lstm_viz.serving.sessions import (
+    MIN_TICK_WORK,
+    Cursor,
+    RunRegistry,
+    live_grain,
+    on_grid,
+    run_key,
+    tick,
+)
 from lstm_viz.serving.worker import TrainingWorker
 
 SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
@@ -135,8 +144,33 @@ def test_a_session_behind_replays_at_the_pace_of_live_training(make_run):
     follower = Cursor(leader.run, 300)
     pace = follower.steps_per_tick(registry.work_budget(leader.run))
     view = tick(follower, registry)
-    assert view.steps == follower.step == min(pace, 200) and leader.run.steps == 200
+    assert view.steps == follower.step and leader.run.steps == 200
+    assert pace / 2 < follower.step <= min(1.5 * pace, 200)  # about the pace, on the live grid
+    assert follower.step % live_grain(pace) == 0
     assert registry.training_now() == 0  # replaying is not training
+
+
+def test_live_ticks_land_a_class_on_the_same_steps(make_run):
+    """Sessions a few steps apart (one pressed Step 10) show the same step after a tick or
+    two, each moving about the live pace: the grid is what lets them share figures."""
+    registry = RunRegistry(make_run=make_run)
+    first, second = (Cursor(registry.run_for(SCENE), 300) for _ in range(2))
+    second.advance(10)
+    for _ in range(2):
+        before = [first.step, second.step]
+        pace = first.steps_per_tick(registry.work_budget(first.run))
+        for cursor in (first, second):
+            tick(cursor, registry)
+        for cursor, was in zip((first, second), before):
+            assert 0 < cursor.step - was <= 1.5 * pace + live_grain(pace)
+    assert first.step == second.step < 300
+
+
+@pytest.mark.parametrize("n, grain", [(1, 1), (3, 1), (4, 2), (45, 16), (100, 32), (200, 64)])
+def test_the_live_grid_is_a_power_of_two_at_most_half_the_pace(n, grain):
+    assert live_grain(n) == grain
+    assert on_grid(2000, grain, cap=2000) == 2000 and on_grid(2001, grain, cap=2000) == 2000
+    assert on_grid(1024 + grain - 1, grain, cap=2000) == 1024 == on_grid(1024, grain, cap=2000)
 
 
 def test_many_threads_stepping_reading_and_resetting_one_run(make_run):
@@ -196,6 +230,43 @@ def test_figures_are_built_once_per_moment_and_shared():
     cache.get(b.view(), build)
     cache.get(Cursor(registry.run_for(SCENE.replace(seed=3)), 300).view(), build)
     assert built == [10, 15, 0] and len(cache._figures) == 2  # bounded
+
+
+def test_a_class_asking_for_a_new_moment_at_once_waits_for_one_build():
+    """Thirty sessions reaching the same step together: one builds, the others wait for it
+    (not thirty builds of the same figures); a build that raises is not kept."""
+    from lstm_viz.serving.sessions import FigureCache
+
+    cache, built, started = FigureCache(), [], threading.Barrier(30)
+    view = Cursor(RunRegistry().run_for(SCENE), 300).view()
+
+    def build(v):
+        built.append(v.steps)
+        time.sleep(0.2)  # long enough for every session to ask meanwhile
+        return {"figure": object()}
+
+    def session(got):
+        started.wait()
+        got.append(cache.get(view, build))
+
+    got = []
+    threads = [threading.Thread(target=session, args=(got,)) for _ in range(30)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert built == [0] and len(got) == 30 and all(g is got[0] for g in got)
+
+    tries = []
+
+    def broken(v):
+        tries.append(v.steps)
+        raise RuntimeError("no figure")
+
+    for _ in range(2):
+        with pytest.raises(RuntimeError):
+            cache.get(view, broken)
+    assert tries == [0, 0]  # asked again: built again, not the old failure kept
 
 
 def test_malloc_arena_cap_is_applied_on_glibc_and_skipped_without_it(monkeypatch):

@@ -4,12 +4,13 @@ import gc
 import operator
 
 import numpy as np
+import psutil
 import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.training import probe_at
-from lstm_viz.serving.worker import HeldRuns, TrainingWorker
+from lstm_viz.serving.worker import SERVING_NICE, WORKER, HeldRuns, TrainingWorker
 from lstm_viz.tasks import make_task
 
 SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
@@ -18,9 +19,16 @@ SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, pr
 
 @pytest.fixture(scope="module")
 def worker():
-    worker = TrainingWorker()
+    worker = TrainingWorker(nice=SERVING_NICE)  # as the app's
     yield worker
     worker.stop()
+
+
+def test_the_apps_worker_trains_at_a_lower_priority_than_the_pages(worker):
+    """On one core the pages' chart updates come first (the worker's niceness, measured)."""
+    assert WORKER.nice == SERVING_NICE > 0
+    worker.run(SCENE.replace(max_steps=10)).train_to(10)  # started, and training
+    assert psutil.Process(worker.process.pid).nice() == psutil.Process().nice() + SERVING_NICE
 
 
 def _same_records(remote, local):

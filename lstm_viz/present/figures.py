@@ -83,9 +83,12 @@ def _thin(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return x[::step], y[::step]
 
 
-def _positive(values: np.ndarray) -> list:
-    """Values for a log axis: zeros (float underflow) and non-finite values become gaps."""
-    return [float(v) if np.isfinite(v) and v > 0 else None for v in values]
+def _positive(values) -> np.ndarray:
+    """Values for a log axis: zeros (float underflow) and non-finite values become gaps (NaN,
+    which Plotly leaves undrawn). An array, not a list: Plotly copies and sends it whole
+    (every session's chart of every tick goes through its copy and its JSON)."""
+    values = np.asarray(values, dtype=float)
+    return np.where(np.isfinite(values) & (values > 0), values, np.nan)
 
 
 def running_mean(values: np.ndarray, window: int) -> np.ndarray:

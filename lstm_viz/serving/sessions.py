@@ -204,16 +204,20 @@ class Cursor:
         head. ``within=None`` (Step): wait until those steps are trained. A live tick passes
         its time budget instead: it never waits while another session trains the run in this
         process, asks the run to stay AHEAD_TICKS ticks ahead of it, waits at most ``within``
-        seconds for the worker to bring the steps, and moves as far as the run's head allows
-        (showing the step others show, and sharing their figures). True if this session made
-        the run train."""
-        target = min(self.step + n, self.cap)
+        seconds for the worker to bring the steps, and moves about n steps, as far as the
+        run's head allows, to a step on the live grid (``live_grain``): the sessions of a
+        class show the same steps, so each moment's figures are built once for all of them.
+        True if this session made the run train."""
         if within is None:
+            target = min(self.step + n, self.cap)
             trained = self.run.train_to(target)
-        else:
-            trained = self.run.train_to(min(target + AHEAD_TICKS * n, self.cap), wait=False)
-            self.run.await_head(target, within)
-        self.step = min(target, self.run.head)
+            self.step = min(target, self.run.head)
+            return trained
+        grain = live_grain(n)
+        target = on_grid(self.step + round(n / grain) * grain, grain, self.cap)
+        trained = self.run.train_to(min(target + AHEAD_TICKS * n, self.cap), wait=False)
+        self.run.await_head(target, within)
+        self.step = max(self.step, on_grid(min(target, self.run.head), grain, self.cap))
         return trained
 
     def probe_here(self, timeout: float | None = None) -> None:
@@ -241,7 +245,7 @@ class FigureCache:
 
     def __init__(self, size: int = 64):
         self.size = size
-        self._figures: OrderedDict[tuple, dict] = OrderedDict()
+        self._figures: OrderedDict[tuple, Future] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, view: RunView, build: Callable[[RunView], dict], moment=None) -> dict:
@@ -252,18 +256,37 @@ class FigureCache:
             moment = (view.steps, view.config.max_steps, tuple(s.step for s in view.snapshots))
         key = (view.trainer, build.__qualname__, moment, i18n.language())
         with self._lock:
-            if key in self._figures:
+            figures = self._figures.get(key)
+            builder = figures is None
+            if builder:  # sessions asking for the moment meanwhile wait for this one build
+                figures = self._figures[key] = Future()
+                while len(self._figures) > self.size:
+                    self._figures.popitem(last=False)
+            else:
                 self._figures.move_to_end(key)
-                return self._figures[key]
-        figures = build(view)
-        with self._lock:
-            self._figures[key] = figures
-            while len(self._figures) > self.size:
-                self._figures.popitem(last=False)
-        return figures
+        if builder:
+            try:
+                figures.set_result(build(view))
+            except BaseException as problem:
+                figures.set_exception(problem)
+                with self._lock:
+                    if self._figures.get(key) is figures:
+                        del self._figures[key]
+        return figures.result()
 
 
 FIGURES = FigureCache()
+
+
+def live_grain(n: int) -> int:
+    """The grid live ticks of about n steps land on: the largest power of two at most n / 2
+    (1 below 4 steps a tick). Grids of nearby paces nest (a multiple of 32 is one of 16)."""
+    return 1 << max(0, (n // 2).bit_length() - 1)
+
+
+def on_grid(step: int, grain: int, cap: int) -> int:
+    """``step`` down to a multiple of ``grain``; the cap, where it is reached, stays."""
+    return cap if step >= cap else step - step % grain
 
 
 def tick(cursor: Cursor, registry: RunRegistry = REGISTRY) -> RunView:
