@@ -614,10 +614,12 @@ def test_phone_page_links_leave_the_sidebar_closed(server, browser):
 
 
 def _first_loss(page) -> float:
-    """The first training-loss point of the race's loss chart, from plotly's data in the page."""
+    """The first training-loss point of the race's loss chart, from the data plotly drew in the
+    page (``_fullData``: a line sent as a typed array is decoded there)."""
     return page.evaluate("() => { const c = [...document.querySelectorAll('.js-plotly-plot')]"
                          ".find(d => d.layout && d.layout.title.text.includes('Training loss'));"
-                         " return c && c.data[0] && c.data[0].y.length ? c.data[0].y[0] : null; }")
+                         " const y = c && c._fullData && c._fullData[0] && c._fullData[0].y;"
+                         " return y && y.length ? y[0] : null; }")
 
 
 def test_new_seed_gives_a_link_that_reopens_the_same_seed_and_numbers(server, browser):

@@ -155,6 +155,7 @@ def test_live_ticks_land_a_class_on_the_same_steps(make_run):
     two, each moving about the live pace: the grid is what lets them share figures."""
     registry = RunRegistry(make_run=make_run)
     first, second = (Cursor(registry.run_for(SCENE), 300) for _ in range(2))
+    Cursor(first.run, 300).advance(300)  # trained ahead: both replay, at the pace (no waiting on the worker)
     second.advance(10)
     for _ in range(2):
         before = [first.step, second.step]
