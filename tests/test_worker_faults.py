@@ -181,7 +181,7 @@ def test_a_page_whose_worker_is_held_up_says_so_and_loses_nothing(monkeypatch):
     run = at.session_state["cursor"].run
 
     def held_up(goal, wait=True):
-        raise WorkerLost("the training worker sent nothing for 20 s; it may be busy or restarting")
+        raise WorkerLost("silent", seconds=20)
 
     monkeypatch.setattr(run, "train_to", held_up)
     at.button(key="step").click().run()
@@ -191,6 +191,22 @@ def test_a_page_whose_worker_is_held_up_says_so_and_loses_nothing(monkeypatch):
     monkeypatch.undo()
     at.button(key="step").click().run()
     assert view_of(at).steps == 20 and not any("held up" in w.value for w in at.warning)
+
+
+def test_a_korean_page_says_what_holds_training_up_in_korean(monkeypatch):
+    at = open_app({"seq_len": "9", "hidden_size": "5", "seed": "9104", "lang": "ko"})
+    at.button(key="step").click().run()
+    run = at.session_state["cursor"].run
+
+    def held_up(goal, wait=True):
+        raise WorkerLost("silent", seconds=20)
+
+    monkeypatch.setattr(run, "train_to", held_up)
+    at.button(key="step").click().run()
+    notes = [w.value for w in at.warning if "학습이 잠시 멈췄어요" in w.value]
+    assert notes and "20초 동안 아무것도 보내지 않았어요" in notes[0] and "sent nothing" not in notes[0]
+    assert str(WorkerLost("silent", seconds=20)) == (  # logs and tracebacks stay in English
+        "the training worker sent nothing for 20 s; it may be busy or restarting")
 
 
 def test_a_run_that_cannot_train_stops_playing_and_says_why():
@@ -203,7 +219,7 @@ def test_a_run_that_cannot_train_stops_playing_and_says_why():
 
 def test_a_page_whose_worker_does_not_start_says_so(monkeypatch):
     def no_worker(config):
-        raise WorkerLost("the training worker did not start within 120 s")
+        raise WorkerLost("slow_start", seconds=120)
 
     monkeypatch.setattr(REGISTRY, "make_run", no_worker)
     at = AppTest.from_file(APP, default_timeout=60)

@@ -19,7 +19,7 @@ import streamlit as st
 
 from lstm_viz.core.config import LIMITS, LINKED, RunConfig
 from lstm_viz.core.training import TICK_SECONDS, RunView
-from lstm_viz.i18n import t
+from lstm_viz.i18n import say, t
 from lstm_viz.present import figures
 from lstm_viz.present.labels import kind_label, text_color
 from lstm_viz.present.task_words import words
@@ -114,7 +114,7 @@ def take_steps(n: int) -> None:
 def trouble_text(problem: Exception) -> str:
     """What the page says of a worker that is held up, a run that failed, a question that did."""
     key = next(key for kind, key in TROUBLE.items() if isinstance(problem, kind))
-    return t(key, reason=str(problem))
+    return t(key, reason=say(problem))
 
 
 def _note_trouble(problem: Exception) -> None:

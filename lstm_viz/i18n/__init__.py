@@ -58,9 +58,10 @@ def has(key: str) -> bool:
 
 
 def say(what) -> str:
-    """A ``Message`` (or a ``Problem``, or any exception) in the current language: nested
-    messages in its fields are said too; an exception without one says its own text."""
-    if isinstance(what, Problem):
+    """A ``Message`` (or an exception that carries one as ``.message``: a ``Problem``, the
+    worker's ``WorkerLost``; or any exception) in the current language: nested messages in its
+    fields are said too; an exception without one says its own text."""
+    if isinstance(getattr(what, "message", None), Message):
         what = what.message
     if isinstance(what, Message):
         return t(what.key, **{k: say(v) if isinstance(v, (Message, Problem)) else v

@@ -272,6 +272,11 @@ TEXT = {
     "worker.failed": ("**This run cannot train:** {reason}. The other runs train on; change a "
                       "setting or press New seed."),
     "worker.error": "**The training worker could not answer:** {reason}. It trains on.",
+    "worker.why.no_start": "the training worker could not be started",
+    "worker.why.stopped": "the training worker stopped; ask again",
+    "worker.why.no_answer": "the training worker did not answer within {seconds:g} s",
+    "worker.why.slow_start": "the training worker did not start within {seconds:g} s",
+    "worker.why.silent": "the training worker sent nothing for {seconds:.0f} s; it may be busy or restarting",
     "controls.busy": ("The server is busy: {runs} runs are training at once, so each trains more "
                       "slowly."),
     "controls.close_gate": "Close the forget gate (bias 0)",

@@ -256,6 +256,12 @@ TEXT = {
     "worker.failed": ("**이 실행은 학습할 수 없어요:** {reason}. 다른 실행은 계속 학습해요. "
                       "설정을 바꾸거나 새 시드를 눌러 보세요."),
     "worker.error": "**학습 작업 프로세스가 답하지 못했어요:** {reason}. 학습은 계속돼요.",
+    "worker.why.no_start": "학습 작업 프로세스를 시작할 수 없었어요",
+    "worker.why.stopped": "학습 작업 프로세스가 멈췄어요. 다시 요청해 주세요",
+    "worker.why.no_answer": "학습 작업 프로세스가 {seconds:g}초 안에 답하지 않았어요",
+    "worker.why.slow_start": "학습 작업 프로세스가 {seconds:g}초 안에 시작되지 않았어요",
+    "worker.why.silent": ("학습 작업 프로세스가 {seconds:.0f}초 동안 아무것도 보내지 않았어요. 바쁘거나 "
+                          "다시 시작하는 중일 수 있어요"),
     "controls.busy": "서버가 바빠요. 실행 {runs}개가 동시에 학습 중이라 각각 느려져요.",
     "controls.close_gate": "망각 게이트 닫기(편향 0)",
     "controls.close_gate.help": ("기억 게이트 편향을 PyTorch 기본값인 0으로 고정해요. 그러면 "

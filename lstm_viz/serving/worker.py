@@ -36,8 +36,10 @@ from pathlib import Path
 
 import torch
 
+from lstm_viz import i18n
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.training import TICK_SECONDS, LockstepTrainer, RunRecords, Snapshot
+from lstm_viz.message import Message
 
 PACKAGE_HOME = Path(__file__).resolve().parents[2]  # the folder that holds lstm_viz/
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
@@ -193,7 +195,13 @@ class WorkerError(RuntimeError):
 
 
 class WorkerLost(RuntimeError):
-    """The training worker ended, or did not answer in time (a new one may be starting)."""
+    """The training worker ended, or did not answer in time (a new one may be starting). Its
+    reason is a Message (``worker.why.<why>``), said in the reader's language by ``i18n.say``;
+    its text is the English one."""
+
+    def __init__(self, why: str, /, **fields):
+        self.message = Message(f"worker.why.{why}", fields)
+        super().__init__(i18n.TABLES["en"][self.message.key].format(**fields))
 
 
 class RunFailed(RuntimeError):
@@ -248,7 +256,7 @@ class TrainingWorker:
                 with self._start_lock:
                     if self._conn is conn:
                         self._conn = None
-        raise WorkerLost("the training worker could not be started")
+        raise WorkerLost("no_start")
 
     def ask(self, run_id: int, question, args: tuple, timeout: float = ASK_SECONDS):
         """``question(trainer, *args)`` asked of the run's trainer in the worker; WorkerLost
@@ -258,10 +266,10 @@ class TrainingWorker:
         try:
             generation = self._asked[ticket] = self.send(("ask", run_id, ticket, question, args))
             if self.current() != generation and not future.done():  # it died as it was asked
-                raise WorkerLost("the training worker stopped; ask again")
+                raise WorkerLost("stopped")
             return future.result(timeout)
         except FutureTimeout:
-            raise WorkerLost(f"the training worker did not answer within {timeout:g} s") from None
+            raise WorkerLost("no_answer", seconds=timeout) from None
         finally:
             self._replies.pop(ticket, None)
             self._asked.pop(ticket, None)
@@ -361,7 +369,7 @@ class TrainingWorker:
         conn.close()
         sock.close()
         for ticket in [t for t, g in list(self._asked.items()) if g == generation]:
-            self._settle(ticket, WorkerLost("the training worker stopped; ask again"))
+            self._settle(ticket, WorkerLost("stopped"))
         for mirror in list(self._mirrors.values()):
             mirror.receive(None)
 
@@ -389,7 +397,7 @@ class RemoteTrainer(RunRecords):
         with self._arrived:
             if not self._arrived.wait_for(lambda: self._opened or self.failure,
                                           timeout=START_SECONDS):
-                raise WorkerLost(f"the training worker did not start within {START_SECONDS} s")
+                raise WorkerLost("slow_start", seconds=START_SECONDS)
         self._check()
 
     def train_to(self, goal: int, wait: bool = True) -> bool:
@@ -414,8 +422,7 @@ class RemoteTrainer(RunRecords):
             if self.head >= goal or self.done:
                 return True
             if self.head == before and self._generation == self.worker.current():
-                raise WorkerLost(f"the training worker sent nothing for {stall:.0f} s; "
-                                 "it may be busy or restarting")
+                raise WorkerLost("silent", seconds=stall)
 
     def stall_seconds(self) -> float:
         """How long Step waits with no new records: STALL_SECONDS, or four measured steps of
