@@ -175,16 +175,21 @@ def test_six_sessions_tick_within_their_budget_while_a_slow_worker_restarts():
 
 
 # -- what a page says: it goes on drawing, and says what holds training up ---------------------
-def test_a_page_whose_worker_is_held_up_says_so_and_loses_nothing(monkeypatch):
-    at = open_app({"seq_len": "9", "hidden_size": "5", "seed": "9101"})
+def _held_up_page(monkeypatch, **link):
+    """A page that took one Step, then a Step while its worker sends nothing for 20 s."""
+    at = open_app({"seq_len": "9", "hidden_size": "5", **link})
     at.button(key="step").click().run()
-    run = at.session_state["cursor"].run
 
     def held_up(goal, wait=True):
         raise WorkerLost("silent", seconds=20)
 
-    monkeypatch.setattr(run, "train_to", held_up)
+    monkeypatch.setattr(at.session_state["cursor"].run, "train_to", held_up)
     at.button(key="step").click().run()
+    return at
+
+
+def test_a_page_whose_worker_is_held_up_says_so_and_loses_nothing(monkeypatch):
+    at = _held_up_page(monkeypatch, seed="9101")
     assert not at.exception and view_of(at).steps == 10
     assert any("Training is held up" in w.value and "sent nothing for 20 s" in w.value
                for w in at.warning)
@@ -194,15 +199,7 @@ def test_a_page_whose_worker_is_held_up_says_so_and_loses_nothing(monkeypatch):
 
 
 def test_a_korean_page_says_what_holds_training_up_in_korean(monkeypatch):
-    at = open_app({"seq_len": "9", "hidden_size": "5", "seed": "9104", "lang": "ko"})
-    at.button(key="step").click().run()
-    run = at.session_state["cursor"].run
-
-    def held_up(goal, wait=True):
-        raise WorkerLost("silent", seconds=20)
-
-    monkeypatch.setattr(run, "train_to", held_up)
-    at.button(key="step").click().run()
+    at = _held_up_page(monkeypatch, seed="9104", lang="ko")
     notes = [w.value for w in at.warning if "학습이 잠시 멈췄어요" in w.value]
     assert notes and "20초 동안 아무것도 보내지 않았어요" in notes[0] and "sent nothing" not in notes[0]
     assert str(WorkerLost("silent", seconds=20)) == (  # logs and tracebacks stay in English
