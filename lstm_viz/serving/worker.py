@@ -476,8 +476,9 @@ class RemoteTrainer(RunRecords):
 
 
 # The app's worker yields the CPU to the pages a little (niceness 5): on one core a class of 30
-# on distinct scenes got 0.83 chart updates a second at 0 and 1.12 at 5, while a class on one
-# scene kept 0.83-0.94 x the training pace of one page alone (benchmarks.bench --cpus 1).
+# on distinct scenes got 0.83 chart updates a second at 0 and 1.08-1.14 at 5; a class on one
+# scene kept 0.55-1.00 x the training pace of one page alone at 5 (four runs of
+# benchmarks.bench --cpus 1; docs/classroom.md).
 SERVING_NICE = 5
 WORKER = TrainingWorker(nice=SERVING_NICE)
 
