@@ -50,14 +50,23 @@ def browser():
 
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=bench.CHROMIUM, args=bench.CHROMIUM_FLAGS)
-        # A class's browsers run on the students' machines, not on the server's two cores: here
-        # Chromium drawing six live pages took 1.6 of them. It yields the CPU to the server and
-        # its training worker (its renderers inherit the priority when they start).
-        for process in psutil.Process().children(recursive=True):
-            if "chrom" in process.name():
-                process.nice(10)
+        yield_cpu_to_the_server()
         yield chromium
         chromium.close()
+
+
+def yield_cpu_to_the_server(nice: int = 10) -> None:
+    """A class's browsers run on the students' machines, not on the server's two cores: here
+    Chromium drawing six live pages wants 1.6-2.5 of them. Playwright starts it in a session of
+    its own, and where the kernel groups sessions (sched_autogroup) a process's niceness only
+    ranks it within its group: so the group's niceness is lowered too (its renderers inherit
+    both when they start)."""
+    for process in psutil.Process().children(recursive=True):
+        if "chrom" in process.name():
+            process.nice(max(nice, process.nice()))
+            group = Path(f"/proc/{process.pid}/autogroup")
+            if group.exists():
+                group.write_text(str(nice))
 
 
 def open_page(browser, url, width=1400, height=1000, ready=CHART):
@@ -362,11 +371,16 @@ def test_a_diverged_run_keeps_readable_charts(server, browser):
             charts = page.evaluate(AXES)
             assert all(c["ticks"] <= 12 and c["yticks"] <= 12 for c in charts), charts
         page.get_by_role("link", name="Race").click()
-        page.locator(CHART).first.wait_for(timeout=60_000)
-        charts = wait_for(lambda: page.evaluate(AXES), what="the race charts")
+
+        def race_charts():  # the Gradient flow page's charts stay in the page until replaced
+            charts = page.evaluate(AXES)
+            steps = [c for c in charts
+                     if "Held-out" in c["title"] or "Gradient norm" in c["title"]]
+            return (charts, steps) if len(steps) == 2 else None
+
+        charts, steps = wait_for(race_charts, timeout=60, what="the race charts")
         assert all(c["ticks"] <= 12 and c["yticks"] <= 12 for c in charts), charts
-        steps = [c for c in charts if "Held-out" in c["title"] or "Gradient norm" in c["title"]]
-        assert len(steps) == 2 and all(c["xend"] <= 2 * last for c in steps), (last, steps)
+        assert all(c["xend"] <= 2 * last for c in steps), (last, steps)
         no_exception(page)
     finally:
         context.close()
@@ -682,11 +696,19 @@ def test_a_link_to_a_page_that_does_not_exist_says_so(server, browser):
 
 
 def _rate(pages, seconds=5.0) -> list[float]:
-    """Steps per second of each page's counter over the same window."""
-    before, start = [step_count(p) for p in pages], time.monotonic()
+    """Steps per second of each page's counter over about ``seconds``, each page timed from its
+    own two readings (under load one reading of a page's counter can take a second)."""
+    before = [_read_step(p) for p in pages]
     time.sleep(seconds)
-    elapsed = time.monotonic() - start
-    return [(step_count(p) - b) / elapsed for p, b in zip(pages, before)]
+    after = [_read_step(p) for p in pages]
+    return [(s1 - s0) / (t1 - t0) for (t0, s0), (t1, s1) in zip(before, after)]
+
+
+def _read_step(page) -> tuple[float, int]:
+    """(when, step): the page's step counter, timed at the middle of the reading."""
+    start = time.monotonic()
+    step = step_count(page)
+    return (start + time.monotonic()) / 2, step
 
 
 @pytest.mark.perf
@@ -711,17 +733,10 @@ def test_six_pages_on_one_link_share_a_run_and_keep_their_own_cursors(server, br
         assert min(rates) >= 0.3 * single, f"alone {single:.1f} steps/s, six pages {rates}"
         for page in pages:
             no_exception(page)
-        # Three of the six leave before one pauses: with six live pages in this one low-priority
-        # Chromium on the server's two cores, a page's Pause did not show "Resume" within a
-        # minute in 2 of 4 full CI runs (not diagnosed; the screenshot pause_and_settle writes
-        # says more next time). A class's browsers run on the students' own machines.
-        for context, _ in sessions[3:]:
-            context.close()
-        sessions, pages = sessions[:3], pages[:3]
         pause_and_settle(pages[1], quiet=2.0)
         pages[1].locator(".st-key-control_bar").get_by_role("button", name="Reset").click()
         wait_for(lambda: step_count(pages[1]) == 0, what="the reset")
-        others = {i: step_count(pages[i]) for i in (0, 2)}
+        others = {i: step_count(pages[i]) for i in (0, 2, 3, 4, 5)}
         wait_for(lambda: all(step_count(pages[i]) > c for i, c in others.items()),
                  what="the other pages to go on")
         assert step_count(pages[1]) == 0  # one user's reset moves no one else, and stays put

@@ -7,9 +7,11 @@ import numpy as np
 import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.core.training import TICK_WORK_SECONDS
+from lstm_viz.core.training import TICK_SECONDS, TICK_WORK_SECONDS
 from lstm_viz.serving.sessions import (
     MIN_TICK_WORK,
+    MOST_LATE,
+    PAUSED_SECONDS,
     Cursor,
     RunRegistry,
     live_grain,
@@ -148,6 +150,29 @@ def test_a_session_behind_replays_at_the_pace_of_live_training(make_run):
     assert pace / 2 < follower.step <= min(1.5 * pace, 200)  # about the pace, on the live grid
     assert follower.step % live_grain(pace) == 0
     assert registry.training_now() == 0  # replaying is not training
+
+
+def test_a_page_whose_ticks_come_late_keeps_the_pace_in_larger_moves(make_run):
+    """A slow device or a busy server delays a page's ticks: each moves as many ticks' worth
+    as intervals have passed (at most MOST_LATE); after a pause a tick moves one tick's worth."""
+    registry = RunRegistry(make_run=make_run)
+    run = registry.run_for(SCENE.replace(max_steps=600))
+    Cursor(run, 600).advance(600)  # trained ahead: the page replays at the pace (10 ticks' worth)
+    page = Cursor(run, 600)
+    pace = page.steps_per_tick(registry.work_budget(run))
+    grain = live_grain(pace)
+    moves = []
+    for now in (0.0, TICK_SECONDS, 3 * TICK_SECONDS, 10 * TICK_SECONDS,
+                10 * TICK_SECONDS + PAUSED_SECONDS + 1):
+        before = page.step
+        tick(page, registry, now=now)
+        moves.append(page.step - before)
+    expected = [1, 1, 2, MOST_LATE, 1]  # intervals since the last tick, as the ticks came
+    for moved, late in zip(moves, expected):
+        assert moved == round(pace * late / grain) * grain, (moves, pace)
+    page.reset()  # Reset starts the clock again too
+    tick(page, registry, now=10 * TICK_SECONDS + PAUSED_SECONDS + 2)
+    assert page.step == round(pace / grain) * grain
 
 
 def test_live_ticks_land_a_class_on_the_same_steps(make_run):

@@ -30,6 +30,7 @@ from lstm_viz import i18n
 from lstm_viz.core.config import LIMITS, RunConfig
 from lstm_viz.core.training import (
     MAX_STEPS_PER_TICK,
+    TICK_SECONDS,
     TICK_WORK_SECONDS,
     LockstepTrainer,
     RunRecords,
@@ -44,6 +45,11 @@ MIN_TICK_WORK = 0.01  # seconds: the smallest training budget of a tick under lo
 # How far a live tick asks its run to train beyond the step it shows, in ticks: the worker
 # trains on while pages draw, so the head is not held back by one page's slow tick.
 AHEAD_TICKS = 2
+# A live tick that comes late (a slow device, a busy server) moves as many ticks' worth of steps
+# as intervals have passed, up to MOST_LATE; after a gap of over PAUSED_SECONDS (a pause, a
+# hidden tab) it moves as a first tick does.
+MOST_LATE = 4
+PAUSED_SECONDS = 10.0
 
 
 def limit_malloc_arenas(arenas: int = 2) -> bool:
@@ -191,6 +197,7 @@ class Cursor:
         self.run, self.cap = run, cap
         self.step = 0
         self._own: tuple[Snapshot, ...] = ()
+        self._ticked_at: float | None = None  # when a live tick last moved it
 
     @property
     def done(self) -> bool:
@@ -199,22 +206,23 @@ class Cursor:
     def view(self) -> RunView:
         return self.run.view(self.step, self.cap, self._own)
 
-    def advance(self, n: int, within: float | None = None) -> bool:
+    def advance(self, n: int, within: float | None = None, late: float = 1.0) -> bool:
         """Move up to n steps toward the cap, training the run where the cursor passes its
         head. ``within=None`` (Step): wait until those steps are trained. A live tick passes
         its time budget instead: it never waits while another session trains the run in this
         process, asks the run to stay AHEAD_TICKS ticks ahead of it, waits at most ``within``
-        seconds for the worker to bring the steps, and moves about n steps, as far as the
-        run's head allows, to a step on the live grid (``live_grain``): the sessions of a
-        class show the same steps, so each moment's figures are built once for all of them.
-        True if this session made the run train."""
+        seconds for the worker to bring the steps, and moves about n steps (``late`` times
+        that for a tick that came late), as far as the run's head allows, to a step on the
+        live grid (``live_grain(n)``): the sessions of a class show the same steps, so each
+        moment's figures are built once for all of them. True if this session made the run
+        train."""
         if within is None:
             target = min(self.step + n, self.cap)
             trained = self.run.train_to(target)
             self.step = min(target, self.run.head)
             return trained
         grain = live_grain(n)
-        target = on_grid(self.step + round(n / grain) * grain, grain, self.cap)
+        target = on_grid(self.step + round(n * late / grain) * grain, grain, self.cap)
         trained = self.run.train_to(min(target + AHEAD_TICKS * n, self.cap), wait=False)
         self.run.await_head(target, within)
         self.step = max(self.step, on_grid(min(target, self.run.head), grain, self.cap))
@@ -233,6 +241,16 @@ class Cursor:
         """Back to step 0 for this session; the shared run is untouched."""
         self.step = 0
         self._own = ()
+        self._ticked_at = None
+
+    def lateness(self, now: float) -> float:
+        """Tick intervals since the last live tick, now that one more comes: 1 for the first
+        (or after a pause), at most MOST_LATE. Pages whose ticks come late keep the pace of
+        training in larger moves, as pages on a fast machine do in small ones."""
+        since, self._ticked_at = None if self._ticked_at is None else now - self._ticked_at, now
+        if since is None or since > PAUSED_SECONDS:
+            return 1.0
+        return min(MOST_LATE, max(1.0, since / TICK_SECONDS))
 
     def steps_per_tick(self, budget: float) -> int:
         """The pace of live training: the steps the run trains in ``budget`` seconds."""
@@ -289,10 +307,13 @@ def on_grid(step: int, grain: int, cap: int) -> int:
     return cap if step >= cap else step - step % grain
 
 
-def tick(cursor: Cursor, registry: RunRegistry = REGISTRY) -> RunView:
-    """One live tick of a playing session: advance at the live pace (training only if no other
+def tick(cursor: Cursor, registry: RunRegistry = REGISTRY, now: float | None = None) -> RunView:
+    """One live tick of a playing session at ``now`` (default: the monotonic clock): advance
+    at the live pace, for as long as it has been since the last tick (training only if no other
     session is training this run right now), return what to draw."""
+    late = cursor.lateness(time.monotonic() if now is None else now)
     budget = registry.work_budget(cursor.run)
-    trained = cursor.advance(cursor.steps_per_tick(budget), within=min(budget, TICK_WORK_SECONDS))
+    trained = cursor.advance(cursor.steps_per_tick(budget), within=min(budget, TICK_WORK_SECONDS),
+                             late=late)
     registry.touch(cursor.run, trained)
     return cursor.view()
