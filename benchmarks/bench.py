@@ -1,5 +1,5 @@
 """Benchmark: ``python -m benchmarks.bench [--json] [--quick] [--no-browser] [--sessions N]
-[--sessions-only] [--soak SECONDS] [--beside-sweep] [--cpus N]``.
+[--sessions-only] [--soak SECONDS] [--beside-sweep] [--pages N] [--cpus N]``.
 
 Every figure is a ratio or a delta measured side by side in one run, because this machine is
 shared and absolute times wander: the contenders alternate round by round and the medians are
@@ -38,6 +38,12 @@ compared.
   horizon sweep (LSTM and GRU, lags 300-1000, 5 seeds) training in the sweep worker beside
   them, as its page runs it, alternating round by round. Goal: the slowest session keeps
   >= 0.8 x its steps/s.
+- ``pages`` (``--pages N``): N Chromium pages on one link (``browser.pages_on_one_link``): one
+  page alone, then N together, then the N without and with a Memory horizon sweep running in
+  another page, two rounds each, alternating; each page's steps/s read off the frames the
+  server sends it. The app runs on one CPU, Chromium on the others (the class's own machines).
+  Goals: every page >= 0.5 x one page alone; beside the sweep the slowest page, and the median
+  one, keep >= 0.8 x.
 - ``--cpus N``: everything on N of the CPUs this process may use (``os.sched_setaffinity`` on
   every thread, inherited by the training worker): Community Cloud gives an app between 0.078
   and 2 cores. The CPUs used are reported, and the worker's own affinity beside them.
@@ -52,19 +58,16 @@ import math
 import multiprocessing
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
-from pathlib import Path
 
 import plotly.io
 import plotly.tools
 import torch
 
+from benchmarks.browser import CHROMIUM, cold_start_seconds, pages_on_one_link
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.models import build_model
 from lstm_viz.core.probes import probe
@@ -86,10 +89,6 @@ from lstm_viz.serving.sessions import (
 from lstm_viz.serving.worker import SERVING_NICE, TrainingWorker
 
 NO_PROBES = 10**5
-APP = Path(__file__).resolve().parents[1] / "app.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def add_arguments(parser) -> None:
@@ -104,6 +103,9 @@ def add_arguments(parser) -> None:
                         help="also keep the sessions on one link playing this long")
     parser.add_argument("--beside-sweep", action="store_true",
                         help="also measure six sessions without and with a horizon sweep beside them")
+    parser.add_argument("--pages", type=int, default=0,
+                        help="also measure this many Chromium pages on one link, alone and beside "
+                             "a sweep")
     parser.add_argument("--cpus", type=int, default=0,
                         help="pin the benchmark and its worker to this many CPUs (0: all)")
 
@@ -442,67 +444,9 @@ def pin_to_cpus(n: int) -> list[int]:
     return cpus
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_app(port: int, env: dict | None = None, app: Path = APP) -> subprocess.Popen:
-    """``streamlit run app.py`` (or another script) on a local port, headless, quiet."""
-    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false"]
-    return subprocess.Popen(command, cwd=APP.parent, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=env)
-
-
-def wait_healthy(port: int, timeout: float = 60) -> None:
-    """Poll /_stcore/health until the server answers ok."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"the app did not answer on port {port} within {timeout:.0f} s")
-
-
-def cold_start_seconds(browser=None, timeout: float = 120, app: Path = APP) -> float:
-    """From ``streamlit run`` to the first chart drawn in headless Chromium.
-
-    ``browser`` is a launched Playwright browser; without one, Chromium is launched here.
-    ``app``: the script to start (the app by default).
-    """
-    if browser is None:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as pw:
-            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            try:
-                return cold_start_seconds(chromium, timeout, app)
-            finally:
-                chromium.close()
-    port = _free_port()
-    start = time.perf_counter()
-    server = start_app(port, app=app)
-    try:
-        wait_healthy(port, timeout)
-        page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{port}/")
-        page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=timeout * 1000)
-        seconds = time.perf_counter() - start
-        page.close()
-        return seconds
-    finally:
-        server.terminate()
-        server.wait(10)
-
-
 def run_benchmark(quick: bool, browser: bool, sessions: int = 0, sessions_only: bool = False,
-                  soak_seconds: float = 0, cpus: int = 0, sweep_beside: bool = False) -> dict:
+                  soak_seconds: float = 0, cpus: int = 0, sweep_beside: bool = False,
+                  pages: int = 0) -> dict:
     """Every benchmark figure at default settings (``sessions_only``: without the one-session
     measures), on ``cpus`` CPUs (0: all this process may use)."""
     torch.set_num_threads(1)
@@ -522,6 +466,8 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0, sessions_only: 
             result["soak"] = soak(soaked, sessions, soak_seconds)
     if sweep_beside:
         result["beside_sweep"] = beside_sweep(config, 3.0 if quick else 12.0)
+    if pages:
+        result["pages"] = pages_on_one_link(pages, 4.0 if quick else 10.0, 1 if quick else 3)
     return result
 
 
@@ -557,6 +503,9 @@ def format_table(result: dict) -> str:
             continue
         if key == "beside_sweep":
             lines += _format_beside_sweep(value)
+            continue
+        if key == "pages":
+            lines += _format_pages(value)
             continue
         if key == "step_ratio":
             lines += [f"step x fused LSTM, {kind:<8} " + ", ".join(
@@ -596,6 +545,24 @@ def _format_beside_sweep(beside: dict) -> list[str]:
     return lines
 
 
+def _format_pages(measured: dict) -> list[str]:
+    def listed(rates):
+        return ", ".join(f"{r:.0f}" for r in rates)
+
+    lines = [f"{measured['pages']} Chromium pages on one link, the app on CPUs "
+             f"{measured['server_cpus']}, Chromium on {measured['browser_cpus']} (goals: every "
+             f"page >= 0.5 x one alone; beside a sweep >= 0.8 x)",
+             f"  alone {measured['alone']:.1f} steps/s; together {listed(measured['together'])} "
+             f"(slowest {measured['together_min_ratio']:.2f} x alone)"]
+    for name, rounds in measured["beside_sweep"].items():
+        lines.append(f"  {name + ' sweep':<13} per round: "
+                     + "; ".join(listed(r) for r in rounds))
+    lines.append(f"  beside the sweep / without: slowest page {measured['beside_sweep_slowest_ratio']:.2f}"
+                 f" x, median page {measured['beside_sweep_median_ratio']:.2f} x "
+                 f"({measured['sweep_progress']})")
+    return lines
+
+
 def _format_soak(soaked: dict) -> list[str]:
     return [f"soak: {soaked['n']} sessions on one link for {soaked['seconds']:.0f} s, next seed at "
             f"each cap of {soaked['max_steps']} (goal: memory +10% at most after the first "
@@ -616,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--soak needs --sessions N")
     result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions,
                            sessions_only=args.sessions_only, soak_seconds=args.soak, cpus=args.cpus,
-                           sweep_beside=args.beside_sweep)
+                           sweep_beside=args.beside_sweep, pages=args.pages)
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0

@@ -3,6 +3,7 @@ beside other tests, because this machine is shared and absolute times wander. Ev
 time is a ratio of two rates measured in the same run."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,6 +76,25 @@ def test_bench_pins_sessions_and_their_worker_to_one_core_and_soaks(tmp_path):
     assert soaked["scenes_min"] >= 2  # every session passed a cap and went on with a new seed
     assert 100 < soaked["settled_mb"] <= soaked["peak_after_mb"] < 4096
     assert soaked["growth"] == pytest.approx(soaked["peak_after_mb"] / soaked["settled_mb"] - 1)
+
+
+def test_bench_measures_chromium_pages_on_one_link_beside_a_sweep():
+    """Two real pages (the full benchmark: six), the app on one CPU and Chromium on the other:
+    each page's steps/s read off the frames the server sent it, alone, together, and without
+    and with a Memory horizon sweep running in a third page."""
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench", "--quick", "--json",
+                          "--no-browser", "--sessions-only", "--pages", "2"],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT, check=True).stdout
+    pages = json.loads(out)["pages"]
+    assert pages["pages"] == 2 and len(pages["together"]) == 2
+    if len(os.sched_getaffinity(0)) > 1:  # the app on a CPU of its own
+        assert not set(pages["server_cpus"]) & set(pages["browser_cpus"])
+    assert pages["alone"] > 0 and all(r > 0 for r in pages["together"]), pages  # every page played
+    assert {name: [len(r) for r in rounds] for name, rounds in pages["beside_sweep"].items()} \
+        == {"without": [2], "with": [2]}
+    assert all(r > 0 for rounds in pages["beside_sweep"].values() for r in rounds[0]), pages
+    assert pages["beside_sweep_slowest_ratio"] > 0 and pages["beside_sweep_median_ratio"] > 0
+    assert pages["sweep_progress"].startswith("Training ")  # the sweep ran while measured
 
 
 def test_memory_stays_flat_over_a_long_run(monkeypatch):

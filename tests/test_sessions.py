@@ -173,6 +173,10 @@ def test_a_page_whose_ticks_come_late_keeps_the_pace_in_larger_moves(make_run):
     page.reset()  # Reset starts the clock again too
     tick(page, registry, now=10 * TICK_SECONDS + PAUSED_SECONDS + 2)
     assert page.step == round(pace / grain) * grain
+    page.pause()  # and so does Pause, however soon the page plays again
+    before = page.step
+    tick(page, registry, now=10 * TICK_SECONDS + PAUSED_SECONDS + 5)
+    assert page.step - before == round(pace / grain) * grain
 
 
 def test_live_ticks_land_a_class_on_the_same_steps(make_run):

@@ -1,5 +1,6 @@
 """The memory-horizon sweep: cells, early stop, the process-wide cache, the shipped reference."""
 
+import os
 import time
 
 import pytest
@@ -100,7 +101,7 @@ def test_a_pages_sweep_trains_in_the_sweep_worker_and_gets_the_numbers_of_a_swee
     assert any(r.solved for r in expected.values()) and not all(r.solved for r in expected.values())
     monkeypatch.setattr(sweep, "_CACHE", sweep.OrderedDict())
     monkeypatch.setattr(LockstepTrainer, "step", None)  # nothing may train in this process
-    worker = TrainingWorker(nice=10)
+    worker = TrainingWorker(nice=sweep.SWEEP_WORKER.nice, idle=sweep.SWEEP_WORKER.idle)
     try:
         there = Sweep(base, [4, 40], seeds=[11], cell=partial(sweep.WorkerCell, worker=worker))
         deadline = time.monotonic() + 120
@@ -108,6 +109,8 @@ def test_a_pages_sweep_trains_in_the_sweep_worker_and_gets_the_numbers_of_a_swee
             there.advance()
             time.sleep(0.05)
         assert {c: cached(c) for c in there.cells} == expected
+        # it trains only on CPU time no class wants
+        assert os.sched_getscheduler(worker.process.pid) == os.SCHED_IDLE
         running = Sweep(base.replace(max_steps=2000), [30], seeds=[12],
                         cell=partial(sweep.WorkerCell, worker=worker))
         running.advance()

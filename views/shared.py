@@ -93,6 +93,7 @@ def _play_or_pause(play: bool) -> None:
 
 def _pause() -> None:
     st.session_state.playing = False
+    st.session_state.cursor.pause()
     try:
         st.session_state.cursor.probe_here(PAUSE_PROBE_SECONDS)
     except TROUBLES as problem:

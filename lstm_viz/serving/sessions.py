@@ -46,8 +46,8 @@ MIN_TICK_WORK = 0.01  # seconds: the smallest training budget of a tick under lo
 # trains on while pages draw, so the head is not held back by one page's slow tick.
 AHEAD_TICKS = 2
 # A live tick that comes late (a slow device, a busy server) moves as many ticks' worth of steps
-# as intervals have passed, up to MOST_LATE; after a gap of over PAUSED_SECONDS (a pause, a
-# hidden tab) it moves as a first tick does.
+# as intervals have passed, up to MOST_LATE; after Pause, or a gap of over PAUSED_SECONDS (a
+# hidden tab), it moves as a first tick does.
 MOST_LATE = 4
 PAUSED_SECONDS = 10.0
 
@@ -241,6 +241,10 @@ class Cursor:
         """Back to step 0 for this session; the shared run is untouched."""
         self.step = 0
         self._own = ()
+        self.pause()
+
+    def pause(self) -> None:
+        """Playing stops: the next live tick moves as a first tick does."""
         self._ticked_at = None
 
     def lateness(self, now: float) -> float:

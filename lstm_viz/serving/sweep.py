@@ -293,7 +293,8 @@ def load_reference(path: Path = REFERENCE) -> dict | None:
     return data
 
 
-SWEEP_WORKER = TrainingWorker(nice=10)  # the pages' sweeps: a process of their own, yielding the CPU
+# The pages' sweeps: a process of their own that trains only on CPU time no class wants.
+SWEEP_WORKER = TrainingWorker(nice=10, idle=True)
 
 
 def worker_cell(config: RunConfig) -> WorkerCell:

@@ -20,6 +20,7 @@ worker are pickled; nothing a user sends is ever unpickled.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import pickle
@@ -214,8 +215,9 @@ class TrainingWorker:
     the receiver outlives any message it cannot apply: the run or the question it was for
     fails, with the reason, and only a broken channel restarts the worker."""
 
-    def __init__(self, nice: int = 0):
-        self.nice = nice  # the worker process's niceness (10: it yields the CPU to the others)
+    def __init__(self, nice: int = 0, idle: bool = False):
+        self.nice = nice  # the worker process's niceness (5: it yields the CPU to the pages)
+        self.idle = idle  # True: it runs only on CPU time no other process wants (SCHED_IDLE)
         self._conn = None
         self.process = None
         self.generation = 0  # counts the worker processes started
@@ -238,7 +240,8 @@ class TrainingWorker:
 
     def command(self, fd: int) -> list[str]:
         """The worker process's command line, given its end of the socket pair."""
-        return [sys.executable, "-m", "lstm_viz.serving.worker", str(fd), str(self.nice)]
+        return [sys.executable, "-m", "lstm_viz.serving.worker", str(fd), str(self.nice),
+                *(["idle"] if self.idle else [])]
 
     def send(self, message: tuple) -> int:
         """Send one message (starting the worker if need be, or again if it has just died);
@@ -482,9 +485,21 @@ class RemoteTrainer(RunRecords):
 SERVING_NICE = 5
 WORKER = TrainingWorker(nice=SERVING_NICE)
 
-if __name__ == "__main__":  # the worker process: python -m lstm_viz.serving.worker FD [NICE]
+
+
+def lower_priority(nice: int, idle: bool) -> None:
+    """This process's CPU priority: ``nice`` added to its niceness; with ``idle``, Linux's
+    SCHED_IDLE policy (it runs only when no other process of the machine wants the CPU; the
+    threads it starts later inherit it; where there is no such policy, niceness alone)."""
+    os.nice(nice)
+    if idle and hasattr(os, "SCHED_IDLE"):
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+
+
+if __name__ == "__main__":  # the worker process: python -m lstm_viz.serving.worker FD [NICE [idle]]
     # run from the module under its own name, so what it pickles (WorkerError) unpickles here
     from lstm_viz.serving import worker
 
-    os.nice(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+    worker.lower_priority(int(sys.argv[2]) if len(sys.argv) > 2 else 0, "idle" in sys.argv[3:])
     worker.serve(worker.Channel(int(sys.argv[1])))
