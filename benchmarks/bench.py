@@ -560,6 +560,10 @@ def _format_pages(measured: dict) -> list[str]:
     lines.append(f"  beside the sweep / without: slowest page {measured['beside_sweep_slowest_ratio']:.2f}"
                  f" x, median page {measured['beside_sweep_median_ratio']:.2f} x "
                  f"({measured['sweep_progress']})")
+    lines.append(f"  the longest any page went without a new step: "
+                 f"{measured['longest_still_s']:.1f} s; ticks per page {measured['ticks_per_s']:.2f}/s"
+                 f" (median); CPU used: server {measured['server_cores']:.2f} core, workers "
+                 f"{measured['workers_cores']:.2f}")
     return lines
 
 

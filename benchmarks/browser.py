@@ -191,7 +191,10 @@ def pages_on_one_link(n: int = 6, seconds: float = 10.0, rounds: int = 2) -> dic
     With two CPUs or more the app (server and workers) runs on the first, as on a one-core
     Cloud share, and Chromium on the others, as the class's own machines: on shared cores the
     browsers' drawing, not the server, set the pace (measured: the sweep worker took the CPU
-    that the six pages' Chromium needed to send its ticks, and the training worker idled)."""
+    that the six pages' Chromium needed to send its ticks, and the training worker idled).
+    Also reported, from the class playing to the end: the CPU the server and its workers used
+    (cores), the median page's ticks per second, and the longest any page went without a new
+    step."""
     from playwright.sync_api import sync_playwright
 
     mine = sorted(os.sched_getaffinity(0))
@@ -206,7 +209,7 @@ def pages_on_one_link(n: int = 6, seconds: float = 10.0, rounds: int = 2) -> dic
                 pin_chromium(browser_cpus)
             try:
                 measured = _class_in_browser(chromium, f"http://127.0.0.1:{port}", n, seconds,
-                                             rounds)
+                                             rounds, psutil.Process(server.pid))
                 return {"server_cpus": sorted(server_cpus or mine),
                         "browser_cpus": sorted(browser_cpus or mine), **measured}
             finally:
@@ -236,6 +239,12 @@ class SentSteps:
         """The last step sent by ``moment``."""
         return [step for when, step in self.seen if when <= moment][-1]
 
+    def longest_still(self, since: float, until: float) -> float:
+        """The longest time between ``since`` and ``until`` in which no new step came."""
+        moves = [since] + [when for (when, step), (_, before) in zip(self.seen[1:], self.seen)
+                           if since < when <= until and step != before] + [until]
+        return max(b - a for a, b in zip(moves, moves[1:]))
+
 
 def sent_rates(counters: list[SentSteps], seconds: float) -> list[float]:
     """Steps per second sent to each page over the next ``seconds`` (Playwright delivers the
@@ -247,13 +256,23 @@ def sent_rates(counters: list[SentSteps], seconds: float) -> list[float]:
     return [(c.at(ended) - c.at(begun)) / (ended - begun) for c in counters]
 
 
-def _class_in_browser(browser, url: str, n: int, seconds: float, rounds: int) -> dict:
+def _cpu_seconds(server: psutil.Process) -> tuple[float, float]:
+    """CPU seconds used so far by the server, and by its workers (the training and the sweep
+    worker) together."""
+    workers = sum(sum(p.cpu_times()[:2]) for p in server.children(recursive=True))
+    return sum(server.cpu_times()[:2]), workers
+
+
+def _class_in_browser(browser, url: str, n: int, seconds: float, rounds: int,
+                      server: psutil.Process) -> dict:
     contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(n)]
     counters = [SentSteps(context.new_page()) for context in contexts]
     link = url + CLASS_LINK
     _play(counters[:1], link.replace("seed=4242", "seed=4241"))  # a run of its own
     (alone,) = sent_rates(counters[:1], seconds)
     _play(counters, link)
+    playing, cpu = time.monotonic(), _cpu_seconds(server)
+    ticks = [len(c.seen) for c in counters]
     together = sent_rates(counters, seconds)
     # the sweep at the default step cap (one at the class's would be refused as too long)
     (sweep_context, sweep_page), = open_pages(browser, [url + "/horizon?v=3&seed=4242"],
@@ -267,6 +286,10 @@ def _class_in_browser(browser, url: str, n: int, seconds: float, rounds: int) ->
         _press_until(sweep_page, "sweep_cancel", lambda: not _sweep_progress(sweep_page))
     if any(c.seen[-1][1] >= 10_000 for c in counters):  # CLASS_LINK's cap: a page stopped
         raise RuntimeError("a page reached the step cap while measuring: shorten the rounds")
+    ended = time.monotonic()
+    still = max(c.longest_still(playing, ended) for c in counters)
+    used = [(b - a) / (ended - playing) for a, b in zip(cpu, _cpu_seconds(server))]
+    ticks = [(len(c.seen) - k) / (ended - playing) for c, k in zip(counters, ticks)]
     for context in [*contexts, sweep_context]:
         context.close()
     def slowest(name):  # the slowest page of a round, the median round
@@ -279,7 +302,8 @@ def _class_in_browser(browser, url: str, n: int, seconds: float, rounds: int) ->
             "together_min_ratio": min(together) / alone, "beside_sweep": measured,
             "beside_sweep_slowest_ratio": slowest("with") / slowest("without"),
             "beside_sweep_median_ratio": median("with") / median("without"),
-            "sweep_progress": progress}
+            "longest_still_s": still, "ticks_per_s": statistics.median(ticks),
+            "server_cores": used[0], "workers_cores": used[1], "sweep_progress": progress}
 
 
 def _play(counters: list[SentSteps], link: str) -> None:
@@ -293,8 +317,11 @@ def _play(counters: list[SentSteps], link: str) -> None:
 
 def _sweep_progress(page) -> str:
     """The sweep page's progress text ("Training LSTM at T = 50, ..."), or '' if none shows."""
-    bar = page.locator('[data-testid="stProgress"]')
-    return bar.first.inner_text() if bar.count() else ""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):  # (a rerun can remove it while it is read)
+        return page.locator('[data-testid="stProgress"]').first.inner_text(timeout=2_000)
+    return ""
 
 
 def _press_until(page, key: str, done, timeout: float = 90.0) -> None:

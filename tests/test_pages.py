@@ -329,7 +329,7 @@ def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
     at.multiselect(key="sweep_lengths").set_value([2, 5]).run()
     at.segmented_control(key="sweep_seeds").set_value(1).run()
     plan = " ".join(m.value for m in at.markdown)
-    assert "**4 runs**" in plan and "Expected time: **at most" in plan
+    assert "**4 runs**" in plan and "Expected time on an idle server: **at most" in plan
     at.button(key="sweep_run").click().run()
     assert at.session_state["sweep_running"] is not None and not at.exception
     at.run()

@@ -95,6 +95,8 @@ def test_bench_measures_chromium_pages_on_one_link_beside_a_sweep():
     assert all(r > 0 for rounds in pages["beside_sweep"].values() for r in rounds[0]), pages
     assert pages["beside_sweep_slowest_ratio"] > 0 and pages["beside_sweep_median_ratio"] > 0
     assert pages["sweep_progress"].startswith("Training ")  # the sweep ran while measured
+    assert 0 < pages["longest_still_s"] < 60 and pages["ticks_per_s"] > 0
+    assert 0 < pages["server_cores"] and 0 < pages["workers_cores"]  # the workers trained
 
 
 def test_memory_stays_flat_over_a_long_run(monkeypatch):

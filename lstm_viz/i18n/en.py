@@ -448,8 +448,10 @@ TEXT = {
     "horizon.pick": "Pick at least one length and a number of seeds.",
     "horizon.plan": ("**{runs} runs** ({models} models × {lengths} lengths × {seeds} seeds, up to "
                      "{cap} steps each)"),
-    "horizon.pending": ("{plan}; {done} already done on this server. Expected time: **at most "
-                        "{time}** (runs that solve the task stop early, so usually much less)."),
+    "horizon.pending": ("{plan}; {done} already done on this server. Expected time on an idle "
+                        "server: **at most {time}** (runs that solve the task stop early, so "
+                        "usually much less). A sweep only uses the CPU that live training leaves "
+                        "free, so it takes longer while others train here."),
     "horizon.all_done": "{plan}: all done on this server, so the chart below is ready.",
     "horizon.too_long": ("That is more than {minutes} minutes: pick fewer lengths or seeds, a "
                          "lower step cap or fewer models."),
