@@ -1,6 +1,7 @@
 """Figure builders: data in, plotly Figure out; titles, axes, legends, colours, data."""
 
 import base64
+import dataclasses
 import json
 
 import numpy as np
@@ -175,6 +176,21 @@ def test_gradient_norms_share_one_log_scale_at_init_and_now(trainer):
                             for p in s.probes.values()])
     assert low < np.log10(every.min()) and high > np.log10(every.max())
     assert any("∂L/∂c_t" in t.name for t in now.data)
+
+
+def test_an_error_signal_below_float64_is_named_in_the_legend_and_the_text(trainer):
+    """Where float64 rounds the error signal to 0 (a long lag, a saturated RNN), the chart leaves
+    a gap and its legend says up to which step; the ratio reads 'below 1e-300', not '0'."""
+    rnn = trainer.snapshots[0].probes["rnn"]
+    gone = dataclasses.replace(rnn, grad_h=np.where(np.arange(len(rnn.grad_h)) < 4, 0.0, rnn.grad_h))
+    fig = figures.gradient_norms({"rnn": gone}, [], {}, "title")
+    assert fig.data[0].name == "RNN ‖∂L/∂h_t‖: below float64 at t ≤ 4"
+    assert np.isnan(fig.data[0].y[:4]).all() and not np.isnan(fig.data[0].y[4:]).any()
+    assert figures.gradient_norms({"rnn": rnn}, [], {}, "title").data[0].name == "RNN ‖∂L/∂h_t‖"
+    assert figures.reach_text(gone.grad_ratio) == "below 1e-300"
+    assert figures.reach_text(3.6e-242) == "3.6e-242" and figures.reach_text(0.25) == "0.25"
+    bars = figures.gradient_reach({"rnn": gone, "lstm": trainer.snapshots[0].probes["lstm"]}, "t")
+    assert bars.data[0].text[0] == "below 1e-300"
 
 
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():

@@ -1,5 +1,6 @@
 """Gradient probes against torch autograd on independent unrolled nn.*Cell copies."""
 
+import math
 from functools import partial
 
 import numpy as np
@@ -10,7 +11,7 @@ from torch import nn
 from lstm_viz.core.kinds import MemoryInit
 from lstm_viz.core.models import build_model
 from lstm_viz.core.kinds import KINDS
-from lstm_viz.core.probes import probe
+from lstm_viz.core.probes import norm, probe
 from lstm_viz.tasks import make_task
 
 CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell, "lstm-cec": nn.LSTMCell,
@@ -38,7 +39,7 @@ def _setup(kind, task_name, seq_len, hidden, seed=0):
 
 def _unroll(kind, cell, x):
     """Hidden (and cell) states of an nn.*Cell, every one kept in the graph."""
-    h = torch.zeros(x.shape[0], cell.hidden_size)
+    h = x.new_zeros(x.shape[0], cell.hidden_size)
     c = torch.zeros_like(h)
     hs, cs = [], []
     for t in range(x.shape[1]):
@@ -222,6 +223,33 @@ def test_gru_multiplier_product_is_the_direct_path_derivative():
     result, expected, update = _memory_path("gru", 3, _gru_carry)
     np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-5)
     np.testing.assert_allclose(result.multiplier, update, rtol=1e-5)
+
+
+def test_norm_reaches_as_far_down_as_float64_and_is_the_plain_norm_above():
+    """A plain norm squares its entries, which underflow below 1e-154; math.hypot scales."""
+    scales = 10.0 ** -np.arange(0, 321, 20)
+    x = torch.randn(len(scales), 7, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
+    x = x * torch.tensor(scales)[:, None]
+    expected = np.array([math.hypot(*row) for row in x.tolist()])
+    np.testing.assert_allclose(norm(x).numpy(), expected, rtol=1e-12)
+    plain = x.norm(dim=-1)
+    assert (plain[:8] == norm(x)[:8]).all() and (plain[-5:] == 0).all()  # 1e-0 .. 1e-140; 1e-240 ..
+    assert norm(torch.zeros(2, 3, dtype=torch.float64)).tolist() == [0.0, 0.0]
+
+
+def test_a_vanilla_rnns_error_signal_is_measured_at_every_step_of_lag_1000():
+    """At lag 1000 it falls to about 1e-240 by step 1: within float64 (to 5e-324), below what a
+    plain norm reaches. Against an nn.RNNCell unrolled in float64 by autograd."""
+    task, model, batch, cell = _setup("rnn", "latch", 1000, 32)
+    cell = cell.double()
+    hs, _ = _unroll("rnn", cell, batch.x.double())
+    readout = nn.functional.linear(hs[-1], model.readout.weight.double(), model.readout.bias.double())
+    task.loss(readout, batch.y, reduction="sum").backward()
+    expected = np.array([np.mean([math.hypot(*g) for g in h.grad.tolist()]) for h in hs])
+    result = probe(model, task, batch)
+    assert expected[0] < 1e-154 and (expected > 0).all()
+    np.testing.assert_allclose(result.grad_h, expected, rtol=1e-6)
+    assert result.grad_ratio == pytest.approx(expected[0] / expected[-1], rel=1e-6)
 
 
 def test_saturated_rnn_keeps_exact_products_not_nan():

@@ -110,7 +110,7 @@ def test_the_gradient_scene_names_the_model_whose_signal_reaches_furthest():
     ratios = {k: p.grad_h[0] / p.grad_h[-1] for k, p in probes.items()}
     assert scene.outcome(view) == (max(ratios, key=ratios.get),)
     lines = story.findings(scene, view)
-    assert all(f"{ratios[k]:.1e}" in line for k, line in zip(probes, lines))
+    assert all(f"{ratios[k]:.2g}" in line for k, line in zip(probes, lines))
 
 
 def test_a_finished_scene_explains_its_run_and_shows_the_memory_trace():
@@ -155,7 +155,7 @@ def test_the_shipped_measurements_cover_every_scene_and_its_models():
         assert all(len(values) == 3 for values in row["results"].values())
         text = story.measured(scene)
         for kind, values in row["results"].items():
-            shown = " / ".join(f"{v:.1e}" if scene.question == "reach" else
+            shown = " / ".join(f"{v:.2g}" if scene.question == "reach" else
                                "not solved" if v is None else str(v) for v in values)
             assert f"{kind_label(kind)} {shown}" in text
 

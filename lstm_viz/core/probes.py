@@ -232,7 +232,7 @@ def step_multipliers(model: RecurrentModel, internals: dict, grads: dict) -> tup
     the probe sequences (and units), float64. product[t] = prod of factor[s] for s > t."""
     factor = model.spec.memory_factor(internals)
     if factor is None:  # the RNN: the gain on the actual gradient, h_0 included
-        norms = torch.cat([grads["h0"][:, None], grads["h"]], dim=1).norm(dim=-1)  # (B, T+1)
+        norms = norm(torch.cat([grads["h0"][:, None], grads["h"]], dim=1))  # (B, T+1)
         log_factor = torch.log(norms[:, :-1]) - torch.log(norms[:, 1:])  # nan where both are 0
     else:
         log_factor = torch.log(factor.double()).transpose(1, 2).reshape(-1, factor.shape[1])
@@ -298,4 +298,15 @@ def contrast_pair(y: torch.Tensor) -> tuple[int, ...]:
 
 
 def _batch_mean_norm(grad: torch.Tensor) -> np.ndarray:
-    return grad.norm(dim=-1).mean(dim=0).numpy()
+    return norm(grad).mean(dim=0).numpy()
+
+
+def norm(x: torch.Tensor) -> torch.Tensor:
+    """||x|| over the last dimension without underflow. A plain norm squares its entries, and
+    float64's squares underflow to 0 below 1e-154, though float64 holds gradients down to
+    5e-324 (at lag 1000 a vanilla RNN's error signal lies between). Each vector is first
+    scaled by a power of two near its largest entry, which is exact: where the plain norm does
+    not underflow, the two agree bit for bit."""
+    _, exponent = torch.frexp(x.abs().amax(dim=-1, keepdim=True))
+    exponent = exponent.clamp(-1000, 1000)  # 2**1000 is finite; a subnormal largest entry is scaled by that
+    return torch.ldexp(torch.ldexp(x, -exponent).norm(dim=-1), exponent.squeeze(-1))

@@ -802,6 +802,7 @@ TEXT = {
     "figures.below": "below {floor}",
     "figures.up_to": " (up to {value}, above the chart)",
     "figures.below_float64_from": "{model}, below float64 from t = {t}",
+    "figures.below_float64_until": "{model}: below float64 at t ≤ {t}",
     "figures.model": "model",
     "figures.next_probability": "probability of the next character",
     "figures.next_character": "next character",

@@ -760,6 +760,7 @@ TEXT = {
     "figures.below": "{floor} 미만",
     "figures.up_to": " (최대 {value}, 차트 위로 벗어남)",
     "figures.below_float64_from": "{model}, t = {t}부터 float64 미만",
+    "figures.below_float64_until": "{model}: t ≤ {t}에서 float64 미만",
     "figures.model": "모델",
     "figures.next_probability": "다음 글자의 확률",
     "figures.next_character": "다음 글자",

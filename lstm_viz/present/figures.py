@@ -407,9 +407,11 @@ def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str,
     traces = []
     for kind, probe in probes.items():
         times = np.arange(1, len(probe.grad_h) + 1)
+        name = f"{model_name(kind, diverged)} ‖∂L/∂h_t‖"
+        if (gone := _underflowed_until(probe.grad_h)) is not None:
+            name = t("figures.below_float64_until", model=name, t=gone)
         traces.append(go.Scatter(x=times, y=_positive(probe.grad_h), mode="lines", legendgroup=kind,
-                                 name=f"{model_name(kind, diverged)} ‖∂L/∂h_t‖",
-                                 line=dict(color=kind_color(kind), width=2)))
+                                 name=name, line=dict(color=kind_color(kind), width=2)))
         if probe.grad_c is not None:
             traces.append(go.Scatter(x=times, y=_positive(probe.grad_c), mode="lines",
                                      legendgroup=kind + "c",
@@ -424,6 +426,22 @@ def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str,
                   **_key_steps(key_steps, note=False))
     return _figure(traces + [_key_steps_entry(t("figures.key_steps_all"))], layout, title,
                    height=400)
+
+
+def _underflowed_until(grad: np.ndarray) -> int | None:
+    """The last step t (1-based) up to which the error signal fell below float64 (exactly 0
+    on its way back from a finite, non-zero end), or None if it never did."""
+    if not (np.isfinite(grad[-1]) and grad[-1] > 0) or grad[0] > 0:
+        return None
+    return int(np.flatnonzero(grad > 0)[0])
+
+
+def reach_text(ratio: float) -> str:
+    """||dL/dh_1|| / ||dL/dh_T|| as the pages write it: two digits, or 'below 1e-300' where
+    it is smaller (float64 may have rounded it to 0), as the bar chart draws it."""
+    if not np.isfinite(ratio):
+        return t("figures.below_float64")
+    return t("figures.below", floor=f"{FLOOR:.0e}") if ratio < FLOOR else f"{ratio:.2g}"
 
 
 def log_range(arrays: list[np.ndarray]) -> list[float] | None:
@@ -625,9 +643,7 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     low = np.isfinite(ratios) & (ratios < FLOOR)  # underflowed: drawn at the floor, labelled
     bar = go.Bar(x=[kind_label(k) for k in kinds], y=_positive(np.where(low, FLOOR, ratios)),
                  marker=dict(color=[kind_color(k) for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
-                 text=[t("figures.below", floor=f"{FLOOR:.0e}") if below
-                       else f"{r:.1e}" if np.isfinite(r) else t("figures.below_float64")
-                       for r, below in zip(ratios, low)],
+                 text=[reach_text(r) for r in ratios],
                  textposition="outside", showlegend=False,
                  hovertemplate="%{x}: %{y:.2e}<extra></extra>")
     layout = dict(yaxis=dict(type="log", exponentformat="power",

@@ -24,6 +24,7 @@ from pathlib import Path
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.training import LockstepTrainer, RunView
 from lstm_viz.i18n import t
+from lstm_viz.present.figures import reach_text
 from lstm_viz.present.labels import kind_label
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import gradient_note
@@ -119,7 +120,7 @@ def findings(scene: Scene, view: RunView) -> list[str]:
     if scene.question == "reach":
         snapshot = view.snapshots[-1]
         return [t("story.reach", model=kind_label(k), step=snapshot.step,
-                  ratio=f"{probe.grad_ratio:.1e}")
+                  ratio=reach_text(probe.grad_ratio))
                 for k, probe in snapshot.probes.items()]
     sentences = []
     for kind in view.models:
@@ -189,5 +190,5 @@ def measured(scene: Scene, table: dict | None = None) -> str:
 
 def _shown(scene: Scene, value) -> str:
     if scene.question == "reach":
-        return f"{value:.1e}"
+        return reach_text(value)
     return t("story.not_solved") if value is None else str(value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.i18n import t
+from lstm_viz.present.figures import reach_text
 from lstm_viz.present.labels import headline, inside_note, kind_label
 from lstm_viz.present.task_words import words
 
@@ -81,7 +82,7 @@ def gradient_start(view) -> list[str]:
             continue
         ratio = probe.grad_ratio
         fields = dict(model=kind_label(kind), sigma=f"{probe.sigma_max:.2f}",
-                      ratio=f"{ratio:.2g}", T=view.task.seq_len)
+                      ratio=reach_text(ratio), T=view.task.seq_len)
         if probe.sigma_max <= 1:
             key = "texts.start_vanishes"
         elif ratio >= 1:
