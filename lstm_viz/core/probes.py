@@ -159,10 +159,10 @@ def unroll(model: RecurrentModel, x: torch.Tensor, h0: torch.Tensor) -> dict[str
     w = {k: v.detach().double() for k, v in model.weights().items()}
     state = {name: h0 if name == "h" else h0.new_zeros(h0.shape[0], model.state_sizes[name])
              for name in spec.state_names}
-    xw = input_projection(w, x)
     kept = {name: [] for name in spec.state_names}
-    for t in range(x.shape[1]):
-        state = spec.step(w, xw[:, t], state)
+    # unbind, not xw[:, t]: each index's backward would write a zero tensor the size of xw
+    for xw_t in input_projection(w, x).unbind(1):
+        state = spec.step(w, xw_t, state)
         for name in spec.state_names:
             kept[name].append(state[name])
     return kept
