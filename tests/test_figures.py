@@ -108,6 +108,9 @@ def test_the_gradient_chart_draws_each_norm_before_clipping_the_threshold_and_th
         if over:
             assert clipped[0].name == f"{label}: {over} clipped steps"
             np.testing.assert_allclose(clipped[0].y, norms[norms > clip])
+            # open, not the line's own filled markers: told apart from the steps not clipped
+            assert clipped[0].marker.symbol.endswith("-open") and by_name[label].marker.symbol \
+                and not by_name[label].marker.symbol.endswith("-open")
         else:
             assert not clipped
     threshold = [tr for tr in fig.data if tr.name == f"clipping threshold {clip:g}"]

@@ -551,6 +551,17 @@ def test_a_setting_moved_key_by_key_names_where_it_started():
     assert "sequence length 10 → 13" in notes and "12 → 13" not in notes
 
 
+def test_a_change_note_says_what_a_zero_means():
+    """Clipping 0 is off and RNN gain 0 is PyTorch's own init: the note says so, not '0.0'."""
+    at = open_app({"seq_len": "10", "hidden_size": "4", "models": ["rnn"]})
+    at.button(key="step").click().run()
+    at.slider(key="clip").set_value(0.0).run()
+    at.slider(key="rnn_gain").set_value(2.5).run()
+    notes = " ".join(i.value for i in at.info)
+    assert "gradient clipping 1 → off" in notes and "RNN gain σ_max(W_hh) PyTorch's init → 2.5" in notes
+    assert "0.0" not in notes and "1.0" not in notes
+
+
 def test_a_hidden_setting_leaves_the_share_box_and_comes_back_with_its_value():
     at = open_app({"models": ["lstm", "lstmp"], "proj_size": "5", "seq_len": "8",
                    "hidden_size": "8"})

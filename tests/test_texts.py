@@ -23,6 +23,9 @@ def test_titles_and_intros_name_the_models_that_race(kinds):
     assert ("RNN's h_t" in inside) == ("rnn" in kinds)
     view = LockstepTrainer(RunConfig(seq_len=5, hidden_size=4, models=kinds)).view()
     assert ("close the forget gate" in texts.race_next(view)) == ("lstm" in kinds)
+    if "lstm" not in kinds:  # names the models it would race against, not "these"
+        named = " and ".join(labels[k] for k in kinds)
+        assert texts.race_next(view) == f"Next: add the LSTM in the sidebar's Models and race it against the {named}."
 
 
 def test_units_phrase_never_promises_more_units_than_the_model_has():

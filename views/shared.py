@@ -19,7 +19,7 @@ import streamlit as st
 
 from lstm_viz.core.config import LIMITS, LINKED, RunConfig
 from lstm_viz.core.training import TICK_SECONDS, RunView
-from lstm_viz.i18n import say, t
+from lstm_viz.i18n import has, say, t
 from lstm_viz.present import figures
 from lstm_viz.present.labels import kind_label, text_color
 from lstm_viz.present.task_words import words
@@ -73,9 +73,18 @@ def changes(old: RunConfig, new: RunConfig) -> str:
     for setting in LINKED:
         a, b = getattr(old, setting.name), getattr(new, setting.name)
         if a != b:
-            a, b = (", ".join(kind_label(k) for k in v) if setting.many else v for v in (a, b))
-            parts.append(f"{t(f'change.{setting.name}')} {a} → {b}")
+            parts.append(f"{t(f'change.{setting.name}')} {_shown(setting, a)} → {_shown(setting, b)}")
     return ", ".join(parts)
+
+
+def _shown(setting, value) -> str:
+    """A setting's value in a change note: models by label, a 0 that means something else
+    (clipping off, PyTorch's init) in words, numbers without a trailing .0."""
+    if setting.many:
+        return ", ".join(kind_label(k) for k in value)
+    if value == 0 and has(f"change.{setting.name}.zero"):
+        return t(f"change.{setting.name}.zero")
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def playing() -> bool:

@@ -116,7 +116,7 @@ TEXT = {
                           "too)."),
     "story.choice.learns": "The {model} learns it",
     "story.choice.fails": "The {model} does not",
-    "story.gradient": "Its gradient: {note}.",
+    "story.gradient": "{note}.",
     "story.measured_solved": ("Measured on seeds {seeds}, the step each model solved it at "
                               "within {cap} steps: {results}."),
     "story.measured_reach": ("Measured on seeds {seeds}, the share of the error signal that "
@@ -246,6 +246,7 @@ TEXT = {
     "change.memory_init": "memory init",
     "change.forget_bias": "memory-gate bias",
     "change.clip": "gradient clipping",
+    "change.clip.zero": "off",
     "change.seed": "seed",
     "change.models": "models",
     "change.horizon": "forecast horizon",
@@ -302,7 +303,12 @@ TEXT = {
                              "{line}."),
     "texts.next_lstm": ("Next: try a longer lag, or close the forget gate and watch the LSTM fail "
                         "too."),
-    "texts.next_add_lstm": "Next: add the LSTM in the sidebar's Models and race it against these.",
+    "texts.next_add_lstm": ("Next: add the LSTM in the sidebar's Models and race it against the "
+                            "{models}."),
+    "texts.next_exploded_clip": ("Next: the gradient exploded and the loss spiked. Turn gradient "
+                                 "clipping on (1 in the sidebar): each step whose gradient norm "
+                                 "passes it is scaled back to it, and the race starts again on the "
+                                 "same batches."),
     "texts.next_lstm_longest": ("Next: this is the longest lag; close the forget gate and watch "
                                 "the LSTM fail, or race the adding task."),
     "texts.next_open_gate": ("Next: set Memory init back to chrono (in the sidebar) and race the "
@@ -405,7 +411,9 @@ TEXT = {
     "sidebar.proj_clamped": ("The LSTMP's projection must be smaller than its {hidden} units: "
                              "using {using} instead of {proj}."),
     "change.proj_size": "projection size",
+    "change.proj_size.zero": "half the hidden size",
     "change.rnn_gain": "RNN gain σ_max(W_hh)",
+    "change.rnn_gain.zero": "PyTorch's init",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "Gradient flow",
     "gradients.intro": (

@@ -109,7 +109,7 @@ TEXT = {
                           "구하지 못했어요(2번 장면도 1에서 클리핑해요)."),
     "story.choice.learns": "{model}이(가) 배운다",
     "story.choice.fails": "{model}이(가) 못 배운다",
-    "story.gradient": "기울기: {note}.",
+    "story.gradient": "{note}.",
     "story.measured_solved": ("시드 {seeds}에서 잰 값, {cap}단계 안에 각 모델이 과제를 푼 "
                               "단계: {results}."),
     "story.measured_reach": ("시드 {seeds}에서 잰 값, 학습 {cap}단계에서 첫 단계까지 도달하는 "
@@ -230,6 +230,7 @@ TEXT = {
     "change.memory_init": "기억 게이트 초기화",
     "change.forget_bias": "기억 게이트 편향",
     "change.clip": "기울기 클리핑",
+    "change.clip.zero": "끔",
     "change.seed": "시드",
     "change.models": "모델",
     "change.horizon": "예측 거리",
@@ -285,7 +286,10 @@ TEXT = {
                              "학습하며, {goal}. 실선은 검증 시퀀스의 결과예요. 기억하는 모델은 "
                              "{line}{away}."),
     "texts.next_lstm": "다음: 지연을 늘려 보거나, 망각 게이트를 닫고 LSTM도 실패하는 것을 지켜보세요.",
-    "texts.next_add_lstm": "다음: 사이드바의 모델에서 LSTM을 추가해 이 모델들과 겨뤄 보세요.",
+    "texts.next_add_lstm": "다음: 사이드바의 모델에서 LSTM을 추가해 {models}와(과) 겨뤄 보세요.",
+    "texts.next_exploded_clip": ("다음: 기울기가 폭발해 손실이 치솟았어요. 사이드바에서 기울기 클리핑을 켜 "
+                                 "보세요(1). 기울기 노름이 그 값을 넘는 단계마다 그 값으로 줄어들고, "
+                                 "경주가 같은 배치로 다시 시작돼요."),
     "texts.next_lstm_longest": ("다음: 지금이 가장 긴 지연이에요. 망각 게이트를 닫고 LSTM도 실패하는 것을 "
                                 "지켜보거나, adding 과제로 겨뤄 보세요."),
     "texts.next_open_gate": ("다음: 사이드바에서 기억 게이트 초기화를 chrono로 되돌리고, 망각 게이트를 연 채로 "
@@ -380,7 +384,9 @@ TEXT = {
     "sidebar.proj_clamped": ("LSTMP의 투영 크기는 유닛 수({hidden})보다 작아야 해요. 투영 크기: "
                              "{proj} → {using}."),
     "change.proj_size": "투영 크기",
+    "change.proj_size.zero": "은닉 크기의 절반",
     "change.rnn_gain": "RNN 초기 이득 σ_max(W_hh)",
+    "change.rnn_gain.zero": "PyTorch 기본 초기화",
     # --- pages: gradients, horizon, prompt, prices, primer ---
     "gradients.title": "기울기 흐름",
     "gradients.intro": (

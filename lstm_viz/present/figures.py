@@ -220,7 +220,8 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
             traces.append(go.Scatter(
                 x=cx, y=_positive(cy), mode="markers", legendgroup=kind,
                 name=t("figures.clipped_steps", model=kind_label(kind), n=int(over.sum())),
-                marker=dict(color=kind_color(kind), size=6, symbol=f"{look(kind).symbol}-open")))
+                marker=dict(color=kind_color(kind), size=9, symbol=f"{look(kind).symbol}-open",
+                            line=dict(width=2))))
     last = _last_step(histories, min_steps)
     values = np.concatenate([d["grad_norm"] for d in histories.values()] + [np.ones(0)])
     if clip > 0:
@@ -290,7 +291,8 @@ def _second_cue(traces: list) -> list:
         if "markers" not in (trace.mode or ""):
             trace.mode = f"{trace.mode or 'lines'}+markers"
             trace.marker.maxdisplayed = CUE_MARKERS
-        trace.marker.symbol = look(kind).symbol
+        if not str(trace.marker.symbol or "").startswith(look(kind).symbol):  # keep its "-open"
+            trace.marker.symbol = look(kind).symbol
         trace.marker.color = trace.marker.color or color
     return traces
 

@@ -134,7 +134,7 @@ def findings(scene: Scene, view: RunView) -> list[str]:
             sentences.append(t("story.unsolved", model=label, steps=view.steps, score=score,
                                chance=words(view.task).format(view.task.chance)))
         if note := gradient_note(view, kind):
-            sentences[-1] += " " + t("story.gradient", note=note)
+            sentences[-1] += " " + t("story.gradient", note=note[:1].upper() + note[1:])
     return sentences
 
 

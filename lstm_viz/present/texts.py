@@ -10,6 +10,7 @@ from lstm_viz.i18n import t
 from lstm_viz.present.figures import reach_text
 from lstm_viz.present.labels import headline, inside_note, kind_label
 from lstm_viz.present.task_words import words
+from lstm_viz.present.verdict import gradient_state
 
 
 def models_phrase(kinds: tuple[str, ...]) -> str:
@@ -35,15 +36,18 @@ def race_intro(kinds: tuple[str, ...], task) -> str:
 
 
 def race_next(view) -> str:
-    """What to try next, from where the run stands: after a divergence, clipping or a smaller
-    learning rate; with the LSTM racing, a longer lag (unless the lag is the longest) or the
+    """What to try next, from where the run stands: after a divergence or an exploding
+    gradient, clipping or a smaller learning rate; with the LSTM racing, a longer lag (unless the lag is the longest) or the
     forget gate closed (unless it is); without it, the LSTM."""
     config = view.config
     if view.diverged:
         return t("texts.next_diverged_clip" if config.clip == 0 else "texts.next_diverged_lr",
                  lr=f"{config.lr:g}")
+    if any(gradient_state(view, kind) == "exploded" for kind in view.models):
+        return t("texts.next_exploded_clip" if config.clip == 0 else "texts.next_diverged_lr",
+                 lr=f"{config.lr:g}")
     if not headline(view.models):
-        return t("texts.next_add_lstm")
+        return t("texts.next_add_lstm", models=t("texts.and").join(kind_label(k) for k in view.models))
     if config.memory_init == "constant" and config.forget_bias <= 0:
         return t("texts.next_open_gate")
     if config.seq_len >= view.task.longest(**config.task_options):
