@@ -196,6 +196,13 @@ def test_an_error_signal_below_float64_is_named_in_the_legend_and_the_text(train
     assert bars.data[0].text[0] == "below 1e-300"
 
 
+def test_a_part_done_sweep_says_how_many_seeds_each_median_has():
+    fig = figures.horizon_figure({"rnn": {10: [0.9, 1.0], 50: [0.5]}, "lstm": {10: [1.0, 1.0]}},
+                                 "accuracy", {"chance": 0.5}, 0.95, "title")
+    names = [trace.name for trace in fig.data]
+    assert "RNN: median over 1–2 seeds" in names and "LSTM: median over 2 seeds" in names
+
+
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
     gaps = figures._positive(np.array([1.0, 0.0, np.nan, 1e-300, -np.inf]))
     np.testing.assert_array_equal(gaps, [1.0, np.nan, np.nan, 1e-300, np.nan])

@@ -339,6 +339,9 @@ def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
     done_before = len(at.session_state["sweep_job"].finished)
     at.run()
     assert len(at.session_state["sweep_job"].finished) == done_before  # cancelled: no more work
+    captions = " ".join(c.value for c in at.caption)
+    assert (f"So far {done_before} of 4 runs" in captions) == (0 < done_before < 4)
+    assert ("carries on from here" in captions) == (0 < done_before < 4)
     at.button(key="sweep_run").click().run()
     deadline = time.monotonic() + 120  # the cells train in the sweep worker meanwhile
     while at.session_state["sweep_running"] is not None and time.monotonic() < deadline:

@@ -85,6 +85,10 @@ def progress():
                                          total=len(job.cells)))
     if job.finished:
         shared.chart(panels.horizon(job, config), "horizon_yours")
+        if not job.done:
+            stopped = st.session_state.get("sweep_running") != key
+            st.caption(t("horizon.partial", done=len(job.finished), total=len(job.cells))
+                       + (" " + t("horizon.resume") if stopped else ""))
 
 
 progress()

@@ -461,6 +461,9 @@ TEXT = {
                         "usually much less). A sweep only uses the CPU that live training leaves "
                         "free, so it takes longer while others train here."),
     "horizon.all_done": "{plan}: all done on this server, so the chart below is ready.",
+    "horizon.partial": ("So far {done} of {total} runs: each point is the median of the seeds "
+                        "done at its length."),
+    "horizon.resume": "**Run the sweep** carries on from here.",
     "horizon.too_long": ("That is more than {minutes} minutes: pick fewer lengths or seeds, a "
                          "lower step cap or fewer models."),
     "horizon.run": "Run the sweep",

@@ -599,11 +599,13 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_label: str
                                  mode="lines", fillcolor=_rgba(color, 0.18), line=dict(width=0),
                                  legendgroup=kind, name=t("figures.seed_band", model=label),
                                  hoverinfo="skip"))
-        seeds = max(len(rows[n]) for n in lengths)
+        counts = [len(rows[n]) for n in lengths]
+        seeds = (f"{min(counts)}–{max(counts)}" if min(counts) < max(counts)  # a sweep part done
+                 else str(counts[0]))
         traces.append(go.Scatter(
             x=lengths, y=[float(np.median(rows[n])) for n in lengths], mode="lines+markers",
-            name=t("figures.median_seeds" if seeds > 1 else "figures.median_seed", model=label,
-                   seeds=seeds), legendgroup=kind,
+            name=t("figures.median_seeds" if max(counts) > 1 else "figures.median_seed",
+                   model=label, seeds=seeds), legendgroup=kind,
             line=dict(color=color, width=2.5, dash=MEDIAN_DASHES[n % len(MEDIAN_DASHES)]),
             marker=dict(size=9 - 2 * (n % 3), symbol=MEDIAN_MARKERS[n % len(MEDIAN_MARKERS)]),
             hovertemplate="T=%{x}: %{y:.3f}<extra>" + label + "</extra>"))
