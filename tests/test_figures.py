@@ -229,11 +229,11 @@ def test_a_single_snapshot_labels_its_step_not_a_range():
 def test_multiplier_figures_show_gain_bound_and_the_product_of_the_drawn_factors(trainer):
     figs = panels.gradients(trainer.view())
     factors, products = figs["factors"], figs["products"]
-    names = [t.name for t in factors.data]
+    names = [t.name.replace("<br>", " ") for t in factors.data]
     assert any("worst case" in n for n in names) and any("forget gate" in n for n in names)
     probes = trainer.snapshots[-1].probes
     for kind in probes:
-        factor = next(np.asarray(t.y) for t in factors.data if t.name == multiplier_label(kind))
+        factor = next(np.asarray(t.y) for t in factors.data if t.name.replace("<br>", " ") == multiplier_label(kind))
         product = next(np.asarray(t.y, dtype=float) for t in products.data if t.name == kind_label(kind))
         np.testing.assert_allclose(product, probes[kind].multiplier_product)
         np.testing.assert_allclose(product, [np.prod(factor[t + 1:]) for t in range(len(factor))])
@@ -339,6 +339,6 @@ def test_sigma_draws_every_model_without_gates_in_its_own_colour_and_slope():
     assert list(sigma.data[0].y) == [s.probes["irnn"].sigma_max for s in run.snapshots]
     assert sigma.layout.title.text.replace("<br>", " ").startswith(
         "IRNN and RNN (orthogonal): largest singular value")
-    bounds = [t.name for t in figs["factors"].data if "worst case" in t.name]
+    bounds = [t.name.replace("<br>", " ") for t in figs["factors"].data if "worst case" in t.name.replace("<br>", " ")]
     assert bounds == ["IRNN worst case: max(1[h_t>0])·σ_max(W_hh)",
                       "RNN (orthogonal) worst case: max(1−h_t²)·σ_max(W_hh)"]

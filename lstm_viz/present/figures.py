@@ -21,6 +21,7 @@ from lstm_viz.present.labels import kind_color, kind_label, kind_of_color, look,
 REFERENCE_COLOR = "#666666"
 MAX_POINTS = 2000  # longer histories are thinned for drawing
 TITLE_WIDTH = 48  # characters of a title line: a phone's chart holds about this many
+LEGEND_WIDTH = 40  # characters of a legend entry's line, beside its line sample
 FORECASTS_SHOWN = 60  # held-out windows a forecast chart draws
 FLOOR = 1e-300  # a log chart draws what underflowed below this at this, labelled
 SMOOTHING = 25  # training steps in the running mean of the batch metric
@@ -299,7 +300,11 @@ def _second_cue(traces: list) -> list:
 
 def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Figure:
     """A figure built in one constructor call, with the layout every chart shares, and each
-    model's marker beside its colour."""
+    model's marker beside its colour. Long legend entries are broken into lines (plotly never
+    wraps one, and on a phone it runs off the chart's edge)."""
+    for trace in traces:
+        if len(trace.name or "") > LEGEND_WIDTH:
+            trace.name = _wrapped(trace.name, LEGEND_WIDTH)
     return go.Figure(data=_second_cue(traces), layout={**_frame(title, height), **layout})
 
 
