@@ -203,6 +203,16 @@ def test_a_part_done_sweep_says_how_many_seeds_each_median_has():
     assert "RNN: median over 1–2 seeds" in names and "LSTM: median over 2 seeds" in names
 
 
+def test_a_log_axis_within_one_decade_writes_its_ticks_out():
+    """Plotly's minor labels would read '2' for 0.2; a phone's axis would hold 1 to 9 twice."""
+    axis = figures._log_axis(np.array([0.3, 0.9, 2.0]))
+    shown = dict(zip(axis["tickvals"], axis["ticktext"]))
+    assert shown[0.2] == "0.2" and shown[1.0] == "1" and shown[5.0] == "5"
+    assert all(str(m) in "125" for m in (round(v / 10 ** np.floor(np.log10(v))) for v in shown))
+    assert figures._log_axis(np.array([1e-3, 10.0]))["dtick"] == 1 and "tickvals" not in \
+        figures._log_axis(np.array([1e-3, 10.0]))
+
+
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
     gaps = figures._positive(np.array([1.0, 0.0, np.nan, 1e-300, -np.inf]))
     np.testing.assert_array_equal(gaps, [1.0, np.nan, np.nan, 1e-300, np.nan])

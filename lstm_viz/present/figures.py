@@ -235,17 +235,20 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
 
 
 def _log_axis(values: np.ndarray, most: int = 6) -> dict:
-    """A log axis labelled at whole decades only when the data span more than one (no cluttered
-    minor labels), at most about ``most`` of them (a diverged run's 35 decades stay readable),
-    with a sensible range before there is any data."""
+    """A log axis labelled at whole decades when the data span more than one, at most about
+    ``most`` of them (a diverged run's 35 decades stay readable); within one decade at 1, 2 and
+    5 times a power of ten, each written out (plotly's own minor labels read '2' for 0.2 and
+    crowd a phone's axis); a sensible range before there is any data."""
     positive = values[np.isfinite(values) & (values > 0)]
     axis = dict(type="log", exponentformat="power")
     if not positive.size:
         return {**axis, "range": [-1, 1], "dtick": 1}
-    decades = np.log10(positive.max() / positive.min())
-    if decades > 1:
-        axis["dtick"] = max(1, int(np.ceil(decades / most)))
-    return axis
+    low, high = np.log10(positive.min()), np.log10(positive.max())
+    if high - low > 1:
+        return {**axis, "dtick": max(1, int(np.ceil((high - low) / most)))}
+    ticks = [m * 10.0 ** k for k in range(int(np.floor(low)) - 1, int(np.ceil(high)) + 2)
+             for m in (1, 2, 5)]
+    return {**axis, "tickmode": "array", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
 
 
 def _last_step(histories: dict, min_steps: int) -> int:
@@ -655,8 +658,8 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
                  text=[reach_text(r) for r in ratios],
                  textposition="outside", showlegend=False,
                  hovertemplate="%{x}: %{y:.2e}<extra></extra>")
-    layout = dict(yaxis=dict(type="log", exponentformat="power",
-                             title=dict(text=_log_scale("‖∂L/∂h_1‖ / ‖∂L/∂h_T‖"))),
+    layout = dict(yaxis=dict(title=dict(text=_log_scale("‖∂L/∂h_1‖ / ‖∂L/∂h_T‖")),
+                             **_log_axis(np.where(low, FLOOR, ratios))),
                   xaxis=dict(title=dict(text=t("figures.model"))))
     return _figure([bar], layout, title, height=300)
 
