@@ -208,7 +208,7 @@ def test_a_log_axis_within_one_decade_writes_its_ticks_out():
     axis = figures._log_axis(np.array([0.3, 0.9, 2.0]))
     shown = dict(zip(axis["tickvals"], axis["ticktext"]))
     assert shown[0.2] == "0.2" and shown[1.0] == "1" and shown[5.0] == "5"
-    assert all(str(m) in "125" for m in (round(v / 10 ** np.floor(np.log10(v))) for v in shown))
+    assert len(shown) <= 12 and all(str(m) in "1235" for m in (round(v / 10 ** np.floor(np.log10(v))) for v in shown))
     assert figures._log_axis(np.array([1e-3, 10.0]))["dtick"] == 1 and "tickvals" not in \
         figures._log_axis(np.array([1e-3, 10.0]))
 

@@ -134,7 +134,9 @@ def metric_curves(
                              name=t("figures.dotted_batches", n=SMOOTHING)))
     held = np.array([m for rows in evals.values() for _, m in rows] + list(references.values()))
     if metric_axis == "log":  # an MSE that spans decades
-        yaxis = dict(title=dict(text=_log_scale(metric_label)), **_log_axis(held))
+        drawn = [np.asarray(tr.y, dtype=float) for tr in traces if tr.y is not None]
+        yaxis = dict(title=dict(text=_log_scale(metric_label)),
+                     **_log_axis(np.concatenate([held] + drawn)))  # the batches' curve too
     elif metric_axis == "linear":  # an RMSE near its baselines
         finite = held[np.isfinite(held)]
         yaxis = dict(range=[0, 1.1 * min(finite.max(), 3 * max(references.values()))],
@@ -236,8 +238,8 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
 
 def _log_axis(values: np.ndarray, most: int = 6) -> dict:
     """A log axis labelled at whole decades when the data span more than one, at most about
-    ``most`` of them (a diverged run's 35 decades stay readable); within one decade at 1, 2 and
-    5 times a power of ten, each written out (plotly's own minor labels read '2' for 0.2 and
+    ``most`` of them (a diverged run's 35 decades stay readable); within one decade at 1, 2, 3
+    and 5 times a power of ten, each written out (plotly's own minor labels read '2' for 0.2 and
     crowd a phone's axis); a sensible range before there is any data."""
     positive = values[np.isfinite(values) & (values > 0)]
     axis = dict(type="log", exponentformat="power")
@@ -246,8 +248,8 @@ def _log_axis(values: np.ndarray, most: int = 6) -> dict:
     low, high = np.log10(positive.min()), np.log10(positive.max())
     if high - low > 1:
         return {**axis, "dtick": max(1, int(np.ceil((high - low) / most)))}
-    ticks = [m * 10.0 ** k for k in range(int(np.floor(low)) - 1, int(np.ceil(high)) + 2)
-             for m in (1, 2, 5)]
+    ticks = [m * 10.0 ** k for k in range(int(np.floor(low)), int(np.ceil(high)) + 1)
+             for m in (1, 2, 3, 5)]  # at most 12, about 6 of them in view
     return {**axis, "tickmode": "array", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
 
 
