@@ -40,7 +40,7 @@ compared.
   >= 0.8 x its steps/s.
 - ``pages`` (``--pages N``): N Chromium pages on one link (``browser.pages_on_one_link``): one
   page alone, then N together, then the N without and with a Memory horizon sweep running in
-  another page, two rounds each, alternating; each page's steps/s read off the frames the
+  another page, three rounds each (one with --quick), alternating; each page's steps/s read off the frames the
   server sends it. The app runs on one CPU, Chromium on the others (the class's own machines).
   Goals: every page >= 0.5 x one page alone; beside the sweep the slowest page, and the median
   one, keep >= 0.8 x.

@@ -4,8 +4,9 @@ Playwright, for the benchmark and the browser tests.
 ``pages_on_one_link`` is the benchmark's class in a browser (``python -m benchmarks.bench
 --pages 6``): one page playing a link alone, then six pages on it, then the six without and with
 a Memory horizon sweep running in a seventh page, alternating. Each page's steps per second are
-read from its own step counter. The browsers of a class run on the students' machines, not on
-the server's cores, so this Chromium runs at low priority (``yield_cpu_to_the_server``).
+read off the websocket frames the server sends it (``SentSteps``). The browsers of a class run
+on the students' machines, not on the server's cores, so this Chromium runs at low priority
+(``yield_cpu_to_the_server``) and, with two CPUs or more, on CPUs the app does not use.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ def cold_start_seconds(browser=None, timeout: float = 120, app: Path = APP) -> f
         server.wait(10)
 
 
-def pages_on_one_link(n: int = 6, seconds: float = 10.0, rounds: int = 2) -> dict:
+def pages_on_one_link(n: int = 6, seconds: float = 10.0, rounds: int = 3) -> dict:
     """One page playing CLASS_LINK alone, then ``n`` pages on it, then the ``n`` without and
     with a Memory horizon sweep (its default lengths and seeds) running in another page, for
     ``rounds`` alternating rounds of ``seconds`` each. Goals: every page >= 0.5 x one page
@@ -272,7 +273,7 @@ def _class_in_browser(browser, url: str, n: int, seconds: float, rounds: int,
     (alone,) = sent_rates(counters[:1], seconds)
     _play(counters, link)
     playing, cpu = time.monotonic(), _cpu_seconds(server)
-    ticks = [len(c.seen) for c in counters]
+    frames_before = [len(c.seen) for c in counters]
     together = sent_rates(counters, seconds)
     # the sweep at the default step cap (one at the class's would be refused as too long)
     (sweep_context, sweep_page), = open_pages(browser, [url + "/horizon?v=3&seed=4242"],
@@ -289,9 +290,10 @@ def _class_in_browser(browser, url: str, n: int, seconds: float, rounds: int,
     ended = time.monotonic()
     still = max(c.longest_still(playing, ended) for c in counters)
     used = [(b - a) / (ended - playing) for a, b in zip(cpu, _cpu_seconds(server))]
-    ticks = [(len(c.seen) - k) / (ended - playing) for c, k in zip(counters, ticks)]
+    ticks = [(len(c.seen) - k) / (ended - playing) for c, k in zip(counters, frames_before)]
     for context in [*contexts, sweep_context]:
         context.close()
+
     def slowest(name):  # the slowest page of a round, the median round
         return statistics.median(min(r) for r in measured[name])
 

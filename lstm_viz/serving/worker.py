@@ -486,7 +486,6 @@ SERVING_NICE = 5
 WORKER = TrainingWorker(nice=SERVING_NICE)
 
 
-
 def lower_priority(nice: int, idle: bool) -> None:
     """This process's CPU priority: ``nice`` added to its niceness; with ``idle``, Linux's
     SCHED_IDLE policy (it runs only when no other process of the machine wants the CPU; the
