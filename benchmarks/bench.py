@@ -1,5 +1,5 @@
 """Benchmark: ``python -m benchmarks.bench [--json] [--quick] [--no-browser] [--sessions N]
-[--sessions-only] [--soak SECONDS] [--beside-sweep] [--pages N] [--cpus N]``.
+[--sessions-only] [--soak SECONDS] [--beside-sweep] [--pages N] [--scenes ROUNDS] [--cpus N]``.
 
 Every figure is a ratio or a delta measured side by side in one run, because this machine is
 shared and absolute times wander: the contenders alternate round by round and the medians are
@@ -44,6 +44,9 @@ compared.
   server sends it. The app runs on one CPU, Chromium on the others (the class's own machines).
   Goals: every page >= 0.5 x one page alone; beside the sweep the slowest page, and the median
   one, keep >= 0.8 x.
+- ``scenes`` (``--scenes ROUNDS``): six Chromium pages on six distinct scenes (lags 60-800),
+  playing together for a minute (10 s with --quick), round after round on new seeds
+  (``browser.distinct_scenes``). Goal: no page blank, no console error, in every round.
 - ``--cpus N``: everything on N of the CPUs this process may use (``os.sched_setaffinity`` on
   every thread, inherited by the training worker): Community Cloud gives an app between 0.078
   and 2 cores. The CPUs used are reported, and the worker's own affinity beside them.
@@ -67,7 +70,7 @@ import plotly.io
 import plotly.tools
 import torch
 
-from benchmarks.browser import CHROMIUM, cold_start_seconds, pages_on_one_link
+from benchmarks.browser import CHROMIUM, cold_start_seconds, distinct_scenes, pages_on_one_link
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.models import build_model
 from lstm_viz.core.probes import probe
@@ -106,6 +109,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--pages", type=int, default=0,
                         help="also measure this many Chromium pages on one link, alone and beside "
                              "a sweep")
+    parser.add_argument("--scenes", type=int, default=0, metavar="ROUNDS",
+                        help="also play six Chromium pages on six distinct scenes this many rounds")
     parser.add_argument("--cpus", type=int, default=0,
                         help="pin the benchmark and its worker to this many CPUs (0: all)")
 
@@ -446,7 +451,7 @@ def pin_to_cpus(n: int) -> list[int]:
 
 def run_benchmark(quick: bool, browser: bool, sessions: int = 0, sessions_only: bool = False,
                   soak_seconds: float = 0, cpus: int = 0, sweep_beside: bool = False,
-                  pages: int = 0) -> dict:
+                  pages: int = 0, scenes: int = 0) -> dict:
     """Every benchmark figure at default settings (``sessions_only``: without the one-session
     measures), on ``cpus`` CPUs (0: all this process may use)."""
     torch.set_num_threads(1)
@@ -468,6 +473,8 @@ def run_benchmark(quick: bool, browser: bool, sessions: int = 0, sessions_only: 
         result["beside_sweep"] = beside_sweep(config, 3.0 if quick else 12.0)
     if pages:
         result["pages"] = pages_on_one_link(pages, 4.0 if quick else 10.0, 1 if quick else 3)
+    if scenes:
+        result["scenes"] = distinct_scenes(10.0 if quick else 60.0, scenes)
     return result
 
 
@@ -506,6 +513,9 @@ def format_table(result: dict) -> str:
             continue
         if key == "pages":
             lines += _format_pages(value)
+            continue
+        if key == "scenes":
+            lines += _format_scenes(value)
             continue
         if key == "step_ratio":
             lines += [f"step x fused LSTM, {kind:<8} " + ", ".join(
@@ -567,6 +577,17 @@ def _format_pages(measured: dict) -> list[str]:
     return lines
 
 
+def _format_scenes(rounds: list[dict]) -> list[str]:
+    blank = sum(bool(r["blank"]) for r in rounds)
+    noisy = sum(bool(r["errors"]) for r in rounds)
+    lines = [f"{len(rounds[0]['lags'])} pages on distinct scenes (lags {rounds[0]['lags']}): "
+             f"{blank} of {len(rounds)} rounds with a blank page, {noisy} with a console error "
+             "(goal: 0 and 0)"]
+    lines += [f"  round {i + 1}: blank {r['blank'] or 'none'}, steps {r['steps']}"
+              + (f", errors {r['errors']}" if r["errors"] else "") for i, r in enumerate(rounds)]
+    return lines
+
+
 def _format_soak(soaked: dict) -> list[str]:
     return [f"soak: {soaked['n']} sessions on one link for {soaked['seconds']:.0f} s, next seed at "
             f"each cap of {soaked['max_steps']} (goal: memory +10% at most after the first "
@@ -587,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--soak needs --sessions N")
     result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions,
                            sessions_only=args.sessions_only, soak_seconds=args.soak, cpus=args.cpus,
-                           sweep_beside=args.beside_sweep, pages=args.pages)
+                           sweep_beside=args.beside_sweep, pages=args.pages, scenes=args.scenes)
     clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0

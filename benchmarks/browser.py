@@ -65,10 +65,12 @@ def wait_healthy(port: int, timeout: float = 60) -> None:
     raise TimeoutError(f"the app did not answer on port {port} within {timeout:.0f} s")
 
 
-def launch(playwright):
-    """Debian's Chromium, headless, yielding the CPU to the server."""
+def launch(playwright, yield_cpu: bool = True):
+    """Debian's Chromium, headless, yielding the CPU to the server (``yield_cpu``) or sharing
+    it as a student's browser beside the server would on one machine."""
     chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-    yield_cpu_to_the_server()
+    if yield_cpu:
+        yield_cpu_to_the_server()
     return chromium
 
 
@@ -126,6 +128,102 @@ def wait_for(condition, timeout=30.0, what="condition"):
 def step_count(page) -> int:
     """The step this page shows, from its control bar: 'step 120 / 2000 · ...'."""
     return int(page.locator(STEP).first.inner_text().split("step", 1)[1].split("/")[0])
+
+
+class PageHealth:
+    """What could go wrong with one live page, watched as it plays: the errors its console
+    prints and the scripts it throws, and whether it went blank (Streamlit drew nothing: no
+    step counter). A resource fetched from another host that fails is left out: this machine
+    has no internet, and Streamlit fetches the ``:material/...`` page icon from Google's font
+    host (a user's browser gets it)."""
+
+    def __init__(self, page, app_url: str):
+        self.page, self.app_url, self.errors, self.offline = page, app_url, [], 0
+        self.blank_at: float | None = None
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"[:300]))
+        page.on("requestfailed", self._request_failed)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(message.text[:300])
+
+    def _request_failed(self, request) -> None:
+        if not request.url.startswith(self.app_url):
+            self.offline += 1
+
+    def problems(self) -> list[str]:
+        """The console errors, less one 'Failed to load resource' per off-host request."""
+        offline, left = self.offline, []
+        for error in self.errors:
+            if offline and error.startswith("Failed to load resource: net::ERR_NAME_NOT_RESOLVED"):
+                offline -= 1
+            else:
+                left.append(error)
+        return left
+
+    def check_blank(self) -> bool:
+        """True (and the moment kept) once the page shows no step counter."""
+        if self.blank_at is None and self.page.locator(STEP).count() == 0:
+            self.blank_at = time.monotonic()
+        return self.blank_at is not None
+
+
+# Scenes far apart in length, each its own run (the load that blanked pages: several runs
+# training at once, so the busy note came and went in each page's live fragment).
+DISTINCT_LAGS = (60, 200, 400, 600, 700, 800)
+
+
+def distinct_scene_links(url: str, lags=DISTINCT_LAGS, seed: int = 51) -> list[str]:
+    """One link per lag, each on a seed of its own, capped far beyond what a page reaches."""
+    return [f"{url}/?v=3&seed={seed + i}&seq_len={lag}&max_steps=10000"
+            for i, lag in enumerate(lags)]
+
+
+def play_distinct_scenes(browser, url: str, seconds: float, lags=DISTINCT_LAGS,
+                         seed: int = 51) -> dict:
+    """Pages on distinct scenes, all playing for ``seconds``, watched every second: which went
+    blank, the console errors of each, and the step each reached."""
+    sessions = open_pages(browser, distinct_scene_links(url, lags, seed))
+    health = [PageHealth(page, url) for _, page in sessions]
+    try:
+        for _, page in sessions:
+            page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
+        ended = time.monotonic() + seconds
+        while time.monotonic() < ended:
+            for watch in health:
+                watch.check_blank()
+            time.sleep(1.0)
+        steps = [None if watch.check_blank() else step_count(watch.page) for watch in health]
+        return {"lags": list(lags), "steps": steps,
+                "blank": [i for i, watch in enumerate(health) if watch.blank_at is not None],
+                "errors": {i: watch.problems() for i, watch in enumerate(health) if watch.problems()}}
+    finally:
+        for context, _ in sessions:
+            context.close()
+
+
+def distinct_scenes(seconds: float = 60.0, rounds: int = 10) -> list[dict]:
+    """Six pages on six distinct scenes (lags 60-800), playing together for ``seconds``, in
+    ``rounds`` rounds on new seeds: no page may go blank, none may print a console error
+    (``python -m benchmarks.bench --scenes``). Chromium here shares the app's two cores, as
+    when the pages blanked."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = start_app(port)
+    try:
+        wait_healthy(port)
+        with sync_playwright() as pw:
+            chromium = launch(pw, yield_cpu=False)
+            try:
+                return [play_distinct_scenes(chromium, f"http://127.0.0.1:{port}", seconds,
+                                             seed=51 + 10 * r) for r in range(rounds)]
+            finally:
+                chromium.close()
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 def start(page) -> None:

@@ -12,30 +12,32 @@ st.markdown(t("gradients.intro"))
 
 
 def pair(figs, left, right):
-    """Two charts side by side on a desktop, one under the other on a phone."""
+    """Two charts side by side on a desktop, one under the other on a phone (a chart the run
+    does not have yet keeps its place)."""
     columns = st.columns(2)
     for column, key in zip(columns, (left, right)):
-        if key in figs:
-            with column:
-                shared.chart(figs[key], key)
+        with column:
+            shared.chart(figs.get(key), key)
 
 
 def draw(view):
     figs = FIGURES.get(view, panels.gradients)
-    for kind in view.diverged:
-        st.warning(t("gradients.not_finite", model=figures.model_name(kind, view.diverged)))
+    for kind in view.models:  # a slot per model: a model that diverges does not move the page
+        slot = st.empty()
+        if kind in view.diverged:
+            slot.warning(t("gradients.not_finite", model=figures.model_name(kind, view.diverged)))
     pair(figs, "grad_init", "grad_now")
-    for sentence in texts.gradient_start(view):
-        st.markdown(sentence)
-    histories = [k for k in figs if k.startswith("history_")]
+    st.markdown("\n\n".join(texts.gradient_start(view)))
+    histories = [f"history_{kind}" for kind in view.models]
     for column, key in zip(st.columns(len(histories)), histories):
         with column:
-            shared.chart(figs[key], key)
+            shared.chart(figs.get(key), key)
     st.markdown(t("gradients.mechanism"))
     pair(figs, "factors", "products")
     pair(figs, "connectivity", "sigma")
+    sigma_note = st.empty()
     if "sigma" in figs:
-        st.caption(t("gradients.sigma_note"))
+        sigma_note.caption(t("gradients.sigma_note"))
 
 
 shared.live(draw)

@@ -71,24 +71,30 @@ if right.button(t("horizon.cancel"), key="sweep_cancel", disabled=not running,
 
 @st.fragment(run_every=TICK_SECONDS if running else None)
 def progress():
+    """The sweep's progress and its chart so far, each in a place of its own, so the fragment
+    keeps one layout from tick to tick (views/shared.py: ``live``)."""
+    cell = trouble = None
     if st.session_state.get("sweep_running") == key and not job.done:
         try:
             cell = job.advance()  # what the sweep worker has trained
         except shared.TROUBLES as problem:  # a worker restart starts the cell again
-            st.warning(shared.trouble_text(problem), icon=":material/hourglass_empty:")
-            return
+            trouble = problem
         if job.done:
             st.session_state.sweep_running = None
             st.rerun()
-        st.progress(job.progress, text=t("horizon.progress", model=kind_label(cell.models[0]),
-                                         T=cell.seq_len, seed=cell.seed, done=len(job.finished),
-                                         total=len(job.cells)))
-    if job.finished:
-        shared.chart(panels.horizon(job, config), "horizon_yours")
-        if not job.done:
-            stopped = st.session_state.get("sweep_running") != key
-            st.caption(t("horizon.partial", done=len(job.finished), total=len(job.cells))
-                       + (" " + t("horizon.resume") if stopped else ""))
+    bar = st.empty()
+    if trouble is not None:
+        bar.warning(shared.trouble_text(trouble), icon=":material/hourglass_empty:")
+    elif cell is not None:
+        bar.progress(job.progress, text=t("horizon.progress", model=kind_label(cell.models[0]),
+                                          T=cell.seq_len, seed=cell.seed, done=len(job.finished),
+                                          total=len(job.cells)))
+    shared.chart(panels.horizon(job, config) if job.finished else None, "horizon_yours")
+    note = st.empty()
+    if job.finished and not job.done:
+        stopped = st.session_state.get("sweep_running") != key
+        note.caption(t("horizon.partial", done=len(job.finished), total=len(job.cells))
+                     + (" " + t("horizon.resume") if stopped else ""))
 
 
 progress()

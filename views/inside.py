@@ -21,21 +21,23 @@ def _hold_latest(step: int) -> None:
 
 def pick_snapshot(view):
     """The latest probe snapshot or, with 'Follow training' off, the one chosen among the
-    snapshots that exist. The choice holds across steps and ticks and is kept in the link."""
+    snapshots that exist. The choice holds across steps and ticks and is kept in the link.
+    The scrubber and its note share one slot (the live fragment keeps its layout)."""
     snapshots = view.snapshots
     follow = st.toggle(t("inside.follow"), key="follow", help=t("inside.follow_help"),
                        on_change=_hold_latest, args=(snapshots[-1].step,))
+    slot = st.empty()
     if follow:
         st.query_params.pop("snapshot", None)
         return snapshots[-1]
     if len(snapshots) < 2:
-        st.caption(t("inside.one_snapshot"))
+        slot.caption(t("inside.one_snapshot"))
         return snapshots[-1]
     steps = [s.step for s in snapshots]
     wanted = st.session_state.get("snapshot_choice", 0)
     shown = max([s for s in steps if s <= wanted], default=steps[0])
-    chosen = st.select_slider(t("setting.snapshot"), steps, value=shown,
-                              help=t("setting.snapshot.help"))
+    chosen = slot.select_slider(t("setting.snapshot"), steps, value=shown,
+                                help=t("setting.snapshot.help"))
     if chosen != shown:
         st.session_state.snapshot_choice = chosen
     st.query_params["snapshot"] = str(chosen)
@@ -53,43 +55,50 @@ def follow_from_link() -> None:
 
 
 def draw(view):
+    """Every model keeps its places, its probe or not (a model that diverges leaves them
+    empty with a note): the live fragment keeps its layout from tick to tick."""
     snapshot = pick_snapshot(view)
     figs = panels.inside(view, snapshot)
     task, batch = view.task, view.probe_batch
-    for kind, probe in snapshot.probes.items():
+    for kind in view.models:
+        probe = snapshot.probes.get(kind)
+        if probe is None:
+            st.warning(t("inside.no_probes", model=figures.model_name(kind, view.diverged)))
+            continue
         answers = ", ".join(
             t("inside.answer", n=i + 1, right=target_text(task, task.last(batch.y)[i]),
               answer=answer_text(task, probe.answers[n]))
             for n, i in enumerate(probe.sequences))
         st.markdown(t("inside.answers", model=kind_label(kind), step=snapshot.step,
                       answers=answers))
-    for kind in view.diverged:
-        st.warning(t("inside.no_probes", model=figures.model_name(kind, view.diverged)))
     if not any(kind_of(k).gate_names for k in view.models):
         st.info(t("inside.no_gates"))
     st.markdown("  \n".join(f"**{kind_label(kind)}**: ${look(kind).equations}$"
                              for kind in view.models))
-    gates = [key for key in figs if key.startswith("gate_")]
-    for pair in range(0, len(gates), 2):  # two gates a row on a desktop; on a phone one under
-        for column, key in zip(st.columns(2), gates[pair:pair + 2]):  # the other, in order
-            with column:
-                shared.chart(figs[key], key)
+    gates = [f"gate_{kind}_{gate}" for kind in view.models for gate in kind_of(kind).gate_names]
+    charts_in_pairs(figs, gates)
     st.header(t("inside.memory"))
     st.caption(t("inside.memory_caption"))
-    for key in (k for k in figs if k.startswith("state_")):
-        shared.chart(figs[key], key)
+    for key in (f"state_{kind}" for kind in view.models):
+        shared.chart(figs.get(key), key)
     st.header(t("inside.flipped"))
     st.caption(panels.memory_note(view, snapshot))
-    if "memory_trace" in figs:
-        shared.chart(figs["memory_trace"], "memory_trace")
-    saturation = [key for key in figs if key.startswith("saturation_")]
+    shared.chart(figs.get("memory_trace"), "memory_trace")
+    saturation = [f"saturation_{gate}" for gate in dict.fromkeys(
+        g for kind in view.models for g in kind_of(kind).gate_names
+        if g not in kind_of(kind).tanh_gates)]
     if saturation:
         st.header(t("inside.saturation"))
         st.caption(t("inside.saturation_note"))
-    for pair in range(0, len(saturation), 2):
-        for column, key in zip(st.columns(2), saturation[pair:pair + 2]):
+    charts_in_pairs(figs, saturation)
+
+
+def charts_in_pairs(figs, keys):
+    """Two charts a row on a desktop; on a phone one under the other, in order."""
+    for pair in range(0, len(keys), 2):
+        for column, key in zip(st.columns(2), keys[pair:pair + 2]):
             with column:
-                shared.chart(figs[key], key)
+                shared.chart(figs.get(key), key)
 
 
 follow_from_link()

@@ -47,9 +47,9 @@ def exploding_scene_link():
 def live_numbers(view):
     """Your models' own per-step factors, from the latest probe snapshot: the same geometric
     means as the Gradient flow page's multiplier chart."""
-    snapshot = view.snapshots[-1]
+    snapshot, slot = view.snapshots[-1], st.empty()  # one place, whatever it says
     if view.config.seq_len < 2:
-        st.markdown(t("primer.one_step"))
+        slot.markdown(t("primer.one_step"))
         return
     lines = []
     for kind, probe in snapshot.probes.items():
@@ -59,7 +59,7 @@ def live_numbers(view):
     lines += [t("primer.no_finite", model=figures.model_name(kind, view.diverged))
               for kind in view.diverged]
     if lines:
-        st.markdown(t("primer.now", step=snapshot.step) + "\n" + "\n".join(lines))
+        slot.markdown(t("primer.now", step=snapshot.step) + "\n" + "\n".join(lines))
 
 
 shared.live(draw)

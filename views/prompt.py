@@ -68,38 +68,44 @@ if mode != "greedy":
 
 
 def draw(view):
+    """Each model's next-character bars and continuation, every one in a place of its own
+    (empty while the prompt or the run gives none): the live fragment keeps its layout."""
+    result, problem, prompt = None, None, None
     try:
         prompt = text.read_prompt(view.task, prompt_text)
-    except ValueError as problem:
-        st.warning(say(problem))
-        return
-    if prompt.unknown:
+        result = panels.next_characters(view.trainer, prompt, CONTINUATION,
+                                        temperature, view.config.seed)
+    except ValueError as bad:
+        problem = say(bad)
+    left_out, status = st.empty(), st.empty()
+    if prompt is not None and prompt.unknown:
         shown = " ".join(f"'{c}'" for c in prompt.unknown[:12])
-        st.info(t("prompt.left_out", n=len(prompt.unknown), shown=shown))
-    result = panels.next_characters(view.trainer, prompt, CONTINUATION,
-                                    temperature, view.config.seed)
-    if not result["figs"]:
-        st.warning(t("prompt.all_diverged"))
-        return
-    if result["step"] > view.config.max_steps:  # others on the link trained past this cap
-        st.info(t("prompt.past_cap", step=result["step"], cap=view.config.max_steps))
-        return
-    if result["step"] == 0:
-        st.info(t("prompt.untrained"))
+        left_out.info(t("prompt.left_out", n=len(prompt.unknown), shown=shown))
+    if result is not None and not result["figs"]:
+        problem, result = t("prompt.all_diverged"), None
+    if problem is not None:
+        status.warning(problem)
+    elif result["step"] > view.config.max_steps:  # others on the link trained past this cap
+        status.info(t("prompt.past_cap", step=result["step"], cap=view.config.max_steps))
+        result = None
+    elif result["step"] == 0:
+        status.info(t("prompt.untrained"))
     elif result["step"] == view.steps:
-        st.caption(t("prompt.at_step", step=result["step"]))
+        status.caption(t("prompt.at_step", step=result["step"]))
     else:  # the weights exist only at the shared run's newest step
-        st.info(t("prompt.newest", step=result["step"], shown=view.steps))
-    columns = st.columns(len(result["figs"]))
-    for column, (key, fig) in zip(columns, result["figs"].items()):
+        status.info(t("prompt.newest", step=result["step"], shown=view.steps))
+    figs, said = (result["figs"], result["continuations"]) if result else ({}, {})
+    for column, kind in zip(st.columns(len(view.models)), view.models):
         with column:
-            shared.chart(fig, key)
+            shared.chart(figs.get(f"next_{kind}"), f"next_{kind}")
     tail = html.escape(("…" if len(prompt_text) > 30 else "") + prompt_text[-30:])
-    for kind, continuation in result["continuations"].items():
-        st.html(f'<p class="continuation"><b style="color:{text_color(kind)}">'
-                f"{kind_label(kind)}</b>{html.escape(t('prompt.continues'))}{tail}"
-                f'<span style="background:#e8eef6;font-weight:600">'
-                f"{html.escape(continuation)}</span></p>")
+    for kind in view.models:
+        slot = st.empty()
+        if kind in said:
+            slot.html(f'<p class="continuation"><b style="color:{text_color(kind)}">'
+                      f"{kind_label(kind)}</b>{html.escape(t('prompt.continues'))}{tail}"
+                      f'<span style="background:#e8eef6;font-weight:600">'
+                      f"{html.escape(said[kind])}</span></p>")
 
 
 shared.live(draw)

@@ -28,16 +28,15 @@ def draw(view):
     st.markdown(f"**{t('verdict.label')}:** {verdict(view)}")
     left, right = st.columns(2)
     for column, key in ((left, "race_forget"), (right, "race_reach")):
-        if key in glimpses:
-            with column:
-                shared.chart(glimpses[key], key)
+        with column:
+            shared.chart(glimpses.get(key), key)
+    no_probes, slow = st.empty(), st.empty()  # notes that come and go keep their places
     if not glimpses and view.diverged:
-        st.caption(t("race.no_probes"))
-    if "race_grad" in figs:
-        shared.chart(figs["race_grad"], "race_grad")
+        no_probes.caption(t("race.no_probes"))
+    shared.chart(figs.get("race_grad"), "race_grad")
     seconds = view.seconds_per_step()
     if seconds > 1:
-        st.warning(t("race.slow", seconds=f"{seconds:.1f}"))
+        slow.warning(t("race.slow", seconds=f"{seconds:.1f}"))
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
     st.markdown(texts.race_next(view))
 

@@ -193,14 +193,19 @@ def control_bar(view: RunView) -> None:
 
 
 def step_counter(view: RunView) -> None:
-    """The step this session shows and each model's held-out metric (redrawn every tick)."""
+    """The step this session shows and each model's held-out metric (redrawn every tick), then
+    the notes that come and go, each in a slot of its own (``fixed_layout``)."""
     with st.container(key="step-counter"):
         st.markdown(counter_text(view), unsafe_allow_html=True)
+    restarted, trouble, busy = st.empty(), st.empty(), st.empty()
     note = st.session_state.get("restart_note")
     if note and view.steps == 0:
-        st.info(t("controls.restarted", changes=note), icon=":material/replay:")
+        restarted.info(t("controls.restarted", changes=note), icon=":material/replay:")
     if st.session_state.get("worker_note"):
-        st.warning(st.session_state.worker_note, icon=":material/hourglass_empty:")
+        trouble.warning(st.session_state.worker_note, icon=":material/hourglass_empty:")
+    runs = REGISTRY.training_now()
+    if playing() and runs > 2:
+        busy.caption(t("controls.busy", runs=runs))
 
 
 def counter_text(view: RunView) -> str:
@@ -217,7 +222,13 @@ def counter_text(view: RunView) -> str:
 
 def live(draw: Callable[[RunView], None]) -> None:
     """The control bar, then the step counter and ``draw(view)`` in a fragment that, while
-    playing, first moves this session's cursor by one bounded tick."""
+    playing, first moves this session's cursor by one bounded tick.
+
+    ``draw`` keeps one layout from tick to tick: the same blocks (columns, containers) at the
+    same places, and every element that comes and goes in a slot of its own (``st.empty()``,
+    ``chart(None, ...)``). Under load Streamlit's browser side can apply one tick's changes
+    over the last tick's layout; where a block had moved, the page went blank with
+    "'setIn' cannot be called on an ElementNode" (tests/test_layout.py checks every page)."""
     st.html(LIVE_STYLE)
     control_bar(st.session_state.cursor.view())
 
@@ -236,9 +247,6 @@ def live(draw: Callable[[RunView], None]) -> None:
             _pause()
             st.rerun()  # the whole app: drops the timer and relabels the buttons
         step_counter(view)
-        busy = REGISTRY.training_now()
-        if playing() and busy > 2:
-            st.caption(t("controls.busy", runs=busy))
         draw(view)
 
     live_tick()
@@ -261,12 +269,16 @@ PAGE_STYLE = """<style>
 def chart(fig, key: str) -> None:
     """A plotly chart, full width, without plotly's toolbar (it covered titles on phones;
     Streamlit's own toolbar still offers full screen), after its text alternative: the chart
-    in one line from its own numbers (``figures.summary``), for a screen reader."""
+    in one line from its own numbers (``figures.summary``), for a screen reader. ``fig`` None
+    keeps both places empty (a chart that comes and goes in a live fragment)."""
+    alt_slot, chart_slot = st.empty(), st.empty()
+    if fig is None:
+        return
     alt = getattr(fig, "_alt_text", None)  # once per figure: the cache shares it among pages
     if alt is None:
         alt = fig._alt_text = figures.summary(fig)
-    st.markdown(f'<p class="chart-alt">{html.escape(alt)}</p>', unsafe_allow_html=True)
-    st.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
+    alt_slot.markdown(f'<p class="chart-alt">{html.escape(alt)}</p>', unsafe_allow_html=True)
+    chart_slot.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
 
 
 def close_forget_gate_button(config: RunConfig) -> None:

@@ -36,14 +36,14 @@ def _keep_prediction(scene_key: str, widget: str) -> None:
 def class_tally() -> None:
     """How every session on this run predicted this scene so far (shown once this reader has
     predicted)."""
-    counts = tally_for(cursor.run).counts(scene.key)
+    counts, slot = tally_for(cursor.run).counts(scene.key), st.empty()  # its place kept
     if not counts:
         return
     choices, total = scene.choices(), sum(counts.values())
     said = ", ".join(
         t("story.class_item", n=n, total=total, choice=story.choice_text(scene, choices[c]))
         for c, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-    st.caption(t("story.class", said=said), help=t("story.class_help"))
+    slot.caption(t("story.class", said=said), help=t("story.class_help"))
 
 
 def scene_link(n: int) -> str:
@@ -101,10 +101,12 @@ def draw(view):
         st.success(said, icon=":material/check:")
     class_tally()
     st.caption(story.measured(scene))
-    snapshot = view.snapshots[-1]
+    snapshot, note = view.snapshots[-1], st.empty()
+    trace = None
     if any(p.memory is not None for p in snapshot.probes.values()):
-        st.caption(panels.memory_note(view, snapshot))
-        shared.chart(panels.memory_trace(snapshot, height=320), "story_memory")
+        note.caption(panels.memory_note(view, snapshot))
+        trace = panels.memory_trace(snapshot, height=320)
+    shared.chart(trace, "story_memory")
     if number == len(story.SCENES):
         st.markdown(t("story.end"))
 
