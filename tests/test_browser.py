@@ -147,42 +147,54 @@ def axe_serious(page, where: str) -> list[str]:
     return found
 
 
-def test_every_page_opens_in_korean_without_an_exception(server, browser):
-    """Each page in Korean, one after another in one tab, drawn with the CJK font `.ci/run`
-    installs (its screenshot goes to artifacts/ko_<page>.png). The English pages: the phone test
-    below opens every one."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1400, "height": 1600})
-    page = context.new_page()
-    try:
-        for name in PAGES:
-            visit(page, page_url(server, name, "ko"), READY.get(name, CHART))
-            no_exception(page)
-            assert HANGUL.search(page.locator("h1").first.inner_text()), name
-            assert HANGUL.search(page.locator('[data-testid="stSidebar"]').inner_text()), name
-            page.screenshot(path=str(ARTIFACTS / f"ko_{name}.png"))
-    finally:
-        context.close()
-
-
 @pytest.mark.a11y
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_no_page_has_a_serious_accessibility_violation(server, browser, lang):
-    """axe-core on every page, on a desktop (1400 x 1000) and, the same page narrowed, a phone
-    (390 x 844): no serious or critical violation (artifacts/axe.json has every finding)."""
+def test_every_page_passes_axe_and_reads_in_its_language_on_a_desktop_and_a_phone(
+        server, browser, lang):
+    """One tour of every page in one tab, each page loaded once for three checks. On a desktop
+    (1400 x 1000) and, the same page narrowed, on a phone (390 x 844): no serious or critical
+    axe-core violation (artifacts/axe.json has every finding). In Korean the title and the
+    sidebar are Korean, drawn with the CJK font `.ci/run` installs (artifacts/ko_<page>.png).
+    On a phone no chart title sits under a toolbar or on another title, and the race chart
+    starts above the fold (artifacts/phone_<page>.png)."""
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    suffix = "" if lang == "en" else f"_{lang}"
     try:
         for name in PAGES:
             page.set_viewport_size({"width": 1400, "height": 1000})
             visit(page, page_url(server, name, lang if lang != "en" else None),
                   READY.get(name, CHART))
+            no_exception(page)
+            if lang == "ko":
+                assert HANGUL.search(page.locator("h1").first.inner_text()), name
+                assert HANGUL.search(page.locator('[data-testid="stSidebar"]').inner_text()), name
+                page.screenshot(path=str(ARTIFACTS / f"ko_{name}.png"))
             assert not axe_serious(page, f"{name} desktop {lang}"), AXE_FOUND
             page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
             assert not axe_serious(page, f"{name} phone {lang}"), AXE_FOUND
+            phone_layout_holds(page, name)
+            page.screenshot(path=str(ARTIFACTS / f"phone_{name}{suffix}.png"))
+            no_exception(page)
     finally:
         context.close()
+
+
+def phone_layout_holds(page, name: str) -> None:
+    """At 390 px: chart titles clear of toolbars and of each other; on the race page the first
+    chart starts above the fold, under the page's bar with the length slider."""
+    if name not in READY:
+        wait_for(lambda: page.locator(".gtitle").count() > 0, what="chart titles")
+    titles = _boxes(page, ".gtitle")
+    toolbars = _boxes(page, ".modebar") + _boxes(page, ".g-gtitle ~ .modebar-container")
+    for i, title in enumerate(titles):
+        assert not any(_overlap(title, bar) for bar in toolbars), f"{name}: title {i} under a toolbar"
+        assert not any(_overlap(title, other) for other in titles[i + 1:]), \
+            f"{name}: title {i} overlaps"
+    if name == "race":
+        top = page.locator(CHART).first.bounding_box()["y"]
+        assert top < PHONE[1], f"the race chart starts at {top:.0f} px on a phone"
 
 
 def test_play_updates_the_charts_tick_after_tick_and_pause_stops(server, browser):
@@ -454,49 +466,42 @@ def _memory_mb(process) -> float:
     return sum(p.memory_full_info().pss for p in processes) / 2**20
 
 
-FOUR = (10, 20, 30, 40)
-
-
-def _four_sessions(server, browser):
-    """Four pages on four small scenes, each started with its own button."""
-    sessions = open_pages(browser, [f"{server['url']}/?v=2&seq_len={t}&hidden_size={8 * (i + 1)}"
-                                    for i, t in enumerate(FOUR)])
-    for _, page in sessions:
-        page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
-    return sessions
-
-
 @pytest.mark.load
-def test_four_pages_on_distinct_scenes_play_together_and_none_goes_blank(server):
+def test_four_pages_on_distinct_scenes_play_together_and_none_goes_blank(server, browser):
     """Four pages on four lengths (60-800), playing at once in a Chromium that shares the
     server's cores: every page keeps drawing (none blank, none with a console error) and trains,
-    and one page's Pause stops no one else. Before the live fragments kept one layout, two of
+    the server and its worker stay within a Cloud share of memory, and one page's Pause stops no
+    one else. Before the live fragments kept one layout, two of
     four such pages went blank in five of six tries ("'setIn' cannot be called on an
-    ElementNode"), and a paused neighbour's counter looked stalled."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = harness.launch(pw, yield_cpu=False)
-        try:
-            sessions = open_pages(chromium, harness.distinct_scene_links(
-                server["url"], DISTINCT[:4]))
-            health = [harness.PageHealth(page, server["url"]) for _, page in sessions]
-            pages = [page for _, page in sessions]
-            for page in pages:
-                page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
-            watched = time.monotonic() + 20
-            while time.monotonic() < watched:
-                assert not [w for w in health if w.check_blank()], _health(health)
-                time.sleep(1.0)
-            assert all(step_count(page) > 0 for page in pages), _health(health)
-            for lag, page in zip(DISTINCT, pages):
-                assert f"the first of {lag} symbols" in page.get_by_text("Task:").first.inner_text()
-            paused = pause_and_settle(pages[0])
-            _each_moves_on(pages[1:], health)
-            assert step_count(pages[0]) == paused  # one user's pause is not another's
-            assert not [w for w in health if w.check_blank() or w.problems()], _health(health)
-        finally:
-            chromium.close()
+    ElementNode"), and a blank page stops asking for ticks, so it stops training."""
+    chromium = browser.browser_type.launch(executable_path=harness.CHROMIUM,
+                                           args=harness.CHROMIUM_FLAGS)  # not niced
+    try:
+        sessions = open_pages(chromium, harness.distinct_scene_links(
+            server["url"], DISTINCT[:4]))
+        health = [harness.PageHealth(page, server["url"]) for _, page in sessions]
+        pages = [page for _, page in sessions]
+        for page in pages:
+            page.locator(".st-key-control_bar").get_by_role("button", name="Start").click()
+        watched, peak = time.monotonic() + 20, 0.0
+        while time.monotonic() < watched:
+            assert not [w for w in health if w.check_blank()], _health(health)
+            peak = max(peak, _memory_mb(server["process"]))
+            time.sleep(1.0)
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "four_sessions.json").write_text(json.dumps({"peak_pss_mb": peak}))
+        # Memory is not wall time: the bound is Community Cloud's, the 1 GB we allow ourselves
+        # of its 2.7 GB.
+        assert peak < CLOUD_LIMIT_MB, f"{peak:.0f} MB with four live sessions"
+        assert all(step_count(page) > 0 for page in pages), _health(health)
+        for lag, page in zip(DISTINCT, pages):
+            assert f"the first of {lag} symbols" in page.get_by_text("Task:").first.inner_text()
+        paused = pause_and_settle(pages[0])
+        _each_moves_on(pages[1:], health)
+        assert step_count(pages[0]) == paused  # one user's pause is not another's
+        assert not [w for w in health if w.check_blank() or w.problems()], _health(health)
+    finally:
+        chromium.close()
 
 
 DISTINCT = harness.DISTINCT_LAGS
@@ -515,25 +520,6 @@ def _each_moves_on(pages, health, ticks: int = 25) -> None:
              timeout=ticks * TICK_SECONDS,
              what=f"every other page to move on from {before}: now "
                   f"{[step_count(p) for p in pages]}; {_health(health)}")
-
-
-@pytest.mark.perf
-def test_four_live_sessions_stay_within_a_cloud_share_of_memory(server, browser):
-    """Memory is not wall time: the bound is Community Cloud's, the 1 GB we allow ourselves of
-    its 2.7 GB."""
-    sessions = _four_sessions(server, browser)
-    peak = _memory_mb(server["process"])
-    try:
-        deadline = time.monotonic() + 3
-        while time.monotonic() < deadline:
-            peak = max(peak, _memory_mb(server["process"]))
-            time.sleep(0.5)
-    finally:
-        for context, _ in sessions:
-            context.close()
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "four_sessions.json").write_text(json.dumps({"peak_rss_mb": peak}))
-    assert peak < CLOUD_LIMIT_MB, f"{peak:.0f} MB with four live sessions"
 
 
 def _cpu_seconds(process, seconds: float) -> float:
@@ -580,31 +566,6 @@ def _boxes(page, selector):
 def _overlap(a, b) -> bool:
     return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
             and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
-
-
-def test_phone_layout_titles_clear_of_toolbars_and_each_other(server, browser):
-    """Every page at 390 x 844, one after another in one tab."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
-    page = context.new_page()
-    try:
-        for name in PAGES:
-            visit(page, page_url(server, name), READY.get(name, CHART))
-            if name not in READY:
-                wait_for(lambda: page.locator(".gtitle").count() > 0, what="chart titles")
-            titles = _boxes(page, ".gtitle")
-            toolbars = _boxes(page, ".modebar") + _boxes(page, ".g-gtitle ~ .modebar-container")
-            for i, title in enumerate(titles):
-                assert not any(_overlap(title, bar) for bar in toolbars), f"{name}: title {i} under a toolbar"
-                assert not any(_overlap(title, other) for other in titles[i + 1:]), \
-                    f"{name}: title {i} overlaps"
-            if name == "race":  # above the fold, under the page's bar with the length slider
-                top = page.locator(CHART).first.bounding_box()["y"]
-                assert top < PHONE[1], f"the race chart starts at {top:.0f} px on a phone"
-            page.screenshot(path=str(ARTIFACTS / f"phone_{name}.png"))
-            no_exception(page)
-    finally:
-        context.close()
 
 
 def test_phone_page_links_leave_the_sidebar_closed(server, browser):
@@ -683,13 +644,13 @@ def test_a_link_to_a_page_that_does_not_exist_says_so(server, browser):
 
 
 @pytest.mark.load
-def test_six_pages_on_one_link_each_play_and_keep_their_own_cursors(server, browser):
-    """Six pages play one link at once, each moving its own counter; one page's Pause and
-    Reset move no one else. How fast each page goes beside one alone is the benchmark's to
-    measure (``python -m benchmarks.bench --pages 6``), not this test's: a shared CI machine's
-    two cores draw all six pages too."""
+def test_three_pages_on_one_link_each_play_and_keep_their_own_cursors(server, browser):
+    """Three pages play one link at once, each moving its own counter; one page's Pause and
+    Reset move no one else. Six pages, and how fast each goes beside one alone, are the
+    benchmark's to measure (``python -m benchmarks.bench --pages 6``, ``--scenes``): here a
+    shared CI machine's two cores draw every page too, and six took 2-3 minutes of the suite."""
     link = f"{server['url']}{harness.CLASS_LINK}"
-    sessions = open_pages(browser, [link] * 6)
+    sessions = open_pages(browser, [link] * 3)
     pages = [p for _, p in sessions]
     try:
         for page in pages:
@@ -701,7 +662,7 @@ def test_six_pages_on_one_link_each_play_and_keep_their_own_cursors(server, brow
         pause_and_settle(pages[1], quiet=2.0)
         pages[1].locator(".st-key-control_bar").get_by_role("button", name="Reset").click()
         wait_for(lambda: step_count(pages[1]) == 0, what="the reset")
-        others = {i: step_count(pages[i]) for i in (0, 2, 3, 4, 5)}
+        others = {i: step_count(pages[i]) for i in (0, 2)}
         wait_for(lambda: all(step_count(pages[i]) > c for i, c in others.items()),
                  what="the other pages to go on")
         assert step_count(pages[1]) == 0  # one user's reset moves no one else, and stays put
@@ -711,7 +672,7 @@ def test_six_pages_on_one_link_each_play_and_keep_their_own_cursors(server, brow
         for context, _ in sessions:
             context.close()
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "six_pages.json").write_text(json.dumps({"steps_per_s": together}))
+    (ARTIFACTS / "three_pages.json").write_text(json.dumps({"steps_per_s": together}))
 
 
 def test_a_korean_prompt_gets_each_models_top_five_bars(server, browser):
@@ -777,6 +738,7 @@ def test_a_teachers_link_hides_and_locks_what_it_names(server, browser):
         context.close()
 
 
+@pytest.mark.load
 def test_three_sessions_predictions_appear_in_a_fourth_sessions_tally(server, browser):
     """Story scene 3 (its own run, which no other test uses): three readers predict, a fourth
     predicts and reads how the class predicted."""
@@ -803,6 +765,7 @@ def _training_worker(server) -> psutil.Process:
                     what="the training worker")
 
 
+@pytest.mark.load
 def test_a_killed_worker_under_a_playing_page_is_replaced_and_the_counter_moves_on(server, browser):
     context, page = open_page(browser, f"{server['url']}/?v=3&seq_len=20&hidden_size=8"
                                        "&seed=5151&max_steps=10000")
@@ -817,6 +780,7 @@ def test_a_killed_worker_under_a_playing_page_is_replaced_and_the_counter_moves_
         context.close()
 
 
+@pytest.mark.load
 def test_a_frozen_worker_lets_pause_take_and_another_page_draw_then_goes_on(server, browser):
     (one, page), (two, other) = open_pages(browser, [
         f"{server['url']}/?v=3&seq_len=20&hidden_size=8&seed={seed}&max_steps=10000"

@@ -12,8 +12,10 @@ a restart), played tick by tick.
 import pytest
 from streamlit.testing.v1.element_tree import Block
 
+from lstm_viz.present import story
 from lstm_viz.serving.sessions import REGISTRY
 from tests.test_pages import open_app, view_of
+from tests.test_story import open_story, scene_params
 
 # The adding task with SGD at 0.3 and no clipping: the RNN diverges within 50 steps while the
 # others train (tests/test_pages.py). Every model kind, so every per-model place is drawn.
@@ -24,10 +26,12 @@ PAGES = {"views/race.py": DIVERGING, "views/inside.py": DIVERGING,
          "views/horizon.py": DIVERGING,
          "views/prices.py": {**DIVERGING, "task": "series", "seq_len": "30", "v": "3"},
          "views/prompt.py": {"task": "text", "seq_len": "20", "v": "3",
-                             "models": ["RNN", "LSTM", "GRU"]}}
+                             "models": ["RNN", "LSTM", "GRU"]},
+         "views/story.py": None}  # scene 1 as its own link opens it, predicted
 # Pages whose run does not diverge here (the text task not in 51 steps even at SGD 10, the
-# series at SGD 0.3; at 5 it can end every model): their places are per model all the same.
-NO_DIVERGENCE = {"views/prompt.py", "views/prices.py"}
+# series at SGD 0.3; at 5 it can end every model; a story scene): their places are per model
+# all the same.
+NO_DIVERGENCE = {"views/prompt.py", "views/prices.py", "views/story.py"}
 
 
 def shape(node) -> tuple:
@@ -76,9 +80,19 @@ def shapes_through_a_run(at, monkeypatch) -> dict[str, tuple]:
     return seen
 
 
+def opened(page: str):
+    """The page on its scene; the story's scene 1 with a prediction made (it draws its run
+    only then)."""
+    if page != "views/story.py":
+        return open_app(PAGES[page], page)
+    at = open_story(scene_params(1))
+    at.radio(key=f"prediction_{story.scene_at(1).key}_en").set_value(0).run()
+    return at
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_a_live_fragment_keeps_its_layout_through_a_run(page, monkeypatch):
-    at = open_app(PAGES[page], page)
+    at = opened(page)
     seen = shapes_through_a_run(at, monkeypatch)
     assert not at.exception, at.exception
     assert view_of(at).diverged or page in NO_DIVERGENCE, "the run was to end with a divergence"
