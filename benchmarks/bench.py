@@ -583,8 +583,10 @@ def _format_scenes(rounds: list[dict]) -> list[str]:
     lines = [f"{len(rounds[0]['lags'])} pages on distinct scenes (lags {rounds[0]['lags']}): "
              f"{blank} of {len(rounds)} rounds with a blank page, {noisy} with a console error "
              "(goal: 0 and 0)"]
-    lines += [f"  round {i + 1}: blank {r['blank'] or 'none'}, steps {r['steps']}"
-              + (f", errors {r['errors']}" if r["errors"] else "") for i, r in enumerate(rounds)]
+    lines += [f"  round {i + 1}: blank {r['blank'] or 'none'}, steps {r['steps']}, moments "
+              f"without a counter {r['gaps']}"
+              + (f", errors {r['errors']}" if r["errors"] else "")
+              + (f", shown instead {r['shown']}" if r.get("shown") else "") for i, r in enumerate(rounds)]
     return lines
 
 

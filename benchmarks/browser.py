@@ -140,6 +140,9 @@ class PageHealth:
     def __init__(self, page, app_url: str):
         self.page, self.app_url, self.errors, self.offline = page, app_url, [], 0
         self.blank_at: float | None = None
+        self.shown = ""  # what the page last showed instead of its step counter
+        self.missing_since: float | None = None
+        self.gaps = 0
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"[:300]))
         page.on("requestfailed", self._request_failed)
@@ -163,10 +166,22 @@ class PageHealth:
         return left
 
     def check_blank(self) -> bool:
-        """True (and the moment kept) once the page shows no step counter."""
-        if self.blank_at is None and self.page.locator(STEP).count() == 0:
-            self.blank_at = time.monotonic()
+        """True once the page has shown no step counter for ``BLANK_SECONDS`` (it went blank,
+        and stays so: a white page asks for no more ticks); what it showed instead is kept,
+        and every moment without a counter is counted (``gaps``)."""
+        if self.blank_at is None:
+            if self.page.locator(STEP).count():
+                self.missing_since = None
+            elif self.missing_since is None:
+                self.missing_since, self.gaps = time.monotonic(), self.gaps + 1
+                main = self.page.locator('[data-testid="stMain"]')
+                self.shown = main.inner_text()[:400] if main.count() else "(no main area)"
+            elif time.monotonic() - self.missing_since >= BLANK_SECONDS:
+                self.blank_at = self.missing_since
         return self.blank_at is not None
+
+
+BLANK_SECONDS = 3.0  # a rerun replaces the counter at once; a page that went blank stays so
 
 
 # Scenes far apart in length, each its own run (the load that blanked pages: several runs
@@ -197,6 +212,8 @@ def play_distinct_scenes(browser, url: str, seconds: float, lags=DISTINCT_LAGS,
         steps = [None if watch.check_blank() else step_count(watch.page) for watch in health]
         return {"lags": list(lags), "steps": steps,
                 "blank": [i for i, watch in enumerate(health) if watch.blank_at is not None],
+                "gaps": [watch.gaps for watch in health],
+                "shown": {i: watch.shown for i, watch in enumerate(health) if watch.shown},
                 "errors": {i: watch.problems() for i, watch in enumerate(health) if watch.problems()}}
     finally:
         for context, _ in sessions:
