@@ -102,9 +102,8 @@ def _play_or_pause(play: bool) -> None:
 
 def _pause() -> None:
     st.session_state.playing = False
-    st.session_state.cursor.pause()
     try:
-        st.session_state.cursor.probe_here(PAUSE_PROBE_SECONDS)
+        st.session_state.cursor.pause_here(PAUSE_PROBE_SECONDS)
     except TROUBLES as problem:
         _note_trouble(problem)
 

@@ -320,10 +320,11 @@ class LockstepTrainer(RunRecords):
             return Snapshot(self.steps, {k: probe(self.models[k], self.task, self.probe_batch)
                                          for k in kinds})
 
-def probe_at(trainer: LockstepTrainer, step: int) -> Snapshot | None:
-    """The trainer's ``probe_now()`` if it stands at ``step``, else None (its weights have moved
-    on; only the scheduled snapshots keep earlier steps). A question for ``trainer.answer``."""
-    return trainer.probe_now() if trainer.steps == step else None
+def probe_at(trainer: LockstepTrainer, step: int, last: int | None = None) -> Snapshot | None:
+    """The trainer's ``probe_now()`` if it stands at ``step`` (or anywhere from ``step`` to
+    ``last``), else None (its weights have moved on; only the scheduled snapshots keep earlier
+    steps). A question for ``trainer.answer``."""
+    return trainer.probe_now() if step <= trainer.steps <= max(step, last or step) else None
 
 
 class RunView(_Progress):

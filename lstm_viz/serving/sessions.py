@@ -198,6 +198,7 @@ class Cursor:
         self.step = 0
         self._own: tuple[Snapshot, ...] = ()
         self._ticked_at: float | None = None  # when a live tick last moved it
+        self._asked = 0  # the furthest step a live tick of this session asked the run to train
 
     @property
     def done(self) -> bool:
@@ -223,7 +224,8 @@ class Cursor:
             return trained
         grain = live_grain(n)
         target = on_grid(self.step + round(n * late / grain) * grain, grain, self.cap)
-        trained = self.run.train_to(min(target + AHEAD_TICKS * n, self.cap), wait=False)
+        self._asked = min(target + AHEAD_TICKS * n, self.cap)
+        trained = self.run.train_to(self._asked, wait=False)
         self.run.await_head(target, within)
         self.step = max(self.step, on_grid(min(target, self.run.head), grain, self.cap))
         return trained
@@ -233,9 +235,32 @@ class Cursor:
         (the weights of earlier steps are gone; the nearest scheduled snapshot shows there).
         ``timeout``: at most that many seconds for the worker's answer (None: its default)."""
         if self.step == self.run.head and all(s.step != self.step for s in self.run.snapshots):
-            snapshot = self.run.answer(probe_at, self.step, timeout=timeout)
-            if snapshot is not None:  # (None: the worker's run had already moved on)
-                self._own = (snapshot,)
+            self._probe(self.step, timeout)
+
+    def pause_here(self, timeout: float | None = None) -> None:
+        """Playing stops on a step the models were probed at, the nearest to the cursor, so
+        the snapshot and the counter name one step. A live tick asks the run to train ahead of
+        the step it shows, and only the latest weights are kept: where the run stands ahead,
+        within what this session asked and nearer than the last scheduled snapshot, the cursor
+        moves on to it and probes it there; otherwise it goes back to that snapshot (another
+        session sharing the run may have trained it further)."""
+        self.pause()
+        back = max(s.step for s in self.run.snapshots if s.step <= self.step)
+        if back == self.step:
+            return
+        reach = min(self._asked, 2 * self.step - back - 1)  # ahead, but nearer than back
+        snapshot = self._probe(self.step, timeout, last=reach) if reach > self.step else None
+        if snapshot is None:
+            self.step = back
+            return
+        self.run.await_head(snapshot.step, timeout or 0)
+        self.step = min(snapshot.step, self.run.head)
+
+    def _probe(self, step: int, timeout: float | None, last: int | None = None):
+        snapshot = self.run.answer(probe_at, step, last, timeout=timeout)
+        if snapshot is not None:  # (None: the worker's run had already moved on)
+            self._own = (snapshot,)
+        return snapshot
 
     def reset(self) -> None:
         """Back to step 0 for this session; the shared run is untouched."""
