@@ -11,10 +11,15 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+import numpy as np
 import psutil
 import pytest
 
+from lstm_viz import LockstepTrainer, i18n
 from lstm_viz.core.training import TICK_SECONDS
+from lstm_viz.i18n import t
+from lstm_viz.present import story
+from views import settings
 
 from benchmarks import browser as harness
 from benchmarks.browser import CHART, STEP, open_pages, rates, start, step_count, wait_for
@@ -810,3 +815,145 @@ def test_a_frozen_worker_lets_pause_take_and_another_page_draw_then_goes_on(serv
             worker.resume()
         one.close()
         two.close()
+
+
+def _plots(page) -> list[dict]:
+    """Every plotly chart on the page as drawn: its title, its y axis (range, type) and the
+    y tick labels in view, read from plotly's own objects and the SVG."""
+    return page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(d => ({
+        title: (d.layout.title && d.layout.title.text) || '',
+        yrange: d._fullLayout.yaxis.range, ytype: d._fullLayout.yaxis.type,
+        yticks: [...d.querySelectorAll('.ytick text')].map(e => e.textContent),
+        names: d.data.map(trace => trace.name || '')}))""")
+
+
+def _plot(page, title_start: str) -> dict:
+    """The chart whose title (its words, without markup) starts with ``title_start``."""
+    def found():
+        return next((p for p in _plots(page)
+                     if re.sub("<[^>]+>", "", p["title"]).startswith(title_start)), None)
+    return wait_for(found, what=f"a chart titled {title_start!r}")
+
+
+def _story_scene(server, browser, n: int, lang: str, size: tuple[int, int]):
+    """Scene ``n`` opened from its own link in ``lang`` at ``size``, its first outcome
+    predicted (the run's charts then show)."""
+    values = settings.widget_values(story.scene_at(n).config)
+    link = f"{server['url']}/story?{settings.share_query({**values, 'scene': str(n)})}&lang={lang}"
+    context, page = open_page(browser, link, *size, ready=READY["story"])
+    page.locator('[data-testid="stRadio"] [role="radiogroup"] label').first.click()
+    page.locator(CHART).first.wait_for(timeout=60_000)
+    return context, page
+
+
+def _play_to(page, cap: int) -> None:
+    """Step ×100 until the counter reaches ``cap``."""
+    slider = page.locator(".st-key-step_n input").first
+    for _ in range(5):
+        slider.press("ArrowRight")  # 100 steps a click
+    button = page.locator(".st-key-bar_step button:visible").first
+    wait_for(lambda: "100" in button.inner_text(), what="100 steps a click")
+    for goal in range(100, cap + 1, 100):
+        button.click()
+        wait_for(lambda: _counter(page) >= goal, timeout=120, what=f"step {goal}")
+
+
+def _counter(page) -> int:
+    """The counter's step in any language: '120 / 600' ('step 120 / 600', '120 / 600단계')."""
+    found = re.search(r"(\d+)\s*/", page.locator(STEP).first.inner_text().replace(",", ""))
+    return int(found.group(1)) if found else -1
+
+
+@pytest.mark.parametrize("lang,size", [("en", (1400, 1000)), ("ko", PHONE)], ids=["en-desktop", "ko-phone"])
+def test_the_story_draws_the_error_signal_by_step_and_reach_bars_from_a_stated_floor(
+        server, browser, lang, size):
+    """Scene 6 once drew 'Error signal reaching step 1' from the bottom of an axis down to
+    10^-126 and up to 10^21: the RNN's 3.7e-21 looked almost as tall as the LSTM's 0.004. Its
+    bars now start a decade below the smallest share and stop at 1; beside them the error
+    signal against the time step, one line per model (and the LSTM's cell state)."""
+    context, page = _story_scene(server, browser, 6, lang, size)
+    try:
+        i18n.use(lang)
+        reach = _plot(page, t("panels.race_reach", step=0, n=8).split("(")[0])
+        shares = [k.grad_ratio for k in _step_zero_probes(story.scene_at(6)).values()]
+        floor = int(np.floor(np.log10(min(shares)))) - 1
+        assert reach["ytype"] == "log" and round(reach["yrange"][0]) == floor
+        assert "1" in reach["yticks"]  # the top, and no tick above it: 10, 10², ...
+        assert not [tick for tick in reach["yticks"] if re.fullmatch("10[⁰¹²³⁴⁵⁶⁷⁸⁹]*", tick)]
+        signal = _plot(page, t("panels.error_signal", step=0).split("(")[0])
+        assert [n for n in signal["names"] if "‖" in n][:3] == [
+            "RNN ‖∂L/∂h_t‖", "LSTM ‖∂L/∂h_t‖", t("figures.grad_c", model="LSTM")]
+        body = page.locator("body").inner_text()
+        assert t("panels.signal_note", step=0, parts="").split("{")[0][:12] in body
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"story_scene6_{lang}.png"), full_page=True)
+    finally:
+        i18n.use(None)
+        context.close()
+
+
+def _step_zero_probes(scene) -> dict:
+    trainer = LockstepTrainer(scene.config)
+    return trainer.snapshots[0].probes
+
+
+@pytest.mark.parametrize("lang,size", [("en", PHONE), ("ko", (1400, 1000))], ids=["en-phone", "ko-desktop"])
+def test_scene_8_says_what_its_run_did_when_the_loss_spiked(server, browser, lang, size):
+    """Scene 8 once said that with clipping no update 'could throw the weights away' beside
+    its own loss spiking 7× (5.03 from 0.676 at step 38). Its words now are the run's: the
+    spike, the bounded steps, the step it learned the latch at."""
+    scene = story.scene_at(8)
+    trainer = LockstepTrainer(scene.config)
+    trainer.train_to(scene.config.max_steps)
+    trainer.take_snapshot()
+    context, page = _story_scene(server, browser, 8, lang, size)
+    try:
+        _play_to(page, scene.config.max_steps)
+        i18n.use(lang)
+        expected = story.explanation(scene, trainer.view(), scene.choices()[0])
+        box = page.locator('[data-testid="stAlertContentSuccess"]')
+        wait_for(lambda: box.count() == 1, timeout=60, what="the explanation")
+        said = box.inner_text()
+        for line in expected:
+            assert line.replace("**", "") in said
+        assert "5.03" in said and ("throw the weights away" not in said)
+        page.screenshot(path=str(ARTIFACTS / f"story_scene8_{lang}.png"), full_page=True)
+    finally:
+        i18n.use(None)
+        context.close()
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), PHONE], ids=["desktop", "phone"])
+def test_the_loss_chart_at_chance_labels_its_y_axis(server, browser, size):
+    """Every training loss between about 0.5 and 1 (chance is ln 2): the one-decade tick rule
+    of 1, 2, 3 and 5 × 10ⁿ put no label inside it, and the axis had no numbers."""
+    context, page = open_page(browser, f"{server['url']}/?v=3&seq_len=1000&seed=7", *size)
+    try:
+        page.locator(".st-key-bar_step button:visible").first.click()
+        wait_for(lambda: step_count(page) >= 10, timeout=120, what="ten steps")
+        loss = _plot(page, "Training loss")
+        wait_for(lambda: len(_plot(page, "Training loss")["yticks"]) >= 2,
+                 what=f"two y labels on the loss chart, not {loss['yticks']}")
+        labels = [float(tick) for tick in _plot(page, "Training loss")["yticks"]]
+        assert all(0.1 <= value <= 2 for value in labels), labels
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), PHONE], ids=["desktop", "phone"])
+def test_after_pause_the_snapshot_names_the_step_the_counter_shows(server, browser, size):
+    """Paused at 320, Inside said 'step 300': a live tick trains ahead of the step it shows,
+    so the weights had moved on and Pause could not probe there. Pause now stands where the
+    weights are and probes them."""
+    context, page = open_page(browser, f"{server['url']}/inside?v=3&seed=11", *size)
+    try:
+        play = page.locator(".st-key-start button:visible").first  # the page's own, on a phone too
+        play.click()
+        wait_for(lambda: step_count(page) >= 40, timeout=120, what="forty steps")
+        play.click()  # Pause
+        wait_for(lambda: "Resume" in play.inner_text(), what="Pause to take")
+        stopped = wait_settled(page, quiet=4.0)
+        title = _plot(page, "LSTM input gate")["title"]
+        assert f"(step {stopped})" in title, (stopped, title)
+    finally:
+        context.close()

@@ -213,6 +213,23 @@ def test_a_log_axis_within_one_decade_writes_its_ticks_out():
         figures._log_axis(np.array([1e-3, 10.0]))
 
 
+@pytest.mark.parametrize("values", [
+    [0.55, 0.95], [0.5, 1.0], [0.6, 0.62], [0.69], [0.95, 1.05], [3.0, 3.1], [0.09, 0.5],
+    [0.8, 9.0], [0.3, 0.9, 2.0], [1e-3, 10.0], [0.2, 3.0], [1e-13, 80.0], [1e-264, 1e44],
+    [7e-5, 9e-5], [123.0]])
+def test_every_log_axis_has_two_labelled_ticks_inside_its_range(values):
+    """A loss at chance (0.55 to 0.95) had no 1-2-3-5 tick inside it: its axis had no number."""
+    axis = figures._log_axis(np.array(values + [0.0, np.nan]))
+    low, high = axis.get("range", np.log10([min(values), max(values)]))
+    if "tickvals" in axis:
+        inside = [v for v in axis["tickvals"] if low <= np.log10(v) <= high]
+        assert len(inside) >= 2 and len(axis["tickvals"]) <= 24, (values, axis)
+        assert axis["ticktext"] == [f"{v:g}" for v in axis["tickvals"]]
+    else:  # every dtick-th whole decade is labelled: two of them inside
+        decades = np.arange(np.ceil(low), np.floor(high) + 1)
+        assert (decades % axis["dtick"] == 0).sum() >= 2, (values, axis)
+
+
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
     gaps = figures._positive(np.array([1.0, 0.0, np.nan, 1e-300, -np.inf]))
     np.testing.assert_array_equal(gaps, [1.0, np.nan, np.nan, 1e-300, np.nan])

@@ -81,13 +81,12 @@ def predict() -> int | None:
 
 def draw(view):
     """The scene's chart and, once the run has stopped, what it shows."""
-    if scene.question == "reach":
-        glimpses = FIGURES.get(view, panels.race_glimpses, moment=view.snapshots[-1].step)
-        shared.chart(glimpses["race_reach"], "story_reach")
-    else:
-        figs = FIGURES.get(view, panels.race)
-        for key in scene.charts:
-            shared.chart(figs[key], f"story_{key.removeprefix('race_')}")
+    for key in scene.charts:
+        build, every_step = story.CHARTS[key]
+        figs = FIGURES.get(view, build, moment=None if every_step else view.snapshots[-1].step)
+        shared.chart(figs.get(key), f"story_{key.removeprefix('race_')}")
+        if key == "error_signal":  # what the chart shows, in its place from the first tick
+            st.empty().caption(panels.error_signal_note(view))
     if not view.done:
         st.caption(t("story.running", cap=view.config.max_steps))
         class_tally()

@@ -52,22 +52,25 @@ TEXT = {
     "story.lag20.setup": ("A vanilla RNN and an LSTM, 32 units each, train on the same batches. "
                           "The symbol to remember is 20 steps back. Which will learn it within "
                           "600 steps?"),
-    "story.lag20.why": ("At lag 20 both get there: the RNN's error signal shrinks at every step "
-                        "back, but 20 steps is short enough for some of it to arrive."),
+    "story.lag20.why": ("At lag 20 both get there: the RNN's error signal shrinks on its way "
+                        "back (at step {step}, {rnn_share} of it reaches the first step), but "
+                        "over 20 steps back enough of it arrives for the RNN to learn."),
     "story.lag100.title": "The same at lag 100",
     "story.lag100.setup": ("Now the symbol lies 100 steps back. Which will learn it within 300 "
                            "steps?"),
-    "story.lag100.why": ("Only the LSTM learns it. The RNN's error signal is multiplied by a "
-                         "factor below 1 at each of the 100 steps back, so almost none of it "
-                         "reaches the first symbol: it cannot learn what it never hears about."),
+    "story.lag100.why": ("Only the LSTM learns it. Each of the 100 steps back multiplies the "
+                         "RNN's error signal by a factor below 1 ({rnn_factor} on average in "
+                         "this run), so at step {step} only {rnn_share} of it reaches the first "
+                         "symbol: it cannot learn what it never hears about."),
     "story.closed.title": "Close the forget gate",
     "story.closed.setup": ("Same lag 100, but the LSTM's forget gate starts at PyTorch's default "
                            "bias 0, so f is about 0.5: it halves its memory at every step. Which "
                            "will learn it within 300 steps?"),
-    "story.closed.why": ("Neither learns it: a forget gate near 0.5, multiplied over 100 "
-                         "steps, is about 10⁻³⁰, so the LSTM's cell state forgets like the RNN's "
-                         "hidden state. The LSTM's "
-                         "memory is in the forget gate being open (f near 1)."),
+    "story.closed.why": ("Neither learns it: this run's forget gates are {lstm_factor} on "
+                         "average, and multiplied over the lag that leaves {lstm_product} of the "
+                         "cell state's error signal, so the LSTM's cell state forgets like the "
+                         "RNN's hidden state. The LSTM's memory is in the forget gate being open "
+                         "(f near 1)."),
     "story.cec.title": "The 1997 cell: no forget gate at all",
     "story.cec.setup": ("The first LSTM (Hochreiter & Schmidhuber 1997) had no forget gate: f is "
                         "exactly 1, a constant error carousel. Race it against today's LSTM at "
@@ -88,8 +91,9 @@ TEXT = {
                               "100. Which one passes the largest share of its error signal back "
                               "to the first step?"),
     "story.gradients.why": ("The LSTM's: along the cell state each step back multiplies the "
-                            "signal by its forget gate, close to 1. The RNN and the cut LSTM "
-                            "multiply it by factors below 1 at every step, so far less of it "
+                            "signal by its forget gate, {lstm_factor} on average here, close to "
+                            "1. The RNN and the cut LSTM multiply it by factors below 1 at every "
+                            "step ({rnn_factor} and {cut_factor} on average), so far less of it "
                             "arrives (the numbers above)."),
     "story.explode.title": "Exploding gradients",
     "story.explode.setup": ("The other problem: factors above 1. One vanilla RNN, its recurrent "
@@ -99,21 +103,33 @@ TEXT = {
                             "task within 600 steps?"),
     "story.explode.why": ("With σ_max(W_hh) above 1, a step back can multiply the error signal "
                           "instead of shrinking it, and with no clipping nothing bounds the "
-                          "update that follows: one large gradient throws the weights far from "
-                          "where they were, and training starts over from there. The numbers "
-                          "above and the gradient chart show what this run's gradient did."),
+                          "update that follows. Plain SGD moves the weights by the learning rate "
+                          "times the gradient: this run's largest gradient, norm {norm} at step "
+                          "{grad_step}, moved them {move} in one step ({lr} × {norm}). {after}The "
+                          "gradient chart shows every step's norm."),
+    "story.explode.calm": ("The loss never spiked (at most {loss}), yet the RNN did not learn "
+                           "the task either. "),
+    "story.explode.spiked": ("The loss spiked to {loss} at step {loss_step} (it started at "
+                             "{start}): steps that long throw the weights far from where they "
+                             "were, and training starts over from there. "),
     "story.clipped.title": "The same RNN, with gradient clipping",
     "story.clipped.setup": ("The same RNN, the same initial weights and the same batches as "
                             "scene 7, with one change: gradient clipping at 1 (Pascanu, Mikolov "
                             "& Bengio 2013). Before each step, a gradient whose norm passes 1 is "
                             "rescaled to norm 1; its direction is kept. Will it learn the task "
                             "now?"),
-    "story.clipped.why": ("Clipping rescaled every gradient whose norm passed 1 before its step "
-                          "(the gradient chart marks each clipped step), so no single update "
-                          "could throw the weights away, and the RNN learned the lag-50 latch. "
-                          "Clipping bounds a step; it cannot make a vanishing signal larger, "
-                          "which is why it did not save the RNN at lag 100 (scene 2 clips at 1 "
-                          "too)."),
+    "story.clipped.why": ("Clipping rescaled every gradient whose norm passed 1 to norm 1 before "
+                          "its step ({clipped} of the {steps} steps; the gradient chart marks "
+                          "each), so no step moved the weights by more than the learning rate, "
+                          "{lr}. {after}Clipping bounds a step; it cannot make a vanishing "
+                          "signal larger, which is why it did not save the RNN at lag 100 (scene "
+                          "2 clips at 1 too)."),
+    "story.clipped.calm": ("The loss never spiked (at most {loss}), and the RNN learned the "
+                           "lag-50 latch at step {solved}. "),
+    "story.clipped.spiked": ("A bounded step can still land badly: the loss spiked to {loss} at "
+                             "step {loss_step} (it started at {start}). But clipping kept the "
+                             "spike from becoming divergence: the loss came back down, and the "
+                             "RNN learned the lag-50 latch at step {solved}. "),
     "story.choice.learns": "The {model} learns it",
     "story.choice.fails": "The {model} does not",
     "story.gradient": "{note}.",
@@ -743,6 +759,10 @@ TEXT = {
     "panels.geometric": "geometric mean over the {n} probe sequences (and units)",
     "panels.grad_init": "Error signal reaching step t: at step 0",
     "panels.grad_now": "Error signal reaching step t: now (step {step})",
+    "panels.error_signal": "Error signal reaching each step t (step {step})",
+    "panels.signal_part": "{line} {share}",
+    "panels.signal_note": ("At step {step}, the share of each line's error signal at the last step that "
+                           "reaches t = 1: {parts}."),
     "panels.history": "{model}: log10 ‖∂L/∂h_t‖ as training goes on<br><sub>{mean}</sub>",
     "panels.factors": "Factor of one step back (step {step})",
     "panels.products": "Their product from step T back to t (step {step})",
@@ -810,6 +830,8 @@ TEXT = {
     "figures.at_the_end": "held-out {metric} at the end",
     "figures.forget_gate": "forget gate f",
     "figures.below_float64": "below float64",
+    "figures.reach_share": "{ratio}: 1 in {n}",
+    "figures.reach_axis": "‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ (log scale, from {floor})",
     "figures.below": "below {floor}",
     "figures.up_to": " (up to {value}, above the chart)",
     "figures.below_float64_from": "{model}, below float64 from t = {t}",

@@ -237,20 +237,42 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
 
 
 def _log_axis(values: np.ndarray, most: int = 6) -> dict:
-    """A log axis labelled at whole decades when the data span more than one, at most about
-    ``most`` of them (a diverged run's 35 decades stay readable); within one decade at 1, 2, 3
-    and 5 times a power of ten, each written out (plotly's own minor labels read '2' for 0.2 and
-    crowd a phone's axis); a sensible range before there is any data."""
+    """A log axis with at least two labelled ticks inside the data's range, whatever it is:
+    whole decades where two or more lie inside, at most about ``most`` of them (a diverged
+    run's 35 decades stay readable); otherwise ``_ticks_within``'s, each written out (plotly's
+    own minor labels read '2' for 0.2 and crowd a phone's axis); a sensible range before there
+    is any data, and one around a single value."""
     positive = values[np.isfinite(values) & (values > 0)]
     axis = dict(type="log", exponentformat="power")
     if not positive.size:
         return {**axis, "range": [-1, 1], "dtick": 1}
     low, high = np.log10(positive.min()), np.log10(positive.max())
-    if high - low > 1:
+    if high - low < 0.1:  # one value, or nearly: a tenth of a decade around it
+        low, high = (low + high) / 2 - 0.05, (low + high) / 2 + 0.05
+        axis["range"] = [float(low), float(high)]
+    if np.floor(high) - np.ceil(low) >= 1:  # two or more whole decades inside
         return {**axis, "dtick": max(1, int(np.ceil((high - low) / most)))}
-    ticks = [m * 10.0 ** k for k in range(int(np.floor(low)), int(np.ceil(high)) + 1)
-             for m in (1, 2, 3, 5)]  # at most 12, about 6 of them in view
+    ticks = _ticks_within(low, high)
     return {**axis, "tickmode": "array", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
+
+
+# Mantissas for a log axis under two decades, coarsest first (the finer set's widest gap,
+# 1 to 1.5, is under a fifth of a decade).
+TICK_MANTISSAS = ((1, 2, 3, 5), (1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9))
+
+
+def _ticks_within(low: float, high: float) -> list[float]:
+    """Ticks for a log axis from 10^low to 10^high (under two decades, at least a tenth of
+    one): the coarsest mantissas that put two inside, with those up to half a decade beyond
+    the data (plotly pads the range); else a quarter and three quarters of the way, to three
+    digits.
+    A loss at chance, 0.55 to 0.95, has no 1-2-3-5 tick inside it: it gets 0.6, 0.7, 0.8, 0.9."""
+    for mantissas in TICK_MANTISSAS:
+        decades = range(int(np.floor(low)), int(np.ceil(high)) + 1)
+        ticks = [float(f"{m * 10.0 ** k:.2g}") for k in decades for m in mantissas]
+        if sum(low <= np.log10(v) <= high for v in ticks) >= 2:
+            return [v for v in ticks if low - 0.5 <= np.log10(v) <= high + 0.5]
+    return [float(f"{10 ** (low + share * (high - low)):.3g}") for share in (0.25, 0.75)]
 
 
 def _last_step(histories: dict, min_steps: int) -> int:
@@ -430,8 +452,9 @@ def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str,
                                      name=t("figures.grad_c", model=kind_label(kind)),
                                      line=dict(color=kind_color(kind), width=2, dash="dot")))
     steps = max(len(p.grad_h) for p in probes.values()) if probes else 1
-    yaxis = dict(type="log", exponentformat="power",
-                 title=dict(text=_with(aggregation, _log_scale(t("figures.gradient_norm")))))
+    drawn = [a for p in probes.values() for a in (p.grad_h, p.grad_c) if a is not None]
+    yaxis = dict(title=dict(text=_with(aggregation, _log_scale(t("figures.gradient_norm")))),
+                 **_log_axis(np.concatenate(drawn + [10.0 ** np.array(y_range or [])])))
     if y_range:
         yaxis["range"] = y_range
     layout = dict(xaxis=_time_axis(steps, t("figures.time_step_loss")), yaxis=yaxis,
@@ -536,7 +559,8 @@ def multiplier_products(probes: dict[str, ModelProbe], title: str) -> go.Figure:
               for kind, p in probes.items()]
     steps = max(len(p.multiplier_product) for p in probes.values())
     layout = dict(xaxis=_time_axis(steps), yaxis=dict(
-        type="log", exponentformat="power", title=dict(text=_log_scale(t("figures.product")))))
+        title=dict(text=_log_scale(t("figures.product"))),
+        **_log_axis(np.concatenate([p.multiplier_product for p in probes.values()]))))
     return _figure(traces, layout, title, height=400)
 
 
@@ -563,8 +587,8 @@ def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,
               for kind, p in probes.items()]
     steps = max(len(p.connectivity) for p in probes.values())
     layout = dict(xaxis=_time_axis(steps), yaxis=dict(
-        type="log", exponentformat="power",
-        title=dict(text=_with(aggregation, _log_scale(t("figures.connectivity"))))),
+        title=dict(text=_with(aggregation, _log_scale(t("figures.connectivity")))),
+        **_log_axis(np.concatenate([p.connectivity for p in probes.values()]))),
         **_key_steps(key_steps, note=False))
     return _figure(traces + [_key_steps_entry(t("figures.key_steps_all"))], layout, title,
                    height=380)
@@ -583,7 +607,7 @@ def power_curves(w: float, steps: int, title: str, log: bool) -> go.Figure:
     factor = t("figures.factor")
     yaxis = dict(title=dict(text=_log_scale(factor) if log else factor))
     if log:
-        yaxis.update(type="log", exponentformat="power")
+        yaxis.update(_log_axis(np.append(powers, 1.0)))
     layout = dict(xaxis=dict(title=dict(text=t("figures.steps_back"))), yaxis=yaxis)
     return _figure(traces, layout, title, height=360)
 
@@ -650,20 +674,59 @@ def forget_gate_strip(forget: np.ndarray, key_steps, title: str) -> go.Figure:
 
 
 def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
-    """How much of the error signal reaches step 1: ||dL/dh_1|| / ||dL/dh_T|| per model, on a
-    log axis (a bar far below 1 is a vanished gradient)."""
+    """How much of the error signal reaches step 1: ||dL/dh_1|| / ||dL/dh_T|| per model, as
+    bars on a log axis from a stated floor, the whole decade below the smallest share, up to
+    1 (or the largest share, where the signal grew; the room above it for the bars' words has
+    no ticks). A bar's height is how many orders of
+    magnitude the share stands above that floor, not a share of anything; each bar says its
+    share as '1 in N'. (An axis down to 10^-126 made 3.7e-21 look almost as tall as 0.004.)"""
     kinds = list(probes)
     ratios = np.array([probes[k].grad_ratio for k in kinds])
-    low = np.isfinite(ratios) & (ratios < FLOOR)  # underflowed: drawn at the floor, labelled
-    bar = go.Bar(x=[kind_label(k) for k in kinds], y=_positive(np.where(low, FLOOR, ratios)),
+    shown = np.where(np.isfinite(ratios) & (ratios < FLOOR), FLOOR, ratios)  # underflowed
+    low, high = reach_range(shown)
+    bar = go.Bar(x=[kind_label(k) for k in kinds], y=_positive(shown),
                  marker=dict(color=[kind_color(k) for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
-                 text=[reach_text(r) for r in ratios],
-                 textposition="outside", showlegend=False,
-                 hovertemplate="%{x}: %{y:.2e}<extra></extra>")
-    layout = dict(yaxis=dict(title=dict(text=_log_scale("‖∂L/∂h_1‖ / ‖∂L/∂h_T‖")),
-                             **_log_axis(np.where(low, FLOOR, ratios))),
+                 text=[reach_share(r) for r in ratios], textposition="outside", cliponaxis=False,
+                 showlegend=False, hovertemplate="%{x}: %{y:.2e}<extra></extra>")
+    every = max(1, int(np.ceil((high - low) / 6)))  # at most about six labelled decades, 1 one
+    ticks = [10.0 ** k for k in range(low, high + 1) if k % every == 0]
+    layout = dict(yaxis=dict(title=dict(text=t("figures.reach_axis", floor=_power(low))),
+                             type="log", exponentformat="power", tickmode="array",
+                             tickvals=ticks, range=[low, high + 0.12 * (high - low)]),
                   xaxis=dict(title=dict(text=t("figures.model"))))
     return _figure([bar], layout, title, height=300)
+
+
+def reach_range(shares: np.ndarray) -> tuple[int, int]:
+    """log10 of the reach chart's floor (the whole decade below the smallest share) and top
+    (1, or the decade above the largest share where the signal grew)."""
+    drawn = shares[np.isfinite(shares) & (shares > 0)]
+    if not drawn.size:
+        return -1, 0
+    return int(np.floor(np.log10(drawn.min()))) - 1, max(0, int(np.ceil(np.log10(drawn.max()))))
+
+
+def reach_share(ratio: float) -> str:
+    """A share of the error signal as the reach chart labels it: '0.004: 1 in 250', '×2.5'
+    where it grew, 'below 1e-300' where float64 lost it."""
+    if not np.isfinite(ratio) or ratio < FLOOR:
+        return reach_text(ratio)
+    if ratio >= 1:
+        return f"×{ratio:.2g}"
+    return t("figures.reach_share", ratio=reach_text(ratio), n=_count(1 / ratio))
+
+
+def _count(n: float) -> str:
+    """A large number to two digits, as a reader says it: '2.9', '250', '2.7 × 10²⁰'."""
+    if n < 10_000:
+        return f"{float(f'{n:.2g}'):g}"
+    exponent = int(np.floor(np.log10(n)))
+    return f"{n / 10.0 ** exponent:.2g} × {_power(exponent)}"
+
+
+def _power(exponent: int) -> str:
+    """10^exponent as the axis labels write it: '10⁻²²'."""
+    return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def next_char_bars(top: list[tuple[str, float]], kind: str, title: str) -> go.Figure:

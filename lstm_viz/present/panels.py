@@ -76,6 +76,36 @@ def race_glimpses(run: RunView) -> dict:
     return figs
 
 
+def error_signal(run: RunView) -> dict:
+    """The error signal against the time step at the latest probe, for the story: every
+    model's ||dL/dh_t|| and, where it has one, ||dL/dc_t|| along its cell state, on a log axis
+    (the Gradient flow page's chart for this run). The RNN's falls through orders of magnitude
+    on its way back (Hochreiter 1991); the LSTM's cell-state line stays near flat where its
+    forget gates are near 1 (Hochreiter & Schmidhuber 1997)."""
+    latest = run.snapshots[-1]
+    if not latest.probes:  # every model diverged
+        return {}
+    return {"error_signal": figures.gradient_norms(
+        latest.probes, run.probe_batch.key_steps.flatten().tolist(), run.diverged,
+        t("panels.error_signal", step=latest.step), t("panels.mean", n=len(run.probe_batch.y)))}
+
+
+def error_signal_note(run: RunView) -> str:
+    """What the error-signal chart shows, from its own values: how much of each line's signal
+    at the last step reaches step 1."""
+    latest = run.snapshots[-1]
+    parts = [t("panels.signal_part", line=f"{kind_label(k)} ‖∂L/∂{name}_t‖",
+               share=figures.reach_share(_share(grad)))
+             for k, p in latest.probes.items()
+             for name, grad in (("h", p.grad_h), ("c", p.grad_c)) if grad is not None]
+    return t("panels.signal_note", step=latest.step, parts="; ".join(parts)) if parts else ""
+
+
+def _share(grad) -> float:
+    """||dL/d·_1|| / ||dL/d·_T|| of one line (nan where nothing arrives at the last step)."""
+    return float(grad[0] / grad[-1]) if grad[-1] > 0 else float("nan")
+
+
 def inside(run: RunView, snapshot: Snapshot) -> dict:
     """Inside the LSTM at one snapshot: one heatmap per gate of each gated model on probe
     sequence 1, and each model's memory state on two probe sequences with different answers."""

@@ -24,10 +24,11 @@ from pathlib import Path
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.training import LockstepTrainer, RunView
 from lstm_viz.i18n import t
+from lstm_viz.present import panels
 from lstm_viz.present.figures import reach_text
 from lstm_viz.present.labels import kind_label
 from lstm_viz.present.task_words import words
-from lstm_viz.present.verdict import gradient_note
+from lstm_viz.present.verdict import gradient_note, gradient_record, gradient_state
 
 # Every scene measured on seeds 0, 1, 2 (``python -m lstm_viz story --seeds 3 --json``), which
 # each scene quotes beside its own run.
@@ -44,7 +45,7 @@ class Scene:
     changes: dict = field(default_factory=dict)
     question: str = "solved"
     usual: tuple[str, ...] = ()  # the outcome seen on seeds 0-2 (README), which ``why`` explains
-    charts: tuple[str, ...] = ("race_metric",)  # the race charts (panels.race) the scene draws
+    charts: tuple[str, ...] = ("race_metric",)  # the charts the scene draws (CHARTS)
 
     @property
     def config(self) -> RunConfig:
@@ -68,6 +69,11 @@ class Scene:
         return tuple(k for k in view.models if view.solved_step(k) is not None)
 
 
+# Which panel builds each chart a scene can draw, and whether the chart changes with every
+# step (the race's curves) rather than only with a new probe.
+CHARTS = {"race_metric": (panels.race, True), "race_grad": (panels.race, True),
+          "race_reach": (panels.race_glimpses, False), "error_signal": (panels.error_signal, False)}
+
 # The exploding RNN, chosen by measurement (docs/science.md): σ_max(W_hh) = 2.5 at the start,
 # plain SGD at 0.5, lag 50, 600 steps, and no clipping (scene 7) or clipping at 1 (scene 8).
 EXPLODING = {"seq_len": 50, "max_steps": 600, "models": ("rnn",), "rnn_gain": 2.5,
@@ -75,7 +81,8 @@ EXPLODING = {"seq_len": 50, "max_steps": 600, "models": ("rnn",), "rnn_gain": 2.
 
 SCENES = (
     Scene("lag20", {"seq_len": 20, "max_steps": 600}, usual=("rnn", "lstm")),
-    Scene("lag100", {"seq_len": 100, "max_steps": 300}, usual=("lstm",)),
+    Scene("lag100", {"seq_len": 100, "max_steps": 300}, usual=("lstm",),
+          charts=("race_metric", "error_signal")),
     Scene("closed", {"seq_len": 100, "max_steps": 300, "memory_init": "constant",
                      "forget_bias": 0.0}, usual=()),
     Scene("cec", {"seq_len": 100, "max_steps": 300, "models": ("lstm", "lstm-cec")},
@@ -83,7 +90,7 @@ SCENES = (
     Scene("cut", {"seq_len": 100, "max_steps": 300, "models": ("lstm", "lstm-cut")},
           usual=("lstm",)),
     Scene("gradients", {"seq_len": 100, "max_steps": 300, "models": ("rnn", "lstm", "lstm-cut")},
-          question="reach", usual=("lstm",)),
+          question="reach", usual=("lstm",), charts=("race_reach", "error_signal")),
     Scene("explode", EXPLODING, usual=(), charts=("race_metric", "race_grad")),
     Scene("clipped", {**EXPLODING, "clip": 1.0}, usual=("rnn",),
           charts=("race_metric", "race_grad")),
@@ -153,9 +160,50 @@ def explanation(scene: Scene, view: RunView, prediction: tuple[str, ...] | None)
         lines.append(t(verdict, outcome=choice_text(scene, outcome),
                        guess=choice_text(scene, prediction)))
     usual = tuple(sorted(outcome)) == tuple(sorted(scene.usual))
-    lines.append(t(f"story.{scene.key}.why") if usual
+    lines.append(why(scene, view) if usual
                  else t("story.unusual", usual=choice_text(scene, scene.usual)))
     return lines
+
+
+def why(scene: Scene, view: RunView) -> str:
+    """The scene's explanation of its usual outcome, with this run's own numbers wherever it
+    makes a claim about them: the probes' factors and shares at the last snapshot, and for
+    the exploding scenes the steps the gradient took (``story.<key>.spiked`` or ``.calm``
+    after the loss did or did not spike)."""
+    numbers = probe_numbers(view)
+    if scene.key in ("explode", "clipped"):
+        kind = scene.config.models[0]
+        numbers.update(step_numbers(view, kind))
+        after = "spiked" if gradient_state(view, kind) in ("exploded", "diverged") else "calm"
+        numbers["after"] = t(f"story.{scene.key}.{after}", **numbers)
+    return t(f"story.{scene.key}.why", **numbers)
+
+
+def probe_numbers(view: RunView) -> dict[str, str]:
+    """What the explanations quote of the last snapshot: its step, each model's typical factor
+    of one step back (geometric mean: the RNN's gain on the error signal, the LSTM's forget
+    gate) and the share of the error signal that reaches step 1; the LSTM's product of factors
+    over the lag."""
+    snapshot = view.snapshots[-1]
+    numbers = {"step": str(snapshot.step)}
+    for kind, probe in snapshot.probes.items():
+        name = {"lstm-cut": "cut"}.get(kind, kind)
+        numbers[f"{name}_factor"] = f"{probe.typical_multiplier:.2f}"
+        numbers[f"{name}_share"] = reach_text(probe.grad_ratio)
+        numbers[f"{name}_product"] = reach_text(float(probe.multiplier_product[0]))
+    return numbers
+
+
+def step_numbers(view: RunView, kind: str) -> dict[str, str]:
+    """The gradient's record of one model trained with plain SGD: its largest norm and the
+    step it came at, how far that step moved the weights (learning rate × norm, before any
+    clipping), the loss's peak and start, the clipped steps and the step it solved the task."""
+    record, lr = gradient_record(view, kind), view.config.lr
+    return {"norm": f"{record.grad_norm_max:.3g}", "grad_step": str(record.grad_step),
+            "move": f"{lr * record.grad_norm_max:.3g}", "lr": f"{lr:g}",
+            "loss": f"{record.loss_max:.3g}", "loss_step": str(record.loss_step),
+            "start": f"{record.start_loss:.3g}", "clipped": str(record.clipped_steps),
+            "steps": str(view.steps), "solved": str(view.solved_step(kind))}
 
 
 def measure(scene: Scene, seed: int) -> dict[str, float | int | None]:
