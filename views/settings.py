@@ -180,20 +180,50 @@ def _session_language() -> str:
     return st.session_state.get("lang", i18n.DEFAULT) if get_script_run_ctx() else i18n.DEFAULT
 
 
+def _first_language() -> str:
+    """The language a session opens in: the link's ``lang=``, else the one this session
+    already had (kept apart from the switch's widget state, which Streamlit may drop on a page
+    change, and a page link's address has no query), else the browser's
+    (``st.context.locale``, then its Accept-Language), else English. A language the link or
+    the reader chose stays in every link (``chosen_lang``)."""
+    wanted = st.query_params.get("lang")
+    if wanted in i18n.LANGUAGES:
+        st.session_state.chosen_lang = True
+        return wanted
+    if st.session_state.get("language") in i18n.LANGUAGES:
+        return st.session_state.language
+    headers = st.context.headers or {}
+    return i18n.from_browser(st.context.locale, headers.get("Accept-Language")) or i18n.DEFAULT
+
+
+def _choose_language() -> None:
+    st.session_state.chosen_lang = True
+
+
+def link_language() -> str | None:
+    """The ``lang=`` every link of this session carries: its language, unless that is English
+    and nobody chose it (None: the link follows each reader's browser)."""
+    language = st.session_state.get("lang", i18n.DEFAULT)
+    if language == i18n.DEFAULT and not st.session_state.get("chosen_lang"):
+        return None
+    return language
+
+
 def language_picker() -> None:
     """The language switch, first in the sidebar and kept in the link (``lang=ko``; the
     widget is not bound to the link, which would write the label, ``lang=한국어``)."""
     i18n.use_source(_session_language)
     if "lang" not in st.session_state:
-        wanted = st.query_params.get("lang", i18n.DEFAULT)
-        st.session_state.lang = wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT
+        st.session_state.lang = _first_language()
     language = st.sidebar.selectbox("Language · 언어", tuple(i18n.LANGUAGES), key="lang",
-                                    format_func=i18n.LANGUAGES.get)
-    if language == i18n.DEFAULT:  # a malformed lang= stays for check_url to note and drop
+                                    format_func=i18n.LANGUAGES.get, on_change=_choose_language)
+    st.session_state.language = language  # outlives the widget's state
+    kept = link_language()
+    if kept is None:  # a malformed lang= stays for check_url to note and drop
         if st.query_params.get("lang") in i18n.LANGUAGES:
             st.query_params.pop("lang")
-    else:
-        st.query_params["lang"] = language
+    elif st.query_params.get("lang") != kept:
+        st.query_params["lang"] = kept
 
 
 def _shown(setting: Setting, values: dict) -> bool:
@@ -332,7 +362,10 @@ def share_query(values: dict[str, object]) -> str:
     settings = {s.name: config_value(s, values[s.name]) for s in SIDEBAR
                 if values.get(s.name) is not None}
     settings.update({k: values[k] for k in ("series", *PAGE_BY_NAME) if values.get(k) is not None})
-    return link.write(settings, PAGE_SETTINGS)
+    query = link.write(settings, PAGE_SETTINGS)
+    if values.get("lang") == i18n.DEFAULT:  # chosen (``link_language``): kept though a default
+        query += f"&lang={i18n.DEFAULT}"
+    return query
 
 
 def scene_values() -> dict[str, object]:
@@ -342,7 +375,7 @@ def scene_values() -> dict[str, object]:
     values = {s.name: widget_value(s, run[s.name]) if s.name in run else None for s in SIDEBAR}
     values["w"] = st.session_state.get("w")
     values["series"] = run.get("series")
-    values["lang"] = st.session_state.get("lang")
+    values["lang"] = link_language()
     if st.context.url and urlparse(st.context.url).path.strip("/") == "story":
         values["scene"] = st.session_state.get("scene", st.query_params.get("scene"))
     if st.session_state.get("follow") is False:

@@ -49,7 +49,7 @@ def class_tally() -> None:
 def scene_link(n: int) -> str:
     """The link that opens scene ``n`` set up, in this language."""
     values = settings.widget_values(story.scene_at(n).config)
-    values.update(scene=str(n), lang=st.session_state.get("lang"))
+    values.update(scene=str(n), lang=settings.link_language())
     return f"{settings.address()}?{settings.share_query(values)}"
 
 
