@@ -303,10 +303,13 @@ def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_
     assert (config.memory_init, config.forget_bias) == ("constant", 0.0)
     lstm = LockstepTrainer(config).models["lstm"]  # the run's models, built as the worker builds them
     assert float(lstm.memory_bias().abs().max()) == 0.0
-    assert at.button(key="close_gate").disabled
+    assert "close_gate" not in {b.key for b in at.button}  # closed: the button opens it again
+    assert "**Memory init back to chrono** below" in " ".join(m.value for m in at.markdown)
     assert "memory_init=constant" in settings.share_query(_session_values(at)).split("&")
     again = open_app({"seq_len": "10", "hidden_size": "8", "memory_init": "constant", "forget_bias": "0"})
     assert view_of(again).config == config
+    at.button(key="open_gate").click().run()
+    assert view_of(at).config.memory_init == "chrono" and at.button(key="close_gate")
 
 
 def test_race_chart_draws_held_out_beside_training_batches():

@@ -36,6 +36,9 @@ SIDEBAR = tuple(s for s in LINKED if s.widget)  # the settings the sidebar draws
 # sidebar's (``bar_settings``).
 IN_BAR = ("seq_len",)
 ALL_SETTINGS = "settings"  # hide=settings: the whole settings panel
+# hide=all_but_seq_len: every setting but the sequence length (students keep it and Start)
+ALL_BUT_LENGTH = "all_but_seq_len"
+HIDE_GROUPS = (ALL_SETTINGS, ALL_BUT_LENGTH)
 BAR_KEY = "{}_bar"  # the bar widget's key
 # Page controls kept in the link too (not run settings): the Primer's factor, the snapshot
 # chosen on Inside the LSTM, the story's scene and the language.
@@ -50,7 +53,7 @@ PAGE_SETTINGS = (
     # A teacher's link hides what the lesson does not need (TensorFlow Playground's hide flags):
     # settings by name, or all of them; lock=1 takes away the students' "show all settings".
     Setting("hide", (), "the settings the link hides (names, or settings for all)",
-            options=(ALL_SETTINGS, *(s.name for s in SIDEBAR)), comma=True),
+            options=(*HIDE_GROUPS, *(s.name for s in SIDEBAR)), comma=True),
     Setting("lock", 0, "1: the hidden settings cannot be shown", low=0, high=1),
 )
 PAGE_BY_NAME = {s.name: s for s in PAGE_SETTINGS}
@@ -236,13 +239,23 @@ def _shown(setting: Setting, values: dict) -> bool:
     return True
 
 
+def hidden_names(hide) -> set[str]:
+    """The settings a link's ``hide=`` names: every one for hide=settings, every one but the
+    sequence length for hide=all_but_seq_len."""
+    names = set(hide) - set(HIDE_GROUPS)
+    if ALL_SETTINGS in hide:
+        return {s.name for s in SIDEBAR}
+    if ALL_BUT_LENGTH in hide:
+        names |= {s.name for s in SIDEBAR} - {"seq_len"}
+    return names
+
+
 def hidden() -> set[str]:
-    """The settings this session does not draw: those the link hides (every one for
-    hide=settings), until the reader shows them all."""
-    names = set(st.session_state.get("hide", ()))
-    if st.session_state.get("show_all") or not names:
+    """The settings this session does not draw: those the link hides, until the reader shows
+    them all."""
+    if st.session_state.get("show_all"):
         return set()
-    return {s.name for s in SIDEBAR} if ALL_SETTINGS in names else names
+    return hidden_names(st.session_state.get("hide", ()))
 
 
 def may_change(*names: str) -> bool:
@@ -250,16 +263,37 @@ def may_change(*names: str) -> bool:
     return not hidden() & set(names)
 
 
+def may_set(values: dict[str, object]) -> bool:
+    """True if a shortcut that gives the settings these widget values may be offered: it
+    changes no hidden setting (a hidden one it leaves as it is may be among them)."""
+    return all(name not in hidden() or st.session_state.get(name, widget_value(
+        BY_NAME[name], BY_NAME[name].default)) == value for name, value in values.items())
+
+
 def _show_all() -> None:
     st.session_state.show_all = True
 
 
-def _hidden_notice(names: set[str]) -> None:
-    """Students always see that settings are hidden, and (unless the link locks them) can show
-    them all with one click."""
-    what = (t("hidden.all") if len(names) == len(SIDEBAR)
-            else ", ".join(in_sentence(BY_NAME[n]) for n in sorted(
-                names, key=[s.name for s in SIDEBAR].index)))
+def hidden_words(names: set[str], values: dict) -> str:
+    """What a student is told is hidden, naming only the settings the task on screen uses
+    (``_shown``: not the forecast horizon on the latch): 'all settings', 'all settings but
+    the sequence length (lag)', or the hidden ones where they are fewer than the rest."""
+    used = [s for s in SIDEBAR if _shown(s, values)]
+    gone = [in_sentence(s) for s in used if s.name in names]
+    kept = [in_sentence(s) for s in used if s.name not in names]
+    if not gone:  # it hides only settings this task does not use: name them
+        gone = [in_sentence(s) for s in SIDEBAR if s.name in names]
+    if not kept:
+        return t("hidden.all")
+    if len(gone) > len(kept):
+        return t("hidden.all_but", shown=", ".join(kept))
+    return ", ".join(gone)
+
+
+def _hidden_notice(names: set[str], values: dict) -> None:
+    """Students always see that settings are hidden (in a few words: ``hidden_words``), and
+    (unless the link locks them) can show them all with one click."""
+    what = hidden_words(names, values)
     locked = st.session_state.get("lock") == 1
     st.info(t("hidden.locked" if locked else "hidden.notice", what=what),
             icon=":material/visibility_off:")
@@ -276,8 +310,7 @@ def sidebar_config() -> RunConfig | None:
     with st.sidebar:
         if len(hide) < len(SIDEBAR):
             st.header(t("sidebar.settings"))
-        if hide:
-            _hidden_notice(hide)
+        notice = st.container()  # filled once the settings in use are known
         values = {}
         for setting in SIDEBAR:
             drawn = _shown(setting, values)
@@ -290,6 +323,9 @@ def sidebar_config() -> RunConfig | None:
                 extra = {"on_change": _start_task} if setting.name == "task" else {}
                 values[setting.name] = (config_value(setting, _widget(setting, **persist, **extra))
                                         if drawn else setting.default)
+        if hide:
+            with notice:
+                _hidden_notice(hide, values)
     if st.session_state.url_notes:
         notes = "; ".join(say(note) for note in st.session_state.url_notes)
         st.info(t("link.notes", notes=notes))
@@ -406,7 +442,7 @@ def students_see(hide: tuple, locked: bool) -> str:
     one that hides none): what is left, or what is hidden where that list is shorter."""
     if not hide:
         return ""
-    names = {s.name for s in SIDEBAR} if ALL_SETTINGS in hide else set(hide)
+    names = hidden_names(hide)
     label = {s.name: in_sentence(s) for s in SIDEBAR}
     shown = [label[s.name] for s in SIDEBAR if s.name not in names]
     gone = [label[s.name] for s in SIDEBAR if s.name in names]
@@ -431,9 +467,16 @@ def share_link(pages: list[str]) -> None:
     base = address(pages)
     with st.sidebar:
         st.subheader(t("share.title"))
-        values.update(_hide_choice())
+        values.update(_hide_choice() if teacher() else {
+            "hide": st.session_state.get("hide", ()), "lock": st.session_state.get("lock", 0)})
         st.code(f"{base}?{share_query(values)}", language=None, wrap_lines=True)
         st.caption(t("share.caption", holds=describe_link(values)))
+
+
+def teacher() -> bool:
+    """True where the share box offers what to hide: not for a student, whose link hides
+    settings (unless they have shown them all); their share link keeps their link's."""
+    return not st.session_state.get("hide") or bool(st.session_state.get("show_all"))
 
 
 def _hide_choice() -> dict:
@@ -445,12 +488,21 @@ def _hide_choice() -> dict:
     chosen = st.multiselect(t("share.hide"), hide_setting.options, key="share_hide",
                             format_func=_hide_label, help=t("share.hide_help"),
                             placeholder=t("share.hide_none"))
-    hide = (ALL_SETTINGS,) if ALL_SETTINGS in chosen else tuple(
-        o for o in hide_setting.options if o in chosen)
+    names = hidden_names(chosen)
+    if len(names) == len(SIDEBAR):
+        hide = (ALL_SETTINGS,)
+    elif ALL_BUT_LENGTH in chosen:
+        hide = (ALL_BUT_LENGTH,)
+    else:
+        hide = tuple(o for o in hide_setting.options if o in chosen)
     lock = st.checkbox(t("share.lock"), key="share_lock", disabled=not hide,
                        help=t("share.lock_help"))
     return {"hide": hide, "lock": int(bool(hide) and lock)}
 
 
 def _hide_label(name: str) -> str:
-    return t("hidden.all") if name == ALL_SETTINGS else setting_label(BY_NAME[name])
+    if name == ALL_SETTINGS:
+        return t("hidden.all")
+    if name == ALL_BUT_LENGTH:
+        return t("hidden.all_but_seq_len")
+    return setting_label(BY_NAME[name])
