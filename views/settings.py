@@ -24,7 +24,7 @@ from lstm_viz.core import link
 from lstm_viz.core.config import BY_NAME, LINKED, RunConfig, task_defaults
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
-from lstm_viz.i18n import say, t
+from lstm_viz.i18n import has, say, t
 from lstm_viz.present.labels import kind_label
 from lstm_viz.present import story
 from lstm_viz.tasks import TASKS, series
@@ -115,8 +115,29 @@ def _widget(setting: Setting, **extra):
     if setting.widget == "number_input":
         return st.number_input(name, float(setting.low), float(setting.high),
                                float(setting.default), step=1.0, format="%.0f", **common)
+    if has(f"change.{setting.name}.zero"):  # 0 means something else: said in words
+        return st.select_slider(name, _stops(setting), value=setting.default,
+                                format_func=lambda v: _with_zero(setting, v), **common)
     return st.slider(name, setting.low, setting.high, setting.default, step=setting.step,
                      **common)
+
+
+def _stops(setting: Setting) -> tuple:
+    """A slider's values, low to high by its step, and the value it holds if that is between
+    them (a link's 2.55): drawn as a select_slider, which can say a value in words."""
+    count = round((setting.high - setting.low) / setting.step)
+    kind = int if setting.whole else float
+    stops = {kind(round(setting.low + i * setting.step, 9)) for i in range(count + 1)}
+    held = st.session_state.get(setting.name)
+    if isinstance(held, (int, float)) and setting.low <= held <= setting.high:
+        stops.add(kind(held))
+    return tuple(sorted(stops))
+
+
+def _with_zero(setting: Setting, value) -> str:
+    """A slider's value as its thumb shows it: 0 in words where 0 means something else (no
+    clipping, PyTorch's initialisation, half the hidden size)."""
+    return t(f"change.{setting.name}.zero") if value == 0 else written(value)
 
 
 def whole_number(raw: str, default: int) -> int:
@@ -149,6 +170,17 @@ def _clean_link() -> None:
         st.query_params["hide"] = PAGE_BY_NAME["hide"].write(st.session_state.hide)[0]
 
 
+NOTES_SHOWN = 5  # a link's notes said in full; the rest are counted
+
+
+def notes_text(notes: list) -> str:
+    """A link's notes, the first ``NOTES_SHOWN`` in full and the rest counted ('...; and 195
+    more'): a link of 200 bad values gave a note taller than a screen."""
+    said = "; ".join(say(note) for note in notes[:NOTES_SHOWN])
+    more = len(notes) - NOTES_SHOWN
+    return said + (t("link.more", n=more) if more > 0 else "")
+
+
 def _write_address(values: dict) -> None:
     """The address holds the run settings (``values``: name -> value) as ``link.write`` writes
     them: the version, and every setting that differs from its default; older keys, unknown
@@ -168,6 +200,23 @@ def _write_address(values: dict) -> None:
         st.query_params.update(changed)  # one message for all
 
 
+# Streamlit answers an unknown path with its own "Page not found" pop-up, in English, over the
+# app's note and blocking clicks (its modal also locks the page's scrolling). The app's note
+# says the same in the reader's language: the pop-up is hidden and closed (the app has no
+# dialogs of its own).
+CLOSE_NO_PAGE_POPUP = """<style>[data-testid="stDialog"] {display: none !important;}</style>
+<script>
+(() => {
+  const until = Date.now() + 10000;
+  const close = () => {
+    const button = document.querySelector('[data-testid="stDialog"] button[aria-label="Close"]');
+    if (button) { button.click(); } else if (Date.now() < until) { setTimeout(close, 100); }
+  };
+  close();
+})();
+</script>"""
+
+
 def unknown_page_note(paths: list[str]) -> None:
     """Once per session: a link to a page that does not exist opens the Race page, and says so."""
     if "page_checked" in st.session_state:
@@ -175,6 +224,7 @@ def unknown_page_note(paths: list[str]) -> None:
     st.session_state.page_checked = True
     path = urlparse(st.context.url or "").path.strip("/")
     if path and path not in paths:
+        st.html(CLOSE_NO_PAGE_POPUP, unsafe_allow_javascript=True)
         st.info(t("link.no_page", path=path[:link.MAX_SHOWN]))
 
 
@@ -327,8 +377,7 @@ def sidebar_config() -> RunConfig | None:
             with notice:
                 _hidden_notice(hide, values)
     if st.session_state.url_notes:
-        notes = "; ".join(say(note) for note in st.session_state.url_notes)
-        st.info(t("link.notes", notes=notes))
+        st.info(t("link.notes", notes=notes_text(st.session_state.url_notes)))
     if not values["models"]:
         st.warning(t("sidebar.no_model"))
         return None

@@ -209,6 +209,7 @@ TEXT = {
     "link.no_page": "There is no page '/{path}' in this app, so it opened the Race page.",
     "link.notes": ("This link had values the app could not use, so it opened with defaults for "
                    "them: {notes}."),
+    "link.more": "; and {n} more",
     "link.all_defaults": "every setting at its default",
     "link.some_defaults": "{changed}; every other setting at its default",
     "sidebar.settings": "Settings",

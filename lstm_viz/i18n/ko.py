@@ -195,6 +195,7 @@ TEXT = {
     "link.dropped": "{key}의 {items} 무시({options} 가운데 없음)",
     "link.no_page": "이 앱에는 '/{path}' 페이지가 없어서 경주 페이지를 열었어요.",
     "link.notes": "이 링크에 쓸 수 없는 값이 있어서 그 항목은 기본값으로 열었어요: {notes}.",
+    "link.more": "; 그 밖에 {n}개 더",
     "link.all_defaults": "모든 설정이 기본값",
     "link.some_defaults": "{changed}; 나머지 설정은 모두 기본값",
     "sidebar.settings": "설정",
