@@ -41,10 +41,12 @@ navigation = st.navigation(PAGES, position="hidden")
 cursor = st.session_state.get("cursor")
 newcomer = (navigation.url_path == "" and not set(st.query_params) - {"lang"}
             and (cursor is None or cursor.step == 0) and not st.session_state.get("playing"))
+language = settings.link_language()  # kept in each page's link, as in the address
 with st.container(horizontal=True, key="page_links", gap="small"):
     for page in PAGES:
         label = t("story.newcomer") if newcomer and page is PAGES[0] else page.title.split(":")[0]
-        st.page_link(page, label=label, icon=page.icon, width="content")
+        st.page_link(page, label=label, icon=page.icon, width="content",
+                     query_params={"lang": language} if language else None)
 controls = st.sidebar.container()  # drawn above the settings, filled once they are read
 config = settings.sidebar_config()
 if config is None:

@@ -300,9 +300,11 @@ def test_the_address_bar_always_holds_the_scene_under_the_new_names(server, brow
 def test_closing_the_forget_gate_sets_the_constant_init_with_bias_0_in_the_link(server, browser):
     context, page = open_page(browser, f"{server['url']}/?v=2&seq_len=20")
     try:
+        assert "PyTorch's init" in page.locator('[data-testid="stSidebar"]').inner_text()  # σ_max 0
         button = page.get_by_role("button", name="Close the forget gate (bias 0)")
         button.click()
-        wait_for(lambda: button.is_disabled(), what="the gate to close")
+        reopen = page.get_by_role("button", name="Memory init back to chrono")
+        reopen.wait_for()
         wait_for(lambda: _query(address(page)) == {"v": ["3"], "seq_len": ["20"],
                                                   "memory_init": ["constant"],
                                                   "forget_bias": ["0"]}, what="the link")
@@ -310,6 +312,10 @@ def test_closing_the_forget_gate_sets_the_constant_init_with_bias_0_in_the_link(
         assert "memory_init=constant" in share and "forget_bias=0" in share
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "forget_gate_closed.png"))
+        assert "Memory init back to chrono below" in page.locator('[data-testid="stMain"]').inner_text()
+        reopen.click()  # the Next line's button takes the link back to chrono
+        wait_for(lambda: _query(address(page)) == {"v": ["3"], "seq_len": ["20"],
+                                                  "forget_bias": ["0"]}, what="chrono again")
         no_exception(page)
     finally:
         context.close()
@@ -640,10 +646,65 @@ def test_charts_keep_full_opacity_while_playing(server, browser):
         context.close()
 
 
-def test_a_link_to_a_page_that_does_not_exist_says_so(server, browser):
-    context, page = open_page(browser, f"{server['url']}/nosuchpage")
+@pytest.mark.parametrize("size", [(1400, 1000), PHONE], ids=["desktop", "phone"])
+def test_a_link_to_a_page_that_does_not_exist_says_so(server, browser, size):
+    """Only the app's note, no Streamlit pop-up over it, and a page link still takes a click;
+    a link of 200 bad values lists a few and counts the rest, within a screen."""
+    junk = "&".join(f"junk{i}=1" for i in range(200))
+    context, page = open_page(browser, f"{server['url']}/nosuchpage?{junk}", *size)
     try:
-        assert "There is no page '/nosuchpage'" in page.locator('[data-testid="stAlert"]').first.inner_text()
+        notes = page.locator('[data-testid="stAlert"]')
+        wait_for(lambda: "There is no page '/nosuchpage'" in " ".join(notes.all_inner_texts()),
+                 what="the app's note")
+        page.wait_for_timeout(1000)  # the pop-up came with the first run
+        assert not page.locator('[data-testid="stDialog"]').filter(visible=True).count()
+        assert "Page not found" not in page.locator("body").inner_text()
+        said = next(n for n in notes.all_inner_texts() if "could not use" in n)
+        assert "and 195 more" in said and said.count("junk") == 5
+        box = notes.filter(has_text="could not use").first.bounding_box()
+        assert box["height"] < size[1] / 2, box
+        page.locator(".st-key-page_links a").filter(has_text="Primer").click()
+        wait_for(lambda: urlparse(address(page)).path == "/primer", what="the Primer")
+        no_exception(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size, locale", [(PHONE, "ko-KR"), ((1400, 1000), "ko-KR"),
+                                          ((1400, 1000), "en-US")],
+                         ids=["phone-ko", "desktop-ko", "desktop-en"])
+def test_the_bare_link_opens_in_the_browsers_language(server, browser, size, locale):
+    """A Korean phone (ko-KR, Accept-Language: ko) on the bare link reads Korean, and lang=ko
+    stays in the address and in every page link, through the story's set-up button (the
+    report: once that tap turned the page English and dropped lang=ko). An English browser
+    keeps the bare link bare."""
+    korean = locale == "ko-KR"
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale=locale,
+                                  extra_http_headers={"Accept-Language": locale[:2]},
+                                  is_mobile=size == PHONE, has_touch=size == PHONE)
+    page = context.new_page()
+    try:
+        visit(page, f"{server['url']}/")
+        title = page.locator("h1").first.inner_text()
+        assert bool(HANGUL.search(title)) == korean, title
+        links = page.locator(".st-key-page_links a")
+        if not korean:
+            assert "lang" not in _query(address(page))
+            assert all("lang=" not in (a or "") for a in
+                       [links.nth(i).get_attribute("href") for i in range(links.count())])
+            return
+        wait_for(lambda: _query(address(page)).get("lang") == ["ko"], what="lang=ko")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert hrefs and all("lang=ko" in h for h in hrefs), hrefs
+        links.first.click()  # the story, then its scene 1 set up
+        set_up = page.get_by_role("button", name="장면 1 준비하기")
+        set_up.wait_for(timeout=60_000)
+        set_up.tap() if size == PHONE else set_up.click()
+        page.get_by_role("radio").first.wait_for(timeout=60_000)
+        wait_for(lambda: _query(address(page)).get("seq_len") == ["20"], what="scene 1's link")
+        assert _query(address(page))["lang"] == ["ko"]
+        assert HANGUL.search(page.locator("h1").first.inner_text())
+        no_exception(page)
     finally:
         context.close()
 
@@ -738,6 +799,31 @@ def test_a_teachers_link_hides_and_locks_what_it_names(server, browser):
         assert not everything & _sidebar_labels(page)
         assert sidebar.get_by_role("button", name="Show all settings", exact=True).count() == 0
         assert "locks them" in sidebar.inner_text()
+        no_exception(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size, lang", [((1400, 1000), "en"), (PHONE, "ko")],
+                         ids=["desktop-en", "phone-ko"])
+def test_a_students_link_keeps_the_hidden_seed_and_says_little(server, browser, size, lang):
+    """hide=all_but_seq_len&lock=1 (the share box's one choice): no New seed (a hidden seed
+    stays the class's), a short note naming what the latch uses, no "Hide from students"
+    box; the sequence length and Start stay on the page."""
+    context, page = open_page(browser, f"{server['url']}/?v=3&hide=all_but_seq_len&lock=1"
+                                       f"&lang={lang}", *size)
+    try:
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        words = {"en": ("New seed", "all settings except sequence length (lag)",
+                        "Hide from students"),
+                 "ko": ("새 시드", "시퀀스 길이(지연) 말고 모든 설정", "학생에게 숨길 설정")}[lang]
+        assert sidebar.get_by_role("button", name=words[0]).count() == 0
+        text = sidebar.inner_text()
+        assert words[1] in text and words[2] not in text, text
+        assert "hide=all_but_seq_len" in sidebar.locator('[data-testid="stCode"]').inner_text()
+        bar = page.locator(".st-key-control_bar")
+        assert bar.locator('[data-testid="stSlider"]').count() == 1
+        assert bar.get_by_role("button").first.is_visible()
         no_exception(page)
     finally:
         context.close()

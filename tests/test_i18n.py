@@ -64,7 +64,55 @@ def test_a_korean_link_opens_the_app_in_korean_and_keeps_the_language():
     assert "lang=ko" in at.get("code")[-1].value  # the share box's link
     at.selectbox(key="lang").set_value("en").run()
     assert at.title[0].value == TABLES["en"]["story.title"]
+    assert "lang=en" in at.get("code")[-1].value  # chosen: kept, though English is the default
+    assert at.query_params["lang"] == "en"
+
+
+def test_the_browsers_locale_picks_the_language_when_the_link_has_none():
+    """A Korean phone (navigator.language ko-KR) on the bare link opens in Korean, and its page
+    links and share link carry lang=ko; a link's lang= wins over the locale."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.context = {"locale": "ko-KR"}
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="lang").value == "ko"
+    assert re.search("[\uac00-\ud7a3]", at.title[0].value), at.title[0].value
+    assert at.query_params["lang"] == "ko"
+    assert "lang=ko" in at.get("code")[-1].value
+    links = [link.proto.query_string for link in at.get("page_link")]
+    assert links and all(q == "lang=ko" for q in links)
+    english = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    english.context = {"locale": "ko-KR"}
+    english.query_params["lang"] = "en"
+    english.run()
+    assert english.selectbox(key="lang").value == "en" and english.query_params["lang"] == "en"
+
+
+def test_an_english_browser_on_the_bare_link_keeps_the_bare_link():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.context = {"locale": "en-US"}
+    at.run()
+    assert at.selectbox(key="lang").value == "en" and "lang" not in at.query_params
     assert "lang=" not in at.get("code")[-1].value
+
+
+def test_a_rerun_that_lost_the_switch_and_the_query_keeps_the_language():
+    """A page link's rerun carries no query, and on a page change Streamlit may drop a
+    widget's state: the session's language still holds (the report: a tap on "장면 1
+    준비하기" turned the page English and dropped lang=ko)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["language"] = "ko"  # what the session kept; the switch's state is gone
+    at.switch_page("views/story.py").run()  # no query, an English browser
+    assert not at.exception, at.exception
+    assert at.title[0].value == TABLES["ko"]["story.title"]
+    assert at.query_params["lang"] == "ko"
+
+
+@pytest.mark.parametrize("locale, header, language", [
+    ("ko-KR", None, "ko"), ("ko", None, "ko"), ("en-US", "ko", "en"), (None, "ko,en;q=0.8", "ko"),
+    ("fr-FR", "fr, ko;q=0.5", "ko"), ("fr-FR", None, None), (None, None, None)])
+def test_from_browser_reads_the_locale_then_accept_language(locale, header, language):
+    assert i18n.from_browser(locale, header) == language
 
 
 @pytest.mark.parametrize("params,note", [({"lang": "xx"}, "lang='xx' (not one of en, ko)"),

@@ -103,7 +103,7 @@ def test_the_projection_slider_shows_with_the_lstmp_and_a_too_large_one_is_clamp
     at = open_app({"models": ["LSTM"]})
     assert not [s for s in at.slider if s.key == "proj_size"]
     at = open_app({"models": ["LSTM", "LSTMP"], "hidden_size": "6", "proj_size": "9"})
-    assert at.slider(key="proj_size").value == 9
+    assert at.select_slider(key="proj_size").value == 9
     assert "using 5 instead of 9" in " ".join(i.value for i in at.info)
     assert at.session_state["cursor"].run.config.proj_size == 5
     at = open_app({"models": ["LSTMP"], "hidden_size": "1"})

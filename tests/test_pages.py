@@ -303,10 +303,13 @@ def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_
     assert (config.memory_init, config.forget_bias) == ("constant", 0.0)
     lstm = LockstepTrainer(config).models["lstm"]  # the run's models, built as the worker builds them
     assert float(lstm.memory_bias().abs().max()) == 0.0
-    assert at.button(key="close_gate").disabled
+    assert "close_gate" not in {b.key for b in at.button}  # closed: the button opens it again
+    assert "**Memory init back to chrono** below" in " ".join(m.value for m in at.markdown)
     assert "memory_init=constant" in settings.share_query(_session_values(at)).split("&")
     again = open_app({"seq_len": "10", "hidden_size": "8", "memory_init": "constant", "forget_bias": "0"})
     assert view_of(again).config == config
+    at.button(key="open_gate").click().run()
+    assert view_of(at).config.memory_init == "chrono" and at.button(key="close_gate")
 
 
 def test_race_chart_draws_held_out_beside_training_batches():
@@ -558,8 +561,8 @@ def test_a_change_note_says_what_a_zero_means():
     """Clipping 0 is off and RNN gain 0 is PyTorch's own init: the note says so, not '0.0'."""
     at = open_app({"seq_len": "10", "hidden_size": "4", "models": ["rnn"]})
     at.button(key="step").click().run()
-    at.slider(key="clip").set_value(0.0).run()
-    at.slider(key="rnn_gain").set_value(2.5).run()
+    at.select_slider(key="clip").set_value(0.0).run()
+    at.select_slider(key="rnn_gain").set_value(2.5).run()
     notes = " ".join(i.value for i in at.info)
     assert "gradient clipping 1 → off" in notes and "RNN gain σ_max(W_hh) PyTorch's init → 2.5" in notes
     assert "0.0" not in notes and "1.0" not in notes
@@ -572,7 +575,7 @@ def test_a_hidden_setting_leaves_the_share_box_and_comes_back_with_its_value():
     at.multiselect(key="models").set_value(["lstm"]).run()  # the LSTMP leaves the race
     assert "proj_size" not in at.code[0].value and view_of(at).config.proj_size == 0
     at.multiselect(key="models").set_value(["lstm", "lstmp"]).run()
-    assert at.slider(key="proj_size").value == 5 and "proj_size=5" in at.code[0].value
+    assert at.select_slider(key="proj_size").value == 5 and "proj_size=5" in at.code[0].value
 
 
 def test_the_plain_address_stays_plain_and_the_share_box_names_the_version():
@@ -590,3 +593,20 @@ def test_a_link_number_between_a_sliders_stops_takes_the_nearest_with_a_note():
     assert "max_steps=350" in notes and "batch_size" not in notes  # 64.0 is a stop
     exact = open_app({"lr": "2e-3", "seed": "5"})  # as the CLI and the README write it
     assert not exact.info and view_of(exact).config.lr == 0.002
+
+
+def test_a_slider_whose_zero_means_something_says_it_in_words():
+    """The RNN gain read 'σ_max 0.00' for PyTorch's initialisation: 0 is said in words on its
+    slider (and on clipping's and LSTMP's projection's), other values as numbers."""
+    at = open_app({"models": "rnn,lstmp", "clip": "0", "rnn_gain": "2.55"})
+    gain, clip = at.select_slider(key="rnn_gain"), at.select_slider(key="clip")
+    assert gain.value == 2.55 and view_of(at).config.rnn_gain == 2.55  # a link's value is kept
+    assert gain.format_func(0.0) == "PyTorch's init" and gain.format_func(2.5) == "2.5"
+    assert clip.format_func(clip.value) == "off"
+    assert at.select_slider(key="proj_size").format_func(0) == "half the hidden size"
+
+
+def test_a_link_with_many_bad_values_lists_a_few_and_counts_the_rest():
+    at = open_app({f"junk{i}": "1" for i in range(200)})
+    note = next(i.value for i in at.info if "could not use" in i.value)
+    assert note.count("unknown") <= 6 and "and 195 more" in note

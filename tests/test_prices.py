@@ -8,6 +8,7 @@ import pytest
 from lstm_viz.i18n import say
 from lstm_viz.tasks.prices import (
     MAX_UPLOAD_BYTES,
+    megabytes,
     MIN_ROWS,
     UploadError,
     csv_columns,
@@ -108,6 +109,18 @@ def test_a_column_counts_as_numeric_from_90_percent_of_its_filled_cells():
 def test_too_big_is_rejected_before_parsing():
     message = rejected(b"\xff" * (MAX_UPLOAD_BYTES + 1), column=None)  # not even decodable
     assert "5.1 MB" in message and "limit is 5 MB" in message
+
+
+@pytest.mark.parametrize("size, said", [(6 * 2**20, "6.3"), (5_000_001, "5.1"), (5_000_000, "5"),
+                                        (100_000, "0.1"), (1, "0.1")])
+def test_sizes_are_in_the_uploaders_megabytes(size, said):
+    """Streamlit's uploader counts 1 MB as 1,000,000 bytes: a 6.0 MiB file is 6.3 MB there,
+    and the app's note said 6.1."""
+    assert megabytes(size) == said
+
+
+def test_a_six_mib_file_is_called_what_the_uploader_calls_it():
+    assert "The file is 6.3 MB; the limit is 5 MB" in rejected(b"a" * 6 * 2**20, column=None)
 
 
 @pytest.mark.parametrize("data", [b"", b" \r\n\n", b"\xef\xbb\xbf\n"])

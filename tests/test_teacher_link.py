@@ -92,6 +92,61 @@ def test_a_shortcut_that_changes_a_hidden_setting_is_not_offered():
     assert "close_gate" not in {b.key for b in at.button}
     shown = open_app({"hide": "seq_len"})
     assert "close_gate" in {b.key for b in shown.button}
+    closed = open_app({"hide": "memory_init", "memory_init": "constant", "forget_bias": "0"})
+    assert "open_gate" not in {b.key for b in closed.button}
+    assert "in the sidebar" in " ".join(m.value for m in closed.markdown)  # no button named
+
+
+def test_new_seed_keeps_a_hidden_seed():
+    """The report: New seed moved a hidden seed 0 -> 1236011167, so a student's numbers left
+    the class. With the seed hidden there is no New seed; with it shown there is."""
+    at = open_app({"hide": "settings"})
+    assert "new_seed" not in {b.key for b in at.button}
+    assert view_of(at).config.seed == 0
+    assert "new_seed" in {b.key for b in open_app({"hide": "lr"}).button}
+
+
+def test_the_storys_scene_buttons_keep_hidden_settings():
+    """Setting up a scene changes its settings: not offered where the link hides one it
+    would change; offered where the hidden ones already hold the scene's values."""
+    at = open_app({"hide": "seq_len,seed", "seed": "7"}, page="views/story.py")
+    assert "set_up" not in {b.key for b in at.button}
+    assert "hides the settings that this page's button would change" in " ".join(
+        c.value for c in at.caption)
+    assert view_of(at).config.seed == 7
+    params = story_scene_params(1)
+    kept = open_app({**params, "hide": "seed", "seq_len": "30"}, page="views/story.py")
+    assert "set_up" in {b.key for b in kept.button}  # the scene's seed is the hidden one's
+
+
+def test_the_share_box_offers_only_the_length_and_start_in_one_choice():
+    at = open_app()
+    at.multiselect(key="share_hide").set_value([settings.ALL_BUT_LENGTH]).run()
+    link = at.code[0].value
+    assert "hide=all_but_seq_len" in link
+    assert "students see: play controls, sequence length (lag)" in at.sidebar.caption[-1].value
+    student = open_app(dict(pair.split("=") for pair in link.split("?")[1].split("&")))
+    assert drawn_settings(student) == {"seq_len"}
+    assert student.slider(key="seq_len_bar")  # the bar's length, beside Start
+    assert student.button(key="start")
+
+
+def test_students_see_a_short_note_of_what_the_task_uses_and_no_hide_box():
+    """A link hiding every setting by name (14 of them, the forecast horizon and LSTMP's
+    projection among them) tells a student on the latch 'all settings except sequence
+    length (lag)', naming nothing the latch does not use; the student's share box has no
+    "Hide from students" and its link keeps the teacher's hide."""
+    names = ",".join(s.name for s in settings.SIDEBAR if s.name != "seq_len")
+    at = open_app({"hide": names, "lock": "1"})
+    notice = " ".join(i.value for i in at.sidebar.info)
+    assert "all settings except sequence length (lag)" in notice
+    assert "horizon" not in notice and "projection" not in notice
+    assert "share_hide" not in {w.key for w in at.multiselect}
+    assert "share_lock" not in {w.key for w in at.checkbox}
+    assert "hide=" in at.code[0].value and "lock=1" in at.code[0].value
+    few = open_app({"hide": "lr,horizon"})  # the horizon: not used on the latch, not named
+    notice = " ".join(i.value for i in few.sidebar.info)
+    assert "learning rate" in notice and "horizon" not in notice
 
 
 def story_scene_params(number: int) -> dict:

@@ -49,7 +49,7 @@ def upload_box() -> None:
     """A CSV upload: pick a numeric column, check it, and train on it; a failure keeps the
     series in use and says why."""
     with st.expander(t("prices.upload"), expanded=True):
-        st.caption(t("prices.upload_caption", mb=prices.MAX_UPLOAD_BYTES // 2**20,
+        st.caption(t("prices.upload_caption", mb=prices.megabytes(prices.MAX_UPLOAD_BYTES),
                      rows=prices.MIN_ROWS))
         upload = st.file_uploader(t("prices.csv_file"), type=["csv"], key="upload")
         if upload is not None:

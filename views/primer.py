@@ -39,7 +39,7 @@ def exploding_scene_link():
     same RNN with clipping is the scene after it), opened set up, in this language."""
     number = story.number_of("explode")
     values = {**settings.widget_values(story.scene_at(number).config), "scene": str(number),
-              "lang": st.session_state.get("lang")}
+              "lang": settings.link_language()}
     st.page_link("views/story.py", label=t("primer.explode_link", n=number),
                  icon=":material/bolt:", query_params=parse_qs(settings.share_query(values)))
 

@@ -9,7 +9,7 @@ from lstm_viz.present.labels import headline
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving.sessions import FIGURES
-from views import shared
+from views import settings, shared
 
 config = st.session_state.cursor.run.config
 st.title(texts.race_title(config.models))
@@ -38,7 +38,9 @@ def draw(view):
     if seconds > 1:
         slow.warning(t("race.slow", seconds=f"{seconds:.1f}"))
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
-    st.markdown(texts.race_next(view))
+    offered = shared.forget_gate_closed(view.config) and settings.may_change(
+        "memory_init", "forget_bias")  # the button under the page (``close_forget_gate_button``)
+    st.markdown(texts.race_next(view, open_button=offered))
 
 
 def download(label: str, data, name: str, mime: str, icon: str, tip: str) -> None:

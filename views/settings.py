@@ -24,7 +24,7 @@ from lstm_viz.core import link
 from lstm_viz.core.config import BY_NAME, LINKED, RunConfig, task_defaults
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
-from lstm_viz.i18n import say, t
+from lstm_viz.i18n import has, say, t
 from lstm_viz.present.labels import kind_label
 from lstm_viz.present import story
 from lstm_viz.tasks import TASKS, series
@@ -36,6 +36,9 @@ SIDEBAR = tuple(s for s in LINKED if s.widget)  # the settings the sidebar draws
 # sidebar's (``bar_settings``).
 IN_BAR = ("seq_len",)
 ALL_SETTINGS = "settings"  # hide=settings: the whole settings panel
+# hide=all_but_seq_len: every setting but the sequence length (students keep it and Start)
+ALL_BUT_LENGTH = "all_but_seq_len"
+HIDE_GROUPS = (ALL_SETTINGS, ALL_BUT_LENGTH)
 BAR_KEY = "{}_bar"  # the bar widget's key
 # Page controls kept in the link too (not run settings): the Primer's factor, the snapshot
 # chosen on Inside the LSTM, the story's scene and the language.
@@ -50,7 +53,7 @@ PAGE_SETTINGS = (
     # A teacher's link hides what the lesson does not need (TensorFlow Playground's hide flags):
     # settings by name, or all of them; lock=1 takes away the students' "show all settings".
     Setting("hide", (), "the settings the link hides (names, or settings for all)",
-            options=(ALL_SETTINGS, *(s.name for s in SIDEBAR)), comma=True),
+            options=(*HIDE_GROUPS, *(s.name for s in SIDEBAR)), comma=True),
     Setting("lock", 0, "1: the hidden settings cannot be shown", low=0, high=1),
 )
 PAGE_BY_NAME = {s.name: s for s in PAGE_SETTINGS}
@@ -112,8 +115,29 @@ def _widget(setting: Setting, **extra):
     if setting.widget == "number_input":
         return st.number_input(name, float(setting.low), float(setting.high),
                                float(setting.default), step=1.0, format="%.0f", **common)
+    if has(f"change.{setting.name}.zero"):  # 0 means something else: said in words
+        return st.select_slider(name, _stops(setting), value=setting.default,
+                                format_func=lambda v: _with_zero(setting, v), **common)
     return st.slider(name, setting.low, setting.high, setting.default, step=setting.step,
                      **common)
+
+
+def _stops(setting: Setting) -> tuple:
+    """A slider's values, low to high by its step, and the value it holds if that is between
+    them (a link's 2.55): drawn as a select_slider, which can say a value in words."""
+    count = round((setting.high - setting.low) / setting.step)
+    kind = int if setting.whole else float
+    stops = {kind(round(setting.low + i * setting.step, 9)) for i in range(count + 1)}
+    held = st.session_state.get(setting.name)
+    if isinstance(held, (int, float)) and setting.low <= held <= setting.high:
+        stops.add(kind(held))
+    return tuple(sorted(stops))
+
+
+def _with_zero(setting: Setting, value) -> str:
+    """A slider's value as its thumb shows it: 0 in words where 0 means something else (no
+    clipping, PyTorch's initialisation, half the hidden size)."""
+    return t(f"change.{setting.name}.zero") if value == 0 else written(value)
 
 
 def whole_number(raw: str, default: int) -> int:
@@ -146,6 +170,17 @@ def _clean_link() -> None:
         st.query_params["hide"] = PAGE_BY_NAME["hide"].write(st.session_state.hide)[0]
 
 
+NOTES_SHOWN = 5  # a link's notes said in full; the rest are counted
+
+
+def notes_text(notes: list) -> str:
+    """A link's notes, the first ``NOTES_SHOWN`` in full and the rest counted ('...; and 195
+    more'): a link of 200 bad values gave a note taller than a screen."""
+    said = "; ".join(say(note) for note in notes[:NOTES_SHOWN])
+    more = len(notes) - NOTES_SHOWN
+    return said + (t("link.more", n=more) if more > 0 else "")
+
+
 def _write_address(values: dict) -> None:
     """The address holds the run settings (``values``: name -> value) as ``link.write`` writes
     them: the version, and every setting that differs from its default; older keys, unknown
@@ -165,6 +200,23 @@ def _write_address(values: dict) -> None:
         st.query_params.update(changed)  # one message for all
 
 
+# Streamlit answers an unknown path with its own "Page not found" pop-up, in English, over the
+# app's note and blocking clicks (its modal also locks the page's scrolling). The app's note
+# says the same in the reader's language: the pop-up is hidden and closed (the app has no
+# dialogs of its own).
+CLOSE_NO_PAGE_POPUP = """<style>[data-testid="stDialog"] {display: none !important;}</style>
+<script>
+(() => {
+  const until = Date.now() + 10000;
+  const close = () => {
+    const button = document.querySelector('[data-testid="stDialog"] button[aria-label="Close"]');
+    if (button) { button.click(); } else if (Date.now() < until) { setTimeout(close, 100); }
+  };
+  close();
+})();
+</script>"""
+
+
 def unknown_page_note(paths: list[str]) -> None:
     """Once per session: a link to a page that does not exist opens the Race page, and says so."""
     if "page_checked" in st.session_state:
@@ -172,6 +224,7 @@ def unknown_page_note(paths: list[str]) -> None:
     st.session_state.page_checked = True
     path = urlparse(st.context.url or "").path.strip("/")
     if path and path not in paths:
+        st.html(CLOSE_NO_PAGE_POPUP, unsafe_allow_javascript=True)
         st.info(t("link.no_page", path=path[:link.MAX_SHOWN]))
 
 
@@ -180,20 +233,50 @@ def _session_language() -> str:
     return st.session_state.get("lang", i18n.DEFAULT) if get_script_run_ctx() else i18n.DEFAULT
 
 
+def _first_language() -> str:
+    """The language a session opens in: the link's ``lang=``, else the one this session
+    already had (kept apart from the switch's widget state, which Streamlit may drop on a page
+    change, and a page link's address has no query), else the browser's
+    (``st.context.locale``, then its Accept-Language), else English. A language the link or
+    the reader chose stays in every link (``chosen_lang``)."""
+    wanted = st.query_params.get("lang")
+    if wanted in i18n.LANGUAGES:
+        st.session_state.chosen_lang = True
+        return wanted
+    if st.session_state.get("language") in i18n.LANGUAGES:
+        return st.session_state.language
+    headers = st.context.headers or {}
+    return i18n.from_browser(st.context.locale, headers.get("Accept-Language")) or i18n.DEFAULT
+
+
+def _choose_language() -> None:
+    st.session_state.chosen_lang = True
+
+
+def link_language() -> str | None:
+    """The ``lang=`` every link of this session carries: its language, unless that is English
+    and nobody chose it (None: the link follows each reader's browser)."""
+    language = st.session_state.get("lang", i18n.DEFAULT)
+    if language == i18n.DEFAULT and not st.session_state.get("chosen_lang"):
+        return None
+    return language
+
+
 def language_picker() -> None:
     """The language switch, first in the sidebar and kept in the link (``lang=ko``; the
     widget is not bound to the link, which would write the label, ``lang=한국어``)."""
     i18n.use_source(_session_language)
     if "lang" not in st.session_state:
-        wanted = st.query_params.get("lang", i18n.DEFAULT)
-        st.session_state.lang = wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT
+        st.session_state.lang = _first_language()
     language = st.sidebar.selectbox("Language · 언어", tuple(i18n.LANGUAGES), key="lang",
-                                    format_func=i18n.LANGUAGES.get)
-    if language == i18n.DEFAULT:  # a malformed lang= stays for check_url to note and drop
+                                    format_func=i18n.LANGUAGES.get, on_change=_choose_language)
+    st.session_state.language = language  # outlives the widget's state
+    kept = link_language()
+    if kept is None:  # a malformed lang= stays for check_url to note and drop
         if st.query_params.get("lang") in i18n.LANGUAGES:
             st.query_params.pop("lang")
-    else:
-        st.query_params["lang"] = language
+    elif st.query_params.get("lang") != kept:
+        st.query_params["lang"] = kept
 
 
 def _shown(setting: Setting, values: dict) -> bool:
@@ -206,13 +289,23 @@ def _shown(setting: Setting, values: dict) -> bool:
     return True
 
 
+def hidden_names(hide) -> set[str]:
+    """The settings a link's ``hide=`` names: every one for hide=settings, every one but the
+    sequence length for hide=all_but_seq_len."""
+    names = set(hide) - set(HIDE_GROUPS)
+    if ALL_SETTINGS in hide:
+        return {s.name for s in SIDEBAR}
+    if ALL_BUT_LENGTH in hide:
+        names |= {s.name for s in SIDEBAR} - {"seq_len"}
+    return names
+
+
 def hidden() -> set[str]:
-    """The settings this session does not draw: those the link hides (every one for
-    hide=settings), until the reader shows them all."""
-    names = set(st.session_state.get("hide", ()))
-    if st.session_state.get("show_all") or not names:
+    """The settings this session does not draw: those the link hides, until the reader shows
+    them all."""
+    if st.session_state.get("show_all"):
         return set()
-    return {s.name for s in SIDEBAR} if ALL_SETTINGS in names else names
+    return hidden_names(st.session_state.get("hide", ()))
 
 
 def may_change(*names: str) -> bool:
@@ -220,16 +313,37 @@ def may_change(*names: str) -> bool:
     return not hidden() & set(names)
 
 
+def may_set(values: dict[str, object]) -> bool:
+    """True if a shortcut that gives the settings these widget values may be offered: it
+    changes no hidden setting (a hidden one it leaves as it is may be among them)."""
+    return all(name not in hidden() or st.session_state.get(name, widget_value(
+        BY_NAME[name], BY_NAME[name].default)) == value for name, value in values.items())
+
+
 def _show_all() -> None:
     st.session_state.show_all = True
 
 
-def _hidden_notice(names: set[str]) -> None:
-    """Students always see that settings are hidden, and (unless the link locks them) can show
-    them all with one click."""
-    what = (t("hidden.all") if len(names) == len(SIDEBAR)
-            else ", ".join(in_sentence(BY_NAME[n]) for n in sorted(
-                names, key=[s.name for s in SIDEBAR].index)))
+def hidden_words(names: set[str], values: dict) -> str:
+    """What a student is told is hidden, naming only the settings the task on screen uses
+    (``_shown``: not the forecast horizon on the latch): 'all settings', 'all settings but
+    the sequence length (lag)', or the hidden ones where they are fewer than the rest."""
+    used = [s for s in SIDEBAR if _shown(s, values)]
+    gone = [in_sentence(s) for s in used if s.name in names]
+    kept = [in_sentence(s) for s in used if s.name not in names]
+    if not gone:  # it hides only settings this task does not use: name them
+        gone = [in_sentence(s) for s in SIDEBAR if s.name in names]
+    if not kept:
+        return t("hidden.all")
+    if len(gone) > len(kept):
+        return t("hidden.all_but", shown=", ".join(kept))
+    return ", ".join(gone)
+
+
+def _hidden_notice(names: set[str], values: dict) -> None:
+    """Students always see that settings are hidden (in a few words: ``hidden_words``), and
+    (unless the link locks them) can show them all with one click."""
+    what = hidden_words(names, values)
     locked = st.session_state.get("lock") == 1
     st.info(t("hidden.locked" if locked else "hidden.notice", what=what),
             icon=":material/visibility_off:")
@@ -246,8 +360,7 @@ def sidebar_config() -> RunConfig | None:
     with st.sidebar:
         if len(hide) < len(SIDEBAR):
             st.header(t("sidebar.settings"))
-        if hide:
-            _hidden_notice(hide)
+        notice = st.container()  # filled once the settings in use are known
         values = {}
         for setting in SIDEBAR:
             drawn = _shown(setting, values)
@@ -260,9 +373,11 @@ def sidebar_config() -> RunConfig | None:
                 extra = {"on_change": _start_task} if setting.name == "task" else {}
                 values[setting.name] = (config_value(setting, _widget(setting, **persist, **extra))
                                         if drawn else setting.default)
+        if hide:
+            with notice:
+                _hidden_notice(hide, values)
     if st.session_state.url_notes:
-        notes = "; ".join(say(note) for note in st.session_state.url_notes)
-        st.info(t("link.notes", notes=notes))
+        st.info(t("link.notes", notes=notes_text(st.session_state.url_notes)))
     if not values["models"]:
         st.warning(t("sidebar.no_model"))
         return None
@@ -332,7 +447,10 @@ def share_query(values: dict[str, object]) -> str:
     settings = {s.name: config_value(s, values[s.name]) for s in SIDEBAR
                 if values.get(s.name) is not None}
     settings.update({k: values[k] for k in ("series", *PAGE_BY_NAME) if values.get(k) is not None})
-    return link.write(settings, PAGE_SETTINGS)
+    query = link.write(settings, PAGE_SETTINGS)
+    if values.get("lang") == i18n.DEFAULT:  # chosen (``link_language``): kept though a default
+        query += f"&lang={i18n.DEFAULT}"
+    return query
 
 
 def scene_values() -> dict[str, object]:
@@ -342,7 +460,7 @@ def scene_values() -> dict[str, object]:
     values = {s.name: widget_value(s, run[s.name]) if s.name in run else None for s in SIDEBAR}
     values["w"] = st.session_state.get("w")
     values["series"] = run.get("series")
-    values["lang"] = st.session_state.get("lang")
+    values["lang"] = link_language()
     if st.context.url and urlparse(st.context.url).path.strip("/") == "story":
         values["scene"] = st.session_state.get("scene", st.query_params.get("scene"))
     if st.session_state.get("follow") is False:
@@ -373,7 +491,7 @@ def students_see(hide: tuple, locked: bool) -> str:
     one that hides none): what is left, or what is hidden where that list is shorter."""
     if not hide:
         return ""
-    names = {s.name for s in SIDEBAR} if ALL_SETTINGS in hide else set(hide)
+    names = hidden_names(hide)
     label = {s.name: in_sentence(s) for s in SIDEBAR}
     shown = [label[s.name] for s in SIDEBAR if s.name not in names]
     gone = [label[s.name] for s in SIDEBAR if s.name in names]
@@ -398,9 +516,16 @@ def share_link(pages: list[str]) -> None:
     base = address(pages)
     with st.sidebar:
         st.subheader(t("share.title"))
-        values.update(_hide_choice())
+        values.update(_hide_choice() if teacher() else {
+            "hide": st.session_state.get("hide", ()), "lock": st.session_state.get("lock", 0)})
         st.code(f"{base}?{share_query(values)}", language=None, wrap_lines=True)
         st.caption(t("share.caption", holds=describe_link(values)))
+
+
+def teacher() -> bool:
+    """True where the share box offers what to hide: not for a student, whose link hides
+    settings (unless they have shown them all); their share link keeps their link's."""
+    return not st.session_state.get("hide") or bool(st.session_state.get("show_all"))
 
 
 def _hide_choice() -> dict:
@@ -412,12 +537,21 @@ def _hide_choice() -> dict:
     chosen = st.multiselect(t("share.hide"), hide_setting.options, key="share_hide",
                             format_func=_hide_label, help=t("share.hide_help"),
                             placeholder=t("share.hide_none"))
-    hide = (ALL_SETTINGS,) if ALL_SETTINGS in chosen else tuple(
-        o for o in hide_setting.options if o in chosen)
+    names = hidden_names(chosen)
+    if len(names) == len(SIDEBAR):
+        hide = (ALL_SETTINGS,)
+    elif ALL_BUT_LENGTH in chosen:
+        hide = (ALL_BUT_LENGTH,)
+    else:
+        hide = tuple(o for o in hide_setting.options if o in chosen)
     lock = st.checkbox(t("share.lock"), key="share_lock", disabled=not hide,
                        help=t("share.lock_help"))
     return {"hide": hide, "lock": int(bool(hide) and lock)}
 
 
 def _hide_label(name: str) -> str:
-    return t("hidden.all") if name == ALL_SETTINGS else setting_label(BY_NAME[name])
+    if name == ALL_SETTINGS:
+        return t("hidden.all")
+    if name == ALL_BUT_LENGTH:
+        return t("hidden.all_but_seq_len")
+    return setting_label(BY_NAME[name])

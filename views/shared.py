@@ -151,7 +151,8 @@ def _play_label(view: RunView) -> str:
 
 
 def training_controls(cursor: Cursor) -> None:
-    """Play/pause, step xN, reset to the same weights, new seed; in the sidebar, every page."""
+    """Play/pause, step xN, reset to the same weights, new seed (unless the link hides the
+    seed); in the sidebar, every page."""
     view = cursor.view()
     live = playing() and not view.done
     with st.container():
@@ -169,8 +170,10 @@ def training_controls(cursor: Cursor) -> None:
         left, right = st.columns(2)
         left.button(t("controls.reset"), key="reset", on_click=_reset, width="stretch",
                     icon=":material/restart_alt:", help=t("controls.reset.help"))
-        right.button(t("controls.new_seed"), key="new_seed", on_click=_new_seed, width="stretch",
-                     icon=":material/casino:", help=t("controls.new_seed.help"))
+        if settings.may_change("seed"):  # a teacher's hidden seed keeps the class's numbers
+            right.button(t("controls.new_seed"), key="new_seed", on_click=_new_seed,
+                         width="stretch", icon=":material/casino:",
+                         help=t("controls.new_seed.help"))
 
 
 def control_bar(view: RunView) -> None:
@@ -280,20 +283,34 @@ def chart(fig, key: str) -> None:
     chart_slot.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
 
 
+def forget_gate_closed(config: RunConfig) -> bool:
+    """True where the run's forget gate starts closed: a constant memory-gate bias of 0 or
+    below (f about 0.5 or less)."""
+    return config.memory_init == "constant" and config.forget_bias <= 0
+
+
 def close_forget_gate_button(config: RunConfig) -> None:
-    """One click to PyTorch's default: a constant memory-gate bias of 0 (f about 0.5). Like
-    every button that changes settings it is drawn outside the live fragment: a click inside it
+    """One click to PyTorch's default, a constant memory-gate bias of 0 (f about 0.5), and
+    once it is closed one click back to chrono (the Next line names that button). Like every
+    button that changes settings it is drawn outside the live fragment: a click inside it
     reruns only the fragment, and neither the sidebar nor the address would take the change."""
     if not settings.may_change("memory_init", "forget_bias"):
         return  # a teacher's link hides them: the lesson keeps them
-    closed = config.memory_init == "constant" and config.forget_bias == 0
-    st.button(t("controls.close_gate"), key="close_gate", on_click=_close_forget_gate,
-              disabled=closed, icon=":material/lock:", help=t("controls.close_gate.help"))
+    if forget_gate_closed(config):
+        st.button(t("controls.open_gate"), key="open_gate", on_click=_open_forget_gate,
+                  icon=":material/lock_open:", help=t("controls.open_gate.help"))
+    else:
+        st.button(t("controls.close_gate"), key="close_gate", on_click=_close_forget_gate,
+                  icon=":material/lock:", help=t("controls.close_gate.help"))
 
 
 def _close_forget_gate() -> None:
     st.session_state.memory_init = "constant"
     st.session_state.forget_bias = 0.0
+
+
+def _open_forget_gate() -> None:
+    st.session_state.memory_init = "chrono"
 
 
 def duration(seconds: float) -> str:

@@ -23,6 +23,11 @@ def _go_to(n: int) -> None:
     st.session_state.update(settings.widget_values(story.scene_at(n).config), scene=str(n))
 
 
+def may_go_to(n: int) -> bool:
+    """True if scene ``n``'s button may be offered: it changes no setting the link hides."""
+    return settings.may_set(settings.widget_values(story.scene_at(n).config))
+
+
 def _keep_prediction(scene_key: str, widget: str) -> None:
     """A prediction outlives the radio that took it (a new language draws a new radio), and
     counts in the class's tally of this run (a changed prediction moves its count)."""
@@ -49,7 +54,7 @@ def class_tally() -> None:
 def scene_link(n: int) -> str:
     """The link that opens scene ``n`` set up, in this language."""
     values = settings.widget_values(story.scene_at(n).config)
-    values.update(scene=str(n), lang=st.session_state.get("lang"))
+    values.update(scene=str(n), lang=settings.link_language())
     return f"{settings.address()}?{settings.share_query(values)}"
 
 
@@ -62,8 +67,11 @@ def set_up() -> bool:
     if not ready:
         changes = shared.changes(cursor.run.config.replace(max_steps=cursor.cap), scene.config)
         st.info(t("story.differs", changes=changes))
-        st.button(t("story.set_up", n=number), key="set_up", type="primary", on_click=_go_to,
-                  args=(number,), help=t("story.set_up_help"), icon=":material/tune:")
+        if may_go_to(number):
+            st.button(t("story.set_up", n=number), key="set_up", type="primary", on_click=_go_to,
+                      args=(number,), help=t("story.set_up_help"), icon=":material/tune:")
+        else:
+            st.caption(t("hidden.no_shortcut"))
     st.caption(t("story.link"))
     st.code(scene_link(number), language=None, wrap_lines=True)
     return ready
@@ -115,6 +123,6 @@ if set_up():
         st.info(t("story.predict_first"))
     else:
         shared.live(draw)
-        if cursor.view().done and number < len(story.SCENES):  # outside the live fragment
+        if cursor.view().done and number < len(story.SCENES) and may_go_to(number + 1):
             st.button(t("story.next", n=number + 1), key="next_scene", type="primary",
                       on_click=_go_to, args=(number + 1,), icon=":material/arrow_forward:")

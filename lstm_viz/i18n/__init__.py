@@ -35,6 +35,18 @@ def use_source(source: Callable[[], str]) -> None:
     _source = source
 
 
+def from_browser(locale: str | None, accept_language: str | None = None) -> str | None:
+    """The app's language a browser asks for: its locale ('ko-KR', ``navigator.language``),
+    else the first language of its Accept-Language header ('ko,en;q=0.8') that the app has;
+    None where neither names one."""
+    wanted = [locale or ""] + [part.split(";")[0] for part in (accept_language or "").split(",")]
+    for tag in wanted:
+        code = tag.strip().replace("_", "-").split("-")[0].lower()
+        if code in TABLES:
+            return code
+    return None
+
+
 def use(language: str | None) -> None:
     """Set this thread's language (None: back to the source)."""
     _chosen.set(language)

@@ -225,6 +225,7 @@ TEXT = {
     "link.no_page": "There is no page '/{path}' in this app, so it opened the Race page.",
     "link.notes": ("This link had values the app could not use, so it opened with defaults for "
                    "them: {notes}."),
+    "link.more": "; and {n} more",
     "link.all_defaults": "every setting at its default",
     "link.some_defaults": "{changed}; every other setting at its default",
     "sidebar.settings": "Settings",
@@ -238,6 +239,8 @@ TEXT = {
                       "same link gives the same settings, seed, initial weights and batches, so "
                       "the same numbers."),
     "hidden.all": "all settings",
+    "hidden.all_but": "all settings except {shown}",
+    "hidden.all_but_seq_len": "all settings but the sequence length (students keep it and Start)",
     "hidden.notice": "This link hides some settings from you: {what}. They keep the link's values.",
     "hidden.locked": ("This link hides some settings and locks them: {what}. The scene stays as the "
                       "link set it."),
@@ -297,6 +300,10 @@ TEXT = {
     "controls.busy": ("The server is busy: {runs} runs are training at once, so each trains more "
                       "slowly."),
     "controls.close_gate": "Close the forget gate (bias 0)",
+    "controls.open_gate": "Memory init back to chrono",
+    "controls.open_gate.help": ("Chrono initialisation (Tallec & Ollivier 2018): the forget gates "
+                                "start open, each unit keeping memory over its own span up to the "
+                                "sequence length."),
     "controls.close_gate.help": ("Constant memory-gate bias 0, PyTorch's default: the LSTM's "
                                  "forget gate starts near 0.5, so its memory halves every step. "
                                  "Undo with the sidebar's Memory init."),
@@ -329,6 +336,8 @@ TEXT = {
                                 "the LSTM fail, or race the adding task."),
     "texts.next_open_gate": ("Next: set Memory init back to chrono (in the sidebar) and race the "
                              "same lag with the forget gate open."),
+    "texts.next_open_gate_button": ("Next: press **Memory init back to chrono** below and race the "
+                                    "same lag with the forget gate open."),
     "texts.next_diverged_clip": ("Next: the gradient blew up and training stopped. Turn gradient "
                                  "clipping on (1 in the sidebar) or lower the learning rate "
                                  "({lr}): the race starts again with it."),

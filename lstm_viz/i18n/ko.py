@@ -215,6 +215,7 @@ TEXT = {
     "link.dropped": "{key}의 {items} 무시({options} 가운데 없음)",
     "link.no_page": "이 앱에는 '/{path}' 페이지가 없어서 경주 페이지를 열었어요.",
     "link.notes": "이 링크에 쓸 수 없는 값이 있어서 그 항목은 기본값으로 열었어요: {notes}.",
+    "link.more": "; 그 밖에 {n}개 더",
     "link.all_defaults": "모든 설정이 기본값",
     "link.some_defaults": "{changed}; 나머지 설정은 모두 기본값",
     "sidebar.settings": "설정",
@@ -227,6 +228,8 @@ TEXT = {
     "share.caption": ("상자 오른쪽 위의 버튼으로 복사하세요. 담긴 내용: {holds}. 같은 링크는 같은 "
                       "설정, 시드, 초기 가중치, 배치를 주므로 숫자도 똑같이 나와요."),
     "hidden.all": "모든 설정",
+    "hidden.all_but": "{shown} 말고 모든 설정",
+    "hidden.all_but_seq_len": "시퀀스 길이 말고 모든 설정(학생에게는 시퀀스 길이와 시작만 보여요)",
     "hidden.notice": "이 링크가 숨긴 설정: {what}. 링크에 담긴 값을 그대로 써요.",
     "hidden.locked": "이 링크가 숨기고 잠근 설정: {what}. 장면은 링크가 정한 그대로예요.",
     "hidden.no_shortcut": "이 링크가 이 페이지의 버튼이 바꿀 설정을 숨겼어요.",
@@ -285,6 +288,9 @@ TEXT = {
                           "다시 시작하는 중일 수 있어요"),
     "controls.busy": "서버가 바빠요. 실행 {runs}개가 동시에 학습 중이라 각각 느려져요.",
     "controls.close_gate": "망각 게이트 닫기(편향 0)",
+    "controls.open_gate": "기억 게이트 초기화를 chrono로",
+    "controls.open_gate.help": ("chrono 초기화(Tallec & Ollivier 2018): 망각 게이트가 열린 채로 "
+                                "시작해, 유닛마다 시퀀스 길이까지 저마다의 구간만큼 기억을 지켜요."),
     "controls.close_gate.help": ("기억 게이트 편향을 PyTorch 기본값인 0으로 고정해요. 그러면 "
                                  "LSTM의 망각 게이트가 0.5 근처에서 시작해 매 단계 기억이 절반으로 "
                                  "줄어요. 사이드바의 기억 게이트 초기화로 되돌릴 수 있어요."),
@@ -314,6 +320,8 @@ TEXT = {
                                 "지켜보거나, adding 과제로 겨뤄 보세요."),
     "texts.next_open_gate": ("다음: 사이드바에서 기억 게이트 초기화를 chrono로 되돌리고, 망각 게이트를 연 채로 "
                              "같은 지연을 겨뤄 보세요."),
+    "texts.next_open_gate_button": ("다음: 아래의 **기억 게이트 초기화를 chrono로** 버튼을 누르고, 망각 "
+                                    "게이트를 연 채로 같은 지연을 겨뤄 보세요."),
     "texts.next_diverged_clip": ("다음: 기울기가 폭발해 학습이 멈췄어요. 사이드바에서 기울기 클리핑을 켜거나(1) "
                                  "학습률({lr})을 낮춰 보세요. 경주가 그 설정으로 다시 시작돼요."),
     "texts.next_diverged_lr": ("다음: 클리핑을 해도 갱신이 너무 컸어요. 사이드바에서 학습률({lr})을 낮춰 보세요. "

@@ -18,7 +18,7 @@ import pandas as pd
 
 from lstm_viz.message import Message, Problem, message
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_BYTES = 5_000_000  # 5 MB as the uploader counts them (``megabytes``)
 MIN_ROWS = 200  # fewest usable rows an upload may have
 
 NUMERIC_SHARE = 0.9  # share of a column's non-empty cells that must be numbers to offer it
@@ -142,12 +142,19 @@ def _parse_problem(error: Exception) -> Message | str:
     return detail
 
 
+def megabytes(size: int) -> str:
+    """A size in megabytes as Streamlit's file uploader writes it (1 MB = 1,000,000 bytes:
+    a 6.0 MiB file is 6.3 MB), rounded up to a tenth (5 MB and a byte: 5.1), a whole number
+    without its .0."""
+    tenths = math.ceil(size / 100_000)
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths / 10:.1f}"
+
+
 def _decode(data: bytes) -> str:
     """Text of the upload: size checked first, then NUL bytes, UTF-8 (BOM or not), CP949, blank."""
     if len(data) > MAX_UPLOAD_BYTES:
-        megabytes = math.ceil(len(data) / 2**20 * 10) / 10  # round up: 5 MB + 1 byte shows 5.1
-        raise UploadError("prices.upload.too_big", size=f"{megabytes:.1f}",
-                            limit=MAX_UPLOAD_BYTES // 2**20)
+        raise UploadError("prices.upload.too_big", size=megabytes(len(data)),
+                          limit=megabytes(MAX_UPLOAD_BYTES))
     if b"\x00" in data:
         raise UploadError("prices.upload.binary", save=message("prices.upload.save_as_csv"))
     for encoding in ENCODINGS:
