@@ -135,5 +135,5 @@ def test_the_note_reads_in_korean_with_the_same_numbers():
         text = pace_note(view_at(131, seq_len=1000), REFERENCE, 2.9).text
     finally:
         i18n.use("en")
-    assert "지연 1000에서 LSTM은" in text and "325–400단계" in text and "초당 2.9단계" in text
+    assert "지연 1000에서 LSTM이(가)" in text and "325–400단계" in text and "초당 2.9단계" in text
     assert "약 67초에서 2분" in text
