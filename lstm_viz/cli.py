@@ -116,16 +116,21 @@ def _config(args, **changes) -> RunConfig:
     return starting_config(given.pop("task", RunConfig.task), **given)
 
 
-def _train_with_progress(trainer: LockstepTrainer, show: bool) -> None:
-    total = trainer.config.max_steps
+def on_terminal() -> bool:
+    """Progress bars are drawn only where a person watches them: stderr is a terminal. In a
+    redirected log (a CI step, ``2> log``) each ``\\r`` frame would be a line of its own."""
+    return sys.stderr.isatty()
+
+
+def _train_with_progress(trainer: LockstepTrainer) -> None:
+    total, show = trainer.config.max_steps, on_terminal()
     while not trainer.done:
         trainer.step(PROGRESS_CHUNK)
         if show:
             filled = 30 * trainer.steps // total
             bar = "#" * filled + " " * (30 - filled)
             print(f"\r[{bar}] {trainer.steps}/{total} steps", end="", file=sys.stderr, flush=True)
-    if show:
-        print(file=sys.stderr)
+    _end_progress()
 
 
 def _finite(value: float) -> float | None:
@@ -191,7 +196,7 @@ def _num(value: float | None, fmt: str = ".2e") -> str:
 
 def race(args) -> int:
     trainer = LockstepTrainer(_config(args))
-    _train_with_progress(trainer, show=True)
+    _train_with_progress(trainer)
     report = race_report(trainer)
     print(json.dumps(report, ensure_ascii=False) if args.json else _format_table(report))
     return 0
@@ -218,7 +223,7 @@ def run_sweep(args) -> int:
         results[kind][str(length)].append(_finite(finished[index].metric))
         stopped[kind][str(length)].append(finished[index].steps)
     _progress(len(cells), len(cells), "done")
-    print(file=sys.stderr)
+    _end_progress()
     task = make_task(base.task, base.seq_len, **base.task_options)
     report = {"task": base.task, "metric_name": task.metric_name, "chance": task.chance,
               "steps": base.max_steps, "seeds": seeds, "results": results, "stopped_at": stopped}
@@ -227,9 +232,18 @@ def run_sweep(args) -> int:
 
 
 def _progress(done: int, total: int, what: str) -> None:
+    """One frame of a progress bar on stderr, on a terminal only (``on_terminal``)."""
+    if not on_terminal():
+        return
     filled = 30 * done // max(total, 1)
     print(f"\r[{'#' * filled}{' ' * (30 - filled)}] {done}/{total} runs {what:<16}", end="",
           file=sys.stderr, flush=True)
+
+
+def _end_progress() -> None:
+    """The line break after a progress bar, where one was drawn."""
+    if on_terminal():
+        print(file=sys.stderr)
 
 
 def _format_sweep(report: dict) -> str:
@@ -252,7 +266,7 @@ def run_story(args) -> int:
         rows = [story.measure(scene, seed) for seed in seeds]
         scenes[scene.key] = {"seeds": seeds, "results": {k: [r[k] for r in rows] for k in rows[0]}}
     _progress(len(story.SCENES), len(story.SCENES), "done")
-    print(file=sys.stderr)
+    _end_progress()
     if args.json:
         print(json.dumps({"command": "python -m lstm_viz story --seeds " + args.seeds + " --json",
                           "scenes": scenes}, indent=1))

@@ -7,12 +7,19 @@ import types
 
 import pytest
 
+from lstm_viz import cli
 from lstm_viz.cli import main
 
 KEYS = {"final_metric", "metric_name", "chance", "steps", "diverged", "ms_per_step", "grad_ratio"}
 
 
-def test_race_json_reports_every_model(capsys):
+@pytest.fixture
+def terminal(monkeypatch):
+    """stderr taken for a terminal: the progress bars are drawn (a captured stderr is none)."""
+    monkeypatch.setattr(cli, "on_terminal", lambda: True)
+
+
+def test_race_json_reports_every_model(capsys, terminal):
     code = main(["race", "--task", "order", "--seq-len", "6", "--steps", "12", "--hidden", "8",
                  "--models", "rnn,lstm,gru", "--json"])
     assert code == 0
@@ -85,7 +92,38 @@ def test_a_bad_argument_in_a_real_process_gets_one_line_and_exit_2():
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_sweep_json_schema_and_early_stop(capsys):
+RACE_12 = [sys.executable, "-m", "lstm_viz", "race", "--seq-len", "6", "--steps", "12",
+           "--hidden", "4", "--json"]
+
+
+def test_progress_bars_are_drawn_on_a_terminal_and_never_into_a_redirected_log():
+    """Issue 32: ``\\r`` frames made a redirected log one long line of bars. The same race in a
+    real process, its stderr a pseudo-terminal, then a pipe (a log)."""
+    import os
+    import pty
+
+    main_end, terminal_end = pty.openpty()
+    try:
+        result = subprocess.run(RACE_12, stdout=subprocess.PIPE, stderr=terminal_end, timeout=120)
+        os.close(terminal_end)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(main_end, 4096)
+            except OSError:  # the terminal's other end is closed: all is read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(main_end)
+    assert result.returncode == 0 and b"\r[" in drawn and b"12/12 steps" in drawn
+    logged = subprocess.run(RACE_12, capture_output=True, text=True, timeout=120)
+    assert logged.returncode == 0 and json.loads(logged.stdout)["models"]
+    assert "\r" not in logged.stderr and "steps" not in logged.stderr, logged.stderr
+
+
+def test_sweep_json_schema_and_early_stop(capsys, terminal):
     code = main(["sweep", "--task", "latch", "--lengths", "4,30", "--seeds", "2", "--models",
                  "lstm,rnn", "--steps", "200", "--hidden", "8", "--json"])
     assert code == 0
@@ -128,7 +166,7 @@ def plain_main(monkeypatch):
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
 
 
-def test_a_sweep_in_two_local_processes_gives_the_serial_numbers(capsys, plain_main):
+def test_a_sweep_in_two_local_processes_gives_the_serial_numbers(capsys, plain_main, terminal):
     assert main(SMALL_SWEEP) == 0
     serial = json.loads(capsys.readouterr().out)
     assert main(SMALL_SWEEP + ["--jobs", "2"]) == 0
@@ -136,8 +174,8 @@ def test_a_sweep_in_two_local_processes_gives_the_serial_numbers(capsys, plain_m
     assert json.loads(captured.out) == serial and "8/8 runs" in captured.err
 
 
-def test_a_sweep_on_a_dask_cluster_of_two_worker_processes_gives_the_serial_numbers(capsys,
-                                                                                     plain_main):
+def test_a_sweep_on_a_dask_cluster_of_two_worker_processes_gives_the_serial_numbers(
+        capsys, plain_main, terminal):
     from distributed import LocalCluster
 
     assert main(SMALL_SWEEP) == 0

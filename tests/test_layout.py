@@ -112,3 +112,15 @@ def test_the_notes_that_come_and_go_show_in_their_places(monkeypatch):
     at.session_state["worker_note"] = "Training is held up: a test"
     at.run()
     assert any("Training is held up: a test" in w.value for w in at.warning)
+
+
+def test_the_race_says_what_a_long_lag_needs_in_the_slot_a_short_lag_leaves_empty():
+    """Lag 1000 at the default settings: the note under the verdict quotes the reference
+    sweep's 325-400 steps (tests/test_expectation.py checks its numbers); lag 12 with 8 units
+    has no reference, and the same place stays, empty."""
+    long = open_app({"seq_len": "1000"})
+    assert any("usually needs 325–400 steps" in i.value for i in long.info), \
+        [i.value for i in long.info]
+    short = open_app({"seq_len": "12", "hidden_size": "8"})
+    assert not any("usually needs" in i.value for i in short.info)
+    assert shape(live_fragment(long)) == shape(live_fragment(short))

@@ -179,6 +179,28 @@ def test_a_page_whose_ticks_come_late_keeps_the_pace_in_larger_moves(make_run):
     assert page.step - before == round(pace / grain) * grain
 
 
+def test_a_sessions_pace_is_the_steps_its_ticks_moved_over_the_seconds_between_them():
+    """The pace the race quotes (issue 32): steps moved by live ticks over the seconds
+    between them; none before two ticks in a row, a pause's gap not counted, Reset forgets."""
+    registry = RunRegistry(make_run=LockstepTrainer)
+    run = registry.run_for(SCENE.replace(max_steps=600))
+    Cursor(run, 600).advance(600)
+    page = Cursor(run, 600)
+    tick(page, registry, now=0.0)
+    assert page.pace() is None  # one tick: no interval yet
+    moved = []
+    for now in (TICK_SECONDS, 2 * TICK_SECONDS, 4 * TICK_SECONDS):
+        before = page.step
+        tick(page, registry, now=now)
+        moved.append(page.step - before)
+    assert page.pace() == pytest.approx(sum(moved) / (4 * TICK_SECONDS))
+    before, pace = page.step, page.pace()
+    tick(page, registry, now=4 * TICK_SECONDS + PAUSED_SECONDS + 1)  # after a hidden tab's gap
+    assert page.step > before and page.pace() == pace
+    page.reset()
+    assert page.pace() is None
+
+
 def test_live_ticks_land_a_class_on_the_same_steps(make_run):
     """Sessions a few steps apart (one pressed Step 10) show the same step after a tick or
     two, each moving about the live pace: the grid is what lets them share figures."""

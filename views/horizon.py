@@ -4,7 +4,7 @@ import streamlit as st
 
 from lstm_viz.core.training import TICK_SECONDS
 from lstm_viz.i18n import t
-from lstm_viz.present import panels
+from lstm_viz.present import panels, texts
 from lstm_viz.present.labels import kind_label
 from lstm_viz.serving import sweep
 from views import shared
@@ -50,7 +50,7 @@ plan = t("horizon.plan", runs=len(job.cells), models=len(config.models), lengths
          seeds=seeds, cap=config.max_steps)
 if runs_left:
     st.markdown(t("horizon.pending", plan=plan, done=len(job.cells) - runs_left,
-                  time=shared.duration(seconds)))
+                  time=texts.duration(seconds)))
 else:
     st.markdown(t("horizon.all_done", plan=plan))
 too_long = seconds > 60 * MAX_SWEEP_MINUTES

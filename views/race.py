@@ -4,10 +4,11 @@ import streamlit as st
 
 from lstm_viz import export
 from lstm_viz.i18n import say, t
-from lstm_viz.present import panels, texts
+from lstm_viz.present import expectation, panels, texts
 from lstm_viz.present.labels import headline
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
+from lstm_viz.serving import sweep
 from lstm_viz.serving.sessions import FIGURES
 from views import settings, shared
 
@@ -26,17 +27,20 @@ def draw(view):
     with right:
         shared.chart(figs["race_loss"], "race_loss")
     st.markdown(f"**{t('verdict.label')}:** {verdict(view)}")
+    pace = st.empty()  # a note that comes and goes keeps its place: how long the run takes
+    note = expectation.pace_note(view, sweep.load_reference(), st.session_state.cursor.pace())
+    if note and note.slow:
+        pace.warning(note.text, icon=":material/hourglass_top:")
+    elif note:
+        pace.info(note.text, icon=":material/schedule:")
     left, right = st.columns(2)
     for column, key in ((left, "race_forget"), (right, "race_reach")):
         with column:
             shared.chart(glimpses.get(key), key)
-    no_probes, slow = st.empty(), st.empty()  # notes that come and go keep their places
+    no_probes = st.empty()  # a note that comes and goes keeps its place
     if not glimpses and view.diverged:
         no_probes.caption(t("race.no_probes"))
     shared.chart(figs.get("race_grad"), "race_grad")
-    seconds = view.seconds_per_step()
-    if seconds > 1:
-        slow.warning(t("race.slow", seconds=f"{seconds:.1f}"))
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
     offered = shared.forget_gate_closed(view.config) and settings.may_change(
         "memory_init", "forget_bias")  # the button under the page (``close_forget_gate_button``)

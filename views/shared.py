@@ -312,12 +312,3 @@ def _close_forget_gate() -> None:
 def _open_forget_gate() -> None:
     st.session_state.memory_init = "chrono"
 
-
-def duration(seconds: float) -> str:
-    """'40 s', '3 min', '1 h 20 min'."""
-    if seconds < 90:
-        return t("duration.s", s=max(1, round(seconds)))
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return t("duration.min", min=minutes)
-    return t("duration.h_min", h=minutes // 60, min=minutes % 60)

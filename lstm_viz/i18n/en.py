@@ -393,6 +393,28 @@ TEXT = {
     "race.slow": ("At these settings one training step takes {seconds} s, so the charts move once "
                   "per step. Shorter sequences or fewer units speed it up."),
     "race.task": "Task: {describe} Source: {source}.",
+    "race.slow_run": ("At this page's pace, {pace} steps a second, the {steps} steps to {goal} take "
+                      "{wait}. Shorter sequences or fewer units speed it up."),
+    "race.slow_remedy": "That is slow: shorter sequences or fewer units speed it up.",
+    "expect.measured": ("At lag {lag} the {model} usually needs {steps} to solve the task: in the "
+                        "reference sweep at these settings (the Memory horizon page) each of its "
+                        "{seeds} seeds solved it within that."),
+    "expect.between": ("At lag {lag} the {model} usually needs about {steps} to solve the task: "
+                       "interpolated between lags {a} and {b}, where each of the reference "
+                       "sweep's {seeds} seeds solved it at these settings (the Memory horizon "
+                       "page)."),
+    "expect.steps": "{low}–{high} steps",
+    "expect.steps_one": "{steps} steps",
+    "expect.time": "At this page's pace, {pace} steps a second, the rest takes {wait}.",
+    "expect.about": "about {time}",
+    "expect.about_range": "about {low} to {high}",
+    "expect.up_to": "up to about {time}",
+    "expect.past": ("This run is at step {step}, past those {high}, and the {model} has not solved "
+                    "it yet."),
+    "expect.cap": "This run's step cap, {cap}, stops it before then.",
+    "expect.cap_may": "This run's step cap, {cap}, may stop it before then.",
+    "expect.goal_usual": "the {model}'s usual {high}",
+    "expect.goal_cap": "the step cap",
     "export.title": "Export this run",
     "export.playing": ("The records and the weights are of the step on screen, which moves while "
                        "the race plays: pause it to download them."),

@@ -371,6 +371,26 @@ TEXT = {
     "race.slow": ("이 설정에서는 학습 한 단계에 {seconds}초가 걸려서 차트가 단계마다 한 번씩 "
                   "움직여요. 시퀀스를 짧게 하거나 유닛 수를 줄이면 빨라져요."),
     "race.task": "과제: {describe} 출처: {source}.",
+    "race.slow_run": ("이 페이지의 속도(초당 {pace}단계)로는 {goal}까지 남은 {steps}단계에 "
+                      "{wait} 걸려요. 시퀀스를 짧게 하거나 유닛 수를 줄이면 빨라져요."),
+    "race.slow_remedy": "느린 편이에요. 시퀀스를 짧게 하거나 유닛 수를 줄이면 빨라져요.",
+    "expect.measured": ("지연 {lag}에서 {model}이(가) 과제를 풀기까지 보통 {steps}가 필요해요. 이 "
+                        "설정의 기준 스윕(기억의 지평 페이지)에서 시드 {seeds}개가 모두 그 안에 "
+                        "풀었어요."),
+    "expect.between": ("지연 {lag}에서 {model}이(가) 과제를 풀기까지 보통 약 {steps}가 필요해요. 기준 "
+                       "스윕의 시드 {seeds}개가 이 설정에서 모두 푼 지연 {a}과 {b} 사이를 "
+                       "보간한 값이에요(기억의 지평 페이지)."),
+    "expect.steps": "{low}–{high}단계",
+    "expect.steps_one": "{steps}단계",
+    "expect.time": "이 페이지의 속도(초당 {pace}단계)로는 남은 단계에 {wait} 걸려요.",
+    "expect.about": "약 {time}",
+    "expect.about_range": "약 {low}에서 {high}",
+    "expect.up_to": "최대 약 {time}",
+    "expect.past": "이 실행은 {step}단계로 그 {high}단계를 지났지만 {model}이(가) 아직 풀지 못했어요.",
+    "expect.cap": "이 실행의 단계 상한 {cap}에서 그 전에 멈춰요.",
+    "expect.cap_may": "이 실행의 단계 상한 {cap}에서 그 전에 멈출 수도 있어요.",
+    "expect.goal_usual": "{model}의 보통 {high}단계",
+    "expect.goal_cap": "단계 상한",
     "export.title": "이 실행 내보내기",
     "export.playing": ("기록과 가중치는 화면에 보이는 단계의 것인데, 경주가 진행되는 동안에는 이 "
                        "단계가 계속 움직여요. 내려받으려면 일시정지하세요."),

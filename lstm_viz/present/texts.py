@@ -98,3 +98,13 @@ def gradient_start(view) -> list[str]:
             key = "texts.start_shrinks"
         sentences.append(t(key, **fields))
     return sentences
+
+
+def duration(seconds: float) -> str:
+    """'40 s', '3 min', '1 h 20 min' (the Memory horizon's sweep, the race's wait)."""
+    if seconds < 90:
+        return t("duration.s", s=max(1, round(seconds)))
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return t("duration.min", min=minutes)
+    return t("duration.h_min", h=minutes // 60, min=minutes % 60)

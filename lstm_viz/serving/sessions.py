@@ -22,7 +22,7 @@ import ctypes.util
 import threading
 import time
 import weakref
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from concurrent.futures import Future
 from typing import Callable
 
@@ -50,6 +50,9 @@ AHEAD_TICKS = 2
 # hidden tab), it moves as a first tick does.
 MOST_LATE = 4
 PAUSED_SECONDS = 10.0
+# A session's pace: the steps its live ticks moved over the seconds between them, the last
+# PACE_TICKS moves (about 20 s of playing; the gap of a pause is not counted).
+PACE_TICKS = 25
 
 
 def limit_malloc_arenas(arenas: int = 2) -> bool:
@@ -199,6 +202,7 @@ class Cursor:
         self._own: tuple[Snapshot, ...] = ()
         self._ticked_at: float | None = None  # when a live tick last moved it
         self._asked = 0  # the furthest step a live tick of this session asked the run to train
+        self._moves: deque[tuple[float, int]] = deque(maxlen=PACE_TICKS)  # (seconds, steps)
 
     @property
     def done(self) -> bool:
@@ -266,6 +270,7 @@ class Cursor:
         """Back to step 0 for this session; the shared run is untouched."""
         self.step = 0
         self._own = ()
+        self._moves.clear()
         self.pause()
 
     def pause(self) -> None:
@@ -280,6 +285,17 @@ class Cursor:
         if since is None or since > PAUSED_SECONDS:
             return 1.0
         return min(MOST_LATE, max(1.0, since / TICK_SECONDS))
+
+    def moved(self, seconds: float, steps: int) -> None:
+        """A live tick moved ``steps`` steps ``seconds`` after the one before (``pace``)."""
+        self._moves.append((seconds, steps))
+
+    def pace(self) -> float | None:
+        """Steps per second this session's live ticks moved over its last PACE_TICKS ticks
+        of playing (the run's pace as this page shows it: training, probes, a busy worker and
+        the page's own ticks all count); None before two ticks in a row."""
+        seconds = sum(s for s, _ in self._moves)
+        return sum(n for _, n in self._moves) / seconds if seconds > 0 else None
 
     def steps_per_tick(self, budget: float) -> int:
         """The pace of live training: the steps the run trains in ``budget`` seconds."""
@@ -340,9 +356,13 @@ def tick(cursor: Cursor, registry: RunRegistry = REGISTRY, now: float | None = N
     """One live tick of a playing session at ``now`` (default: the monotonic clock): advance
     at the live pace, for as long as it has been since the last tick (training only if no other
     session is training this run right now), return what to draw."""
-    late = cursor.lateness(time.monotonic() if now is None else now)
+    now = time.monotonic() if now is None else now
+    before, last = cursor.step, cursor._ticked_at
+    late = cursor.lateness(now)
     budget = registry.work_budget(cursor.run)
     trained = cursor.advance(cursor.steps_per_tick(budget), within=min(budget, TICK_WORK_SECONDS),
                              late=late)
+    if last is not None and now - last <= PAUSED_SECONDS:  # a pause's gap is not the pace
+        cursor.moved(now - last, cursor.step - before)
     registry.touch(cursor.run, trained)
     return cursor.view()

@@ -11,6 +11,7 @@ that lag, measured.
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import threading
@@ -282,9 +283,11 @@ def worst_case_seconds(job: Sweep) -> float:
     return sum(step_seconds(c) * c.max_steps for c in job.cells if not cached(c))
 
 
+@functools.lru_cache(maxsize=4)
 def load_reference(path: Path = REFERENCE) -> dict | None:
     """The shipped reference sweep (the JSON of ``python -m lstm_viz sweep``, plus the command
-    that made it), with lengths as integers; None if the file is missing."""
+    that made it), with lengths as integers; None if the file is missing. Read once per
+    process (the race reads it on every tick): callers must not change it."""
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
