@@ -119,8 +119,8 @@ def test_the_race_says_what_a_long_lag_needs_in_the_slot_a_short_lag_leaves_empt
     sweep's 325-400 steps (tests/test_expectation.py checks its numbers); lag 12 with 8 units
     has no reference, and the same place stays, empty."""
     long = open_app({"seq_len": "1000"})
-    assert any("usually needs 325–400 steps" in i.value for i in long.info), \
-        [i.value for i in long.info]
+    assert any("usually needs 325–400 steps" in c.value for c in long.caption), \
+        [c.value for c in long.caption]
     short = open_app({"seq_len": "12", "hidden_size": "8"})
-    assert not any("usually needs" in i.value for i in short.info)
+    assert not any("usually needs" in c.value for c in short.caption)
     assert shape(live_fragment(long)) == shape(live_fragment(short))

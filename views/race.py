@@ -31,8 +31,8 @@ def draw(view):
     note = expectation.pace_note(view, sweep.load_reference(), st.session_state.cursor.pace())
     if note and note.slow:
         pace.warning(note.text, icon=":material/hourglass_top:")
-    elif note:
-        pace.info(note.text, icon=":material/schedule:")
+    elif note:  # a caption: at the default lag it shows from the first step
+        pace.caption(f":material/schedule: {note.text}")
     left, right = st.columns(2)
     for column, key in ((left, "race_forget"), (right, "race_reach")):
         with column:

@@ -862,7 +862,7 @@ TEXT = {
     "figures.forget_gate": "forget gate f",
     "figures.below_float64": "below float64",
     "figures.reach_share": "{ratio}: 1 in {n}",
-    "figures.reach_axis": "‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ (log scale, from {floor})",
+    "figures.reach_axis": "share reaching t = 1, log scale from {floor}",
     "figures.below": "below {floor}",
     "figures.up_to": " (up to {value}, above the chart)",
     "figures.below_float64_from": "{model}, below float64 from t = {t}",

@@ -818,7 +818,7 @@ TEXT = {
     "figures.forget_gate": "망각 게이트 f",
     "figures.below_float64": "float64 미만",
     "figures.reach_share": "{ratio}: {n}분의 1",
-    "figures.reach_axis": "‖∂L/∂h_1‖ / ‖∂L/∂h_T‖ (로그 눈금, {floor}부터)",
+    "figures.reach_axis": "t = 1에 닿는 몫, {floor}부터 로그 눈금",
     "figures.below": "{floor} 미만",
     "figures.up_to": " (최대 {value}, 차트 위로 벗어남)",
     "figures.below_float64_from": "{model}, t = {t}부터 float64 미만",

@@ -689,10 +689,12 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
                  text=[reach_share(r) for r in ratios], textposition="outside", cliponaxis=False,
                  showlegend=False, hovertemplate="%{x}: %{y:.2e}<extra></extra>")
     every = max(1, int(np.ceil((high - low) / 6)))  # at most about six labelled decades, 1 one
-    ticks = [10.0 ** k for k in range(low, high + 1) if k % every == 0]
+    decades = [k for k in range(low, high + 1) if k % every == 0]
     layout = dict(yaxis=dict(title=dict(text=t("figures.reach_axis", floor=_power(low))),
                              type="log", exponentformat="power", tickmode="array",
-                             tickvals=ticks, range=[low, high + 0.12 * (high - low)]),
+                             tickvals=[10.0 ** k for k in decades],
+                             ticktext=["1" if k == 0 else _power(k) for k in decades],
+                             range=[low, high + 0.12 * (high - low)]),
                   xaxis=dict(title=dict(text=t("figures.model"))))
     return _figure([bar], layout, title, height=300)
 
