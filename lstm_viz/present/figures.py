@@ -256,23 +256,22 @@ def _log_axis(values: np.ndarray, most: int = 6) -> dict:
     return {**axis, "tickmode": "array", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
 
 
-# Mantissas for a log axis under two decades, coarsest first (the finer set's widest gap,
-# 1 to 1.5, is under a fifth of a decade).
-TICK_MANTISSAS = ((1, 2, 3, 5), (1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9))
-
-
 def _ticks_within(low: float, high: float) -> list[float]:
     """Ticks for a log axis from 10^low to 10^high (under two decades, at least a tenth of
-    one): the coarsest mantissas that put two inside, with those up to half a decade beyond
-    the data (plotly pads the range); else a quarter and three quarters of the way, to three
-    digits.
-    A loss at chance, 0.55 to 0.95, has no 1-2-3-5 tick inside it: it gets 0.6, 0.7, 0.8, 0.9."""
-    for mantissas in TICK_MANTISSAS:
-        decades = range(int(np.floor(low)), int(np.ceil(high)) + 1)
-        ticks = [float(f"{m * 10.0 ** k:.2g}") for k in decades for m in mantissas]
-        if sum(low <= np.log10(v) <= high for v in ticks) >= 2:
-            return [v for v in ticks if low - 0.5 <= np.log10(v) <= high + 0.5]
-    return [float(f"{10 ** (low + share * (high - low)):.3g}") for share in (0.25, 0.75)]
+    one): 1, 2, 3 and 5 times a power of ten where two of them lie inside, with those up to
+    half a decade beyond the data (plotly pads the range); on a narrower range (a loss at
+    chance, 0.66 to 0.74, has none inside) evenly spaced round values, 0.66, 0.68, 0.7, ...,
+    as on a linear axis, which a range this narrow nearly is."""
+    decades = range(int(np.floor(low)), int(np.ceil(high)) + 1)
+    ticks = [float(f"{m * 10.0 ** k:.2g}") for k in decades for m in (1, 2, 3, 5)]
+    if sum(low <= np.log10(v) <= high for v in ticks) >= 2:
+        return [v for v in ticks if low - 0.5 <= np.log10(v) <= high + 0.5]
+    bottom, top = 10.0 ** low, 10.0 ** high
+    unit = 10.0 ** np.floor(np.log10(top - bottom))
+    step = next(unit * m for m in (5, 2, 1, 0.5, 0.2, 0.1)
+                if np.floor(top / (unit * m)) - np.ceil(bottom / (unit * m)) >= 1)
+    first, last = int(np.ceil(bottom / step)) - 1, int(np.floor(top / step)) + 1
+    return [float(f"{k * step:.12g}") for k in range(first, last + 1)]
 
 
 def _last_step(histories: dict, min_steps: int) -> int:
