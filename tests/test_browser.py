@@ -464,7 +464,7 @@ def test_a_malformed_link_opens_with_defaults_and_a_note(server, browser):
         note = page.locator('[data-testid="stAlert"]').first.inner_text()
         for fragment in ("T='abc'", "lr='999'", "nonsense", "Transformer", "seed="):
             assert fragment in note
-        assert "after 99 distractors" in page.get_by_text("Task:").first.inner_text()
+        assert "after 99 distractors" in page.get_by_text(re.compile("^Task:")).first.inner_text()
         no_exception(page)
     finally:
         context.close()

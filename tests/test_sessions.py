@@ -332,26 +332,23 @@ def test_malloc_arena_cap_is_applied_on_glibc_and_skipped_without_it(monkeypatch
     assert limit_malloc_arenas() is False
 
 
-def test_pause_stands_on_the_nearest_probed_step(make_run):
+def test_pause_stands_on_a_probed_step(make_run):
     """A live tick trains ahead of the step it shows, so a pause at 112 once left the weights
     at 308 and the snapshot at 100: the pages said 'step 100' beside a counter at 112. Pause
-    now stands on the nearest step with a probe: the weights this session trained ahead, when
-    nearer than the last scheduled snapshot, else that snapshot."""
+    now stands on a step with a probe: the weights this session trained ahead, probed there,
+    else (another session trained the run further) the last scheduled snapshot."""
     registry = RunRegistry(make_run=make_run)
     cursor = Cursor(registry.run_for(SCENE), 300)  # snapshots every 5 steps
     cursor.advance(17)
-    cursor._asked = 18  # as a live tick that showed 17 and asked for 18
-    cursor.run.train_to(18)
-    cursor.pause_here(timeout=5.0)  # 18 is nearer than 15
+    cursor._asked = 19  # as a live tick that showed 17 and asked for 19
+    cursor.run.train_to(19)
+    cursor.pause_here(timeout=5.0)
     view = cursor.view()
-    assert cursor.step == cursor.run.head == view.steps == 18
-    assert view.snapshots[-1].step == 18
+    assert cursor.step == cursor.run.head == view.steps == 19
+    assert view.snapshots[-1].step == 19
     other = Cursor(registry.run_for(SCENE), 300)  # another session: the run is ahead of it
     other.advance(13)
     other.pause_here(timeout=5.0)
     assert other.step == 10 and other.view().snapshots[-1].step == 10
-    cursor.advance(4)
-    cursor._asked = 30  # shows 22, asked for 30
-    cursor.run.train_to(30)
-    cursor.pause_here(timeout=5.0)  # 30 is further than 20: back to 20
-    assert cursor.step == 20 and cursor.view().snapshots[-1].step == 20
+    other.advance(1)  # Step probes where it stops (11 is not the head: the last snapshot)
+    assert other.step == 11

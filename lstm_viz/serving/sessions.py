@@ -242,18 +242,18 @@ class Cursor:
             self._probe(self.step, timeout)
 
     def pause_here(self, timeout: float | None = None) -> None:
-        """Playing stops on a step the models were probed at, the nearest to the cursor, so
-        the snapshot and the counter name one step. A live tick asks the run to train ahead of
-        the step it shows, and only the latest weights are kept: where the run stands ahead,
-        within what this session asked and nearer than the last scheduled snapshot, the cursor
-        moves on to it and probes it there; otherwise it goes back to that snapshot (another
-        session sharing the run may have trained it further)."""
+        """Playing stops on a step the models were probed at, so the snapshot and the counter
+        name one step. A live tick asks the run to train ahead of the step it shows (at most
+        AHEAD_TICKS ticks' steps), and only the latest weights are kept: where they stand
+        within what this session asked, the cursor moves on to them and probes them there;
+        where another session sharing the run trained it further, it goes back to the last
+        scheduled snapshot."""
         self.pause()
         back = max(s.step for s in self.run.snapshots if s.step <= self.step)
         if back == self.step:
             return
-        reach = min(self._asked, 2 * self.step - back - 1)  # ahead, but nearer than back
-        snapshot = self._probe(self.step, timeout, last=reach) if reach > self.step else None
+        last = self._asked if self._asked > self.step else None
+        snapshot = self._probe(self.step, timeout, last=last)
         if snapshot is None:
             self.step = back
             return
