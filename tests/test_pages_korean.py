@@ -37,3 +37,19 @@ def test_page_opens_in_korean_and_steps(page, use):
     english = [key for key, text in TABLES["en"].items()
                if key.startswith(f"{page}.") and len(text) > 40 and "{" not in text and text in shown]
     assert not english, english  # no English page text left on the Korean page
+
+
+def test_the_play_action_has_one_korean_name_in_the_sidebar_and_the_page_bar():
+    """시작, then 일시정지, then 계속: the same word in the sidebar (``play``) and the page's
+    own bar (``start``) at each moment (the browser test clicks the same in English)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in {"lang": "ko", "seq_len": "10", "hidden_size": "8"}.items():
+        at.query_params[key] = value
+    at.run()
+    names = [TABLES["ko"][f"controls.{name}"] for name in ("start", "pause", "resume")]
+    assert (at.button(key="play").label, at.button(key="start").label) == (names[0], names[0])
+    at.button(key="start").click().run()
+    assert (at.button(key="play").label, at.button(key="start").label) == (names[1], names[1])
+    at.button(key="play").click().run()
+    assert not at.exception, at.exception
+    assert (at.button(key="play").label, at.button(key="start").label) == (names[2], names[2])
