@@ -93,7 +93,7 @@ TEXT = {
     "story.gradients.why": ("The LSTM's: along the cell state each step back multiplies the "
                             "signal by its forget gate, {lstm_factor} on average here, close to "
                             "1. The RNN and the cut LSTM multiply it by factors below 1 at every "
-                            "step ({rnn_factor} and {cut_factor} on average), so far less of it "
+                            "step ({rnn_factor} and {lstm_cut_factor} on average), so far less of it "
                             "arrives (the numbers above)."),
     "story.explode.title": "Exploding gradients",
     "story.explode.setup": ("The other problem: factors above 1. One vanilla RNN, its recurrent "

@@ -91,7 +91,7 @@ TEXT = {
     "story.gradients.why": ("LSTM이에요. 셀 상태를 따라 한 단계 거슬러 갈 때마다 신호에 망각 "
                             "게이트 값이 곱해지는데, 여기서는 평균 {lstm_factor}로 1에 "
                             "가까워요. RNN과 경로를 끊은 LSTM에서는 매 단계 1보다 작은 "
-                            "값(평균 {rnn_factor}, {cut_factor})이 곱해져서 훨씬 "
+                            "값(평균 {rnn_factor}, {lstm_cut_factor})이 곱해져서 훨씬 "
                             "적게 도달해요(위의 숫자를 보세요)."),
     "story.explode.title": "기울기 폭발",
     "story.explode.setup": ("또 다른 문제, 1보다 큰 값이에요. 바닐라 RNN 하나의 순환 가중치 W_hh를 "

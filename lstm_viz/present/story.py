@@ -187,7 +187,7 @@ def probe_numbers(view: RunView) -> dict[str, str]:
     snapshot = view.snapshots[-1]
     numbers = {"step": str(snapshot.step)}
     for kind, probe in snapshot.probes.items():
-        name = {"lstm-cut": "cut"}.get(kind, kind)
+        name = kind.replace("-", "_")  # lstm-cut: {lstm_cut_factor}
         numbers[f"{name}_factor"] = f"{probe.typical_multiplier:.2f}"
         numbers[f"{name}_share"] = reach_text(probe.grad_ratio)
         numbers[f"{name}_product"] = reach_text(float(probe.multiplier_product[0]))

@@ -252,8 +252,7 @@ class Cursor:
         back = max(s.step for s in self.run.snapshots if s.step <= self.step)
         if back == self.step:
             return
-        last = self._asked if self._asked > self.step else None
-        snapshot = self._probe(self.step, timeout, last=last)
+        snapshot = self._probe(self.step, timeout, last=self._asked)
         if snapshot is None:
             self.step = back
             return
