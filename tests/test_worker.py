@@ -2,6 +2,7 @@
 
 import gc
 import operator
+import pickle
 
 import numpy as np
 import psutil
@@ -9,7 +10,7 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.core.training import probe_at
+from lstm_viz.core.training import Records, probe_at
 from lstm_viz.serving.worker import SERVING_NICE, WORKER, HeldRuns, TrainingWorker
 from lstm_viz.tasks import make_task
 
@@ -57,6 +58,21 @@ def test_a_run_in_the_worker_records_exactly_what_a_run_here_records(worker, tas
         local.train_to(goal)
         _same_records(remote, local)
     assert len(remote.snapshots) < 333 // SCENE.probe_every and remote.seconds_per_step() > 0
+
+
+@pytest.mark.parametrize("task", ["latch", "series"])
+def test_records_sent_in_pieces_and_pickled_make_a_mirror_of_the_run(task):
+    """What the worker sends (``after``) and the mirror takes, without a worker in between."""
+    local = LockstepTrainer(SCENE.replace(task=task))
+    mirror, known = Records.started(SCENE.models, SCENE.probe_every), -1  # (no step yet)
+    for goal in (0, 7, 60, 333):
+        local.train_to(goal)
+        mirror.take(pickle.loads(pickle.dumps(local.after(known))), known)
+        known = mirror.head
+        _same_records(mirror, local)
+        assert (mirror.steps, mirror.probe_every) == (local.steps, local.probe_every)
+        assert (mirror.trained_steps, mirror.train_seconds) == (local.trained_steps,
+                                                                 local.train_seconds)
 
 
 def test_questions_that_need_the_weights_are_asked_in_the_worker(worker):

@@ -4,7 +4,7 @@ Every session of a Streamlit server is a thread of one Python process, and the d
 session holds Python's global interpreter lock; training in that process waits for it, so a
 class on one link trains more slowly than one student alone. Here the runs train in one worker
 process, which holds the models, and the server keeps a ``RemoteTrainer`` per run: a mirror of
-its records, which the worker sends after each chunk of training. Sessions read the mirror as
+its records (``training.Records``), which the worker sends after each chunk of training. Sessions read the mirror as
 they read a local trainer (``training.RunRecords``). A live tick never trains: it asks the run
 to train further (``train_to``), waits at most its training budget for the steps
 (``await_head``) and shows what has arrived.
@@ -39,7 +39,7 @@ import torch
 
 from lstm_viz import i18n
 from lstm_viz.core.config import RunConfig
-from lstm_viz.core.training import TICK_SECONDS, LockstepTrainer, RunRecords, Snapshot
+from lstm_viz.core.training import TICK_SECONDS, LockstepTrainer, Records, RunRecords, Snapshot
 from lstm_viz.message import Message
 
 PACKAGE_HOME = Path(__file__).resolve().parents[2]  # the folder that holds lstm_viz/
@@ -47,43 +47,6 @@ CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
 ASK_SECONDS = 30  # how long a question waits for its answer (a probe at Pause waits less)
 STALL_SECONDS = 20  # how long Step waits at least for the worker while no records arrive
-
-
-# -- the records a chunk adds: sent by the worker, applied by the mirror ------------------------
-def records_after(trainer: LockstepTrainer, step: int) -> dict:
-    """Everything the trainer recorded after ``step``, up to its head (what a mirror lacks)."""
-    def after(rows: dict) -> dict:
-        return {k: [r for r in v if r[0] > step] for k, v in rows.items()}
-
-    return {"head": trainer.head, "diverged": dict(trainer.diverged),
-            "history": {k: h.rows_after(step) for k, h in trainer.history.items()},
-            "evals": after(trainer.evals), "eval_losses": after(trainer.eval_losses),
-            "forecasts": after(trainer.forecasts),
-            "snapshots": [s for s in trainer.snapshots if s.step > step],
-            "kept": [s.step for s in trainer.snapshots], "probe_every": trainer.probe_every,
-            "trained_steps": dict(trainer.trained_steps),
-            "train_seconds": dict(trainer.train_seconds)}
-
-
-def apply_records(mirror: "RemoteTrainer", records: dict, known: int) -> None:
-    """Add the records after step ``known`` (the mirror's own) to the mirror, then move its head
-    last, so a reader never sees a step whose records are incomplete."""
-    def add(rows: dict, new: dict) -> None:
-        for k, items in new.items():
-            rows[k].extend(r for r in items if r[0] > known)
-
-    for k, rows in records["history"].items():
-        mirror.history[k].extend(rows[rows[:, 0] > known])
-    add(mirror.evals, records["evals"])
-    add(mirror.eval_losses, records["eval_losses"])
-    add(mirror.forecasts, records["forecasts"])
-    kept, head = set(records["kept"]), records["head"]  # a new worker may be catching up
-    new = [s for s in records["snapshots"] if s.step > known]
-    mirror.snapshots = [s for s in mirror.snapshots if s.step in kept or s.step > head] + new
-    mirror.probe_every = records["probe_every"]
-    mirror.trained_steps, mirror.train_seconds = records["trained_steps"], records["train_seconds"]
-    mirror.diverged = {**records["diverged"], **mirror.diverged}
-    mirror.steps = mirror.head = max(known, head)
 
 
 # -- the worker process ---------------------------------------------------------------------
@@ -146,7 +109,7 @@ class HeldRuns:
         """Send the run's records after step ``after``. The worker then keeps no probes: the
         server's mirror holds them (the heaviest records), and the worker never reads them."""
         run = self.runs[run_id]
-        self.conn.send(("records", run_id, records_after(run, after)))
+        self.conn.send(("records", run_id, run.after(after)))
         self.sent[run_id] = run.head
         run.snapshots = [Snapshot(s.step, {}) for s in run.snapshots]
 
@@ -459,11 +422,11 @@ class RemoteTrainer(RunRecords):
         if self.failure:
             raise RunFailed(f"training stopped in the worker: {self.failure}")
 
-    def receive(self, records: dict | None) -> None:
+    def receive(self, records: Records | None) -> None:
         """Records from the worker (None: the worker died)."""
         with self._arrived:
             if records is not None:
-                apply_records(self, records, self.head if self._opened else -1)
+                self.take(records, self.head if self._opened else -1)
                 self._opened = True
             self._arrived.notify_all()
 
