@@ -823,9 +823,9 @@ def test_three_sessions_predictions_appear_in_a_fourth_sessions_tally(server, br
 
 
 def _training_worker(server) -> psutil.Process:
-    """The server's training worker process (lstm_viz.serving.worker)."""
+    """The server's training worker process (lstm_viz.serving.worker_process)."""
     return wait_for(lambda: next((c for c in server["process"].children(recursive=True)
-                                  if "lstm_viz.serving.worker" in " ".join(c.cmdline())), None),
+                                  if "lstm_viz.serving.worker_process" in " ".join(c.cmdline())), None),
                     what="the training worker")
 
 

@@ -72,7 +72,7 @@ def test_a_worker_that_cannot_start_is_a_failure_with_a_fix(monkeypatch):
     monkeypatch.setattr(doctor.TrainingWorker, "run", broken)
     found = doctor.worker_check()
     assert found.status == "fail" and "no such interpreter" in found.what
-    assert "python -m lstm_viz.serving.worker" in found.fix
+    assert "python -m lstm_viz.serving.worker_process" in found.fix
 
 
 def test_every_kind_has_a_step_time():

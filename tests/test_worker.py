@@ -2,6 +2,7 @@
 
 import gc
 import operator
+import pickle
 
 import numpy as np
 import psutil
@@ -9,8 +10,10 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig
-from lstm_viz.core.training import probe_at
-from lstm_viz.serving.worker import SERVING_NICE, WORKER, HeldRuns, TrainingWorker
+from lstm_viz.core.training import Records, probe_at
+from lstm_viz.serving.messages import Close, Failed, Goal, Open, Recorded, UnknownMessage
+from lstm_viz.serving.worker import SERVING_NICE, WORKER, TrainingWorker
+from lstm_viz.serving.worker_process import HeldRuns
 from lstm_viz.tasks import make_task
 
 SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
@@ -57,6 +60,28 @@ def test_a_run_in_the_worker_records_exactly_what_a_run_here_records(worker, tas
         local.train_to(goal)
         _same_records(remote, local)
     assert len(remote.snapshots) < 333 // SCENE.probe_every and remote.seconds_per_step() > 0
+
+
+@pytest.mark.parametrize("task", ["latch", "series"])
+def test_records_sent_in_pieces_and_pickled_make_a_mirror_of_the_run(task):
+    """What the worker sends (``after``) and the mirror takes, without a worker in between."""
+    local = LockstepTrainer(SCENE.replace(task=task))
+    mirror, known = Records.started(SCENE.models, SCENE.probe_every), -1  # (no step yet)
+    for goal in (0, 7, 60, 333):
+        local.train_to(goal)
+        mirror.take(pickle.loads(pickle.dumps(local.after(known))), known)
+        known = mirror.head
+        _same_records(mirror, local)
+        assert (mirror.steps, mirror.probe_every) == (local.steps, local.probe_every)
+        assert (mirror.trained_steps, mirror.train_seconds) == (local.trained_steps,
+                                                                 local.train_seconds)
+
+
+def test_a_message_of_no_known_type_is_rejected_at_either_end():
+    with pytest.raises(UnknownMessage, match="training worker: tuple"):  # the old form
+        HeldRuns(FakeConn()).handle(("goal", 0, 10))
+    with pytest.raises(UnknownMessage, match="training worker: Open"):  # the server's own
+        TrainingWorker()._deliver(Open(0, SCENE, None, 10))
 
 
 def test_questions_that_need_the_weights_are_asked_in_the_worker(worker):
@@ -136,15 +161,16 @@ def test_the_worker_takes_turns_among_the_runs_behind_their_goals():
     conn = FakeConn()
     held = HeldRuns(conn)
     for run_id in range(3):
-        held.handle("open", run_id, SCENE.replace(seed=run_id), None, 0)
-    held.handle("goal", 7, 10)  # a run this worker never had: ignored
+        held.handle(Open(run_id, SCENE.replace(seed=run_id), None, 0))
+    held.handle(Goal(7, 10))  # a run this worker never had: ignored
     for run_id in range(3):
-        held.handle("goal", run_id, 30)
+        held.handle(Goal(run_id, 30))
     conn.sent.clear()
     for _ in range(6):
         held.serve_once()
-    assert [m[1] for m in conn.sent] == [0, 1, 2, 0, 1, 2]  # least recently trained first
-    held.handle("close", 1)
+    assert all(isinstance(m, Recorded) for m in conn.sent)
+    assert [m.run_id for m in conn.sent] == [0, 1, 2, 0, 1, 2]  # least recently trained first
+    held.handle(Close(1))
     assert sorted(held.runs) == [0, 2]
 
 
@@ -153,12 +179,12 @@ def test_a_run_that_fails_in_the_worker_leaves_the_others_training():
     held = HeldRuns(conn)
     broken = make_task("latch", SCENE.seq_len)
     broken.sample = operator.truediv  # sample(8, generator) raises TypeError
-    held.handle("open", 0, SCENE, None, 20)
-    held.handle("open", 1, SCENE, broken, 20)
+    held.handle(Open(0, SCENE, None, 20))
+    held.handle(Open(1, SCENE, broken, 20))
     while any(run.steps < 20 for run in held.runs.values()):
         held.serve_once()
-    failed = [m for m in conn.sent if m[0] == "failed"]
-    assert failed == [("failed", 1, failed[0][2])] and "TypeError" in failed[0][2]
+    failed = [m for m in conn.sent if isinstance(m, Failed)]
+    assert [m.run_id for m in failed] == [1] and "TypeError" in failed[0].reason
     assert sorted(held.runs) == [0] and held.runs[0].steps == 20
 
 

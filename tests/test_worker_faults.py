@@ -138,7 +138,7 @@ class SlowStartWorker(TrainingWorker):
         if self.generation == 0:
             return super().command(fd)
         return [sys.executable, "-c", "import sys, time; time.sleep(10); "
-                "from lstm_viz.serving.worker import Channel, serve; serve(Channel(int(sys.argv[1])))",
+                "from lstm_viz.serving.worker_process import main; main(sys.argv[1:])",
                 str(fd)]
 
 

@@ -11,6 +11,9 @@ through ``step(n)`` and read ``history``, ``evals``, ``snapshots`` and ``diverge
 - ``snapshots``: probes of every model; thinned (every other one dropped, the interval doubled)
   beyond ``MAX_SNAPSHOTS``, so a long run keeps snapshots that span all of it.
 
+``Records`` declares every record once, with how it starts and how it reaches the server's
+mirror of a run trained in the worker process.
+
 The trainer is thread-safe: ``step``, ``reset`` and ``take_snapshot`` hold ``trainer.lock`` (a
 re-entrant lock), and a caller that reads history and snapshots while another thread may train
 holds it too. Streamlit can start a new script run of a session while the previous one is still
@@ -23,7 +26,8 @@ import copy
 import math
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 import torch
@@ -106,6 +110,100 @@ class Snapshot:
     probes: dict[str, ModelProbe]
 
 
+# -- a run's records: each declared once, with how it starts and how it reaches a mirror ----------
+@dataclass(frozen=True)
+class Crossing:
+    """How one record reaches the server's mirror of a run trained in the worker process
+    (``serving/``): the worker sends ``after(value, step)``, what a mirror complete up to
+    ``step`` lacks; the mirror keeps ``take(mine, sent, known, head)``, given the step it was
+    complete up to and the head the worker sent (a new worker may still be catching up)."""
+
+    after: Callable
+    take: Callable
+
+
+def _add_rows(mine: dict, sent: dict, known: int, head: int) -> dict:
+    """Each model's rows by step: the mirror appends those after its own."""
+    for kind, rows in sent.items():
+        mine[kind].extend(r for r in rows if r[0] > known)
+    return mine
+
+
+def _snapshots_after(snapshots: list, step: int) -> list:
+    """The snapshots after ``step``, and the steps of those kept before it (without their
+    probes: the mirror has them, and drops the ones the trainer thinned out)."""
+    return [s if s.step > step else Snapshot(s.step, {}) for s in snapshots]
+
+
+def _take_snapshots(mine: list, sent: list, known: int, head: int) -> list:
+    kept = {s.step for s in sent}
+    return ([s for s in mine if s.step in kept or s.step > head]
+            + [s for s in sent if s.step > known])
+
+
+HISTORY_ROWS = Crossing(lambda table, step: {k: h.rows_after(step) for k, h in table.items()},
+                        _add_rows)
+ROWS = Crossing(lambda table, step: {k: [r for r in v if r[0] > step] for k, v in table.items()},
+                _add_rows)
+SNAPSHOTS = Crossing(_snapshots_after, _take_snapshots)
+LATEST = Crossing(lambda value, step: copy.copy(value), lambda mine, sent, known, head: sent)
+# what the mirror knows stays (a new worker catching up has not diverged again yet)
+ADDED = Crossing(lambda value, step: dict(value), lambda mine, sent, known, head: {**sent, **mine})
+FURTHEST = Crossing(lambda value, step: value, lambda mine, sent, known, head: max(known, sent))
+
+
+def _per_model(make: Callable) -> Callable:
+    """A record's start: ``make()`` for each model of the run."""
+    return lambda kinds, probe_every: {k: make() for k in kinds}
+
+
+def _once(make: Callable) -> Callable:
+    """A record's start: one ``make()`` for the run."""
+    return lambda kinds, probe_every: make()
+
+
+def _record(start: Callable, crossing: Crossing):
+    """A field of ``Records``: ``start(kinds, probe_every)`` is its value at step 0."""
+    return field(metadata={"start": start, "crossing": crossing})
+
+
+@dataclass(eq=False, repr=False)
+class Records:
+    """A run's records, every one declared here alone. A trainer and the server's mirror of a
+    run are Records (``RunRecords``); so is what the worker sends the mirror (``after``: only
+    the steps it lacks), which the mirror ``take``s field by field in this order."""
+
+    history: dict[str, History] = _record(_per_model(lambda: History(HISTORY_LEN)), HISTORY_ROWS)
+    evals: dict[str, list[tuple[int, float]]] = _record(_per_model(list), ROWS)
+    eval_losses: dict[str, list[tuple[int, float]]] = _record(_per_model(list), ROWS)
+    forecasts: dict[str, list[tuple[int, np.ndarray]]] = _record(_per_model(list), ROWS)
+    snapshots: list[Snapshot] = _record(_once(list), SNAPSHOTS)
+    probe_every: int = _record(lambda kinds, probe_every: probe_every, LATEST)  # snapshots'
+    trained_steps: dict[str, int] = _record(_per_model(int), LATEST)
+    train_seconds: dict[str, float] = _record(_per_model(float), LATEST)
+    diverged: dict[str, int] = _record(_once(dict), ADDED)  # model: the step it diverged at
+    steps: int = _record(_once(int), FURTHEST)  # the step the models stand at
+    # the last step whose records are complete, what readers may see: taken last, so that a
+    # reader never sees a step whose records are incomplete
+    head: int = _record(_once(int), FURTHEST)
+
+    @classmethod
+    def started(cls, kinds: tuple[str, ...], probe_every: int) -> Records:
+        """The records of a run at step 0, before anything is recorded."""
+        return cls(**{f.name: f.metadata["start"](kinds, probe_every) for f in fields(cls)})
+
+    def after(self, step: int) -> Records:
+        """What a mirror complete up to ``step`` lacks (what the worker sends it)."""
+        return Records(**{f.name: f.metadata["crossing"].after(getattr(self, f.name), step)
+                          for f in fields(Records)})
+
+    def take(self, sent: Records, known: int) -> None:
+        """Add what the worker sent to these records (a mirror's, complete up to ``known``)."""
+        for f in fields(Records):
+            mine, theirs = getattr(self, f.name), getattr(sent, f.name)
+            setattr(self, f.name, f.metadata["crossing"].take(mine, theirs, known, sent.head))
+
+
 class _Progress:
     """Where a run stands, for the trainer and for a reader's view alike: both have steps,
     config, models and diverged."""
@@ -120,7 +218,7 @@ class _Progress:
         return [k for k in self.models if k not in self.diverged]
 
 
-class RunRecords(_Progress):
+class RunRecords(Records, _Progress):
     """A run's data and records, as sessions read them, wherever it trains: here
     (``LockstepTrainer``) or in the training worker process (``worker.RemoteTrainer``, which
     mirrors the records the worker sends). Readers take no lock: every record up to ``head`` is
@@ -140,18 +238,10 @@ class RunRecords(_Progress):
         self.eval_batch = self.task.held_out_sample(self.task.eval_batch_size, eval_gen)
 
     def _clear_records(self) -> None:
-        kinds = self.config.models
-        self.steps = 0
-        self.head = 0  # the last step whose records are complete (what readers may see)
-        self.diverged: dict[str, int] = {}
-        self.history = {k: History(HISTORY_LEN) for k in kinds}
-        self.evals: dict[str, list[tuple[int, float]]] = {k: [] for k in kinds}
-        self.eval_losses: dict[str, list[tuple[int, float]]] = {k: [] for k in kinds}
-        self.forecasts: dict[str, list[tuple[int, np.ndarray]]] = {k: [] for k in kinds}
-        self.trained_steps = {k: 0 for k in kinds}
-        self.train_seconds = {k: 0.0 for k in kinds}
-        self.probe_every = self.config.probe_every
-        self.snapshots: list[Snapshot] = []
+        """Back to the records of step 0."""
+        started = Records.started(self.config.models, self.config.probe_every)
+        for f in fields(Records):
+            setattr(self, f.name, getattr(started, f.name))
 
     def ms_per_step(self, kind: str) -> float:
         """Mean wall-clock milliseconds of one training step of one model (nan before any)."""

@@ -9,10 +9,10 @@ moves another session's cursor or adds to what another session sees.
 
 The process-wide ``RunRegistry`` holds the runs: at most ``max_runs`` (least recently used
 dropped first), and a run no session has looked at for ``idle_seconds`` is dropped. The app's
-runs train in the worker process (``worker.py``), out of the way of the sessions' drawing; a
-registry of in-process ``LockstepTrainer`` runs behaves the same (tests, the benchmark's
-comparison). When many distinct runs train at once, each tick's work budget shrinks, so the
-pace of every run stays one that its share of the training time can keep.
+runs train in the worker process (``worker_process.py``, mirrored by ``worker.py``), out of the
+way of the sessions' drawing; a registry of in-process ``LockstepTrainer`` runs behaves the same
+(tests, the benchmark's comparison). When many distinct runs train at once, each tick's work
+budget shrinks, so the pace of every run stays one that its share of the training time can keep.
 """
 
 from __future__ import annotations

@@ -1,198 +1,47 @@
-"""Training in a worker process: the app's runs train outside the server's Python process.
+"""Training in a worker process, the server's end: the app's runs train outside the server's
+Python process.
 
 Every session of a Streamlit server is a thread of one Python process, and the drawing of every
 session holds Python's global interpreter lock; training in that process waits for it, so a
 class on one link trains more slowly than one student alone. Here the runs train in one worker
-process, which holds the models, and the server keeps a ``RemoteTrainer`` per run: a mirror of
-its records, which the worker sends after each chunk of training. Sessions read the mirror as
-they read a local trainer (``training.RunRecords``). A live tick never trains: it asks the run
-to train further (``train_to``), waits at most its training budget for the steps
-(``await_head``) and shows what has arrived.
+process (``worker_process.py``), which holds the models, and the server keeps a
+``RemoteTrainer`` per run: a mirror of its records (``training.Records``), which the worker
+sends after each chunk of training. Sessions read the mirror as they read a local trainer
+(``training.RunRecords``). A live tick never trains: it asks the run to train further
+(``train_to``), waits at most its training budget for the steps (``await_head``) and shows what
+has arrived.
 
-The worker trains the runs that are behind their goal in turn, least recently trained first, a
-chunk of about ``CHUNK_SECONDS`` each, so distinct runs share its core fairly. Questions that
-need the weights (a probe at the cursor, the prompt box's answers) go to the worker too
-(``answer``). If the worker dies, the next request starts a new one, and every run it held is
-trained again from step 0 to where it was (a run is a pure function of its settings; the mirror
-keeps what it had and takes only the records after it). Messages between the server and its own
-worker are pickled; nothing a user sends is ever unpickled.
+Questions that need the weights (a probe at the cursor, the prompt box's answers) go to the
+worker too (``answer``). If the worker dies, the next request starts a new one, and every run it
+held is trained again from step 0 to where it was (a run is a pure function of its settings; the
+mirror keeps what it had and takes only the records after it). The messages are typed
+(``messages.py``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
-import pickle
 import socket
 import subprocess
 import sys
 import threading
-import time
 import weakref
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from multiprocessing.connection import Connection
 from pathlib import Path
-
-import torch
 
 from lstm_viz import i18n
 from lstm_viz.core.config import RunConfig
-from lstm_viz.core.training import TICK_SECONDS, LockstepTrainer, RunRecords, Snapshot
+from lstm_viz.core.training import TICK_SECONDS, Records, RunRecords
 from lstm_viz.message import Message
+from lstm_viz.serving.messages import (Ask, Channel, Close, Failed, FromWorker, Goal, Open,
+                                       Recorded, Reply, ToWorker, UnknownMessage, WorkerError)
 
 PACKAGE_HOME = Path(__file__).resolve().parents[2]  # the folder that holds lstm_viz/
-CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 START_SECONDS = 120  # how long a new run may wait for the worker's first records
 ASK_SECONDS = 30  # how long a question waits for its answer (a probe at Pause waits less)
 STALL_SECONDS = 20  # how long Step waits at least for the worker while no records arrive
-
-
-# -- the records a chunk adds: sent by the worker, applied by the mirror ------------------------
-def records_after(trainer: LockstepTrainer, step: int) -> dict:
-    """Everything the trainer recorded after ``step``, up to its head (what a mirror lacks)."""
-    def after(rows: dict) -> dict:
-        return {k: [r for r in v if r[0] > step] for k, v in rows.items()}
-
-    return {"head": trainer.head, "diverged": dict(trainer.diverged),
-            "history": {k: h.rows_after(step) for k, h in trainer.history.items()},
-            "evals": after(trainer.evals), "eval_losses": after(trainer.eval_losses),
-            "forecasts": after(trainer.forecasts),
-            "snapshots": [s for s in trainer.snapshots if s.step > step],
-            "kept": [s.step for s in trainer.snapshots], "probe_every": trainer.probe_every,
-            "trained_steps": dict(trainer.trained_steps),
-            "train_seconds": dict(trainer.train_seconds)}
-
-
-def apply_records(mirror: "RemoteTrainer", records: dict, known: int) -> None:
-    """Add the records after step ``known`` (the mirror's own) to the mirror, then move its head
-    last, so a reader never sees a step whose records are incomplete."""
-    def add(rows: dict, new: dict) -> None:
-        for k, items in new.items():
-            rows[k].extend(r for r in items if r[0] > known)
-
-    for k, rows in records["history"].items():
-        mirror.history[k].extend(rows[rows[:, 0] > known])
-    add(mirror.evals, records["evals"])
-    add(mirror.eval_losses, records["eval_losses"])
-    add(mirror.forecasts, records["forecasts"])
-    kept, head = set(records["kept"]), records["head"]  # a new worker may be catching up
-    new = [s for s in records["snapshots"] if s.step > known]
-    mirror.snapshots = [s for s in mirror.snapshots if s.step in kept or s.step > head] + new
-    mirror.probe_every = records["probe_every"]
-    mirror.trained_steps, mirror.train_seconds = records["trained_steps"], records["train_seconds"]
-    mirror.diverged = {**records["diverged"], **mirror.diverged}
-    mirror.steps = mirror.head = max(known, head)
-
-
-# -- the worker process ---------------------------------------------------------------------
-def serve(conn) -> None:
-    """The worker process: hold the runs, train those behind their goals in turn, answer. Only
-    a broken channel ends it: a run that fails is dropped alone, a question that fails is
-    answered with its error."""
-    torch.set_num_threads(1)
-    held = HeldRuns(conn)
-    try:
-        while True:
-            held.serve_once()
-    except (EOFError, OSError):  # the server has gone
-        return
-
-
-class Channel(Connection):
-    """The socket between server and worker, pickled with plain pickle: multiprocessing's own
-    pickler sends torch tensors as shared-memory handles, which only processes started by
-    multiprocessing can open (a question's tensor reply failed in the server)."""
-
-    def send(self, obj) -> None:
-        """Pickle, then write: an object that cannot be pickled raises before a byte is sent,
-        so the channel stays whole."""
-        self.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def recv(self):
-        return pickle.loads(self.recv_bytes())
-
-
-class HeldRuns:
-    """The worker's runs: each trainer, the step the server asked for, the step last sent."""
-
-    def __init__(self, conn):
-        self.conn = conn
-        self.runs: dict[int, LockstepTrainer] = {}
-        self.goals: dict[int, int] = {}
-        self.sent: dict[int, int] = {}
-        self.last_turn: dict[int, float] = {}
-
-    def serve_once(self) -> None:
-        """Handle a message if one waits (or wait for one if no run is behind), else train the
-        run behind its goal that waited longest for a chunk, and send what it recorded."""
-        behind = [i for i, run in self.runs.items() if self.goals[i] > run.steps and not run.done]
-        if not behind or self.conn.poll():
-            self.handle(*self.conn.recv())
-            return
-        run_id = min(behind, key=lambda i: self.last_turn.get(i, 0.0))
-        self.last_turn[run_id] = time.monotonic()
-        run = self.runs[run_id]
-        try:
-            run.step(min(self.goals[run_id] - run.steps, run.steps_within(CHUNK_SECONDS)))
-            self.send_records(run_id, self.sent[run_id])
-        except OSError:
-            raise
-        except Exception as problem:  # this run stops; the others train on
-            self.fail(run_id, problem)
-
-    def send_records(self, run_id: int, after: int) -> None:
-        """Send the run's records after step ``after``. The worker then keeps no probes: the
-        server's mirror holds them (the heaviest records), and the worker never reads them."""
-        run = self.runs[run_id]
-        self.conn.send(("records", run_id, records_after(run, after)))
-        self.sent[run_id] = run.head
-        run.snapshots = [Snapshot(s.step, {}) for s in run.snapshots]
-
-    def handle(self, op: str, run_id: int, *args) -> None:
-        if op == "open":
-            config, task, goal = args
-            try:
-                self.runs[run_id] = LockstepTrainer(config, task)
-                self.goals[run_id] = goal
-                self.send_records(run_id, -1)
-            except OSError:
-                raise
-            except Exception as problem:
-                self.fail(run_id, problem)
-        elif op == "goal" and run_id in self.goals:  # (a worker started since knows no such run)
-            self.goals[run_id] = max(self.goals[run_id], args[0])
-        elif op == "close":
-            for table in (self.runs, self.goals, self.sent, self.last_turn):
-                table.pop(run_id, None)
-        elif op == "ask":
-            ticket, question, question_args = args
-            try:
-                reply = self.runs[run_id].answer(question, *question_args)
-            except Exception as problem:  # sent back and raised in the asking session
-                reply = problem
-            self.reply(ticket, reply)
-
-    def reply(self, ticket: int, reply) -> None:
-        """Send a question's answer; one that cannot be pickled is answered with why."""
-        try:
-            self.conn.send(("reply", ticket, reply))
-        except OSError:
-            raise
-        except Exception as problem:
-            self.conn.send(("reply", ticket, WorkerError(
-                f"the worker could not send its answer ({type(problem).__name__}: {problem})")))
-
-    def fail(self, run_id: int, problem: Exception) -> None:
-        """This run cannot train: the server is told, the run dropped, the others go on."""
-        self.conn.send(("failed", run_id, f"{type(problem).__name__}: {problem}"))
-        self.handle("close", run_id)
-
-
-# -- the server's end -----------------------------------------------------------------------
-class WorkerError(RuntimeError):
-    """A question the worker could not answer (the worker carries on)."""
 
 
 class WorkerLost(RuntimeError):
@@ -240,10 +89,10 @@ class TrainingWorker:
 
     def command(self, fd: int) -> list[str]:
         """The worker process's command line, given its end of the socket pair."""
-        return [sys.executable, "-m", "lstm_viz.serving.worker", str(fd), str(self.nice),
+        return [sys.executable, "-m", "lstm_viz.serving.worker_process", str(fd), str(self.nice),
                 *(["idle"] if self.idle else [])]
 
-    def send(self, message: tuple) -> int:
+    def send(self, message: ToWorker) -> int:
         """Send one message (starting the worker if need be, or again if it has just died);
         returns the generation of the worker that got it."""
         for _ in range(2):
@@ -267,7 +116,7 @@ class TrainingWorker:
         ticket, future = self.new_id(), Future()
         self._replies[ticket] = future
         try:
-            generation = self._asked[ticket] = self.send(("ask", run_id, ticket, question, args))
+            generation = self._asked[ticket] = self.send(Ask(run_id, ticket, question, args))
             if self.current() != generation and not future.done():  # it died as it was asked
                 raise WorkerLost("stopped")
             return future.result(timeout)
@@ -284,7 +133,7 @@ class TrainingWorker:
         if conn is not None:
             try:
                 with self._send_lock:
-                    conn.send(("close", run_id))
+                    conn.send(Close(run_id))
             except OSError:
                 pass
 
@@ -301,7 +150,7 @@ class TrainingWorker:
         self._mirrors[mirror.id] = mirror
 
     def _start(self) -> None:
-        """A fresh Python running this module (never a fork of the threaded server, and never
+        """A fresh Python running ``worker_process`` (never a fork of the threaded server, and never
         a re-import of the server's main script), joined by a socket pair. It starts in the
         folder that holds the package, which ``python -m`` searches first: the same package
         whether it is installed or run from a checkout (Community Cloud runs the checkout)."""
@@ -315,17 +164,20 @@ class TrainingWorker:
         threading.Thread(target=self._receive, daemon=True, name="lstm-viz-training-records",
                          args=(self._conn, self.generation, self.process, parent)).start()
 
-    def _deliver(self, kind: str, key: int, payload) -> None:
+    def _deliver(self, message: FromWorker) -> None:
         """Records or a failure to a run's mirror, a reply to the session that asked (the mirror
         is not kept here once delivered: dropping it must drop the run in the worker)."""
-        if kind in ("records", "failed"):
-            mirror = self._mirrors.get(key)
-            if mirror is not None and kind == "records":
-                mirror.receive(payload)
-            elif mirror is not None:
-                mirror.fail(payload)
-        else:
-            self._settle(key, payload)
+        match message:
+            case Recorded(run_id, records):
+                if (mirror := self._mirrors.get(run_id)) is not None:
+                    mirror.receive(records)
+            case Failed(run_id, reason):
+                if (mirror := self._mirrors.get(run_id)) is not None:
+                    mirror.fail(reason)
+            case Reply(ticket, answer):
+                self._settle(ticket, answer)
+            case _:
+                raise UnknownMessage(message)
 
     def _settle(self, ticket: int, reply) -> None:
         """The asker's future gets its reply (an exception is raised in the asking session).
@@ -344,21 +196,22 @@ class TrainingWorker:
             while True:
                 message = conn.recv()
                 try:
-                    self._deliver(*message)
+                    self._deliver(message)
+                except UnknownMessage:  # no message of ours: the channel is useless
+                    raise
                 except Exception as problem:
                     self._undelivered(message, f"{type(problem).__name__}: {problem}")
         except Exception:  # EOF, a broken socket, bytes that are no message: restart
             self._lost(conn, generation, process, sock)
 
-    def _undelivered(self, message: tuple, reason: str) -> None:
-        kind, key = message[0], message[1]
-        if kind == "reply":
-            self._settle(key, WorkerError(f"its answer could not be taken ({reason})"))
+    def _undelivered(self, message: FromWorker, reason: str) -> None:
+        if isinstance(message, Reply):
+            self._settle(message.ticket, WorkerError(f"its answer could not be taken ({reason})"))
             return
-        mirror = self._mirrors.get(key)
+        mirror = self._mirrors.get(message.run_id)
         if mirror is not None:
             mirror.fail(f"its records could not be applied ({reason})")
-        self.close_run(key)
+        self.close_run(message.run_id)
 
     def _lost(self, conn, generation: int, process, sock) -> None:
         """This worker is gone (or its channel is useless): the next request starts another;
@@ -459,11 +312,11 @@ class RemoteTrainer(RunRecords):
         if self.failure:
             raise RunFailed(f"training stopped in the worker: {self.failure}")
 
-    def receive(self, records: dict | None) -> None:
+    def receive(self, records: Records | None) -> None:
         """Records from the worker (None: the worker died)."""
         with self._arrived:
             if records is not None:
-                apply_records(self, records, self.head if self._opened else -1)
+                self.take(records, self.head if self._opened else -1)
                 self._opened = True
             self._arrived.notify_all()
 
@@ -473,9 +326,9 @@ class RemoteTrainer(RunRecords):
         with self.lock:
             self._goal = goal = max(goal, self._goal, self.head)
             if self._generation is not None \
-                    and self.worker.send(("goal", self.id, goal)) == self._generation:
+                    and self.worker.send(Goal(self.id, goal)) == self._generation:
                 return
-            self._generation = self.worker.send(("open", self.id, self.config, self.task, goal))
+            self._generation = self.worker.send(Open(self.id, self.config, self.task, goal))
 
 
 # The app's worker yields the CPU to the pages a little (niceness 5): on one core a class of 30
@@ -484,21 +337,3 @@ class RemoteTrainer(RunRecords):
 # benchmarks.bench --cpus 1; docs/classroom.md).
 SERVING_NICE = 5
 WORKER = TrainingWorker(nice=SERVING_NICE)
-
-
-def lower_priority(nice: int, idle: bool) -> None:
-    """This process's CPU priority: ``nice`` added to its niceness; with ``idle``, Linux's
-    SCHED_IDLE policy (it runs only when no other process of the machine wants the CPU; the
-    threads it starts later inherit it; where there is no such policy, niceness alone)."""
-    os.nice(nice)
-    if idle and hasattr(os, "SCHED_IDLE"):
-        with contextlib.suppress(OSError):
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
-
-
-if __name__ == "__main__":  # the worker process: python -m lstm_viz.serving.worker FD [NICE [idle]]
-    # run from the module under its own name, so what it pickles (WorkerError) unpickles here
-    from lstm_viz.serving import worker
-
-    worker.lower_priority(int(sys.argv[2]) if len(sys.argv) > 2 else 0, "idle" in sys.argv[3:])
-    worker.serve(worker.Channel(int(sys.argv[1])))
