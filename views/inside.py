@@ -6,8 +6,9 @@ from lstm_viz.core.kinds import kind_of
 from lstm_viz.i18n import t
 from lstm_viz.present import figures, panels, texts
 from lstm_viz.present.labels import kind_label, look
+from lstm_viz.present.links import whole_number
 from lstm_viz.present.verdict import answer_text, target_text
-from views import settings, shared
+from views import shared
 
 st.title(t("inside.title"))
 st.markdown(texts.inside_intro(st.session_state.cursor.run.config.models))
@@ -51,7 +52,7 @@ def follow_from_link() -> None:
     raw = st.query_params.get("snapshot")
     st.session_state.follow = raw is None
     if raw is not None:
-        st.session_state.snapshot_choice = settings.whole_number(raw, 0)
+        st.session_state.snapshot_choice = whole_number(raw, 0)
 
 
 def draw(view):

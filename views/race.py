@@ -5,6 +5,7 @@ import streamlit as st
 from lstm_viz import export
 from lstm_viz.i18n import say, t
 from lstm_viz.present import expectation, panels, texts
+from lstm_viz.present.controls import forget_gate_closed
 from lstm_viz.present.labels import headline
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
@@ -42,7 +43,7 @@ def draw(view):
         no_probes.caption(t("race.no_probes"))
     shared.chart(figs.get("race_grad"), "race_grad")
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
-    offered = shared.forget_gate_closed(view.config) and settings.may_change(
+    offered = forget_gate_closed(view.config) and settings.may_change(
         "memory_init", "forget_bias")  # the button under the page (``close_forget_gate_button``)
     st.markdown(texts.race_next(view, open_button=offered))
 

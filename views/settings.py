@@ -21,83 +21,26 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lstm_viz import i18n
 from lstm_viz.core import link
-from lstm_viz.core.config import BY_NAME, LINKED, RunConfig, task_defaults
+from lstm_viz.core.config import BY_NAME, TASK_OPTIONS, RunConfig, task_defaults
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.i18n import has, say, t
+from lstm_viz.present.controls import (KIND_OPTIONS, SIDEBAR, config_value, in_use,
+                                       setting_help, setting_label, thumb_text, widget_value)
 from lstm_viz.present.labels import kind_label
-from lstm_viz.present import story
+from lstm_viz.present.links import (ALL_BUT_LENGTH, ALL_SETTINGS, PAGE_BY_NAME, PAGE_SETTINGS,
+                                    describe_link, hidden_names, hidden_words, hide_label,
+                                    notes_text, share_query)
 from lstm_viz.tasks import TASKS, series
 
 DEFAULTS = RunConfig()
-SIDEBAR = tuple(s for s in LINKED if s.widget)  # the settings the sidebar draws, in order
 # Drawn again in every page's own control bar, beside Start, Step and Reset: the setting users
 # move most (a phone keeps the sidebar behind an icon). One state: the bar's widget mirrors the
 # sidebar's (``bar_settings``).
 IN_BAR = ("seq_len",)
-ALL_SETTINGS = "settings"  # hide=settings: the whole settings panel
-# hide=all_but_seq_len: every setting but the sequence length (students keep it and Start)
-ALL_BUT_LENGTH = "all_but_seq_len"
-HIDE_GROUPS = (ALL_SETTINGS, ALL_BUT_LENGTH)
 BAR_KEY = "{}_bar"  # the bar widget's key
-# Page controls kept in the link too (not run settings): the Primer's factor, the snapshot
-# chosen on Inside the LSTM, the story's scene and the language.
-PAGE_SETTINGS = (
-    Setting("w", 0.9, "the Primer's factor", widget="slider", low=0.5, high=1.5, step=0.01),
-    Setting("snapshot", 0, "the training step Inside shows", widget="slider", low=0,
-            high=BY_NAME["max_steps"].high),
-    Setting("scene", "1", "the story's scene", widget="selectbox",
-            options=tuple(str(n) for n in range(1, len(story.SCENES) + 1))),
-    Setting("lang", i18n.DEFAULT, "the language", widget="selectbox",
-            options=tuple(i18n.LANGUAGES)),
-    # A teacher's link hides what the lesson does not need (TensorFlow Playground's hide flags):
-    # settings by name, or all of them; lock=1 takes away the students' "show all settings".
-    Setting("hide", (), "the settings the link hides (names, or settings for all)",
-            options=(*HIDE_GROUPS, *(s.name for s in SIDEBAR)), comma=True),
-    Setting("lock", 0, "1: the hidden settings cannot be shown", low=0, high=1),
-)
-PAGE_BY_NAME = {s.name: s for s in PAGE_SETTINGS}
-TASK_OPTIONS = {name for task in TASKS.values() for name in task.options}
-KIND_OPTIONS = {name for kind in KINDS.values() for name in kind.options}
 TASK_SET = {name for task in TASKS.values() for name in task.defaults}  # settings a task sets
-CONDITIONAL = TASK_OPTIONS | KIND_OPTIONS
-
-
-def setting_label(setting: Setting) -> str:
-    return t(f"setting.{setting.name}")
-
-
-def in_sentence(setting: Setting) -> str:
-    """The setting's label inside a sentence: its first letter lower case, unless it starts an
-    acronym ('sequence length (lag)', 'RNN gain σ_max(W_hh)', 'memory init (LSTM f, GRU z)')."""
-    label = setting_label(setting)
-    return label if label[:2].isupper() else label[:1].lower() + label[1:]
-
-
-def setting_help(setting: Setting) -> str:
-    return t(f"setting.{setting.name}.help")
-
-
-def check_url(params: dict[str, list[str]]) -> list[str]:
-    """Notes, in the reader's language, on every link parameter that is unknown or invalid
-    (those fall back to defaults)."""
-    return [say(note) for note in link.read(params, PAGE_SETTINGS).notes]
-
-
-def widget_value(setting: Setting, value):
-    """A run setting's value as its widget holds it (the seed's number input is float-typed:
-    an int one crashes on ?seed=1e400; the models' multiselect holds a list)."""
-    if setting.widget == "number_input":
-        return float(value)
-    return list(value) if setting.many else value
-
-
-def config_value(setting: Setting, value):
-    """A widget's value as the run setting holds it (the inverse of ``widget_value``; choices in
-    the schema's order, as the run races them)."""
-    if setting.widget == "number_input":
-        return int(round(value))
-    return tuple(o for o in setting.options if o in value) if setting.many else value
+CONDITIONAL = {*TASK_OPTIONS, *KIND_OPTIONS}
 
 
 def _widget(setting: Setting, **extra):
@@ -117,7 +60,7 @@ def _widget(setting: Setting, **extra):
                                float(setting.default), step=1.0, format="%.0f", **common)
     if has(f"change.{setting.name}.zero"):  # 0 means something else: said in words
         return st.select_slider(name, _stops(setting), value=setting.default,
-                                format_func=lambda v: _with_zero(setting, v), **common)
+                                format_func=lambda v: thumb_text(setting, v), **common)
     return st.slider(name, setting.low, setting.high, setting.default, step=setting.step,
                      **common)
 
@@ -132,20 +75,6 @@ def _stops(setting: Setting) -> tuple:
     if isinstance(held, (int, float)) and setting.low <= held <= setting.high:
         stops.add(kind(held))
     return tuple(sorted(stops))
-
-
-def _with_zero(setting: Setting, value) -> str:
-    """A slider's value as its thumb shows it: 0 in words where 0 means something else (no
-    clipping, PyTorch's initialisation, half the hidden size)."""
-    return t(f"change.{setting.name}.zero") if value == 0 else written(value)
-
-
-def whole_number(raw: str, default: int) -> int:
-    """A link's whole number ('1e3' is 1000), or ``default`` if it is none."""
-    try:
-        return int(float(raw))
-    except (ValueError, OverflowError):
-        return default
 
 
 def _clean_link() -> None:
@@ -168,17 +97,6 @@ def _clean_link() -> None:
     st.session_state.lock = reading.given.get("lock", 0)
     if st.session_state.hide:  # the link's valid names only, as the share box writes them
         st.query_params["hide"] = PAGE_BY_NAME["hide"].write(st.session_state.hide)[0]
-
-
-NOTES_SHOWN = 5  # a link's notes said in full; the rest are counted
-
-
-def notes_text(notes: list) -> str:
-    """A link's notes, the first ``NOTES_SHOWN`` in full and the rest counted ('...; and 195
-    more'): a link of 200 bad values gave a note taller than a screen."""
-    said = "; ".join(say(note) for note in notes[:NOTES_SHOWN])
-    more = len(notes) - NOTES_SHOWN
-    return said + (t("link.more", n=more) if more > 0 else "")
 
 
 def _write_address(values: dict) -> None:
@@ -279,27 +197,6 @@ def language_picker() -> None:
         st.query_params["lang"] = kept
 
 
-def _shown(setting: Setting, values: dict) -> bool:
-    """A setting that some task or model kind takes is drawn only where it matters: for the
-    chosen task, or while a model that takes it races."""
-    if setting.name in TASK_OPTIONS:
-        return setting.name in TASKS[values["task"]].options
-    if setting.name in KIND_OPTIONS:
-        return any(setting.name in KINDS[k].options for k in values["models"])
-    return True
-
-
-def hidden_names(hide) -> set[str]:
-    """The settings a link's ``hide=`` names: every one for hide=settings, every one but the
-    sequence length for hide=all_but_seq_len."""
-    names = set(hide) - set(HIDE_GROUPS)
-    if ALL_SETTINGS in hide:
-        return {s.name for s in SIDEBAR}
-    if ALL_BUT_LENGTH in hide:
-        names |= {s.name for s in SIDEBAR} - {"seq_len"}
-    return names
-
-
 def hidden() -> set[str]:
     """The settings this session does not draw: those the link hides, until the reader shows
     them all."""
@@ -322,22 +219,6 @@ def may_set(values: dict[str, object]) -> bool:
 
 def _show_all() -> None:
     st.session_state.show_all = True
-
-
-def hidden_words(names: set[str], values: dict) -> str:
-    """What a student is told is hidden, naming only the settings the task on screen uses
-    (``_shown``: not the forecast horizon on the latch): 'all settings', 'all settings but
-    the sequence length (lag)', or the hidden ones where they are fewer than the rest."""
-    used = [s for s in SIDEBAR if _shown(s, values)]
-    gone = [in_sentence(s) for s in used if s.name in names]
-    kept = [in_sentence(s) for s in used if s.name not in names]
-    if not gone:  # it hides only settings this task does not use: name them
-        gone = [in_sentence(s) for s in SIDEBAR if s.name in names]
-    if not kept:
-        return t("hidden.all")
-    if len(gone) > len(kept):
-        return t("hidden.all_but", shown=", ".join(kept))
-    return ", ".join(gone)
 
 
 def _hidden_notice(names: set[str], values: dict) -> None:
@@ -363,7 +244,7 @@ def sidebar_config() -> RunConfig | None:
         notice = st.container()  # filled once the settings in use are known
         values = {}
         for setting in SIDEBAR:
-            drawn = _shown(setting, values)
+            drawn = in_use(setting, values)
             # a setting some tasks or kinds take keeps its value while it is hidden
             persist = {"persist_state": "session"} if setting.name in CONDITIONAL else {}
             if drawn and setting.name in hide:  # the link's value, not drawn
@@ -428,11 +309,6 @@ def _from_bar(name: str) -> None:
     st.session_state[name] = st.session_state[BAR_KEY.format(name)]
 
 
-def widget_values(config: RunConfig) -> dict[str, object]:
-    """The sidebar's widget values that give ``config`` (the inverse of ``sidebar_config``)."""
-    return {s.name: widget_value(s, getattr(config, s.name)) for s in SIDEBAR}
-
-
 def series_in_use() -> str:
     """The price series of this session: an upload it chose (kept in the link), else the
     synthetic one (also when the server has dropped the upload since)."""
@@ -440,17 +316,6 @@ def series_in_use() -> str:
     if chosen != DEFAULTS.series and chosen not in series.UPLOADS:
         chosen = st.session_state.series = DEFAULTS.series
     return chosen
-
-
-def share_query(values: dict[str, object]) -> str:
-    """The query string of a scene from widget values (``scene_values``): ``link.write``."""
-    settings = {s.name: config_value(s, values[s.name]) for s in SIDEBAR
-                if values.get(s.name) is not None}
-    settings.update({k: values[k] for k in ("series", *PAGE_BY_NAME) if values.get(k) is not None})
-    query = link.write(settings, PAGE_SETTINGS)
-    if values.get("lang") == i18n.DEFAULT:  # chosen (``link_language``): kept though a default
-        query += f"&lang={i18n.DEFAULT}"
-    return query
 
 
 def scene_values() -> dict[str, object]:
@@ -466,38 +331,6 @@ def scene_values() -> dict[str, object]:
     if st.session_state.get("follow") is False:
         values["snapshot"] = st.session_state.get("snapshot_choice", 0)
     return values
-
-
-def describe_link(values: dict[str, object]) -> str:
-    """What a link holds, in words: 'task order; sequence length (lag) 40; ...', and what it
-    hides from students."""
-    changed = []
-    for setting in SIDEBAR + PAGE_SETTINGS:
-        value = values.get(setting.name)
-        if value is None or setting.name in ("hide", "lock"):
-            continue
-        if setting in SIDEBAR:
-            value = config_value(setting, value)
-        if value != setting.default:
-            shown = ", ".join(kind_label(v) for v in value) if setting.many else written(value)
-            changed.append(f"{in_sentence(setting)} {shown}")
-    holds = (t("link.some_defaults", changed="; ".join(changed)) if changed
-             else t("link.all_defaults"))
-    return holds + students_see(values.get("hide") or (), values.get("lock") == 1)
-
-
-def students_see(hide: tuple, locked: bool) -> str:
-    """'; students see: play controls, sequence length' for a link that hides settings ('' for
-    one that hides none): what is left, or what is hidden where that list is shorter."""
-    if not hide:
-        return ""
-    names = hidden_names(hide)
-    label = {s.name: in_sentence(s) for s in SIDEBAR}
-    shown = [label[s.name] for s in SIDEBAR if s.name not in names]
-    gone = [label[s.name] for s in SIDEBAR if s.name in names]
-    said = (t("link.students_see", shown=", ".join([t("link.play_controls"), *shown]))
-            if len(shown) <= len(gone) else t("link.hidden_from", hidden=", ".join(gone)))
-    return f"; {said}" + (f" ({t('link.locked')})" if locked else "")
 
 
 def address(pages: list[str] | None = None) -> str:
@@ -535,7 +368,7 @@ def _hide_choice() -> dict:
     st.session_state.setdefault("share_hide", list(st.session_state.get("hide", ())))
     st.session_state.setdefault("share_lock", st.session_state.get("lock") == 1)
     chosen = st.multiselect(t("share.hide"), hide_setting.options, key="share_hide",
-                            format_func=_hide_label, help=t("share.hide_help"),
+                            format_func=hide_label, help=t("share.hide_help"),
                             placeholder=t("share.hide_none"))
     names = hidden_names(chosen)
     if len(names) == len(SIDEBAR):
@@ -549,9 +382,3 @@ def _hide_choice() -> dict:
     return {"hide": hide, "lock": int(bool(hide) and lock)}
 
 
-def _hide_label(name: str) -> str:
-    if name == ALL_SETTINGS:
-        return t("hidden.all")
-    if name == ALL_BUT_LENGTH:
-        return t("hidden.all_but_seq_len")
-    return setting_label(BY_NAME[name])

@@ -17,12 +17,11 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_viz.core.config import LIMITS, LINKED, RunConfig
+from lstm_viz.core.config import LIMITS, RunConfig
 from lstm_viz.core.training import TICK_SECONDS, RunView
-from lstm_viz.i18n import has, say, t
+from lstm_viz.i18n import say, t
 from lstm_viz.present import figures
-from lstm_viz.present.labels import kind_label, text_color
-from lstm_viz.present.task_words import words
+from lstm_viz.present.controls import changes, counter_text, forget_gate_closed
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
 from lstm_viz.serving.worker import RunFailed, WorkerError, WorkerLost
 from views import settings
@@ -65,26 +64,6 @@ def cursor_for(config: RunConfig) -> Cursor:
         st.session_state.cursor = cursor
     REGISTRY.touch(cursor.run)
     return cursor
-
-
-def changes(old: RunConfig, new: RunConfig) -> str:
-    """'learning rate 0.002 → 0.01, seed 0 → 7': every linked setting that differs."""
-    parts = []
-    for setting in LINKED:
-        a, b = getattr(old, setting.name), getattr(new, setting.name)
-        if a != b:
-            parts.append(f"{t(f'change.{setting.name}')} {_shown(setting, a)} → {_shown(setting, b)}")
-    return ", ".join(parts)
-
-
-def _shown(setting, value) -> str:
-    """A setting's value in a change note: models by label, a 0 that means something else
-    (clipping off, PyTorch's init) in words, numbers without a trailing .0."""
-    if setting.many:
-        return ", ".join(kind_label(k) for k in value)
-    if value == 0 and has(f"change.{setting.name}.zero"):
-        return t(f"change.{setting.name}.zero")
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def playing() -> bool:
@@ -210,18 +189,6 @@ def step_counter(view: RunView) -> None:
         busy.caption(t("controls.busy", runs=runs))
 
 
-def counter_text(view: RunView) -> str:
-    """'**step 120 / 2000** · RNN 0.50 · LSTM 1.00 (held-out accuracy)', models in colour."""
-    task = view.task
-    scores = []
-    for kind in view.models:
-        value = t("counter.diverged") if kind in view.diverged else words(task).format(view.held_out(kind))
-        scores.append(f'<span style="color:{text_color(kind)}"><b>{kind_label(kind)}</b> '
-                      f"{value}</span>")
-    return t("counter.text", step=view.steps, cap=view.config.max_steps,
-             scores=" · ".join(scores), metric=words(task).metric_label)
-
-
 def live(draw: Callable[[RunView], None]) -> None:
     """The control bar, then the step counter and ``draw(view)`` in a fragment that, while
     playing, first moves this session's cursor by one bounded tick.
@@ -281,12 +248,6 @@ def chart(fig, key: str) -> None:
         alt = fig._alt_text = figures.summary(fig)
     alt_slot.markdown(f'<p class="chart-alt">{html.escape(alt)}</p>', unsafe_allow_html=True)
     chart_slot.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
-
-
-def forget_gate_closed(config: RunConfig) -> bool:
-    """True where the run's forget gate starts closed: a constant memory-gate bias of 0 or
-    below (f about 0.5 or less)."""
-    return config.memory_init == "constant" and config.forget_bias <= 0
 
 
 def close_forget_gate_button(config: RunConfig) -> None:

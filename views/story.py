@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lstm_viz.i18n import t
-from lstm_viz.present import panels, story
+from lstm_viz.present import controls, links, panels, story
 from lstm_viz.serving.sessions import FIGURES, run_key, tally_for
 from views import settings, shared
 
@@ -20,12 +20,12 @@ cursor = st.session_state.cursor
 def _go_to(n: int) -> None:
     """A button's callback: scene ``n`` with its settings (the buttons that call it are drawn
     outside the live fragment, so the whole page takes the change)."""
-    st.session_state.update(settings.widget_values(story.scene_at(n).config), scene=str(n))
+    st.session_state.update(links.widget_values(story.scene_at(n).config), scene=str(n))
 
 
 def may_go_to(n: int) -> bool:
     """True if scene ``n``'s button may be offered: it changes no setting the link hides."""
-    return settings.may_set(settings.widget_values(story.scene_at(n).config))
+    return settings.may_set(links.widget_values(story.scene_at(n).config))
 
 
 def _keep_prediction(scene_key: str, widget: str) -> None:
@@ -53,9 +53,9 @@ def class_tally() -> None:
 
 def scene_link(n: int) -> str:
     """The link that opens scene ``n`` set up, in this language."""
-    values = settings.widget_values(story.scene_at(n).config)
+    values = links.widget_values(story.scene_at(n).config)
     values.update(scene=str(n), lang=settings.link_language())
-    return f"{settings.address()}?{settings.share_query(values)}"
+    return f"{settings.address()}?{links.share_query(values)}"
 
 
 def set_up() -> bool:
@@ -65,7 +65,7 @@ def set_up() -> bool:
     st.markdown(t(f"story.{scene.key}.setup"))
     ready = cursor.run.config == run_key(scene.config) and cursor.cap == scene.config.max_steps
     if not ready:
-        changes = shared.changes(cursor.run.config.replace(max_steps=cursor.cap), scene.config)
+        changes = controls.changes(cursor.run.config.replace(max_steps=cursor.cap), scene.config)
         st.info(t("story.differs", changes=changes))
         if may_go_to(number):
             st.button(t("story.set_up", n=number), key="set_up", type="primary", on_click=_go_to,
