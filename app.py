@@ -10,7 +10,7 @@ import torch
 
 from lstm_viz.i18n import t
 from lstm_viz.serving.sessions import limit_malloc_arenas
-from views import settings, shared
+from views import settings, shared, state
 
 torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores
 limit_malloc_arenas()  # one Python process serves every session thread
@@ -38,11 +38,11 @@ PAGES = [
 # the sidebar open over the page after a page was chosen.
 navigation = st.navigation(PAGES, position="hidden")
 # A newcomer (the plain address, nothing trained yet) is offered the story first.
-cursor = st.session_state.get("cursor")
+cursor = state.CURSOR.get()
 newcomer = (navigation.url_path == "" and not set(st.query_params) - {"lang"}
-            and (cursor is None or cursor.step == 0) and not st.session_state.get("playing"))
+            and (cursor is None or cursor.step == 0) and not state.PLAYING.get())
 language = settings.link_language()  # kept in each page's link, as in the address
-with st.container(horizontal=True, key="page_links", gap="small"):
+with st.container(horizontal=True, key=state.PAGE_LINKS, gap="small"):
     for page in PAGES:
         label = t("story.newcomer") if newcomer and page is PAGES[0] else page.title.split(":")[0]
         st.page_link(page, label=label, icon=page.icon, width="content",

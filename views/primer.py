@@ -7,13 +7,13 @@ import streamlit as st
 from lstm_viz.i18n import t
 from lstm_viz.present import controls, figures, links, story
 from lstm_viz.present.labels import multiplier_label
-from views import settings, shared
+from views import settings, shared, state
 
 st.title(t("primer.title"))
 st.markdown(t("primer.intro"))
 
 W = links.PAGE_BY_NAME["w"]
-w = st.slider(controls.setting_label(W), W.low, W.high, W.default, W.step, key="w",
+w = st.slider(controls.setting_label(W), W.low, W.high, W.default, W.step, key=state.FACTOR.name,
               help=controls.setting_help(W), bind="query-params")
 
 

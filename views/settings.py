@@ -32,22 +32,18 @@ from lstm_viz.present.links import (ALL_BUT_LENGTH, ALL_SETTINGS, PAGE_BY_NAME, 
                                     describe_link, hidden_names, hidden_words, hide_label,
                                     notes_text, share_query)
 from lstm_viz.tasks import TASKS, series
+from views import state
 
 DEFAULTS = RunConfig()
-# Drawn again in every page's own control bar, beside Start, Step and Reset: the setting users
-# move most (a phone keeps the sidebar behind an icon). One state: the bar's widget mirrors the
-# sidebar's (``bar_settings``).
-IN_BAR = ("seq_len",)
-BAR_KEY = "{}_bar"  # the bar widget's key
 TASK_SET = {name for task in TASKS.values() for name in task.defaults}  # settings a task sets
 CONDITIONAL = {*TASK_OPTIONS, *KIND_OPTIONS}
 
 
 def _widget(setting: Setting, **extra):
-    common = dict(key=setting.name, help=setting_help(setting)) | extra
+    common = dict(key=state.SETTINGS[setting.name].name, help=setting_help(setting)) | extra
     name = setting_label(setting)
     if setting.widget == "multiselect":
-        default = None if setting.name in st.session_state else list(setting.default)
+        default = None if state.SETTINGS[setting.name].is_set() else list(setting.default)
         return st.multiselect(name, setting.options, default=default, format_func=kind_label,
                               **common)
     if setting.widget == "selectbox":
@@ -71,7 +67,8 @@ def _stops(setting: Setting) -> tuple:
     count = round((setting.high - setting.low) / setting.step)
     kind = int if setting.whole else float
     stops = {kind(round(setting.low + i * setting.step, 9)) for i in range(count + 1)}
-    held = st.session_state.get(setting.name)
+    key = state.SETTINGS[setting.name]
+    held = key.get() if key.is_set() else None
     if isinstance(held, (int, float)) and setting.low <= held <= setting.high:
         stops.add(kind(held))
     return tuple(sorted(stops))
@@ -84,19 +81,19 @@ def _clean_link() -> None:
     label, the defaults of the link's version)."""
     params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
     reading = link.read(params, PAGE_SETTINGS)
-    st.session_state.url_notes = reading.notes
+    state.URL_NOTES.set(reading.notes)
     for key in reading.stale & set(PAGE_BY_NAME):  # the run settings' keys: _write_address
         del st.query_params[key]
     for setting in SIDEBAR:
         value = reading.values[setting.name]
         if value != setting.default or (setting.many and setting.name in reading.given):
-            st.session_state[setting.name] = widget_value(setting, value)
+            state.SETTINGS[setting.name].set(widget_value(setting, value))
     if "series" in reading.given:
-        st.session_state.series = reading.given["series"]
-    st.session_state.hide = reading.given.get("hide", ())
-    st.session_state.lock = reading.given.get("lock", 0)
-    if st.session_state.hide:  # the link's valid names only, as the share box writes them
-        st.query_params["hide"] = PAGE_BY_NAME["hide"].write(st.session_state.hide)[0]
+        state.SERIES.set(reading.given["series"])
+    state.HIDE.set(reading.given.get("hide", ()))
+    state.LOCK.set(reading.given.get("lock", 0))
+    if state.HIDE.get():  # the link's valid names only, as the share box writes them
+        st.query_params["hide"] = PAGE_BY_NAME["hide"].write(state.HIDE.get())[0]
 
 
 def _write_address(values: dict) -> None:
@@ -137,9 +134,9 @@ CLOSE_NO_PAGE_POPUP = """<style>[data-testid="stDialog"] {display: none !importa
 
 def unknown_page_note(paths: list[str]) -> None:
     """Once per session: a link to a page that does not exist opens the Race page, and says so."""
-    if "page_checked" in st.session_state:
+    if state.PAGE_CHECKED.get():
         return
-    st.session_state.page_checked = True
+    state.PAGE_CHECKED.set(True)
     path = urlparse(st.context.url or "").path.strip("/")
     if path and path not in paths:
         st.html(CLOSE_NO_PAGE_POPUP, unsafe_allow_javascript=True)
@@ -148,7 +145,7 @@ def unknown_page_note(paths: list[str]) -> None:
 
 def _session_language() -> str:
     """The language this session chose (English outside a script run)."""
-    return st.session_state.get("lang", i18n.DEFAULT) if get_script_run_ctx() else i18n.DEFAULT
+    return state.LANG.get() if get_script_run_ctx() else i18n.DEFAULT
 
 
 def _first_language() -> str:
@@ -159,23 +156,23 @@ def _first_language() -> str:
     the reader chose stays in every link (``chosen_lang``)."""
     wanted = st.query_params.get("lang")
     if wanted in i18n.LANGUAGES:
-        st.session_state.chosen_lang = True
+        state.CHOSEN_LANG.set(True)
         return wanted
-    if st.session_state.get("language") in i18n.LANGUAGES:
-        return st.session_state.language
+    if state.LANGUAGE.get() in i18n.LANGUAGES:
+        return state.LANGUAGE.get()
     headers = st.context.headers or {}
     return i18n.from_browser(st.context.locale, headers.get("Accept-Language")) or i18n.DEFAULT
 
 
 def _choose_language() -> None:
-    st.session_state.chosen_lang = True
+    state.CHOSEN_LANG.set(True)
 
 
 def link_language() -> str | None:
     """The ``lang=`` every link of this session carries: its language, unless that is English
     and nobody chose it (None: the link follows each reader's browser)."""
-    language = st.session_state.get("lang", i18n.DEFAULT)
-    if language == i18n.DEFAULT and not st.session_state.get("chosen_lang"):
+    language = state.LANG.get()
+    if language == i18n.DEFAULT and not state.CHOSEN_LANG.get():
         return None
     return language
 
@@ -184,11 +181,11 @@ def language_picker() -> None:
     """The language switch, first in the sidebar and kept in the link (``lang=ko``; the
     widget is not bound to the link, which would write the label, ``lang=한국어``)."""
     i18n.use_source(_session_language)
-    if "lang" not in st.session_state:
-        st.session_state.lang = _first_language()
-    language = st.sidebar.selectbox("Language · 언어", tuple(i18n.LANGUAGES), key="lang",
+    if not state.LANG.is_set():
+        state.LANG.set(_first_language())
+    language = st.sidebar.selectbox("Language · 언어", tuple(i18n.LANGUAGES), key=state.LANG.name,
                                     format_func=i18n.LANGUAGES.get, on_change=_choose_language)
-    st.session_state.language = language  # outlives the widget's state
+    state.LANGUAGE.set(language)  # outlives the widget's state
     kept = link_language()
     if kept is None:  # a malformed lang= stays for check_url to note and drop
         if st.query_params.get("lang") in i18n.LANGUAGES:
@@ -200,9 +197,14 @@ def language_picker() -> None:
 def hidden() -> set[str]:
     """The settings this session does not draw: those the link hides, until the reader shows
     them all."""
-    if st.session_state.get("show_all"):
+    if state.SHOW_ALL.get():
         return set()
-    return hidden_names(st.session_state.get("hide", ()))
+    return hidden_names(state.HIDE.get())
+
+
+def locked_link() -> bool:
+    """True where this session's link locks what it hides (``lock=1``)."""
+    return state.LOCK.get() == 1
 
 
 def may_change(*names: str) -> bool:
@@ -213,29 +215,29 @@ def may_change(*names: str) -> bool:
 def may_set(values: dict[str, object]) -> bool:
     """True if a shortcut that gives the settings these widget values may be offered: it
     changes no hidden setting (a hidden one it leaves as it is may be among them)."""
-    return all(name not in hidden() or st.session_state.get(name, widget_value(
-        BY_NAME[name], BY_NAME[name].default)) == value for name, value in values.items())
+    return all(name not in hidden() or state.SETTINGS[name].get() == value
+               for name, value in values.items())
 
 
 def _show_all() -> None:
-    st.session_state.show_all = True
+    state.SHOW_ALL.set(True)
 
 
 def _hidden_notice(names: set[str], values: dict) -> None:
     """Students always see that settings are hidden (in a few words: ``hidden_words``), and
     (unless the link locks them) can show them all with one click."""
     what = hidden_words(names, values)
-    locked = st.session_state.get("lock") == 1
+    locked = locked_link()
     st.info(t("hidden.locked" if locked else "hidden.notice", what=what),
             icon=":material/visibility_off:")
     if not locked:
-        st.button(t("hidden.show_all"), key="show_all_settings", on_click=_show_all,
+        st.button(t("hidden.show_all"), key=state.SHOW_ALL_BUTTON, on_click=_show_all,
                   icon=":material/visibility:")
 
 
 def sidebar_config() -> RunConfig | None:
     """Draw the settings in the sidebar and return the config they give (None: no model)."""
-    if "url_notes" not in st.session_state:
+    if not state.URL_NOTES.is_set():
         _clean_link()
     hide = hidden()
     with st.sidebar:
@@ -248,7 +250,7 @@ def sidebar_config() -> RunConfig | None:
             # a setting some tasks or kinds take keeps its value while it is hidden
             persist = {"persist_state": "session"} if setting.name in CONDITIONAL else {}
             if drawn and setting.name in hide:  # the link's value, not drawn
-                held = st.session_state.get(setting.name, widget_value(setting, setting.default))
+                held = state.SETTINGS[setting.name].get()
                 values[setting.name] = config_value(setting, held)
             else:
                 extra = {"on_change": _start_task} if setting.name == "task" else {}
@@ -257,14 +259,14 @@ def sidebar_config() -> RunConfig | None:
         if hide:
             with notice:
                 _hidden_notice(hide, values)
-    if st.session_state.url_notes:
-        st.info(t("link.notes", notes=notes_text(st.session_state.url_notes)))
+    if state.URL_NOTES.get():
+        st.info(t("link.notes", notes=notes_text(state.URL_NOTES.get())))
     if not values["models"]:
         st.warning(t("sidebar.no_model"))
         return None
     task = TASKS[values["task"]]
     values["series"] = series_in_use() if "series" in task.options else DEFAULTS.series
-    st.session_state.run_values = values  # what the address and the share box hold
+    state.RUN_VALUES.set(values)  # what the address and the share box hold
     _write_address(values)
     values["seq_len"] = _fit_length(task, values)
     for kind in values["models"]:
@@ -276,9 +278,9 @@ def sidebar_config() -> RunConfig | None:
 def _start_task() -> None:
     """A task picked in the sidebar starts from its own defaults (``config.task_defaults``) in
     every setting some task sets (the text task's learning rate); the others are kept."""
-    own = task_defaults(st.session_state.task)
+    own = task_defaults(state.SETTINGS["task"].get())
     for name in TASK_SET:
-        st.session_state[name] = widget_value(BY_NAME[name], own.get(name, BY_NAME[name].default))
+        state.SETTINGS[name].set(widget_value(BY_NAME[name], own.get(name, BY_NAME[name].default)))
 
 
 def _fit_length(task, values: dict) -> int:
@@ -295,41 +297,42 @@ def _fit_length(task, values: dict) -> int:
 
 
 def bar_settings() -> None:
-    """The settings of every page's control bar (``IN_BAR``): each a second widget of the
+    """The settings of every page's control bar (``state.BAR``): each a second widget of the
     sidebar's setting, showing its value, and setting it when moved (the whole page reruns)."""
-    for name in IN_BAR:
+    for name, bar in state.BAR.items():
         if name in hidden():
             continue
-        key = BAR_KEY.format(name)
-        st.session_state[key] = st.session_state.get(name, BY_NAME[name].default)
-        _widget(BY_NAME[name], key=key, on_change=_from_bar, args=(name,), width=220)
+        bar.set(state.SETTINGS[name].get())
+        _widget(BY_NAME[name], key=bar.name, on_change=_from_bar, args=(name,), width=220)
 
 
 def _from_bar(name: str) -> None:
-    st.session_state[name] = st.session_state[BAR_KEY.format(name)]
+    state.SETTINGS[name].set(state.BAR[name].get())
 
 
 def series_in_use() -> str:
     """The price series of this session: an upload it chose (kept in the link), else the
     synthetic one (also when the server has dropped the upload since)."""
-    chosen = st.session_state.setdefault("series", DEFAULTS.series)
-    if chosen != DEFAULTS.series and chosen not in series.UPLOADS:
-        chosen = st.session_state.series = DEFAULTS.series
+    chosen = state.SERIES.setdefault(state.SERIES.default)
+    if chosen != state.SERIES.default and chosen not in series.UPLOADS:
+        chosen = state.SERIES.default
+        state.SERIES.set(chosen)
     return chosen
 
 
 def scene_values() -> dict[str, object]:
     """This session's settings (as this run used them: a hidden setting at its default) and page
     controls, as their widgets hold them."""
-    run = st.session_state.get("run_values", {})
+    run = state.RUN_VALUES.get()
     values = {s.name: widget_value(s, run[s.name]) if s.name in run else None for s in SIDEBAR}
-    values["w"] = st.session_state.get("w")
+    values["w"] = state.FACTOR.get()
     values["series"] = run.get("series")
     values["lang"] = link_language()
     if st.context.url and urlparse(st.context.url).path.strip("/") == "story":
-        values["scene"] = st.session_state.get("scene", st.query_params.get("scene"))
-    if st.session_state.get("follow") is False:
-        values["snapshot"] = st.session_state.get("snapshot_choice", 0)
+        values["scene"] = (state.SCENE.get() if state.SCENE.is_set()
+                           else st.query_params.get("scene"))
+    if state.FOLLOW.get() is False:
+        values["snapshot"] = state.SNAPSHOT_CHOICE.get()
     return values
 
 
@@ -350,7 +353,7 @@ def share_link(pages: list[str]) -> None:
     with st.sidebar:
         st.subheader(t("share.title"))
         values.update(_hide_choice() if teacher() else {
-            "hide": st.session_state.get("hide", ()), "lock": st.session_state.get("lock", 0)})
+            "hide": state.HIDE.get(), "lock": state.LOCK.get()})
         st.code(f"{base}?{share_query(values)}", language=None, wrap_lines=True)
         st.caption(t("share.caption", holds=describe_link(values)))
 
@@ -358,16 +361,16 @@ def share_link(pages: list[str]) -> None:
 def teacher() -> bool:
     """True where the share box offers what to hide: not for a student, whose link hides
     settings (unless they have shown them all); their share link keeps their link's."""
-    return not st.session_state.get("hide") or bool(st.session_state.get("show_all"))
+    return not state.HIDE.get() or bool(state.SHOW_ALL.get())
 
 
 def _hide_choice() -> dict:
     """The share box's choice of what its link hides from students, and whether it locks
     that (first: what this session's own link hides)."""
     hide_setting = PAGE_BY_NAME["hide"]
-    st.session_state.setdefault("share_hide", list(st.session_state.get("hide", ())))
-    st.session_state.setdefault("share_lock", st.session_state.get("lock") == 1)
-    chosen = st.multiselect(t("share.hide"), hide_setting.options, key="share_hide",
+    state.SHARE_HIDE.setdefault(list(state.HIDE.get()))
+    state.SHARE_LOCK.setdefault(locked_link())
+    chosen = st.multiselect(t("share.hide"), hide_setting.options, key=state.SHARE_HIDE.name,
                             format_func=hide_label, help=t("share.hide_help"),
                             placeholder=t("share.hide_none"))
     names = hidden_names(chosen)
@@ -377,7 +380,7 @@ def _hide_choice() -> dict:
         hide = (ALL_BUT_LENGTH,)
     else:
         hide = tuple(o for o in hide_setting.options if o in chosen)
-    lock = st.checkbox(t("share.lock"), key="share_lock", disabled=not hide,
+    lock = st.checkbox(t("share.lock"), key=state.SHARE_LOCK.name, disabled=not hide,
                        help=t("share.lock_help"))
     return {"hide": hide, "lock": int(bool(hide) and lock)}
 
