@@ -8,7 +8,7 @@ from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving.sessions import FIGURES
 from lstm_viz.tasks import prices, series
-from views import settings, shared, state
+from views import shared, state, teacher
 
 # Measured on seeds 0-4 at the defaults otherwise (docs/science.md, Prices): one step ahead the
 # gated models end solved in 1/5 (LSTM) and 4/5 (GRU) seeds, late and unsteadily; five steps
@@ -31,7 +31,7 @@ def _use_synthetic() -> None:
 
 if config.task != "series":
     st.markdown(t("prices.offer"))
-    if not settings.may_change("task", "horizon"):
+    if not teacher.may_change("task", "horizon"):
         st.caption(t("hidden.no_shortcut"))
         st.stop()
     st.button(t("prices.use_prices"), key=state.USE_PRICES, type="primary", on_click=_use_prices,

@@ -7,7 +7,7 @@ import streamlit as st
 from lstm_viz.i18n import t
 from lstm_viz.present import controls, figures, links, story
 from lstm_viz.present.labels import multiplier_label
-from views import settings, shared, state
+from views import language, shared, state
 
 st.title(t("primer.title"))
 st.markdown(t("primer.intro"))
@@ -39,7 +39,7 @@ def exploding_scene_link():
     same RNN with clipping is the scene after it), opened set up, in this language."""
     number = story.number_of("explode")
     values = {**links.widget_values(story.scene_at(number).config), "scene": str(number),
-              "lang": settings.link_language()}
+              "lang": language.link_language()}
     st.page_link("views/story.py", label=t("primer.explode_link", n=number),
                  icon=":material/bolt:", query_params=parse_qs(links.share_query(values)))
 

@@ -8,7 +8,7 @@ from lstm_viz.i18n import say, t
 from lstm_viz.present import panels
 from lstm_viz.present.labels import kind_label, text_color
 from lstm_viz.tasks import TASKS, text
-from views import settings, shared, state
+from views import shared, state, teacher
 
 EXAMPLES = {  # (language, class in the corpus): each example stops where only its start decides
     "해요체 (to family)": ("ko", "polite"), "해라체 (a diary)": ("ko", "plain"),
@@ -39,7 +39,7 @@ def _example(prompt: str) -> None:
 
 if config.task != "text":
     st.markdown(t("prompt.offer", **OFFER_WORDS))
-    if not settings.may_change("task", "lr"):
+    if not teacher.may_change("task", "lr"):
         st.caption(t("hidden.no_shortcut"))
         st.stop()
     st.button(t("prompt.use_text"), key=state.USE_TEXT, type="primary", on_click=_use_text,

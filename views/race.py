@@ -11,7 +11,7 @@ from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving import sweep
 from lstm_viz.serving.sessions import FIGURES
-from views import settings, shared, state
+from views import shared, state, teacher
 
 config = state.CURSOR.get().run.config
 st.title(texts.race_title(config.models))
@@ -43,7 +43,7 @@ def draw(view):
         no_probes.caption(t("race.no_probes"))
     shared.chart(figs.get("race_grad"), "race_grad")
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
-    offered = forget_gate_closed(view.config) and settings.may_change(
+    offered = forget_gate_closed(view.config) and teacher.may_change(
         "memory_init", "forget_bias")  # the button under the page (``close_forget_gate_button``)
     st.markdown(texts.race_next(view, open_button=offered))
 

@@ -24,7 +24,7 @@ from lstm_viz.present import figures
 from lstm_viz.present.controls import changes, counter_text, forget_gate_closed
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
 from lstm_viz.serving.worker import RunFailed, WorkerError, WorkerLost
-from views import settings, state
+from views import sidebar, state, teacher
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
 PAUSE_PROBE_SECONDS = 2  # Pause takes at once; a probe the worker cannot answer by then is skipped
@@ -146,7 +146,7 @@ def training_controls(cursor: Cursor) -> None:
         left, right = st.columns(2)
         left.button(t("controls.reset"), key=state.RESET, on_click=_reset, width="stretch",
                     icon=":material/restart_alt:", help=t("controls.reset.help"))
-        if settings.may_change("seed"):  # a teacher's hidden seed keeps the class's numbers
+        if teacher.may_change("seed"):  # a teacher's hidden seed keeps the class's numbers
             right.button(t("controls.new_seed"), key=state.NEW_SEED, on_click=_new_seed,
                          width="stretch", icon=":material/casino:",
                          help=t("controls.new_seed.help"))
@@ -167,7 +167,7 @@ def control_bar(view: RunView) -> None:
                   disabled=view.done, help=t("controls.step.help"))
         st.button(t("controls.reset"), key=state.BAR_RESET, on_click=_reset,
                   icon=":material/restart_alt:", help=t("controls.reset.help"))
-        settings.bar_settings()
+        sidebar.bar_settings()
 
 
 def step_counter(view: RunView) -> None:
@@ -252,7 +252,7 @@ def close_forget_gate_button(config: RunConfig) -> None:
     once it is closed one click back to chrono (the Next line names that button). Like every
     button that changes settings it is drawn outside the live fragment: a click inside it
     reruns only the fragment, and neither the sidebar nor the address would take the change."""
-    if not settings.may_change("memory_init", "forget_bias"):
+    if not teacher.may_change("memory_init", "forget_bias"):
         return  # a teacher's link hides them: the lesson keeps them
     if forget_gate_closed(config):
         st.button(t("controls.open_gate"), key=state.OPEN_GATE, on_click=_open_forget_gate,

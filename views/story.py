@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_viz.i18n import t
 from lstm_viz.present import controls, links, panels, story
 from lstm_viz.serving.sessions import FIGURES, run_key, tally_for
-from views import settings, shared, state
+from views import address, language, shared, state, teacher
 
 st.title(t("story.title"))
 st.markdown(t("story.intro"))
@@ -26,7 +26,7 @@ def _go_to(n: int) -> None:
 
 def may_go_to(n: int) -> bool:
     """True if scene ``n``'s button may be offered: it changes no setting the link hides."""
-    return settings.may_set(links.widget_values(story.scene_at(n).config))
+    return teacher.may_set(links.widget_values(story.scene_at(n).config))
 
 
 def _keep_prediction(scene_key: str, widget: state.Key) -> None:
@@ -55,8 +55,8 @@ def class_tally() -> None:
 def scene_link(n: int) -> str:
     """The link that opens scene ``n`` set up, in this language."""
     values = links.widget_values(story.scene_at(n).config)
-    values.update(scene=str(n), lang=settings.link_language())
-    return f"{settings.address()}?{links.share_query(values)}"
+    values.update(scene=str(n), lang=language.link_language())
+    return f"{address.base()}?{links.share_query(values)}"
 
 
 def set_up() -> bool:
