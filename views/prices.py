@@ -58,7 +58,7 @@ def upload_box() -> None:
             except prices.UploadError as problem:
                 st.error(t("prices.unchanged", problem=say(problem)))
                 return
-            column = st.selectbox(t("prices.column"), columns, index=_price_column(columns),
+            column = st.selectbox(t("prices.column"), columns, index=prices.price_column(columns),
                                   key=state.UPLOAD_COLUMN, help=t("prices.column_help"))
             if st.button(t("prices.use_upload"), key=state.USE_UPLOAD, type="primary"):
                 try:
@@ -79,15 +79,6 @@ def upload_box() -> None:
                 name = t("prices.your_upload")
             st.caption(t("prices.in_use", name=name, series=config.series))
             st.button(t("prices.back"), key=state.USE_SYNTHETIC, on_click=_use_synthetic)
-
-
-PRICE_NAMES = ("종가", "close", "adj close", "price", "가격", "현재가")
-
-
-def _price_column(columns: list[str]) -> int:
-    """The column to offer first: one named like a closing price, else the first."""
-    named = [i for i, c in enumerate(columns) if c.strip().lower() in PRICE_NAMES]
-    return named[0] if named else 0
 
 
 def draw(view):
