@@ -29,8 +29,8 @@ task = state.CURSOR.get().run.task
 longest = type(task).longest(**config.task_options)
 options = [n for n in LENGTH_OPTIONS if task.min_seq_len <= n <= longest]
 lengths = st.multiselect(t("horizon.lengths"), options,
-                         default=[n for n in (10, 50, 100, 200) if n in options], key=state.SWEEP_LENGTHS,
-                         help=t("horizon.lengths_help"))
+                         default=[n for n in (10, 50, 100, 200) if n in options],
+                         key=state.SWEEP_LENGTHS, help=t("horizon.lengths_help"))
 seeds = st.segmented_control(t("horizon.seeds"), SEED_OPTIONS, default=2, key=state.SWEEP_SEEDS,
                              help=t("horizon.seeds_help"))
 if not lengths or not seeds:

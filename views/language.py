@@ -53,8 +53,9 @@ def picker() -> None:
     i18n.use_source(_session_language)
     if not state.LANG.is_set():
         state.LANG.set(_first_language())
-    language = st.sidebar.selectbox("Language · 언어", tuple(i18n.LANGUAGES), key=state.LANG.name,
-                                    format_func=i18n.LANGUAGES.get, on_change=_choose_language)
+    language = st.sidebar.selectbox("Language · 언어", tuple(i18n.LANGUAGES),
+                                    key=state.LANG.name, format_func=i18n.LANGUAGES.get,
+                                    on_change=_choose_language)
     state.LANGUAGE.set(language)  # outlives the widget's state
     kept = link_language()
     if kept is None:  # a malformed lang= stays for check_url to note and drop

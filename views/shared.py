@@ -138,8 +138,8 @@ def training_controls(cursor: Cursor) -> None:
                     type="primary", icon=":material/pause:" if live else ":material/play_arrow:",
                     disabled=view.done and not live, width="stretch",
                     help=t("controls.play.help"))
-        n = st.select_slider(t("controls.steps_per_click"), STEP_OPTIONS, value=state.STEP_N.default,
-                             key=state.STEP_N.name,
+        n = st.select_slider(t("controls.steps_per_click"), STEP_OPTIONS,
+                             value=state.STEP_N.default, key=state.STEP_N.name,
                              help=t("controls.steps_per_click.help"))
         right.button(t("controls.step", n=n), key=state.STEP, on_click=take_steps, args=(n,),
                      disabled=view.done, width="stretch", help=t("controls.step.help"))
@@ -209,7 +209,8 @@ def live(draw: Callable[[RunView], None]) -> None:
         except TROUBLES as problem:  # the page goes on drawing what the run has
             _note_trouble(problem)
             view = cursor.view()
-        if was_playing and (view.done or not state.PLAYING.get()):  # torch work done before any st.* call
+        # torch work done before any st.* call
+        if was_playing and (view.done or not state.PLAYING.get()):
             _pause()
             st.rerun()  # the whole app: drops the timer and relabels the buttons
         step_counter(view)

@@ -10,7 +10,7 @@ containers) are named constants below. ``tests/test_state.py`` fails on a key us
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Generic, TypeVar
@@ -75,17 +75,26 @@ SETTINGS: dict[str, Key] = {s.name: Key(s.name, widget_value(s, s.default),
 BAR: dict[str, Key] = {name: Key(f"{name}_bar", SETTINGS[name].default,
                                  f"the control bar's widget of {name}, mirroring the sidebar's")
                        for name in ("seq_len",)}
-SERIES: Key[str] = Key("series", series.SYNTHETIC, "the price series: the synthetic one or an upload's id")
+SERIES: Key[str] = Key(
+    "series", series.SYNTHETIC, "the price series: the synthetic one or an upload's id")
 RUN_VALUES: Key[Mapping] = Key(
     "run_values", EMPTY, "the run settings of the last full run, as the address holds them")
 
+
+def put_settings(values: dict[str, object]) -> None:
+    """Give the sidebar's widgets these values (setting name -> widget value), as a shortcut
+    button does; the next run reads them."""
+    for name, value in values.items():
+        SETTINGS[name].set(value)
+
+
 # The link (read once per session) and what a teacher's link hides
-URL_NOTES: Key[list[Message]] = Key(
+URL_NOTES: Key[Sequence[Message]] = Key(
     "url_notes", (), "the link's notes on values the app could not use; set once it is read")
 HIDE: Key[tuple] = Key("hide", (), "what the session's link hides (names or a hide group)")
 LOCK: Key[int] = Key("lock", 0, "1: the link's hidden settings cannot be shown")
 SHOW_ALL: Key[bool] = Key("show_all", False, "True once a student showed the hidden settings")
-SHARE_HIDE: Key[list] = Key(
+SHARE_HIDE: Key[Sequence[str]] = Key(
     "share_hide", (), "the share box's multiselect: what its link hides (first: the session's)")
 SHARE_LOCK: Key[bool] = Key(
     "share_lock", False, "the share box's checkbox: whether its link locks what it hides")
@@ -101,7 +110,8 @@ CHOSEN_LANG: Key[bool] = Key(
 
 # Page controls
 FACTOR: Key[float | None] = Key("w", None, "the Primer's factor w (its slider, bound to w=)")
-SCENE: Key[str | None] = Key("scene", None, "the story's scene number (its control, bound to scene=)")
+SCENE: Key[str | None] = Key(
+    "scene", None, "the story's scene number (its control, bound to scene=)")
 FOLLOW: Key[bool | None] = Key(
     "follow", None, "Inside's 'Follow training' toggle (None: a link's snapshot= decides)")
 SNAPSHOT_CHOICE: Key[int] = Key(
@@ -160,9 +170,3 @@ UPLOAD_COLUMN = "upload_column"  # Prices: the upload's price column
 USE_UPLOAD = "use_upload"  # Prices: train on the upload
 USE_SYNTHETIC = "use_synthetic"  # Prices: back to the synthetic series
 
-
-def put_settings(values: dict[str, object]) -> None:
-    """Give the sidebar's widgets these values (setting name -> widget value), as a shortcut
-    button does; the next run reads them."""
-    for name, value in values.items():
-        SETTINGS[name].set(value)

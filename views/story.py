@@ -69,8 +69,9 @@ def set_up() -> bool:
         changes = controls.changes(cursor.run.config.replace(max_steps=cursor.cap), scene.config)
         st.info(t("story.differs", changes=changes))
         if may_go_to(number):
-            st.button(t("story.set_up", n=number), key=state.SET_UP, type="primary", on_click=_go_to,
-                      args=(number,), help=t("story.set_up_help"), icon=":material/tune:")
+            st.button(t("story.set_up", n=number), key=state.SET_UP, type="primary",
+                      on_click=_go_to, args=(number,), help=t("story.set_up_help"),
+                      icon=":material/tune:")
         else:
             st.caption(t("hidden.no_shortcut"))
     st.caption(t("story.link"))

@@ -98,7 +98,8 @@ def counter_text(view: RunView) -> str:
     task = view.task
     scores = []
     for kind in view.models:
-        value = t("counter.diverged") if kind in view.diverged else words(task).format(view.held_out(kind))
+        value = (t("counter.diverged") if kind in view.diverged
+                 else words(task).format(view.held_out(kind)))
         scores.append(f'<span style="color:{text_color(kind)}"><b>{kind_label(kind)}</b> '
                       f"{value}</span>")
     return t("counter.text", step=view.steps, cap=view.config.max_steps,
