@@ -10,13 +10,13 @@ import torch
 
 from lstm_viz.i18n import t
 from lstm_viz.serving.sessions import limit_malloc_arenas
-from views import settings, shared
+from views import address, language, share, shared, sidebar, state
 
 torch.set_num_threads(1)  # tiny matrices: one thread is faster, and sessions share 2 cores
 limit_malloc_arenas()  # one Python process serves every session thread
 
 st.set_page_config(page_title="LSTM vs RNN, live", page_icon=":material/memory:", layout="wide")
-settings.language_picker()
+language.picker()
 st.html(shared.PAGE_STYLE)
 
 PAGES = [
@@ -38,21 +38,21 @@ PAGES = [
 # the sidebar open over the page after a page was chosen.
 navigation = st.navigation(PAGES, position="hidden")
 # A newcomer (the plain address, nothing trained yet) is offered the story first.
-cursor = st.session_state.get("cursor")
+cursor = state.CURSOR.get()
 newcomer = (navigation.url_path == "" and not set(st.query_params) - {"lang"}
-            and (cursor is None or cursor.step == 0) and not st.session_state.get("playing"))
-language = settings.link_language()  # kept in each page's link, as in the address
-with st.container(horizontal=True, key="page_links", gap="small"):
+            and (cursor is None or cursor.step == 0) and not state.PLAYING.get())
+lang = language.link_language()  # kept in each page's link, as in the address
+with st.container(horizontal=True, key=state.PAGE_LINKS, gap="small"):
     for page in PAGES:
         label = t("story.newcomer") if newcomer and page is PAGES[0] else page.title.split(":")[0]
         st.page_link(page, label=label, icon=page.icon, width="content",
-                     query_params={"lang": language} if language else None)
+                     query_params={"lang": lang} if lang else None)
 controls = st.sidebar.container()  # drawn above the settings, filled once they are read
-config = settings.sidebar_config()
+config = sidebar.run_config()
 if config is None:
     st.stop()
 with controls:
     shared.training_controls(shared.cursor_for(config))
-settings.share_link([page.url_path for page in PAGES])
-settings.unknown_page_note([page.url_path for page in PAGES])
+share.box([page.url_path for page in PAGES])
+address.unknown_page_note([page.url_path for page in PAGES])
 navigation.run()

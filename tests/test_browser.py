@@ -19,7 +19,7 @@ from lstm_viz import LockstepTrainer, i18n
 from lstm_viz.core.training import TICK_SECONDS
 from lstm_viz.i18n import t
 from lstm_viz.present import story
-from views import settings
+from lstm_viz.present import links as settings  # widget_values, share_query
 
 from benchmarks import browser as harness
 from benchmarks.browser import CHART, STEP, open_pages, rates, start, step_count, wait_for

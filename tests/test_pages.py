@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lstm_viz import LockstepTrainer
+from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.kinds import MODEL_KINDS
+from lstm_viz.present.controls import SIDEBAR
 from lstm_viz.present.labels import LOOKS
-from views import settings
+from lstm_viz.present.links import check_url, share_query
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["views/race.py", "views/inside.py", "views/gradients.py", "views/horizon.py",
@@ -92,7 +93,7 @@ def test_race_curves_hold_the_live_history():
 
 def _session_values(at):
     """The session's settings as its widgets hold them (what the share box writes)."""
-    return {s.name: at.session_state[s.name] for s in settings.SIDEBAR if s.name in at.session_state}
+    return {s.name: at.session_state[s.name] for s in SIDEBAR if s.name in at.session_state}
 
 
 def test_query_params_round_trip():
@@ -107,7 +108,7 @@ def test_query_params_round_trip():
         3.5, 0.0, 123, ("lstm", "gru"), 600)
     assert config.optimizer == "sgd"
     assert not at.info  # nothing was rejected
-    written = settings.share_query(_session_values(at)).split("&")
+    written = share_query(_session_values(at)).split("&")
     expected = [f"{k}={v}" for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])]
     assert written[0] == "v=3" and sorted(written[1:]) == sorted(expected)
     again = {}
@@ -130,7 +131,7 @@ def test_an_old_link_opens_the_same_scene_as_its_new_form_with_the_same_numbers(
     for kind in ("lstm", "gru"):
         np.testing.assert_array_equal(view_of(old).history[kind]["loss"],
                                       view_of(new).history[kind]["loss"])
-    assert settings.share_query(_session_values(old)) == settings.share_query(_session_values(new))
+    assert share_query(_session_values(old)) == share_query(_session_values(new))
 
 
 @pytest.mark.parametrize("params,fragment", [
@@ -151,7 +152,7 @@ def test_bad_links_open_with_defaults_and_a_note(params, fragment):
     at = open_app(params)
     notes = " ".join(i.value for i in at.info)
     assert fragment in notes
-    assert view_of(at).config == settings.DEFAULTS
+    assert view_of(at).config == RunConfig()
 
 
 def test_unknown_models_in_a_link_are_dropped_with_a_note():
@@ -305,7 +306,7 @@ def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_
     assert float(lstm.memory_bias().abs().max()) == 0.0
     assert "close_gate" not in {b.key for b in at.button}  # closed: the button opens it again
     assert "**Memory init back to chrono** below" in " ".join(m.value for m in at.markdown)
-    assert "memory_init=constant" in settings.share_query(_session_values(at)).split("&")
+    assert "memory_init=constant" in share_query(_session_values(at)).split("&")
     again = open_app({"seq_len": "10", "hidden_size": "8", "memory_init": "constant", "forget_bias": "0"})
     assert view_of(again).config == config
     at.button(key="open_gate").click().run()
@@ -360,8 +361,8 @@ def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
 
 def test_large_seeds_are_written_in_full_in_the_link_and_the_notes():
     values = {"seed": 1377260012.0}
-    assert settings.share_query(values) == "v=3&seed=1377260012"
-    notes = settings.check_url({"seed": ["-1"]})
+    assert share_query(values) == "v=3&seed=1377260012"
+    notes = check_url({"seed": ["-1"]})
     assert "outside 0 to 2147483647" in notes[0]
     at = open_app({"seed": "1234567"})
     assert view_of(at).config.seed == 1234567

@@ -12,6 +12,7 @@ from lstm_viz.tasks.prices import (
     MIN_ROWS,
     UploadError,
     csv_columns,
+    price_column,
     read_prices,
     synthetic_prices,
 )
@@ -263,3 +264,11 @@ def test_only_the_chosen_column_is_validated():
     data = make_csv(cells, header=("날짜", PRICE, "메모"))
     data = data.replace(b",1000\n", b",\n")  # a blank cell in the memo column
     assert len(read_prices(data, PRICE)) == N_ROWS
+
+
+@pytest.mark.parametrize("columns, offered", [
+    (["date", "volume", "종가"], 2), (["Date", " Close "], 1), (["date", "Adj Close"], 1),
+    (["open", "high"], 0), (["close", "price"], 0),
+])
+def test_the_column_offered_first_is_named_like_a_closing_price(columns, offered):
+    assert price_column(columns) == offered

@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 from lstm_viz import LockstepTrainer
 from lstm_viz.i18n import TABLES
 from lstm_viz.present import story
+from lstm_viz.present.links import share_query, widget_values
 from lstm_viz.present.labels import kind_label
 from lstm_viz.serving.sessions import run_key
-from views import settings
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
@@ -32,8 +32,8 @@ def open_story(params=None):
 
 def scene_params(n):
     """The query of scene n's own link."""
-    values = settings.widget_values(story.scene_at(n).config)
-    params = parse_qs(settings.share_query({**values, "scene": str(n)}))
+    values = widget_values(story.scene_at(n).config)
+    params = parse_qs(share_query({**values, "scene": str(n)}))
     return {k: v if len(v) > 1 else v[0] for k, v in params.items()}
 
 
@@ -62,7 +62,7 @@ def test_a_scenes_link_opens_it_set_up_and_asks_for_a_prediction_first():
     radio.set_value(0).run()
     assert "bar_step" in [b.key for b in at.button]
     assert scene.config.models == ("lstm", "lstm-cut")
-    assert "models=lstm-cut" in settings.share_query(settings.widget_values(scene.config)).split("&")
+    assert "models=lstm-cut" in share_query(widget_values(scene.config)).split("&")
 
 
 def test_scene_choices_cover_every_outcome():

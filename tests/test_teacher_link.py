@@ -9,10 +9,11 @@ import pytest
 from test_pages import open_app, view_of
 
 from lstm_viz.present import story
+from lstm_viz.present.controls import SIDEBAR
+from lstm_viz.present.links import ALL_BUT_LENGTH, share_query, widget_values
 from lstm_viz.serving.sessions import tally_for
-from views import settings
 
-SETTING_KEYS = {s.name for s in settings.SIDEBAR}
+SETTING_KEYS = {s.name for s in SIDEBAR}
 
 
 def drawn_settings(at) -> set[str]:
@@ -70,7 +71,7 @@ def test_an_unknown_name_in_hide_gets_a_polite_note(hide, note):
 def test_the_share_box_writes_what_to_hide_and_says_what_students_see():
     at = open_app({"seq_len": "40"})
     at.multiselect(key="share_hide").set_value(
-        [s.name for s in settings.SIDEBAR if s.name != "seq_len"]).run()
+        [s.name for s in SIDEBAR if s.name != "seq_len"]).run()
     link = at.code[0].value
     assert "hide=" in link and "lock" not in link
     assert "students see: play controls, sequence length" in at.sidebar.caption[-1].value
@@ -121,7 +122,7 @@ def test_the_storys_scene_buttons_keep_hidden_settings():
 
 def test_the_share_box_offers_only_the_length_and_start_in_one_choice():
     at = open_app()
-    at.multiselect(key="share_hide").set_value([settings.ALL_BUT_LENGTH]).run()
+    at.multiselect(key="share_hide").set_value([ALL_BUT_LENGTH]).run()
     link = at.code[0].value
     assert "hide=all_but_seq_len" in link
     assert "students see: play controls, sequence length (lag)" in at.sidebar.caption[-1].value
@@ -136,7 +137,7 @@ def test_students_see_a_short_note_of_what_the_task_uses_and_no_hide_box():
     projection among them) tells a student on the latch 'all settings except sequence
     length (lag)', naming nothing the latch does not use; the student's share box has no
     "Hide from students" and its link keeps the teacher's hide."""
-    names = ",".join(s.name for s in settings.SIDEBAR if s.name != "seq_len")
+    names = ",".join(s.name for s in SIDEBAR if s.name != "seq_len")
     at = open_app({"hide": names, "lock": "1"})
     notice = " ".join(i.value for i in at.sidebar.info)
     assert "all settings except sequence length (lag)" in notice
@@ -151,9 +152,9 @@ def test_students_see_a_short_note_of_what_the_task_uses_and_no_hide_box():
 
 def story_scene_params(number: int) -> dict:
     """The link to a story scene, set up (as the scene's own link box writes it)."""
-    values = settings.widget_values(story.scene_at(number).config)
+    values = widget_values(story.scene_at(number).config)
     values.update(scene=str(number))
-    return dict(pair.split("=") for pair in settings.share_query(values).split("&"))
+    return dict(pair.split("=") for pair in share_query(values).split("&"))
 
 
 def test_the_class_tally_counts_every_sessions_prediction_and_names_nobody():

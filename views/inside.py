@@ -6,17 +6,18 @@ from lstm_viz.core.kinds import kind_of
 from lstm_viz.i18n import t
 from lstm_viz.present import figures, panels, texts
 from lstm_viz.present.labels import kind_label, look
+from lstm_viz.present.links import whole_number
 from lstm_viz.present.verdict import answer_text, target_text
-from views import settings, shared
+from views import shared, state
 
 st.title(t("inside.title"))
-st.markdown(texts.inside_intro(st.session_state.cursor.run.config.models))
+st.markdown(texts.inside_intro(state.CURSOR.get().run.config.models))
 
 
 def _hold_latest(step: int) -> None:
     """Turning 'Follow training' off holds the snapshot on screen, not the first one."""
-    if not st.session_state.follow:
-        st.session_state.snapshot_choice = step
+    if not state.FOLLOW.get():
+        state.SNAPSHOT_CHOICE.set(step)
 
 
 def pick_snapshot(view):
@@ -24,7 +25,7 @@ def pick_snapshot(view):
     snapshots that exist. The choice holds across steps and ticks and is kept in the link.
     The scrubber and its note share one slot (the live fragment keeps its layout)."""
     snapshots = view.snapshots
-    follow = st.toggle(t("inside.follow"), key="follow", help=t("inside.follow_help"),
+    follow = st.toggle(t("inside.follow"), key=state.FOLLOW.name, help=t("inside.follow_help"),
                        on_change=_hold_latest, args=(snapshots[-1].step,))
     slot = st.empty()
     if follow:
@@ -34,24 +35,24 @@ def pick_snapshot(view):
         slot.caption(t("inside.one_snapshot"))
         return snapshots[-1]
     steps = [s.step for s in snapshots]
-    wanted = st.session_state.get("snapshot_choice", 0)
+    wanted = state.SNAPSHOT_CHOICE.get()
     shown = max([s for s in steps if s <= wanted], default=steps[0])
     chosen = slot.select_slider(t("setting.snapshot"), steps, value=shown,
                                 help=t("setting.snapshot.help"))
     if chosen != shown:
-        st.session_state.snapshot_choice = chosen
+        state.SNAPSHOT_CHOICE.set(chosen)
     st.query_params["snapshot"] = str(chosen)
     return snapshots[steps.index(chosen)]
 
 
 def follow_from_link() -> None:
     """A link with ?snapshot=N opens with Follow training off at that step."""
-    if "follow" in st.session_state:
+    if state.FOLLOW.is_set():
         return
     raw = st.query_params.get("snapshot")
-    st.session_state.follow = raw is None
+    state.FOLLOW.set(raw is None)
     if raw is not None:
-        st.session_state.snapshot_choice = settings.whole_number(raw, 0)
+        state.SNAPSHOT_CHOICE.set(whole_number(raw, 0))
 
 
 def draw(view):

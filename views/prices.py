@@ -8,7 +8,7 @@ from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving.sessions import FIGURES
 from lstm_viz.tasks import prices, series
-from views import settings, shared
+from views import shared, state, teacher
 
 # Measured on seeds 0-4 at the defaults otherwise (docs/science.md, Prices): one step ahead the
 # gated models end solved in 1/5 (LSTM) and 4/5 (GRU) seeds, late and unsteadily; five steps
@@ -16,31 +16,30 @@ from views import settings, shared
 PRICES_HORIZON = 5
 
 st.title(t("prices.title"))
-config = st.session_state.cursor.run.config
+config = state.CURSOR.get().run.config
 
 
 def _use_prices() -> None:
     """The price series five steps ahead, and training starts: one press."""
-    st.session_state.task = "series"
-    st.session_state.horizon = PRICES_HORIZON
-    st.session_state.playing = True
+    state.put_settings({"task": "series", "horizon": PRICES_HORIZON})
+    state.PLAYING.set(True)
 
 
 def _use_synthetic() -> None:
-    st.session_state.series = series.SYNTHETIC
+    state.SERIES.set(series.SYNTHETIC)
 
 
 if config.task != "series":
     st.markdown(t("prices.offer"))
-    if not settings.may_change("task", "horizon"):
+    if not teacher.may_change("task", "horizon"):
         st.caption(t("hidden.no_shortcut"))
         st.stop()
-    st.button(t("prices.use_prices"), key="use_prices", type="primary", on_click=_use_prices,
+    st.button(t("prices.use_prices"), key=state.USE_PRICES, type="primary", on_click=_use_prices,
               icon=":material/show_chart:",
               help=t("prices.use_prices_help", horizon=PRICES_HORIZON))
     st.stop()
 
-task = st.session_state.cursor.run.task
+task = state.CURSOR.get().run.task
 st.markdown(t("prices.intro", seq_len=task.seq_len, horizon=task.horizon))
 st.markdown(t("prices.honest", period=series.PERIOD))
 
@@ -51,7 +50,7 @@ def upload_box() -> None:
     with st.expander(t("prices.upload"), expanded=True):
         st.caption(t("prices.upload_caption", mb=prices.megabytes(prices.MAX_UPLOAD_BYTES),
                      rows=prices.MIN_ROWS))
-        upload = st.file_uploader(t("prices.csv_file"), type=["csv"], key="upload")
+        upload = st.file_uploader(t("prices.csv_file"), type=["csv"], key=state.UPLOAD)
         if upload is not None:
             data = upload.getvalue()
             try:
@@ -59,36 +58,27 @@ def upload_box() -> None:
             except prices.UploadError as problem:
                 st.error(t("prices.unchanged", problem=say(problem)))
                 return
-            column = st.selectbox(t("prices.column"), columns, index=_price_column(columns),
-                                  key="upload_column", help=t("prices.column_help"))
-            if st.button(t("prices.use_upload"), key="use_upload", type="primary"):
+            column = st.selectbox(t("prices.column"), columns, index=prices.price_column(columns),
+                                  key=state.UPLOAD_COLUMN, help=t("prices.column_help"))
+            if st.button(t("prices.use_upload"), key=state.USE_UPLOAD, type="primary"):
                 try:
                     values = prices.read_prices(data, column)
                     key = series.UPLOADS.add(values)
                 except prices.UploadError as problem:
                     st.error(t("prices.unchanged", problem=say(problem)))
                     return
-                st.session_state.series = key
-                st.session_state.upload_names = {key: (column, upload.name)}
+                state.SERIES.set(key)
+                state.UPLOAD_NAMES.set({key: (column, upload.name)})
                 st.rerun()
         if config.series != series.SYNTHETIC:
-            names = st.session_state.get("upload_names", {})
+            names = state.UPLOAD_NAMES.get()
             if config.series in names:
                 column, file = names[config.series]
                 name = t("prices.upload_name", column=column, file=file)
             else:
                 name = t("prices.your_upload")
             st.caption(t("prices.in_use", name=name, series=config.series))
-            st.button(t("prices.back"), key="use_synthetic", on_click=_use_synthetic)
-
-
-PRICE_NAMES = ("종가", "close", "adj close", "price", "가격", "현재가")
-
-
-def _price_column(columns: list[str]) -> int:
-    """The column to offer first: one named like a closing price, else the first."""
-    named = [i for i, c in enumerate(columns) if c.strip().lower() in PRICE_NAMES]
-    return named[0] if named else 0
+            st.button(t("prices.back"), key=state.USE_SYNTHETIC, on_click=_use_synthetic)
 
 
 def draw(view):

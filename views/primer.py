@@ -5,16 +5,16 @@ from urllib.parse import parse_qs
 import streamlit as st
 
 from lstm_viz.i18n import t
-from lstm_viz.present import figures, story
+from lstm_viz.present import controls, figures, links, story
 from lstm_viz.present.labels import multiplier_label
-from views import settings, shared
+from views import language, shared, state
 
 st.title(t("primer.title"))
 st.markdown(t("primer.intro"))
 
-W = settings.PAGE_BY_NAME["w"]
-w = st.slider(settings.setting_label(W), W.low, W.high, W.default, W.step, key="w",
-              help=settings.setting_help(W), bind="query-params")
+W = links.PAGE_BY_NAME["w"]
+w = st.slider(controls.setting_label(W), W.low, W.high, W.default, W.step, key=state.FACTOR.name,
+              help=controls.setting_help(W), bind="query-params")
 
 
 def draw(view):
@@ -38,10 +38,10 @@ def exploding_scene_link():
     """w > 1 is the exploding side: a link to the story's scene where a live RNN explodes (the
     same RNN with clipping is the scene after it), opened set up, in this language."""
     number = story.number_of("explode")
-    values = {**settings.widget_values(story.scene_at(number).config), "scene": str(number),
-              "lang": settings.link_language()}
+    values = {**links.widget_values(story.scene_at(number).config), "scene": str(number),
+              "lang": language.link_language()}
     st.page_link("views/story.py", label=t("primer.explode_link", n=number),
-                 icon=":material/bolt:", query_params=parse_qs(settings.share_query(values)))
+                 icon=":material/bolt:", query_params=parse_qs(links.share_query(values)))
 
 
 def live_numbers(view):

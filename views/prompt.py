@@ -8,7 +8,7 @@ from lstm_viz.i18n import say, t
 from lstm_viz.present import panels
 from lstm_viz.present.labels import kind_label, text_color
 from lstm_viz.tasks import TASKS, text
-from views import settings, shared
+from views import shared, state, teacher
 
 EXAMPLES = {  # (language, class in the corpus): each example stops where only its start decides
     "해요체 (to family)": ("ko", "polite"), "해라체 (a diary)": ("ko", "plain"),
@@ -24,46 +24,45 @@ CONTINUATION = 40  # characters each model writes after the prompt
 TEXT_LR = TASKS["text"].defaults["lr"]  # the text task's own learning rate (docs/science.md)
 
 st.title(t("prompt.title"))
-config = st.session_state.cursor.run.config
+config = state.CURSOR.get().run.config
 
 
 def _use_text() -> None:
     """Text at its learning rate, and training starts: one press."""
-    st.session_state.task = "text"
-    st.session_state.lr = TEXT_LR
-    st.session_state.playing = True
+    state.put_settings({"task": "text", "lr": TEXT_LR})
+    state.PLAYING.set(True)
 
 
 def _example(prompt: str) -> None:
-    st.session_state.prompt = prompt
+    state.PROMPT.set(prompt)
 
 
 if config.task != "text":
     st.markdown(t("prompt.offer", **OFFER_WORDS))
-    if not settings.may_change("task", "lr"):
+    if not teacher.may_change("task", "lr"):
         st.caption(t("hidden.no_shortcut"))
         st.stop()
-    st.button(t("prompt.use_text"), key="use_text", type="primary", on_click=_use_text,
+    st.button(t("prompt.use_text"), key=state.USE_TEXT, type="primary", on_click=_use_text,
               icon=":material/translate:", help=t("prompt.use_text_help", lr=f"{TEXT_LR:g}"))
     st.caption(t("prompt.use_text_note", lr=f"{TEXT_LR:g}"))
     st.stop()
 
-task = st.session_state.cursor.run.task
+task = state.CURSOR.get().run.task
 st.markdown(t("prompt.intro", seq_len=task.seq_len, **INTRO_WORDS))
-st.session_state.setdefault("prompt", task.example("ko", "polite"))
-with st.container(horizontal=True, key="examples"):
+state.PROMPT.setdefault(task.example("ko", "polite"))
+with st.container(horizontal=True, key=state.EXAMPLES):
     for label, (code, name) in EXAMPLES.items():
-        st.button(t(f"prompt.example.{name}", style=STYLES.get(name, "")), key=f"example_{label}",
+        st.button(t(f"prompt.example.{name}", style=STYLES.get(name, "")), key=state.example_button(label),
                   on_click=_example, args=(task.example(code, name),))
-prompt_text = st.text_area(t("prompt.prompt"), key="prompt", height=80,
+prompt_text = st.text_area(t("prompt.prompt"), key=state.PROMPT.name, height=80,
                            help=t("prompt.prompt_help", max=text.MAX_PROMPT))
 left, right = st.columns(2)
 modes = {m: t(f"prompt.mode.{m}") for m in ("greedy", "sampled")}  # words fixed in this run
-mode = left.radio(t("prompt.mode"), tuple(modes), horizontal=True, key="mode",
+mode = left.radio(t("prompt.mode"), tuple(modes), horizontal=True, key=state.MODE,
                   format_func=modes.get, help=t("prompt.mode_help"))
 temperature = 0.0  # the slider shows only where it matters (a greyed label reads poorly)
 if mode != "greedy":
-    temperature = right.slider(t("prompt.temperature"), 0.1, 2.0, 0.8, 0.1, key="temperature",
+    temperature = right.slider(t("prompt.temperature"), 0.1, 2.0, 0.8, 0.1, key=state.TEMPERATURE,
                                help=t("prompt.temperature_help"))
 
 

@@ -5,16 +5,17 @@ import streamlit as st
 from lstm_viz import export
 from lstm_viz.i18n import say, t
 from lstm_viz.present import expectation, panels, texts
+from lstm_viz.present.controls import forget_gate_closed
 from lstm_viz.present.labels import headline
 from lstm_viz.present.task_words import words
 from lstm_viz.present.verdict import verdict
 from lstm_viz.serving import sweep
 from lstm_viz.serving.sessions import FIGURES
-from views import settings, shared
+from views import shared, state, teacher
 
-config = st.session_state.cursor.run.config
+config = state.CURSOR.get().run.config
 st.title(texts.race_title(config.models))
-st.markdown(texts.race_intro(config.models, st.session_state.cursor.run.task))
+st.markdown(texts.race_intro(config.models, state.CURSOR.get().run.task))
 
 
 def draw(view):
@@ -28,7 +29,7 @@ def draw(view):
         shared.chart(figs["race_loss"], "race_loss")
     st.markdown(f"**{t('verdict.label')}:** {verdict(view)}")
     pace = st.empty()  # a note that comes and goes keeps its place: how long the run takes
-    note = expectation.pace_note(view, sweep.load_reference(), st.session_state.cursor.pace())
+    note = expectation.pace_note(view, sweep.load_reference(), state.CURSOR.get().pace())
     if note and note.slow:
         pace.warning(note.text, icon=":material/hourglass_top:")
     elif note:  # a caption: at the default lag it shows from the first step
@@ -42,7 +43,7 @@ def draw(view):
         no_probes.caption(t("race.no_probes"))
     shared.chart(figs.get("race_grad"), "race_grad")
     st.caption(t("race.task", describe=words(task).describe(), source=words(task).source))
-    offered = shared.forget_gate_closed(view.config) and settings.may_change(
+    offered = forget_gate_closed(view.config) and teacher.may_change(
         "memory_init", "forget_bias")  # the button under the page (``close_forget_gate_button``)
     st.markdown(texts.race_next(view, open_button=offered))
 
@@ -76,7 +77,7 @@ def weights_note(view, weights: export.Weights) -> None:
     st.caption(t("export.ahead" if ahead else "export.behind", step=weights.step,
                  shown=view.steps))
     if ahead and weights.step <= view.config.max_steps:
-        st.button(t("export.go_to", step=weights.step), key="export_go_to",
+        st.button(t("export.go_to", step=weights.step), key=state.EXPORT_GO_TO,
                   on_click=shared.take_steps, args=(weights.step - view.steps,),
                   icon=":material/fast_forward:", help=t("export.go_to.help"))
 
@@ -109,14 +110,14 @@ def export_panel() -> None:
     """'Export this run', outside the live fragment: nothing is made while it is closed, and a
     file only when its button is clicked. The records and the weights are of the step on
     screen, so they are offered while the race is paused or done."""
-    panel = st.expander(t("export.title"), key="export", on_change="rerun",
+    panel = st.expander(t("export.title"), key=state.EXPORT, on_change="rerun",
                         icon=":material/download:")
     if not panel.open:
         return
-    cursor = st.session_state.cursor
+    cursor = state.CURSOR.get()
     view = cursor.view()
     with panel:
-        if shared.playing() and not view.done:
+        if state.PLAYING.get() and not view.done:
             st.caption(t("export.playing"))
             problem = script_download(view.config)
         else:
@@ -138,6 +139,6 @@ def export_panel() -> None:
 
 
 shared.live(draw)
-if headline(st.session_state.cursor.run.config.models):  # a settings button: outside the fragment
-    shared.close_forget_gate_button(st.session_state.cursor.run.config)
+if headline(state.CURSOR.get().run.config.models):  # a settings button: outside the fragment
+    shared.close_forget_gate_button(state.CURSOR.get().run.config)
 export_panel()

@@ -1,12 +1,12 @@
 """Streamlit glue shared by every page: the session's cursor into a shared run, the training
 controls and the live tick. Pages import this; the library never does.
 
-Sessions on equal settings share one trainer (lstm_viz.serving.sessions); each session keeps its own
-``Cursor`` in ``st.session_state``: the step it shows, its cap, its play state and its snapshot
-choice. Live training is an ``st.fragment`` with ``run_every``: while playing, each tick moves the
-cursor a bounded number of steps (the run trains in the worker process, asked to stay ahead of
-the cursor), then draws (Streamlit 1.67 patterns; the timer lives in the browser, so a closed tab
-stops asking).
+Sessions on equal settings share one trainer (lstm_viz.serving.sessions); each session keeps its
+own ``Cursor`` in its state (``views/state.py``): the step it shows, its cap, its play state and
+its snapshot choice. Live training is an ``st.fragment`` with ``run_every``: while playing, each
+tick moves the cursor a bounded number of steps (the run trains in the worker process, asked to
+stay ahead of the cursor), then draws (Streamlit 1.67 patterns; the timer lives in the browser, so
+a closed tab stops asking).
 """
 
 from __future__ import annotations
@@ -17,15 +17,14 @@ from typing import Callable
 
 import streamlit as st
 
-from lstm_viz.core.config import LIMITS, LINKED, RunConfig
+from lstm_viz.core.config import LIMITS, RunConfig
 from lstm_viz.core.training import TICK_SECONDS, RunView
-from lstm_viz.i18n import has, say, t
+from lstm_viz.i18n import say, t
 from lstm_viz.present import figures
-from lstm_viz.present.labels import kind_label, text_color
-from lstm_viz.present.task_words import words
+from lstm_viz.present.controls import changes, counter_text, forget_gate_closed
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
 from lstm_viz.serving.worker import RunFailed, WorkerError, WorkerLost
-from views import settings
+from views import sidebar, state, teacher
 
 STEP_OPTIONS = (1, 5, 10, 25, 50, 100)
 PAUSE_PROBE_SECONDS = 2  # Pause takes at once; a probe the worker cannot answer by then is skipped
@@ -47,48 +46,24 @@ def cursor_for(config: RunConfig) -> Cursor:
     numbers); other changes move the session to the run of the new settings, with a note that
     names what changed since the run it last trained (a slider moved key by key passes through
     runs that never trained: the note names where it started, not the last key press)."""
-    cursor = st.session_state.get("cursor")
+    cursor = state.CURSOR.get()
     if cursor is not None and cursor.run.config == run_key(config):
         cursor.cap = config.max_steps
         cursor.step = min(cursor.step, cursor.cap)
     else:
         if cursor is not None:
-            if cursor.step > 0 or "restart_from" not in st.session_state:
-                st.session_state.restart_from = cursor.run.config
-            note = changes(st.session_state.restart_from, run_key(config))
-            st.session_state.restart_note = note or None
+            if cursor.step > 0 or not state.RESTART_FROM.is_set():
+                state.RESTART_FROM.set(cursor.run.config)
+            note = changes(state.RESTART_FROM.get(), run_key(config))
+            state.RESTART_NOTE.set(note or None)
         try:
             cursor = Cursor(REGISTRY.run_for(config), config.max_steps)
         except TROUBLES as problem:
             st.error(trouble_text(problem), icon=":material/hourglass_empty:")
             st.stop()
-        st.session_state.cursor = cursor
+        state.CURSOR.set(cursor)
     REGISTRY.touch(cursor.run)
     return cursor
-
-
-def changes(old: RunConfig, new: RunConfig) -> str:
-    """'learning rate 0.002 → 0.01, seed 0 → 7': every linked setting that differs."""
-    parts = []
-    for setting in LINKED:
-        a, b = getattr(old, setting.name), getattr(new, setting.name)
-        if a != b:
-            parts.append(f"{t(f'change.{setting.name}')} {_shown(setting, a)} → {_shown(setting, b)}")
-    return ", ".join(parts)
-
-
-def _shown(setting, value) -> str:
-    """A setting's value in a change note: models by label, a 0 that means something else
-    (clipping off, PyTorch's init) in words, numbers without a trailing .0."""
-    if setting.many:
-        return ", ".join(kind_label(k) for k in value)
-    if value == 0 and has(f"change.{setting.name}.zero"):
-        return t(f"change.{setting.name}.zero")
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def playing() -> bool:
-    return st.session_state.get("playing", False)
 
 
 def _play_or_pause(play: bool) -> None:
@@ -96,14 +71,14 @@ def _play_or_pause(play: bool) -> None:
     click on a "Pause" that a slow rerun has not yet relabelled pauses again, never resumes."""
     if not play:
         _pause()
-    elif not playing():
-        st.session_state.playing = True
+    elif not state.PLAYING.get():
+        state.PLAYING.set(True)
 
 
 def _pause() -> None:
-    st.session_state.playing = False
+    state.PLAYING.set(False)
     try:
-        st.session_state.cursor.pause_here(PAUSE_PROBE_SECONDS)
+        state.CURSOR.get().pause_here(PAUSE_PROBE_SECONDS)
     except TROUBLES as problem:
         _note_trouble(problem)
 
@@ -111,11 +86,11 @@ def _pause() -> None:
 def take_steps(n: int) -> None:
     """A button's callback: this session's cursor ``n`` steps on, trained if need be, then a
     probe at that step."""
-    cursor = st.session_state.cursor
+    cursor = state.CURSOR.get()
     try:
         REGISTRY.touch(cursor.run, cursor.advance(n))
         cursor.probe_here()
-        st.session_state.worker_note = None
+        state.WORKER_NOTE.set(None)
     except TROUBLES as problem:
         _note_trouble(problem)
 
@@ -129,23 +104,23 @@ def trouble_text(problem: Exception) -> str:
 def _note_trouble(problem: Exception) -> None:
     """Keep what went wrong for the step counter to say; a run that cannot train stops
     playing (the session keeps its place)."""
-    st.session_state.worker_note = trouble_text(problem)
+    state.WORKER_NOTE.set(trouble_text(problem))
     if isinstance(problem, RunFailed):
-        st.session_state.playing = False
+        state.PLAYING.set(False)
 
 
 def _reset() -> None:
-    st.session_state.playing = False
-    st.session_state.restart_note = None
-    st.session_state.cursor.reset()
+    state.PLAYING.set(False)
+    state.RESTART_NOTE.set(None)
+    state.CURSOR.get().reset()
 
 
 def _new_seed() -> None:
-    st.session_state.seed = float(random.randrange(LIMITS["seed"][1]))
+    state.SETTINGS["seed"].set(float(random.randrange(LIMITS["seed"][1])))
 
 
 def _play_label(view: RunView) -> str:
-    if playing() and not view.done:
+    if state.PLAYING.get() and not view.done:
         return t("controls.pause")
     return t("controls.start") if view.steps == 0 else t("controls.resume")
 
@@ -154,24 +129,25 @@ def training_controls(cursor: Cursor) -> None:
     """Play/pause, step xN, reset to the same weights, new seed (unless the link hides the
     seed); in the sidebar, every page."""
     view = cursor.view()
-    live = playing() and not view.done
+    live = state.PLAYING.get() and not view.done
     with st.container():
         st.header(t("controls.training"))
         left, right = st.columns(2)
-        left.button(_play_label(view), key="play",
+        left.button(_play_label(view), key=state.PLAY,
                     on_click=_play_or_pause, args=(not live,),
                     type="primary", icon=":material/pause:" if live else ":material/play_arrow:",
                     disabled=view.done and not live, width="stretch",
                     help=t("controls.play.help"))
-        n = st.select_slider(t("controls.steps_per_click"), STEP_OPTIONS, value=10, key="step_n",
+        n = st.select_slider(t("controls.steps_per_click"), STEP_OPTIONS,
+                             value=state.STEP_N.default, key=state.STEP_N.name,
                              help=t("controls.steps_per_click.help"))
-        right.button(t("controls.step", n=n), key="step", on_click=take_steps, args=(n,),
+        right.button(t("controls.step", n=n), key=state.STEP, on_click=take_steps, args=(n,),
                      disabled=view.done, width="stretch", help=t("controls.step.help"))
         left, right = st.columns(2)
-        left.button(t("controls.reset"), key="reset", on_click=_reset, width="stretch",
+        left.button(t("controls.reset"), key=state.RESET, on_click=_reset, width="stretch",
                     icon=":material/restart_alt:", help=t("controls.reset.help"))
-        if settings.may_change("seed"):  # a teacher's hidden seed keeps the class's numbers
-            right.button(t("controls.new_seed"), key="new_seed", on_click=_new_seed,
+        if teacher.may_change("seed"):  # a teacher's hidden seed keeps the class's numbers
+            right.button(t("controls.new_seed"), key=state.NEW_SEED, on_click=_new_seed,
                          width="stretch", icon=":material/casino:",
                          help=t("controls.new_seed.help"))
 
@@ -180,46 +156,34 @@ def control_bar(view: RunView) -> None:
     """The compact bar at the top of every page: start/pause, step and reset. It sits outside
     the live fragment, so a click reruns the whole app (the play timer and the sidebar's labels
     follow); the counter under it is redrawn on every tick."""
-    n = st.session_state.get("step_n", 10)
-    live = playing() and not view.done
-    with st.container(horizontal=True, vertical_alignment="center", key="control_bar"):
-        st.button(_play_label(view), key="start", type="primary", disabled=view.done,
+    n = state.STEP_N.get()
+    live = state.PLAYING.get() and not view.done
+    with st.container(horizontal=True, vertical_alignment="center", key=state.CONTROL_BAR):
+        st.button(_play_label(view), key=state.START, type="primary", disabled=view.done,
                   on_click=_play_or_pause, args=(not live,),
                   icon=":material/pause:" if live else ":material/play_arrow:",
                   help=t("controls.start.help"))
-        st.button(t("controls.step", n=n), key="bar_step", on_click=take_steps, args=(n,),
+        st.button(t("controls.step", n=n), key=state.BAR_STEP, on_click=take_steps, args=(n,),
                   disabled=view.done, help=t("controls.step.help"))
-        st.button(t("controls.reset"), key="bar_reset", on_click=_reset,
+        st.button(t("controls.reset"), key=state.BAR_RESET, on_click=_reset,
                   icon=":material/restart_alt:", help=t("controls.reset.help"))
-        settings.bar_settings()
+        sidebar.bar_settings()
 
 
 def step_counter(view: RunView) -> None:
     """The step this session shows and each model's held-out metric (redrawn every tick), then
     the notes that come and go, each in a slot of its own (``fixed_layout``)."""
-    with st.container(key="step-counter"):
+    with st.container(key=state.STEP_COUNTER):
         st.markdown(counter_text(view), unsafe_allow_html=True)
     restarted, trouble, busy = st.empty(), st.empty(), st.empty()
-    note = st.session_state.get("restart_note")
+    note = state.RESTART_NOTE.get()
     if note and view.steps == 0:
         restarted.info(t("controls.restarted", changes=note), icon=":material/replay:")
-    if st.session_state.get("worker_note"):
-        trouble.warning(st.session_state.worker_note, icon=":material/hourglass_empty:")
+    if state.WORKER_NOTE.get():
+        trouble.warning(state.WORKER_NOTE.get(), icon=":material/hourglass_empty:")
     runs = REGISTRY.training_now()
-    if playing() and runs > 2:
+    if state.PLAYING.get() and runs > 2:
         busy.caption(t("controls.busy", runs=runs))
-
-
-def counter_text(view: RunView) -> str:
-    """'**step 120 / 2000** · RNN 0.50 · LSTM 1.00 (held-out accuracy)', models in colour."""
-    task = view.task
-    scores = []
-    for kind in view.models:
-        value = t("counter.diverged") if kind in view.diverged else words(task).format(view.held_out(kind))
-        scores.append(f'<span style="color:{text_color(kind)}"><b>{kind_label(kind)}</b> '
-                      f"{value}</span>")
-    return t("counter.text", step=view.steps, cap=view.config.max_steps,
-             scores=" · ".join(scores), metric=words(task).metric_label)
 
 
 def live(draw: Callable[[RunView], None]) -> None:
@@ -232,20 +196,21 @@ def live(draw: Callable[[RunView], None]) -> None:
     over the last tick's layout; where a block had moved, the page went blank with
     "'setIn' cannot be called on an ElementNode" (tests/test_layout.py checks every page)."""
     st.html(LIVE_STYLE)
-    control_bar(st.session_state.cursor.view())
+    control_bar(state.CURSOR.get().view())
 
-    @st.fragment(run_every=TICK_SECONDS if playing() else None)
+    @st.fragment(run_every=TICK_SECONDS if state.PLAYING.get() else None)
     def live_tick():
-        cursor = st.session_state.cursor
-        was_playing = playing()
+        cursor = state.CURSOR.get()
+        was_playing = state.PLAYING.get()
         try:
             view = tick(cursor) if was_playing else cursor.view()
             if was_playing:
-                st.session_state.worker_note = None
+                state.WORKER_NOTE.set(None)
         except TROUBLES as problem:  # the page goes on drawing what the run has
             _note_trouble(problem)
             view = cursor.view()
-        if was_playing and (view.done or not playing()):  # torch work done before any st.* call
+        # torch work done before any st.* call
+        if was_playing and (view.done or not state.PLAYING.get()):
             _pause()
             st.rerun()  # the whole app: drops the timer and relabels the buttons
         step_counter(view)
@@ -283,32 +248,25 @@ def chart(fig, key: str) -> None:
     chart_slot.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
 
 
-def forget_gate_closed(config: RunConfig) -> bool:
-    """True where the run's forget gate starts closed: a constant memory-gate bias of 0 or
-    below (f about 0.5 or less)."""
-    return config.memory_init == "constant" and config.forget_bias <= 0
-
-
 def close_forget_gate_button(config: RunConfig) -> None:
     """One click to PyTorch's default, a constant memory-gate bias of 0 (f about 0.5), and
     once it is closed one click back to chrono (the Next line names that button). Like every
     button that changes settings it is drawn outside the live fragment: a click inside it
     reruns only the fragment, and neither the sidebar nor the address would take the change."""
-    if not settings.may_change("memory_init", "forget_bias"):
+    if not teacher.may_change("memory_init", "forget_bias"):
         return  # a teacher's link hides them: the lesson keeps them
     if forget_gate_closed(config):
-        st.button(t("controls.open_gate"), key="open_gate", on_click=_open_forget_gate,
+        st.button(t("controls.open_gate"), key=state.OPEN_GATE, on_click=_open_forget_gate,
                   icon=":material/lock_open:", help=t("controls.open_gate.help"))
     else:
-        st.button(t("controls.close_gate"), key="close_gate", on_click=_close_forget_gate,
+        st.button(t("controls.close_gate"), key=state.CLOSE_GATE, on_click=_close_forget_gate,
                   icon=":material/lock:", help=t("controls.close_gate.help"))
 
 
 def _close_forget_gate() -> None:
-    st.session_state.memory_init = "constant"
-    st.session_state.forget_bias = 0.0
+    state.put_settings({"memory_init": "constant", "forget_bias": 0.0})
 
 
 def _open_forget_gate() -> None:
-    st.session_state.memory_init = "chrono"
+    state.SETTINGS["memory_init"].set("chrono")
 

@@ -3,36 +3,37 @@
 import streamlit as st
 
 from lstm_viz.i18n import t
-from lstm_viz.present import panels, story
+from lstm_viz.present import controls, links, panels, story
 from lstm_viz.serving.sessions import FIGURES, run_key, tally_for
-from views import settings, shared
+from views import address, language, shared, state, teacher
 
 st.title(t("story.title"))
 st.markdown(t("story.intro"))
 
 NUMBERS = tuple(str(n) for n in range(1, len(story.SCENES) + 1))
 number = int(st.segmented_control(t("story.scene"), NUMBERS, default=NUMBERS[0], required=True,
-                                  key="scene", bind="query-params") or 1)
+                                  key=state.SCENE.name, bind="query-params") or 1)
 scene = story.scene_at(number)
-cursor = st.session_state.cursor
+cursor = state.CURSOR.get()
 
 
 def _go_to(n: int) -> None:
     """A button's callback: scene ``n`` with its settings (the buttons that call it are drawn
     outside the live fragment, so the whole page takes the change)."""
-    st.session_state.update(settings.widget_values(story.scene_at(n).config), scene=str(n))
+    state.put_settings(links.widget_values(story.scene_at(n).config))
+    state.SCENE.set(str(n))
 
 
 def may_go_to(n: int) -> bool:
     """True if scene ``n``'s button may be offered: it changes no setting the link hides."""
-    return settings.may_set(settings.widget_values(story.scene_at(n).config))
+    return teacher.may_set(links.widget_values(story.scene_at(n).config))
 
 
-def _keep_prediction(scene_key: str, widget: str) -> None:
+def _keep_prediction(scene_key: str, widget: state.Key) -> None:
     """A prediction outlives the radio that took it (a new language draws a new radio), and
     counts in the class's tally of this run (a changed prediction moves its count)."""
-    predictions = st.session_state.setdefault("predictions", {})
-    before, choice = predictions.get(scene_key), st.session_state[widget]
+    predictions = state.PREDICTIONS.setdefault({})
+    before, choice = predictions.get(scene_key), widget.get()
     if choice is not None and choice != before:
         tally_for(cursor.run).predict(scene_key, choice, before)
     predictions[scene_key] = choice
@@ -53,9 +54,9 @@ def class_tally() -> None:
 
 def scene_link(n: int) -> str:
     """The link that opens scene ``n`` set up, in this language."""
-    values = settings.widget_values(story.scene_at(n).config)
-    values.update(scene=str(n), lang=settings.link_language())
-    return f"{settings.address()}?{settings.share_query(values)}"
+    values = links.widget_values(story.scene_at(n).config)
+    values.update(scene=str(n), lang=language.link_language())
+    return f"{address.base()}?{links.share_query(values)}"
 
 
 def set_up() -> bool:
@@ -65,11 +66,12 @@ def set_up() -> bool:
     st.markdown(t(f"story.{scene.key}.setup"))
     ready = cursor.run.config == run_key(scene.config) and cursor.cap == scene.config.max_steps
     if not ready:
-        changes = shared.changes(cursor.run.config.replace(max_steps=cursor.cap), scene.config)
+        changes = controls.changes(cursor.run.config.replace(max_steps=cursor.cap), scene.config)
         st.info(t("story.differs", changes=changes))
         if may_go_to(number):
-            st.button(t("story.set_up", n=number), key="set_up", type="primary", on_click=_go_to,
-                      args=(number,), help=t("story.set_up_help"), icon=":material/tune:")
+            st.button(t("story.set_up", n=number), key=state.SET_UP, type="primary",
+                      on_click=_go_to, args=(number,), help=t("story.set_up_help"),
+                      icon=":material/tune:")
         else:
             st.caption(t("hidden.no_shortcut"))
     st.caption(t("story.link"))
@@ -80,10 +82,10 @@ def set_up() -> bool:
 def predict() -> int | None:
     """The reader's prediction for this scene (None until made), kept for the session."""
     choices = scene.choices()
-    widget = f"prediction_{scene.key}_{st.session_state.get('lang')}"
+    widget = state.prediction(scene.key, state.LANG.get())
     return st.radio(t("story.predict"), range(len(choices)),
-                    index=st.session_state.get("predictions", {}).get(scene.key),
-                    format_func=lambda i: story.choice_text(scene, choices[i]), key=widget,
+                    index=state.PREDICTIONS.get().get(scene.key),
+                    format_func=lambda i: story.choice_text(scene, choices[i]), key=widget.name,
                     horizontal=True, on_change=_keep_prediction, args=(scene.key, widget))
 
 
@@ -99,7 +101,7 @@ def draw(view):
         st.caption(t("story.running", cap=view.config.max_steps))
         class_tally()
         return
-    choice = st.session_state.get("predictions", {}).get(scene.key)
+    choice = state.PREDICTIONS.get().get(scene.key)
     prediction = None if choice is None else scene.choices()[choice]
     said = "\n\n".join(story.explanation(scene, view, prediction))
     if prediction is not None and not story.predicted_right(scene, view, prediction):
@@ -124,5 +126,5 @@ if set_up():
     else:
         shared.live(draw)
         if cursor.view().done and number < len(story.SCENES) and may_go_to(number + 1):
-            st.button(t("story.next", n=number + 1), key="next_scene", type="primary",
+            st.button(t("story.next", n=number + 1), key=state.NEXT_SCENE, type="primary",
                       on_click=_go_to, args=(number + 1,), icon=":material/arrow_forward:")

@@ -23,6 +23,7 @@ MIN_ROWS = 200  # fewest usable rows an upload may have
 
 NUMERIC_SHARE = 0.9  # share of a column's non-empty cells that must be numbers to offer it
 ENCODINGS = ("utf-8-sig", "cp949")  # utf-8-sig also reads UTF-8 without a byte order mark
+PRICE_NAMES = ("종가", "close", "adj close", "price", "가격", "현재가")  # offered first
 _SHOWN_CHARS = 40  # longest cell text or column name quoted back to the user
 _SHOWN_COLUMNS = 12  # most column names listed in one message
 
@@ -62,6 +63,13 @@ def csv_columns(data: bytes) -> list[str]:
         raise UploadError("prices.upload.no_numeric", names=_list_names(frame.columns),
                             share=f"{NUMERIC_SHARE:.0%}")
     return names
+
+
+def price_column(columns: list[str]) -> int:
+    """The position of the column to offer first: one named like a closing price, else the
+    first."""
+    named = [i for i, c in enumerate(columns) if c.strip().lower() in PRICE_NAMES]
+    return named[0] if named else 0
 
 
 def read_prices(data: bytes, column: str) -> np.ndarray:
