@@ -18,8 +18,7 @@ import pytest
 from lstm_viz import LockstepTrainer, i18n
 from lstm_viz.core.training import TICK_SECONDS
 from lstm_viz.i18n import t
-from lstm_viz.present import story
-from lstm_viz.present import links as settings  # widget_values, share_query
+from lstm_viz.present import links, story
 
 from benchmarks import browser as harness
 from benchmarks.browser import CHART, STEP, open_pages, rates, start, step_count, wait_for
@@ -897,8 +896,8 @@ def _plot(page, title_start: str) -> dict:
 def _story_scene(server, browser, n: int, lang: str, size: tuple[int, int]):
     """Scene ``n`` opened from its own link in ``lang`` at ``size``, its first outcome
     predicted (the run's charts then show)."""
-    values = settings.widget_values(story.scene_at(n).config)
-    link = f"{server['url']}/story?{settings.share_query({**values, 'scene': str(n)})}&lang={lang}"
+    values = links.widget_values(story.scene_at(n).config)
+    link = f"{server['url']}/story?{links.share_query({**values, 'scene': str(n)})}&lang={lang}"
     context, page = open_page(browser, link, *size, ready=READY["story"])
     page.locator('[data-testid="stRadio"] [role="radiogroup"] label').first.click()
     page.locator(CHART).first.wait_for(timeout=60_000)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.kinds import MODEL_KINDS
+from lstm_viz.core.training import TICK_SECONDS
 from lstm_viz.present.controls import SIDEBAR
 from lstm_viz.present.labels import LOOKS
 from lstm_viz.present.links import check_url, share_query
@@ -270,10 +271,15 @@ def test_every_page_has_start_pause_step_and_reset_in_its_main_area(page):
     at.button(key="start").click().run()
     assert at.session_state["playing"] is True
     assert at.button(key="start").label == "Pause" and at.button(key="play").label == "Pause"
+    for _ in range(25):  # a live tick shows what the worker has trained by then: under
+        if view_of(at).steps:  # load, nothing yet (the worker trains ahead of the next one)
+            break
+        time.sleep(TICK_SECONDS)
+        at.run()
+    assert view_of(at).steps > 0, "25 live ticks and not one step"
     at.button(key="play").click().run()  # the sidebar's button does the same
     assert at.session_state["playing"] is False
-    played = view_of(at).steps  # the rerun after Start ran one live tick
-    assert played > 0
+    played = view_of(at).steps
     at.button(key="bar_step").click().run()
     assert at.button(key="start").label == at.button(key="play").label == "Resume"
     assert view_of(at).steps == played + 10
