@@ -1,5 +1,5 @@
 """Every chart carries a text alternative that a screen reader reads: the chart in one line,
-from its own numbers (``figures.summary``), right before it on the page."""
+from its own numbers (``chart_text.summary``), right before it on the page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from test_pages import open_app, view_of
 
 from lstm_viz.i18n import use
-from lstm_viz.present import figures
+from lstm_viz.present import chart_text
 
 
 def alternatives(at) -> list[str]:
@@ -46,15 +46,15 @@ def test_a_heatmap_and_a_bar_chart_read_as_their_numbers():
 
     heat = go.Figure(go.Heatmap(z=np.array([[0.1, 0.5], [0.9, 0.2]])),
                      layout=dict(title=dict(text="forget gate<br>f")))
-    assert figures.summary(heat) == ("Chart: forget gate f. a heatmap of 2 rows by 2 columns, "
+    assert chart_text.summary(heat) == ("Chart: forget gate f. a heatmap of 2 rows by 2 columns, "
                                      "values 0.1 to 0.9.")
     bars = go.Figure(go.Bar(x=["RNN", "LSTM"], y=[1e-25, 0.004]), layout=dict(title=dict(text="reach")))
-    assert figures.summary(bars) == "Chart: reach. RNN: 1e-25; LSTM: 0.004."
+    assert chart_text.summary(bars) == "Chart: reach. RNN: 1e-25; LSTM: 0.004."
     sideways = go.Figure(go.Bar(x=[0.9, 0.05], y=["어", "다"], orientation="h"),
                          layout=dict(title=dict(text="next")))
-    assert figures.summary(sideways) == "Chart: next. 어: 0.9; 다: 0.05."
+    assert chart_text.summary(sideways) == "Chart: next. 어: 0.9; 다: 0.05."
     use("ko")
     try:
-        assert figures.summary(bars).startswith("차트: reach.")
+        assert chart_text.summary(bars).startswith("차트: reach.")
     finally:
         use(None)

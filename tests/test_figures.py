@@ -11,7 +11,7 @@ import pytest
 
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.kinds import KINDS
-from lstm_viz.present import figures, panels
+from lstm_viz.present import axes, figures, panels
 from lstm_viz.present.labels import kind_color, kind_label, multiplier_label
 
 CONFIG = RunConfig(seq_len=12, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
@@ -119,12 +119,12 @@ def test_the_gradient_chart_draws_each_norm_before_clipping_the_threshold_and_th
 
 
 def test_long_histories_are_thinned_for_drawing():
-    n = 10 * figures.MAX_POINTS
+    n = 10 * axes.MAX_POINTS
     data = {"step": np.arange(n, dtype=float), "loss": np.ones(n), "metric": np.zeros(n)}
     fig = figures.training_loss({"lstm": data}, {})
-    assert len(fig.data[0].x) <= figures.MAX_POINTS
+    assert len(fig.data[0].x) <= axes.MAX_POINTS
     fig = figures.metric_curves({"lstm": data}, {}, {}, "MSE", {"baseline": 0.167}, "t", 512)
-    assert len(fig.data[0].x) <= figures.MAX_POINTS
+    assert len(fig.data[0].x) <= axes.MAX_POINTS
 
 
 @pytest.mark.parametrize("kind,gates", [("lstm", "ifgo"), ("gru", "rzn")])
@@ -205,12 +205,12 @@ def test_a_part_done_sweep_says_how_many_seeds_each_median_has():
 
 def test_a_log_axis_within_one_decade_writes_its_ticks_out():
     """Plotly's minor labels would read '2' for 0.2; a phone's axis would hold 1 to 9 twice."""
-    axis = figures._log_axis(np.array([0.3, 0.9, 2.0]))
+    axis = axes.log_axis(np.array([0.3, 0.9, 2.0]))
     shown = dict(zip(axis["tickvals"], axis["ticktext"]))
     assert shown[0.2] == "0.2" and shown[1.0] == "1" and shown[5.0] == "5"
     assert len(shown) <= 12 and all(str(m) in "1235" for m in (round(v / 10 ** np.floor(np.log10(v))) for v in shown))
-    assert figures._log_axis(np.array([1e-3, 10.0]))["dtick"] == 1 and "tickvals" not in \
-        figures._log_axis(np.array([1e-3, 10.0]))
+    assert axes.log_axis(np.array([1e-3, 10.0]))["dtick"] == 1 and "tickvals" not in \
+        axes.log_axis(np.array([1e-3, 10.0]))
 
 
 @pytest.mark.parametrize("values", [
@@ -219,7 +219,7 @@ def test_a_log_axis_within_one_decade_writes_its_ticks_out():
     [7e-5, 9e-5], [123.0]])
 def test_every_log_axis_has_two_labelled_ticks_inside_its_range(values):
     """A loss at chance (0.55 to 0.95) had no 1-2-3-5 tick inside it: its axis had no number."""
-    axis = figures._log_axis(np.array(values + [0.0, np.nan]))
+    axis = axes.log_axis(np.array(values + [0.0, np.nan]))
     low, high = axis.get("range", np.log10([min(values), max(values)]))
     if "tickvals" in axis:
         inside = [v for v in axis["tickvals"] if low <= np.log10(v) <= high]
@@ -231,7 +231,7 @@ def test_every_log_axis_has_two_labelled_ticks_inside_its_range(values):
 
 
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
-    gaps = figures._positive(np.array([1.0, 0.0, np.nan, 1e-300, -np.inf]))
+    gaps = axes.positive_or_gap(np.array([1.0, 0.0, np.nan, 1e-300, -np.inf]))
     np.testing.assert_array_equal(gaps, [1.0, np.nan, np.nan, 1e-300, np.nan])
     sent = json.loads(plotly.io.to_json(go.Figure(go.Scatter(y=gaps)), validate=False))["data"][0]["y"]
     assert sent["dtype"] == "f8"  # the whole array at once, its gaps as NaN (undrawn)

@@ -15,7 +15,7 @@ from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core.kinds import KINDS, MemoryInit
 from lstm_viz.core.models import build_model
 from lstm_viz.core.probes import RESOLUTION, probe
-from lstm_viz.present import figures, panels
+from lstm_viz.present import axes, figures, panels
 from lstm_viz.present.labels import kind_color, kind_label
 from lstm_viz.tasks import make_task
 from tests.test_pages import APP, values
@@ -263,5 +263,5 @@ def test_inside_says_when_a_task_has_no_flip():
 
 @pytest.mark.parametrize("low,high,dtick", [(2.0, 4.0, None), (1e-3, 10.0, 1), (1e-13, 80.0, 3)])
 def test_the_log_axis_labels_at_most_about_six_decades(low, high, dtick):
-    axis = figures._log_axis(np.array([low, high, 0.0]))
+    axis = axes.log_axis(np.array([low, high, 0.0]))
     assert axis["type"] == "log" and axis.get("dtick") == dtick

@@ -20,7 +20,7 @@ import streamlit as st
 from lstm_viz.core.config import LIMITS, RunConfig
 from lstm_viz.core.training import TICK_SECONDS, RunView
 from lstm_viz.i18n import say, t
-from lstm_viz.present import figures
+from lstm_viz.present import chart_text
 from lstm_viz.present.controls import changes, counter_text, forget_gate_closed
 from lstm_viz.serving.sessions import REGISTRY, Cursor, run_key, tick
 from lstm_viz.serving.worker import RunFailed, WorkerError, WorkerLost
@@ -236,14 +236,14 @@ PAGE_STYLE = """<style>
 def chart(fig, key: str) -> None:
     """A plotly chart, full width, without plotly's toolbar (it covered titles on phones;
     Streamlit's own toolbar still offers full screen), after its text alternative: the chart
-    in one line from its own numbers (``figures.summary``), for a screen reader. ``fig`` None
+    in one line from its own numbers (``chart_text.summary``), for a screen reader. ``fig`` None
     keeps both places empty (a chart that comes and goes in a live fragment)."""
     alt_slot, chart_slot = st.empty(), st.empty()
     if fig is None:
         return
     alt = getattr(fig, "_alt_text", None)  # once per figure: the cache shares it among pages
     if alt is None:
-        alt = fig._alt_text = figures.summary(fig)
+        alt = fig._alt_text = chart_text.summary(fig)
     alt_slot.markdown(f'<p class="chart-alt">{html.escape(alt)}</p>', unsafe_allow_html=True)
     chart_slot.plotly_chart(fig, key=key, width="stretch", config=CHART_CONFIG)
 

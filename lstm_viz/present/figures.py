@@ -2,12 +2,11 @@
 
 Every model keeps one colour on every chart (Okabe & Ito's colour-blind-safe palette); every
 chart has a title, axis labels and a legend. Time steps are shown 1-based (t = 1..T), as in the
-papers; the steps that carry the information to remember are marked with dotted lines.
+papers; the steps that carry the information to remember are marked with dotted lines. The
+axes and layout they share are ``axes``'s; each chart's text alternative is ``chart_text``'s.
 """
 
 from __future__ import annotations
-
-import re
 
 import numpy as np
 import plotly.colors
@@ -16,18 +15,23 @@ import plotly.graph_objects as go
 from lstm_viz.core.kinds import kind_of
 from lstm_viz.core.probes import SATURATION, ModelProbe
 from lstm_viz.i18n import t
-from lstm_viz.present.labels import kind_color, kind_label, kind_of_color, look, multiplier_label
+from lstm_viz.present.axes import (END_SYMBOL, REFERENCE_COLOR, figure, key_step_lines,
+                                   key_steps_entry, last_step, log_axis, log_scale, positive_or_gap,
+                                   thin, time_axis, visible_char, with_aggregation)
+from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_label
 
-REFERENCE_COLOR = "#666666"
-MAX_POINTS = 2000  # longer histories are thinned for drawing
-TITLE_WIDTH = 48  # characters of a title line: a phone's chart holds about this many
-LEGEND_WIDTH = 40  # characters of a legend entry's line, beside its line sample
 FORECASTS_SHOWN = 60  # held-out windows a forecast chart draws
 FLOOR = 1e-300  # a log chart draws what underflowed below this at this, labelled
 SMOOTHING = 25  # training steps in the running mean of the batch metric
 # Magma as rgb() stops: plotly.js draws its first stop, "#000004", as pink in heatmaps.
-MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1), "rgb(%d, %d, %d)" % plotly.colors.hex_to_rgb(c)]
+MAGMA = [[i / (len(plotly.colors.sequential.Magma) - 1),
+          "rgb(%d, %d, %d)" % plotly.colors.hex_to_rgb(c)]
          for i, c in enumerate(plotly.colors.sequential.Magma)]
+REFERENCE_DASHES = ("dash", "dashdot", "longdash")
+# Models that reach the same value (1.0 at every length) would hide one another: each median
+# line has its own dash and marker, drawn smaller from one model to the next.
+MEDIAN_DASHES = ("solid", "dash", "dot")
+MEDIAN_MARKERS = ("circle", "diamond", "square", "triangle-up")
 
 
 def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
@@ -40,56 +44,6 @@ def model_name(kind: str, diverged: dict[str, int] | None = None) -> str:
 def state_title(state: str) -> str:
     """A state's axis title: 'hidden state h_t' (h) or 'cell state c_t' (c)."""
     return t("figures.state_c") if state == "c" else t("figures.state_h")
-
-
-def _log_scale(label: str) -> str:
-    """'loss (log scale)'."""
-    return t("figures.log_scale", label=label)
-
-
-def _frame(title: str, height: int) -> dict:
-    """The layout every chart shares: the title on top with room for each of its lines (and
-    for Korean glyphs, which the CJK font draws taller than plotly measures), the legend in rows
-    under the plot and its axis title (a phone's narrow chart wraps it)."""
-    title = _wrapped(title)
-    lines = title.count("<br>") + 1
-    return dict(
-        height=height, margin=dict(l=60, r=20, t=22 + 24 * lines, b=40),
-        title=dict(text=title, x=0, xanchor="left", yref="container", y=1, yanchor="top",
-                   pad=dict(t=16)),
-        legend=dict(orientation="h", x=0, xanchor="left", y=-0.3, yanchor="top"),
-    )
-
-
-def _wrapped(title: str, width: int = TITLE_WIDTH) -> str:
-    """A title's first line broken at a space before ``width`` characters (plotly never wraps
-    a title, and a phone's chart is narrow); its other lines (a <sub> note) are left as they
-    are."""
-    head, sep, rest = title.partition("<br>")
-    lines = []
-    while len(head) > width and " " in head[:width]:
-        cut = head[:width].rindex(" ")
-        lines.append(head[:cut])
-        head = head[cut + 1:]
-    return "<br>".join(lines + [head]) + sep + rest
-
-
-def _with(aggregation: str, label: str) -> str:
-    """An axis title with how the probe sequences were combined, on its own line."""
-    return f"{label}<br><sub>{aggregation}</sub>" if aggregation else label
-
-
-def _thin(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    step = max(1, int(np.ceil(len(x) / MAX_POINTS)))
-    return x[::step], y[::step]
-
-
-def _positive(values) -> np.ndarray:
-    """Values for a log axis: zeros (float underflow) and non-finite values become gaps (NaN,
-    which Plotly leaves undrawn). An array, not a list: Plotly copies and sends it whole
-    (every session's chart of every tick goes through its copy and its JSON)."""
-    values = np.asarray(values, dtype=float)
-    return np.where(np.isfinite(values) & (values > 0), values, np.nan)
 
 
 def running_mean(values: np.ndarray, window: int) -> np.ndarray:
@@ -123,11 +77,11 @@ def metric_curves(
             traces.append(go.Scatter(x=steps, y=metrics, mode="lines+markers", legendgroup=kind,
                                      name=t("figures.held_out", model=model_name(kind, diverged)),
                                      line=dict(color=color, width=2.5), marker=dict(size=5)))
-        x, y = _thin(data["step"], running_mean(data["metric"], SMOOTHING))
+        x, y = thin(data["step"], running_mean(data["metric"], SMOOTHING))
         traces.append(go.Scatter(x=x, y=y, mode="lines", legendgroup=kind, showlegend=False,
                                  name=t("figures.training_batches", model=kind_label(kind)),
                                  line=dict(color=color, width=1.2, dash="dot")))
-    last = _last_step(histories, min_steps)
+    last = last_step(histories, min_steps)
     traces += _reference_lines(references, last)
     traces.append(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color=REFERENCE_COLOR,
                              dash="dot", width=1.2),
@@ -135,8 +89,8 @@ def metric_curves(
     held = np.array([m for rows in evals.values() for _, m in rows] + list(references.values()))
     if metric_axis == "log":  # an MSE that spans decades
         drawn = [np.asarray(tr.y, dtype=float) for tr in traces if tr.y is not None]
-        yaxis = dict(title=dict(text=_log_scale(metric_label)),
-                     **_log_axis(np.concatenate([held] + drawn)))  # the batches' curve too
+        yaxis = dict(title=dict(text=log_scale(metric_label)),
+                     **log_axis(np.concatenate([held] + drawn)))  # the batches' curve too
     elif metric_axis == "linear":  # an RMSE near its baselines
         finite = held[np.isfinite(held)]
         yaxis = dict(range=[0, 1.1 * min(finite.max(), 3 * max(references.values()))],
@@ -145,15 +99,8 @@ def metric_curves(
         yaxis = dict(range=[0, 1.03], title=dict(text=metric_label))
     layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
                   yaxis=yaxis, shapes=_diverged_lines(diverged))
-    return _figure(traces + _ends(traces, diverged), layout,
+    return figure(traces + _ends(traces, diverged), layout,
                    t("figures.on_held_out", title=title, n=held_out_size))
-
-
-REFERENCE_DASHES = ("dash", "dashdot", "longdash")
-# Models that reach the same value (1.0 at every length) would hide one another: each median
-# line has its own dash and marker, drawn smaller from one model to the next.
-MEDIAN_DASHES = ("solid", "dash", "dot")
-MEDIAN_MARKERS = ("circle", "diamond", "square", "triangle-up")
 
 
 def _reference_lines(references: dict[str, float], last: float) -> list[go.Scatter]:
@@ -180,7 +127,7 @@ def held_out_loss(eval_losses: dict[str, list[tuple[int, float]]], diverged: dic
     layout = dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
                   yaxis=dict(title=dict(text=unit), rangemode="tozero"),
                   shapes=_diverged_lines(diverged))
-    return _figure(traces + _ends(traces, diverged), layout, title)
+    return figure(traces + _ends(traces, diverged), layout, title)
 
 
 def training_loss(histories: dict[str, dict[str, np.ndarray]], diverged: dict[str, int],
@@ -188,23 +135,24 @@ def training_loss(histories: dict[str, dict[str, np.ndarray]], diverged: dict[st
     """The training batches' loss of every model, per step, on a log scale."""
     traces = [_history_line(kind, data, "loss", diverged, 2) for kind, data in histories.items()]
     values = np.concatenate([d["loss"] for d in histories.values()] + [np.ones(0)])
-    layout = _log_history_layout(values, t("figures.loss_axis"), _last_step(histories, min_steps),
+    layout = _log_history_layout(values, t("figures.loss_axis"), last_step(histories, min_steps),
                                  diverged)
-    return _figure(traces + _ends(traces, diverged), layout, t("figures.loss"))
+    return figure(traces + _ends(traces, diverged), layout, t("figures.loss"))
 
 
 def _history_line(kind: str, data: dict[str, np.ndarray], column: str, diverged: dict[str, int],
                   width: float) -> go.Scatter:
     """One model's recorded ``column`` per training step (thinned for drawing)."""
-    x, y = _thin(data["step"], data[column])
-    return go.Scatter(x=x, y=_positive(y), mode="lines", legendgroup=kind,
-                      name=model_name(kind, diverged), line=dict(color=kind_color(kind), width=width))
+    x, y = thin(data["step"], data[column])
+    return go.Scatter(x=x, y=positive_or_gap(y), mode="lines", legendgroup=kind,
+                      name=model_name(kind, diverged),
+                      line=dict(color=kind_color(kind), width=width))
 
 
 def _log_history_layout(values: np.ndarray, axis: str, last: int, diverged: dict[str, int]) -> dict:
     """Training steps 0 to ``last`` across, ``values`` on a log axis named ``axis``."""
     return dict(xaxis=dict(range=[0, last], title=dict(text=t("figures.training_step"))),
-                yaxis=dict(title=dict(text=_log_scale(axis)), **_log_axis(values)),
+                yaxis=dict(title=dict(text=log_scale(axis)), **log_axis(values)),
                 shapes=_diverged_lines(diverged))
 
 
@@ -219,13 +167,13 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
         traces.append(_history_line(kind, data, "grad_norm", diverged, 1.5))
         over = data["grad_norm"] > clip if clip > 0 else np.zeros(len(data["step"]), bool)
         if over.any():
-            cx, cy = _thin(data["step"][over], data["grad_norm"][over])
+            cx, cy = thin(data["step"][over], data["grad_norm"][over])
             traces.append(go.Scatter(
-                x=cx, y=_positive(cy), mode="markers", legendgroup=kind,
+                x=cx, y=positive_or_gap(cy), mode="markers", legendgroup=kind,
                 name=t("figures.clipped_steps", model=kind_label(kind), n=int(over.sum())),
                 marker=dict(color=kind_color(kind), size=9, symbol=f"{look(kind).symbol}-open",
                             line=dict(width=2))))
-    last = _last_step(histories, min_steps)
+    last = last_step(histories, min_steps)
     values = np.concatenate([d["grad_norm"] for d in histories.values()] + [np.ones(0)])
     if clip > 0:
         traces.append(go.Scatter(x=[0, last], y=[clip, clip], mode="lines",
@@ -233,49 +181,7 @@ def clipped_gradients(histories: dict[str, dict[str, np.ndarray]], diverged: dic
                                  line=dict(color=REFERENCE_COLOR, dash="dash")))
         values = np.append(values, clip)
     layout = _log_history_layout(values, t("figures.grad_norm_axis"), last, diverged)
-    return _figure(traces + _ends(traces, diverged), layout, title)
-
-
-def _log_axis(values: np.ndarray, most: int = 6) -> dict:
-    """A log axis with at least two labelled ticks inside the data's range, whatever it is:
-    whole decades where two or more lie inside, at most about ``most`` of them (a diverged
-    run's 35 decades stay readable); otherwise ``_ticks_within``'s, each written out (plotly's
-    own minor labels read '2' for 0.2 and crowd a phone's axis); a sensible range before there
-    is any data, and one around a single value."""
-    positive = values[np.isfinite(values) & (values > 0)]
-    axis = dict(type="log", exponentformat="power")
-    if not positive.size:
-        return {**axis, "range": [-1, 1], "dtick": 1}
-    low, high = np.log10(positive.min()), np.log10(positive.max())
-    if high - low < 0.1:  # one value, or nearly: a tenth of a decade around it
-        low, high = (low + high) / 2 - 0.05, (low + high) / 2 + 0.05
-        axis["range"] = [float(low), float(high)]
-    if np.floor(high) - np.ceil(low) >= 1:  # two or more whole decades inside
-        return {**axis, "dtick": max(1, int(np.ceil((high - low) / most)))}
-    ticks = _ticks_within(low, high)
-    return {**axis, "tickmode": "array", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
-
-
-def _ticks_within(low: float, high: float) -> list[float]:
-    """Ticks for a log axis from 10^low to 10^high (under two decades, at least a tenth of
-    one): 1, 2, 3 and 5 times a power of ten where two of them lie inside, with those up to
-    half a decade beyond the data (plotly pads the range); on a narrower range (a loss at
-    chance, 0.66 to 0.74, has none inside) evenly spaced round values, 0.66, 0.68, 0.7, ...,
-    as on a linear axis, which a range this narrow nearly is."""
-    decades = range(int(np.floor(low)), int(np.ceil(high)) + 1)
-    ticks = [float(f"{m * 10.0 ** k:.2g}") for k in decades for m in (1, 2, 3, 5)]
-    if sum(low <= np.log10(v) <= high for v in ticks) >= 2:
-        return [v for v in ticks if low - 0.5 <= np.log10(v) <= high + 0.5]
-    bottom, top = 10.0 ** low, 10.0 ** high
-    unit = 10.0 ** np.floor(np.log10(top - bottom))
-    step = next(unit * m for m in (5, 2, 1, 0.5, 0.2, 0.1)
-                if np.floor(top / (unit * m)) - np.ceil(bottom / (unit * m)) >= 1)
-    first, last = int(np.ceil(bottom / step)) - 1, int(np.floor(top / step)) + 1
-    return [float(f"{k * step:.12g}") for k in range(first, last + 1)]
-
-
-def _last_step(histories: dict, min_steps: int) -> int:
-    return max([min_steps] + [int(d["step"][-1]) for d in histories.values() if len(d["step"])])
+    return figure(traces + _ends(traces, diverged), layout, title)
 
 
 def _ends(traces: list, diverged: dict[str, int]) -> list[go.Scatter]:
@@ -290,7 +196,8 @@ def _ends(traces: list, diverged: dict[str, int]) -> list[go.Scatter]:
                 seen.add(kind)
                 ends.append(go.Scatter(
                     x=[points[-1][0]], y=[points[-1][1]], mode="markers", showlegend=False,
-                    legendgroup=kind, marker=dict(symbol=END_SYMBOL, size=11, color=kind_color(kind)),
+                    legendgroup=kind,
+                    marker=dict(symbol=END_SYMBOL, size=11, color=kind_color(kind)),
                     hovertemplate=t("figures.diverged", model=kind_label(kind),
                                     step=diverged[kind]) + "<extra></extra>"))
     return ends
@@ -299,84 +206,6 @@ def _ends(traces: list, diverged: dict[str, int]) -> list[go.Scatter]:
 def _diverged_lines(diverged: dict[str, int]) -> list[dict]:
     return [dict(type="line", xref="x", yref="paper", x0=step, x1=step, y0=0, y1=1,
                  line=dict(color=kind_color(kind), dash="dash")) for kind, step in diverged.items()]
-
-
-CUE_MARKERS = 12  # a line's markers, at most: enough to tell models apart, few enough to read it
-END_SYMBOL = "x"  # a diverged curve's end (``_ends``), kept as it is
-
-
-def _second_cue(traces: list) -> list:
-    """Every line or marker trace drawn in a model's colour also gets that model's marker, so
-    a reader who cannot tell the colours apart still can (WCAG 1.4.1: not colour alone)."""
-    for trace in traces:
-        if not isinstance(trace, go.Scatter):
-            continue
-        color = trace.line.color or trace.marker.color
-        kind = kind_of_color(color) if isinstance(color, str) else None
-        if kind is None or trace.marker.symbol == END_SYMBOL:
-            continue
-        if "markers" not in (trace.mode or ""):
-            trace.mode = f"{trace.mode or 'lines'}+markers"
-            trace.marker.maxdisplayed = CUE_MARKERS
-        if not str(trace.marker.symbol or "").startswith(look(kind).symbol):  # keep its "-open"
-            trace.marker.symbol = look(kind).symbol
-        trace.marker.color = trace.marker.color or color
-    return traces
-
-
-def _figure(traces: list, layout: dict, title: str, height: int = 380) -> go.Figure:
-    """A figure built in one constructor call, with the layout every chart shares, and each
-    model's marker beside its colour. Long legend entries are broken into lines (plotly never
-    wraps one, and on a phone it runs off the chart's edge)."""
-    for trace in traces:
-        if len(trace.name or "") > LEGEND_WIDTH:
-            trace.name = _wrapped(trace.name, LEGEND_WIDTH)
-    return go.Figure(data=_second_cue(traces), layout={**_frame(title, height), **layout})
-
-
-def _key_steps(key_steps, label: str | None = None, note: bool = True) -> dict:
-    """Dotted vertical lines at the (0-based) key steps, drawn at t = step + 1, and one label
-    ('key step' unless given) inside the plot beside the first line (readable even when the
-    line is at t = 1); ``note=False``: no label in the plot (``_key_steps_entry`` names the
-    lines in the legend instead, where a curve runs along the plot's top)."""
-    label = t("figures.key_step") if label is None else label
-    steps = sorted(set(int(s) for s in key_steps))
-    shapes = [dict(type="line", xref="x", yref="paper", x0=s + 1, x1=s + 1, y0=0, y1=1,
-                   line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5)) for s in steps]
-    notes = [dict(text=label, x=steps[0] + 1, xref="x", y=1, yref="paper", xanchor="left",
-                  yanchor="top", showarrow=False, xshift=4, font=dict(size=11, color=REFERENCE_COLOR),
-                  bgcolor="rgba(255, 255, 255, 0.7)")] if steps and note else []
-    return dict(shapes=shapes, annotations=notes)
-
-
-def _key_steps_entry(label: str) -> go.Scatter:
-    """The key steps' dotted lines as a legend entry."""
-    return go.Scatter(x=[None], y=[None], mode="lines", name=label, hoverinfo="skip",
-                      line=dict(color=REFERENCE_COLOR, dash="dot", width=1.5))
-
-
-MAX_CHAR_TICKS = 40  # a text axis labels at most this many steps with their characters
-
-
-def _time_axis(steps: int, title: str | None = None, labels: list[str] | None = None) -> dict:
-    """t = 1..T with half a step of room on each side (a key step at t = 1 is not on the edge),
-    titled 'time step t' unless given. With ``labels`` (what each step reads, e.g. its
-    character) the ticks show them instead, every step or every few."""
-    title = t("figures.time_step") if title is None else title
-    axis = dict(range=[0.5, steps + 0.5], title=dict(text=title))
-    if labels:
-        every = -(-steps // MAX_CHAR_TICKS)
-        ticks = list(range(1, steps + 1, every))
-        axis.update(tickmode="array", tickvals=ticks, tickangle=0,
-                    ticktext=[_shown(labels[tick - 1]) for tick in ticks],
-                    title=dict(text=t("figures.characters_every", title=title, every=every)
-                               if every > 1 else t("figures.characters", title=title)))
-    return axis
-
-
-def _shown(char: str) -> str:
-    """A character as an axis shows it: a space as '␣'."""
-    return "␣" if char == " " else char
 
 
 def gate_heatmap(values: np.ndarray, gate_title: str, tanh_valued: bool, key_steps,
@@ -390,9 +219,9 @@ def gate_heatmap(values: np.ndarray, gate_title: str, tanh_valued: bool, key_ste
         name=gate_title,
         colorbar=dict(title=dict(text="tanh" if tanh_valued else t("figures.gate")), thickness=12),
         hovertemplate=_unit_hover("%{z:.3f}") + "<extra>" + gate_title + "</extra>")
-    layout = dict(xaxis=_time_axis(z.shape[1], labels=labels),
-                  yaxis=dict(title=dict(text=t("figures.unit"))), **_key_steps(key_steps))
-    return _figure([heat], layout, title, height=300)
+    layout = dict(xaxis=time_axis(z.shape[1], labels=labels),
+                  yaxis=dict(title=dict(text=t("figures.unit"))), **key_step_lines(key_steps))
+    return figure([heat], layout, title, height=300)
 
 
 def _unit_hover(value: str) -> str:
@@ -423,13 +252,14 @@ def state_trajectory(probe: ModelProbe, kind: str, key_steps, k: int, title: str
         traces += [go.Scatter(x=times, y=values[:, unit], mode="lines", legendgroup=f"{kind}{i}",
                               showlegend=rank == 0, name=f"{kind_label(kind)}, {label}",
                               opacity=1.0 - 0.6 * rank / max(k, 1),
-                              line=dict(color=kind_color(kind), width=2 if rank == 0 else 1.2, dash=dash),
+                              line=dict(color=kind_color(kind), width=2 if rank == 0 else 1.2,
+                                        dash=dash),
                               hovertemplate=t("figures.state_hover", unit=unit + 1, label=label,
                                               t="%{x}", value="%{y:.3f}") + "<extra></extra>")
                    for rank, unit in enumerate(units)]
-    layout = dict(xaxis=_time_axis(probe.states[state].shape[1]),
-                  yaxis=dict(title=dict(text=state_title(state))), **_key_steps(key_steps))
-    return _figure(traces, layout, title, height=340)
+    layout = dict(xaxis=time_axis(probe.states[state].shape[1]),
+                  yaxis=dict(title=dict(text=state_title(state))), **key_step_lines(key_steps))
+    return figure(traces, layout, title, height=340)
 
 
 def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str, int],
@@ -443,22 +273,24 @@ def gradient_norms(probes: dict[str, ModelProbe], key_steps, diverged: dict[str,
         name = f"{model_name(kind, diverged)} ‖∂L/∂h_t‖"
         if (gone := _underflowed_until(probe.grad_h)) is not None:
             name = t("figures.below_float64_until", model=name, t=gone)
-        traces.append(go.Scatter(x=times, y=_positive(probe.grad_h), mode="lines", legendgroup=kind,
-                                 name=name, line=dict(color=kind_color(kind), width=2)))
+        traces.append(go.Scatter(x=times, y=positive_or_gap(probe.grad_h), mode="lines",
+                                 legendgroup=kind, name=name,
+                                 line=dict(color=kind_color(kind), width=2)))
         if probe.grad_c is not None:
-            traces.append(go.Scatter(x=times, y=_positive(probe.grad_c), mode="lines",
+            traces.append(go.Scatter(x=times, y=positive_or_gap(probe.grad_c), mode="lines",
                                      legendgroup=kind + "c",
                                      name=t("figures.grad_c", model=kind_label(kind)),
                                      line=dict(color=kind_color(kind), width=2, dash="dot")))
     steps = max(len(p.grad_h) for p in probes.values()) if probes else 1
     drawn = [a for p in probes.values() for a in (p.grad_h, p.grad_c) if a is not None]
-    yaxis = dict(title=dict(text=_with(aggregation, _log_scale(t("figures.gradient_norm")))),
-                 **_log_axis(np.concatenate(drawn + [10.0 ** np.array(y_range or [])])))
+    axis_title = with_aggregation(aggregation, log_scale(t("figures.gradient_norm")))
+    yaxis = dict(title=dict(text=axis_title),
+                 **log_axis(np.concatenate(drawn + [10.0 ** np.array(y_range or [])])))
     if y_range:
         yaxis["range"] = y_range
-    layout = dict(xaxis=_time_axis(steps, t("figures.time_step_loss")), yaxis=yaxis,
-                  **_key_steps(key_steps, note=False))
-    return _figure(traces + [_key_steps_entry(t("figures.key_steps_all"))], layout, title,
+    layout = dict(xaxis=time_axis(steps, t("figures.time_step_loss")), yaxis=yaxis,
+                  **key_step_lines(key_steps, note=False))
+    return figure(traces + [key_steps_entry(t("figures.key_steps_all"))], layout, title,
                    height=400)
 
 
@@ -505,8 +337,8 @@ def gradient_history(snapshots: list, kind: str, z_range: tuple[float, float],
     yaxis = dict(title=dict(text=t("figures.training_step")))
     if len(steps) <= 8:  # few rows: label each snapshot's step, not a range around it
         yaxis.update(tickmode="array", tickvals=steps, type="category")
-    layout = dict(xaxis=_time_axis(z.shape[1]), yaxis=yaxis)
-    return _figure([heat], layout, title, height=330)
+    layout = dict(xaxis=time_axis(z.shape[1]), yaxis=yaxis)
+    return figure([heat], layout, title, height=330)
 
 
 def log10_range(snapshots: list, kinds: list[str]) -> tuple[float, float]:
@@ -516,7 +348,8 @@ def log10_range(snapshots: list, kinds: list[str]) -> tuple[float, float]:
     return (bounds[0] + 0.3, bounds[1] - 0.3) if bounds else (-1.0, 0.0)
 
 
-def multiplier_factors(probes: dict[str, ModelProbe], title: str, aggregation: str = "") -> go.Figure:
+def multiplier_factors(probes: dict[str, ModelProbe], title: str,
+                       aggregation: str = "") -> go.Figure:
     """Per-step gradient multiplier of each model (RNN: with Pascanu et al.'s worst case)."""
     traces = []
     for kind, probe in probes.items():
@@ -543,31 +376,32 @@ def multiplier_factors(probes: dict[str, ModelProbe], title: str, aggregation: s
     note = dict(text=t("figures.no_loss_no_gain"), x=1, xref="paper", y=1, yref="y",
                 xanchor="right", yanchor="bottom", showarrow=False,
                 font=dict(size=11, color=REFERENCE_COLOR))
-    layout = dict(xaxis=_time_axis(steps), shapes=[one], annotations=[note],
-                  yaxis=dict(range=[0, top],
-                             title=dict(text=_with(aggregation, t("figures.multiplier")))))
-    return _figure(traces, layout, title, height=400)
+    layout = dict(xaxis=time_axis(steps), shapes=[one], annotations=[note],
+                  yaxis=dict(range=[0, top], title=dict(
+                      text=with_aggregation(aggregation, t("figures.multiplier")))))
+    return figure(traces, layout, title, height=400)
 
 
 def multiplier_products(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     """The product of the factors from step T back to step t (log scale): at t, the product
     of the factor chart's values at t+1..T."""
     traces = [go.Scatter(x=np.arange(1, len(p.multiplier_product) + 1),
-                         y=_positive(p.multiplier_product), mode="lines", legendgroup=kind,
+                         y=positive_or_gap(p.multiplier_product), mode="lines", legendgroup=kind,
                          name=kind_label(kind), line=dict(color=kind_color(kind), width=2))
               for kind, p in probes.items()]
     steps = max(len(p.multiplier_product) for p in probes.values())
-    layout = dict(xaxis=_time_axis(steps), yaxis=dict(
-        title=dict(text=_log_scale(t("figures.product"))),
-        **_log_axis(np.concatenate([p.multiplier_product for p in probes.values()]))))
-    return _figure(traces, layout, title, height=400)
+    layout = dict(xaxis=time_axis(steps), yaxis=dict(
+        title=dict(text=log_scale(t("figures.product"))),
+        **log_axis(np.concatenate([p.multiplier_product for p in probes.values()]))))
+    return figure(traces, layout, title, height=400)
 
 
 def sigma_figure(rows: dict[str, tuple[list[int], list[float]]], title: str) -> go.Figure:
     """Largest singular value of W_hh over training, per model without gates (steps, values),
     against the threshold 1/γ = 1, where γ bounds the activation's slope."""
     traces = [go.Scatter(x=steps, y=sigmas, mode="lines+markers",
-                         name=f"{kind_label(kind)} σ_max(W_hh)", line=dict(color=kind_color(kind), width=2))
+                         name=f"{kind_label(kind)} σ_max(W_hh)",
+                         line=dict(color=kind_color(kind), width=2))
               for kind, (steps, sigmas) in rows.items()]
     every = [step for steps, _ in rows.values() for step in steps]
     threshold = go.Scatter(x=[min(every), max(every)] if every else [0, 1], y=[1, 1], mode="lines",
@@ -575,21 +409,22 @@ def sigma_figure(rows: dict[str, tuple[list[int], list[float]]], title: str) -> 
                            line=dict(color=REFERENCE_COLOR, dash="dash"))
     layout = dict(xaxis=dict(title=dict(text=t("figures.training_step"))),
                   yaxis=dict(title=dict(text=t("figures.sigma_axis")), rangemode="tozero"))
-    return _figure([*traces, threshold], layout, title, height=360)
+    return figure([*traces, threshold], layout, title, height=360)
 
 
 def connectivity_figure(probes: dict[str, ModelProbe], key_steps, title: str,
                         aggregation: str = "") -> go.Figure:
     """||d prediction / d x_t|| against t (log scale): which inputs the prediction uses."""
-    traces = [go.Scatter(x=np.arange(1, len(p.connectivity) + 1), y=_positive(p.connectivity),
-                         mode="lines", name=kind_label(kind), line=dict(color=kind_color(kind), width=2))
+    traces = [go.Scatter(x=np.arange(1, len(p.connectivity) + 1),
+                         y=positive_or_gap(p.connectivity), mode="lines", name=kind_label(kind),
+                         line=dict(color=kind_color(kind), width=2))
               for kind, p in probes.items()]
     steps = max(len(p.connectivity) for p in probes.values())
-    layout = dict(xaxis=_time_axis(steps), yaxis=dict(
-        title=dict(text=_with(aggregation, _log_scale(t("figures.connectivity")))),
-        **_log_axis(np.concatenate([p.connectivity for p in probes.values()]))),
-        **_key_steps(key_steps, note=False))
-    return _figure(traces + [_key_steps_entry(t("figures.key_steps_all"))], layout, title,
+    layout = dict(xaxis=time_axis(steps), yaxis=dict(
+        title=dict(text=with_aggregation(aggregation, log_scale(t("figures.connectivity")))),
+        **log_axis(np.concatenate([p.connectivity for p in probes.values()]))),
+        **key_step_lines(key_steps, note=False))
+    return figure(traces + [key_steps_entry(t("figures.key_steps_all"))], layout, title,
                    height=380)
 
 
@@ -597,18 +432,18 @@ def power_curves(w: float, steps: int, title: str, log: bool) -> go.Figure:
     """w^t beside the additive path (1^t) of the LSTM cell state, on a linear or a log axis."""
     steps_back = np.arange(0, steps + 1)
     powers = float(w) ** steps_back.astype(float)
-    traces = [go.Scatter(x=steps_back, y=powers if not log else _positive(powers), mode="lines",
-                         name=t("figures.power", w=f"{w:g}"),
+    traces = [go.Scatter(x=steps_back, y=powers if not log else positive_or_gap(powers),
+                         mode="lines", name=t("figures.power", w=f"{w:g}"),
                          line=dict(color=kind_color("rnn"), width=2)),
               go.Scatter(x=steps_back, y=np.ones_like(steps_back, dtype=float), mode="lines",
                          name=t("figures.power_one"),
                          line=dict(color=kind_color("lstm"), width=2, dash="dash"))]
     factor = t("figures.factor")
-    yaxis = dict(title=dict(text=_log_scale(factor) if log else factor))
+    yaxis = dict(title=dict(text=log_scale(factor) if log else factor))
     if log:
-        yaxis.update(_log_axis(np.append(powers, 1.0)))
+        yaxis.update(log_axis(np.append(powers, 1.0)))
     layout = dict(xaxis=dict(title=dict(text=t("figures.steps_back"))), yaxis=yaxis)
-    return _figure(traces, layout, title, height=360)
+    return figure(traces, layout, title, height=360)
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -652,10 +487,10 @@ def horizon_figure(results: dict[str, dict[int, list[float]]], metric_label: str
                                  line=dict(color=REFERENCE_COLOR, dash=dash)))
     every = sorted({n for rows in results.values() for n, values in rows.items() if values})
     layout = dict(xaxis=dict(type="log", tickmode="array", tickvals=every,
-                             title=dict(text=_log_scale(t("figures.lengths")))),
+                             title=dict(text=log_scale(t("figures.lengths")))),
                   yaxis=dict(title=dict(text=t("figures.at_the_end", metric=metric_label))),
                   shapes=shapes)
-    return _figure(traces, layout, title, height=440)
+    return figure(traces, layout, title, height=440)
 
 
 def forget_gate_strip(forget: np.ndarray, key_steps, title: str) -> go.Figure:
@@ -669,7 +504,7 @@ def forget_gate_strip(forget: np.ndarray, key_steps, title: str) -> go.Figure:
                    line=dict(color="white", dash="dot", width=1.5)) for s in sorted(set(key_steps))]
     layout = dict(xaxis=dict(title=dict(text=t("figures.time_step_key"))),
                   yaxis=dict(title=dict(text=t("figures.unit"))), shapes=shapes)
-    return _figure([heat], layout, title, height=300)
+    return figure([heat], layout, title, height=300)
 
 
 def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
@@ -683,8 +518,9 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
     ratios = np.array([probes[k].grad_ratio for k in kinds])
     shown = np.where(np.isfinite(ratios) & (ratios < FLOOR), FLOOR, ratios)  # underflowed
     low, high = reach_range(shown)
-    bar = go.Bar(x=[kind_label(k) for k in kinds], y=_positive(shown),
-                 marker=dict(color=[kind_color(k) for k in kinds]), name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
+    bar = go.Bar(x=[kind_label(k) for k in kinds], y=positive_or_gap(shown),
+                 marker=dict(color=[kind_color(k) for k in kinds]),
+                 name="‖∂L/∂h_1‖ / ‖∂L/∂h_T‖",
                  text=[reach_share(r) for r in ratios], textposition="outside", cliponaxis=False,
                  showlegend=False, hovertemplate="%{x}: %{y:.2e}<extra></extra>")
     every = max(1, int(np.ceil((high - low) / 6)))  # at most about six labelled decades, 1 one
@@ -695,7 +531,7 @@ def gradient_reach(probes: dict[str, ModelProbe], title: str) -> go.Figure:
                              ticktext=["1" if k == 0 else _power(k) for k in decades],
                              range=[low, high + 0.12 * (high - low)]),
                   xaxis=dict(title=dict(text=t("figures.model"))))
-    return _figure([bar], layout, title, height=300)
+    return figure([bar], layout, title, height=300)
 
 
 def reach_range(shares: np.ndarray) -> tuple[int, int]:
@@ -733,7 +569,7 @@ def _power(exponent: int) -> str:
 def next_char_bars(top: list[tuple[str, float]], kind: str, title: str) -> go.Figure:
     """One model's most probable next characters as horizontal bars, the most probable on top
     (a space is shown as '␣')."""
-    chars = [("␣" if c == " " else c) for c, _ in top][::-1]
+    chars = [visible_char(c) for c, _ in top][::-1]
     probs = [p for _, p in top][::-1]
     trace = go.Bar(x=probs, y=chars, orientation="h", name=kind_label(kind),
                    marker=dict(color=kind_color(kind)), text=[f"{p:.2f}" for p in probs],
@@ -743,7 +579,7 @@ def next_char_bars(top: list[tuple[str, float]], kind: str, title: str) -> go.Fi
                   yaxis=dict(title=dict(text=t("figures.next_character")), type="category",
                              tickfont=dict(size=16)),
                   showlegend=True)
-    return _figure([trace], layout, title, height=300)
+    return figure([trace], layout, title, height=300)
 
 
 def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverged: dict[str, int],
@@ -760,7 +596,7 @@ def forecast_figure(truth: np.ndarray, forecasts: dict[str, np.ndarray], diverge
                                  line=dict(color=kind_color(kind), width=1.5)))
     layout = dict(xaxis=dict(title=dict(text=t("figures.held_out_window"))),
                   yaxis=dict(title=dict(text=t("figures.change"))))
-    return _figure(traces, layout, title)
+    return figure(traces, layout, title)
 
 
 def memory_trace(probes: dict[str, ModelProbe], title: str, height: int = 420) -> go.Figure:
@@ -779,18 +615,18 @@ def memory_trace(probes: dict[str, ModelProbe], title: str, height: int = 420) -
             distance = memory.distance[name][memory.step :]
             values.append(distance)
             traces.append(go.Scatter(
-                x=times, y=_positive(distance), mode="lines", legendgroup=kind, name=label,
+                x=times, y=positive_or_gap(distance), mode="lines", legendgroup=kind, name=label,
                 showlegend=n == 0, line=dict(color=kind_color(kind), width=2, dash=dash),
                 hovertemplate=f"t=%{{x}}: ‖Δ{name}‖ = %{{y:.2e}}<extra>{kind_label(kind)}</extra>"))
     first = next(iter(memories.values()), None)
     step = first.step if first else 0
     steps = len(first.distance["h"]) if first else 1
-    xaxis = _time_axis(steps)
+    xaxis = time_axis(steps)
     xaxis["range"] = [step + 0.5, steps + 0.5]
     layout = dict(xaxis=xaxis, yaxis=dict(title=dict(text=t("figures.state_distance")),
-                                          **_log_axis(np.concatenate(values))),
-                  **_key_steps([step] if first else [], t("figures.flipped_here")))
-    return _figure(traces, layout, title, height=height)
+                                          **log_axis(np.concatenate(values))),
+                  **key_step_lines([step] if first else [], t("figures.flipped_here")))
+    return figure(traces, layout, title, height=height)
 
 
 def gate_saturation(probes: dict[str, ModelProbe], gate: str, title: str,
@@ -819,57 +655,4 @@ def gate_saturation(probes: dict[str, ModelProbe], gate: str, title: str,
     layout = dict(xaxis=dict(title=dict(text=t("figures.right_saturated", high=high)), **axis),
                   yaxis=dict(title=dict(text=t("figures.left_saturated", low=low)), scaleanchor="x",
                              **axis))
-    return _figure(traces, layout, title, height=height)
-
-
-ALT_ITEMS = 8  # the most traces or bars a chart's text alternative reads out
-
-
-def _plain(text: str | None) -> str:
-    """A title as words: no HTML tags, line breaks as spaces."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text or "")).strip()
-
-
-def _ends_of(trace) -> list[tuple[object, float]]:
-    """A line's first and last points with a finite value (one, or none); vectorised, as it
-    runs for every chart of every page on every tick."""
-    if trace.x is None or trace.y is None:
-        return []
-    x = np.asarray(trace.x, dtype=object)
-    y = np.asarray(trace.y, dtype=object)
-    y = np.array([np.nan if v is None else v for v in y], dtype=float) if y.dtype == object \
-        else y.astype(float)
-    finite = np.flatnonzero(np.isfinite(y[:len(x)]))
-    if not len(finite):
-        return []
-    ends = dict.fromkeys((int(finite[0]), int(finite[-1])))
-    return [(x[i], float(y[i])) for i in ends]
-
-
-def _at(point: tuple[object, float], axis: str) -> str:
-    x = f"{point[0]:.4g}" if isinstance(point[0], (int, float)) else str(point[0])
-    return t("figures.alt_at", value=f"{point[1]:.3g}", axis=axis, x=x)
-
-
-def summary(fig: go.Figure) -> str:
-    """The chart in one line, from its own numbers, for a screen reader: its title, then each
-    named line's first and last points ("LSTM, held-out: from 0.5 at training step 0 to 1 at
-    training step 400"), each bar, or a heatmap's size and range."""
-    axis = _plain(fig.layout.xaxis.title.text) or t("figures.alt_x")
-    parts = []
-    for trace in fig.data:
-        if trace.type == "heatmap":
-            z = np.asarray(trace.z, dtype=float)
-            parts.append(t("figures.alt_heatmap", rows=z.shape[0], columns=z.shape[1],
-                           low=f"{np.nanmin(z):.3g}", high=f"{np.nanmax(z):.3g}"))
-        elif trace.type == "bar":
-            names, values = ((trace.y, trace.x) if trace.orientation == "h"
-                             else (trace.x, trace.y))
-            parts += [f"{_plain(str(n))}: {float(v):.3g}" for n, v in zip(names, values)]
-        elif trace.type == "scatter" and trace.showlegend is not False and trace.name:
-            ends = [_at(point, axis) for point in _ends_of(trace)]
-            if ends:
-                parts.append(t("figures.alt_line", name=_plain(trace.name), first=ends[0],
-                               last=ends[-1]) if len(ends) > 1 else f"{_plain(trace.name)}: {ends[0]}")
-    said = "; ".join(parts[:ALT_ITEMS]) + ("; …" if len(parts) > ALT_ITEMS else "")
-    return t("figures.alt", title=_plain(fig.layout.title.text), said=said or t("figures.alt_empty"))
+    return figure(traces, layout, title, height=height)

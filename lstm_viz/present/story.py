@@ -229,14 +229,16 @@ def measured(scene: Scene, table: dict | None = None) -> str:
     it at steps 525 / 250 / 350; ...'."""
     row = (table or reference())[scene.key]
     parts = [t("story.measured_model", model=kind_label(kind),
-               values=" / ".join(_shown(scene, value) for value in values))
+               values=" / ".join(_measured_text(scene, value) for value in values))
              for kind, values in row["results"].items()]
     key = "story.measured_reach" if scene.question == "reach" else "story.measured_solved"
     return t(key, seeds=", ".join(str(s) for s in row["seeds"]), cap=scene.config.max_steps,
              results="; ".join(parts))
 
 
-def _shown(scene: Scene, value) -> str:
+def _measured_text(scene: Scene, value) -> str:
+    """One seed's measured result in words: its share of the error signal reaching step 1, or
+    the step it solved the task at ('not solved')."""
     if scene.question == "reach":
         return reach_text(value)
     return t("story.not_solved") if value is None else str(value)

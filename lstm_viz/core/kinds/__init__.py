@@ -6,7 +6,7 @@ gate order as in PyTorch's documentation), so the probes and the pages can unrol
 - ``rnn``: Elman's tanh RNN (torch.nn.RNN).
 - ``lstm``: Hochreiter & Schmidhuber (1997) with the forget gate of Gers, Schmidhuber &
   Cummins (2000) (torch.nn.LSTM).
-- ``gru``: Cho et al. (2014) (torch.nn.GRU).
+- ``gru``: Cho et al. (2014) (torch.nn.GRU, its backward pass written out in ``gru_backward``).
 - ``lstm-cec``: the 1997 cell without a forget gate (f = 1), an ablation of ``lstm``.
 - ``lstm-cut``: the LSTM with its cell-state gradient path cut (c_{t-1} detached), an ablation.
 - ``lstm-i1``, ``lstm-o1``: the LSTM with its input or output gate fixed at 1, ablations.

@@ -46,8 +46,12 @@ class ModelKind:
     ``step(w, xw_t, state)`` advances the state dict (h, and c for the LSTM) one step, with
     gradients; ``memory_factor(internals)`` is d(memory_t)/d(memory_{t-1}) along the kind's
     memory path (B, T, H), or None where the whole gradient must be measured (the RNN).
+
+    Its members come in four groups, in this order: the maths, the initialisation, the hooks of
+    the settings (RunConfig's checks, the sidebar) and those of the exported script.
     """
 
+    # -- what it is, and its maths: the fused module and the equations the probes unroll -----------
     name = ""
     summary = ""  # what it is, in one English line: the CLI's help, the exported script's notes
     fused: type[nn.Module] = nn.RNN
@@ -72,6 +76,29 @@ class ModelKind:
     def memory_factor(self, internals: dict) -> torch.Tensor | None:
         return None
 
+    def derivative(self, h: torch.Tensor) -> torch.Tensor:
+        """An ungated kind's activation slope at each unit and step, from h_t itself: the
+        diagonal of dh_t/dz_t (Pascanu et al. 2013's bound needs it). Gated kinds have none."""
+        raise NotImplementedError(f"{self.name} has gates, not one activation")
+
+    def state_sizes(self, hidden_size: int, proj_size: int) -> dict[str, int]:
+        """The width of each state: every state has ``hidden_size`` units by default."""
+        return {name: hidden_size for name in self.state_names}
+
+    def module_options(self, proj_size: int, hidden_size: int) -> dict:
+        """Extra arguments of the fused module (none by default)."""
+        return {}
+
+    def unit_readout(self, model: nn.Module) -> torch.Tensor:
+        """The readout's weight on each of the layer's units (out, H): the readout itself by
+        default (the units are h_t's)."""
+        return model.readout.weight
+
+    def unit_outputs(self, states: dict) -> torch.Tensor:
+        """What each unit outputs (T, H) that ``unit_readout`` weighs: h_t by default."""
+        return states["h"]
+
+    # -- its initialisation (core/models.py builds the module, then calls these) -------------------
     def init_memory(self, rnn: nn.Module, init: MemoryInit, generator: torch.Generator) -> None:
         """Set the memory gate's effective bias (split evenly over b_ih and b_hh)."""
         if self.memory_gate is None:
@@ -94,8 +121,20 @@ class ModelKind:
     def scale_recurrence(self, rnn: nn.Module, gain: float) -> None:
         """The ``rnn_gain`` setting, for the kinds that take it (none by default)."""
 
+    # -- its settings: the fields it takes, RunConfig's checks and the sidebar's fixes -------------
+    options: tuple[str, ...] = ()  # RunConfig fields besides the common ones this kind takes
+
+    def problem(self, config) -> str | None:
+        """What in ``config`` this kind cannot run with, in English (None: nothing)."""
+        return None
+
+    def fit(self, values: dict) -> list[Message]:
+        """Change the sidebar's ``values`` (setting name -> value) into ones this kind can run
+        with, and say what changed (nothing by default)."""
+        return []
+
     # -- the exported script (lstm_viz/export/standalone.py) builds this kind with these -----------
-    script_code: tuple = ()  # functions and classes of the kind's module the script copies
+    script_code: tuple = ()  # the kind's own functions and classes, which the script copies
     script_layer_options = ""  # the layer's extra arguments in the script ("proj_size=...")
 
     @property
@@ -112,36 +151,3 @@ class ModelKind:
     def script_values(self, config) -> dict:
         """Settings of this kind the script needs, NAME -> value (none by default)."""
         return {}
-
-    options: tuple[str, ...] = ()  # RunConfig fields besides the common ones this kind takes
-
-    def problem(self, config) -> str | None:
-        """What in ``config`` this kind cannot run with, in English (None: nothing)."""
-        return None
-
-    def fit(self, values: dict) -> list[Message]:
-        """Change the sidebar's ``values`` (setting name -> value) into ones this kind can run
-        with, and say what changed (nothing by default)."""
-        return []
-
-    def state_sizes(self, hidden_size: int, proj_size: int) -> dict[str, int]:
-        """The width of each state: every state has ``hidden_size`` units by default."""
-        return {name: hidden_size for name in self.state_names}
-
-    def module_options(self, proj_size: int, hidden_size: int) -> dict:
-        """Extra arguments of the fused module (none by default)."""
-        return {}
-
-    def unit_readout(self, model: nn.Module) -> torch.Tensor:
-        """The readout's weight on each of the layer's units (out, H): the readout itself by
-        default (the units are h_t's)."""
-        return model.readout.weight
-
-    def unit_outputs(self, states: dict) -> torch.Tensor:
-        """What each unit outputs (T, H) that ``unit_readout`` weighs: h_t by default."""
-        return states["h"]
-
-    def derivative(self, h: torch.Tensor) -> torch.Tensor:
-        """An ungated kind's activation slope at each unit and step, from h_t itself: the
-        diagonal of dh_t/dz_t (Pascanu et al. 2013's bound needs it). Gated kinds have none."""
-        raise NotImplementedError(f"{self.name} has gates, not one activation")
