@@ -3,6 +3,7 @@ weights_only=True, and the standalone script reproduces the trainer's losses ste
 
 import ast
 import importlib.util
+import inspect
 import io
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from lstm_viz.i18n import say
 from lstm_viz.core.kinds import MODEL_KINDS
 from lstm_viz.core.models import build_model
 from lstm_viz.serving.worker import TrainingWorker
-from lstm_viz.tasks import series
+from lstm_viz.tasks import TASKS, series
 from tests.test_pages import open_app
 
 SMALL = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
@@ -220,6 +221,34 @@ def test_the_scripts_models_load_the_weights_file(tmp_path):
 def test_the_script_builds_every_model_kind():
     assert set(MODEL_KINDS) <= {k for config in SCRIPT_CONFIGS.values() for k in config.models}
     export.script(SMALL)  # every kind at once
+
+
+# Calls that draw random numbers: a task template making any draws its batches by hand
+DRAWS = {"rand", "randint", "randn", "randperm", "normal", "multinomial", "standard_normal",
+         "Random", "choice", "randrange", "shuffle"}
+
+
+def calls(tree: ast.AST) -> set[str]:
+    """The names of the functions and methods that code calls."""
+    return {node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+            for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and isinstance(node.func, (ast.Attribute, ast.Name))}
+
+
+@pytest.mark.parametrize("name", TASKS)
+def test_the_script_draws_its_batches_with_the_tasks_own_code(name):
+    """The task's sampling functions (Task.script_code) are copied into the script as they are
+    in the task's module; its template only calls them: it draws nothing and defines none of
+    them itself, so the sampling code has one copy."""
+    task = TASKS[name]
+    configs = [config for config in SCRIPT_CONFIGS.values() if config.task == name]
+    assert task.script_code and configs
+    code = export.script(configs[0])
+    own = standalone.body(f"task_{name}")
+    for item in task.script_code:
+        assert inspect.getsource(item).rstrip() in code, item.__name__
+        assert f"def {item.__name__}(" not in own, item.__name__
+    assert not calls(ast.parse(own)) & DRAWS
 
 
 def test_the_script_is_not_offered_for_an_uploaded_series():

@@ -5,7 +5,8 @@ The script needs only PyTorch and NumPy (and Python's own modules). It holds the
 (the ablations included) and the training loop, and prints every step's training loss of each
 model, the numbers the app records. It is put together from real Python files: the task's,
 the models', the memory gate's and the training loop's templates (``templates/``), and what
-each racing kind needs from its own module (``ModelKind.script_code``: the app's own code).
+the task and each racing kind need from their own modules (``Task.script_code``, how the task
+draws its batches, and ``ModelKind.script_code``: the app's own code).
 An uploaded price series is not embedded: ``script`` raises ``NotExportable`` with a message
 to show.
 """
@@ -45,7 +46,9 @@ def script(config: RunConfig) -> str:
     kinds = [KINDS[k] for k in config.models]
     names = [*_with_needs(f"task_{config.task}"), "model",
              *(["memory"] if any(kind.memory_gate for kind in kinds) else []), "training"]
-    sections = {name: _section(name, task, config) for name in names if name != "model"}
+    sections = {name: _section(name, task, config) for name in names
+                if name not in (f"task_{config.task}", "model")}
+    sections[f"task_{config.task}"] = _task(task, config)
     sections["model"] = _models(kinds, task, config)
     imports = _imports(names)
     parts = [_docstring(config, imports), imports, _settings(config),
@@ -173,6 +176,27 @@ def _import_order(line: str) -> tuple:
     return line.startswith("from"), line
 
 
+# -- the app's own code ----------------------------------------------------------------------
+def _own_code(owners: list) -> list[str]:
+    """What model kinds or a task take from their own modules into the script (their
+    ``script_code``: functions and classes, as their source, or lines of text), each piece once:
+    the script then runs the app's code."""
+    pieces = []
+    for owner in owners:
+        for item in owner.script_code:
+            code = item if isinstance(item, str) else inspect.getsource(item).rstrip()
+            if code not in pieces:
+                pieces.append(code)
+    return pieces
+
+
+def _task(task, config: RunConfig) -> str:
+    """The task's section: its template, with the task's own code (``Task.script_code``: how it
+    draws its batches) on the line ``# script: the task's own code``."""
+    code = "\n\n\n".join(_own_code([task]))
+    return _section(f"task_{config.task}", task, config, **{"the task's own code": code})
+
+
 # -- the models ------------------------------------------------------------------------------
 def _models(kinds: list, task, config: RunConfig) -> str:
     """The models' section: the kinds' notes, and each kind's changes after PyTorch's
@@ -201,12 +225,7 @@ def _init_lines(kinds: list) -> str:
 def _kinds_code(kinds: list) -> str:
     """What the racing kinds take from their own modules (each piece once), then each kind's
     recurrent layer and its extra arguments."""
-    pieces = []
-    for kind in kinds:
-        for item in kind.script_code:
-            code = item if isinstance(item, str) else inspect.getsource(item).rstrip()
-            if code not in pieces:
-                pieces.append(code)
+    pieces = _own_code(kinds)
     code = ("# ---- What the models above build on (the app's own code) " + "-" * 36 + "\n"
             + "\n\n\n".join(pieces) + "\n\n\n") if pieces else ""
     table = "".join(f'    "{k.name}": {k.script_layer},\n' for k in kinds)

@@ -8,6 +8,26 @@ import torch.nn.functional as F
 from lstm_viz.tasks.base import Batch, Task
 
 
+def two_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
+    """One step in the first half and one in the second half: (B, 2), ascending."""
+    half = seq_len // 2
+    first = torch.randint(0, half, (batch_size,), generator=generator)
+    second = torch.randint(half, seq_len, (batch_size,), generator=generator)
+    return torch.stack([first, second], dim=1)
+
+
+def marked_values(batch_size: int, seq_len: int,
+                  generator: torch.Generator) -> tuple[torch.Tensor, ...]:
+    """Inputs (B, T, 2): values in [0, 1] and the markers of two steps; the sum of the marked
+    values (B,); the marked steps (B, 2)."""
+    values = torch.rand(batch_size, seq_len, generator=generator)
+    positions = two_positions(batch_size, seq_len, generator)
+    markers = torch.zeros(batch_size, seq_len)
+    markers.scatter_(1, positions, 1.0)
+    target = values.gather(1, positions).sum(dim=1)
+    return torch.stack([values, markers], dim=-1), target, positions
+
+
 class Adding(Task):
     """Experiment 4 of Hochreiter & Schmidhuber (1997): add two marked numbers.
 
@@ -25,14 +45,10 @@ class Adding(Task):
     input_size = 2
     output_size = 1
     min_seq_len = 2
+    script_code = (two_positions, marked_values)
 
     def sample(self, batch_size, generator):
-        values = torch.rand(batch_size, self.seq_len, generator=generator)
-        positions = two_positions(batch_size, self.seq_len, generator)
-        markers = torch.zeros(batch_size, self.seq_len)
-        markers.scatter_(1, positions, 1.0)
-        target = values.gather(1, positions).sum(dim=1)
-        return Batch(torch.stack([values, markers], dim=-1), target, positions)
+        return Batch(*marked_values(batch_size, self.seq_len, generator))
 
     def loss(self, pred, y, reduction="mean"):
         return F.mse_loss(pred[:, 0], y, reduction=reduction)
@@ -49,11 +65,3 @@ class Adding(Task):
         x = batch.x.clone()
         x[rows, first, 0] = value + shift
         return Batch(x, batch.y + shift, batch.key_steps)
-
-
-def two_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
-    """One step in the first half and one in the second half: (B, 2), ascending."""
-    half = seq_len // 2
-    first = torch.randint(0, half, (batch_size,), generator=generator)
-    second = torch.randint(half, seq_len, (batch_size,), generator=generator)
-    return torch.stack([first, second], dim=1)

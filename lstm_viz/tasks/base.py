@@ -43,6 +43,9 @@ class Task:
     # The settings this task starts from where they differ from RunConfig's, as measured for it
     # (config.task_defaults; the sidebar, links from v3 on and the CLI apply them)
     defaults: dict[str, object] = {}
+    # Functions of the task's module that the exported script copies (lstm_viz/export/): the
+    # script draws its batches with them, the app's own code, as a model kind's script_code
+    script_code: tuple = ()
 
     @classmethod
     def longest(cls, **options) -> int:

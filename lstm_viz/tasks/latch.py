@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
 
 from lstm_viz.tasks.base import Batch, Classification, one_hot
+
+
+def signal_and_noise(batch_size: int, seq_len: int, n_signals: int, n_symbols: int,
+                     generator: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """One-hot sequences (B, T, n_symbols): a signal symbol (below ``n_signals``) at step 0,
+    distractors after it; and the signal (B,)."""
+    signal = torch.randint(0, n_signals, (batch_size,), generator=generator)
+    noise = torch.randint(n_signals, n_symbols, (batch_size, seq_len - 1), generator=generator)
+    symbols = torch.cat([signal[:, None], noise], dim=1)
+    return F.one_hot(symbols, n_symbols).float(), signal
 
 
 class Latch(Classification):
@@ -16,6 +27,7 @@ class Latch(Classification):
     """
 
     name = "latch"
+    script_code = (signal_and_noise,)
 
     def __init__(self, seq_len: int, n_signals: int = 2, n_distractors: int = 4):
         super().__init__(seq_len)
@@ -27,13 +39,9 @@ class Latch(Classification):
         self.class_names = tuple("ABCDEFGH"[:n_signals])
 
     def sample(self, batch_size, generator):
-        signal = torch.randint(0, self.n_signals, (batch_size,), generator=generator)
-        noise = torch.randint(
-            self.n_signals, self.input_size, (batch_size, self.seq_len - 1), generator=generator
-        )
-        symbols = torch.cat([signal[:, None], noise], dim=1)
-        key_steps = torch.zeros(batch_size, 1, dtype=torch.long)
-        return Batch(one_hot(symbols, self.input_size), signal, key_steps)
+        x, signal = signal_and_noise(batch_size, self.seq_len, self.n_signals, self.input_size,
+                                     generator)
+        return Batch(x, signal, torch.zeros(batch_size, 1, dtype=torch.long))
 
     def flipped(self, batch):
         """The signal at step 0 replaced by the next signal symbol (A ↔ B for two signals); the

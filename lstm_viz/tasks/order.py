@@ -3,8 +3,34 @@
 from __future__ import annotations
 
 import torch
+import torch.nn.functional as F
 
 from lstm_viz.tasks.base import Batch, Classification, one_hot
+
+
+def bands(seq_len: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Experiment 6a's two bands, 0-based and inclusive: [⌊T/10⌋, ⌊T/5⌋] and [⌊T/2⌋, ⌊3T/5⌋]
+    (steps 10–20 and 50–60 of T = 100); disjoint and inside the sequence for every T ≥ 2."""
+    return (seq_len // 10, seq_len // 5), (seq_len // 2, 3 * seq_len // 5)
+
+
+def paper_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
+    """One step drawn uniformly in each of the two bands: (B, 2), ascending."""
+    steps = [torch.randint(low, high + 1, (batch_size,), generator=generator)
+             for low, high in bands(seq_len)]
+    return torch.stack(steps, dim=1)
+
+
+def relevant_pair(batch_size: int, seq_len: int,
+                  generator: torch.Generator) -> tuple[torch.Tensor, ...]:
+    """One-hot inputs (B, T, 6): distractors 0-3, and X (4) or Y (5) at one step in each band;
+    the class of the ordered pair, XX 0 to YY 3 (B,); the two steps (B, 2)."""
+    symbols = torch.randint(0, 4, (batch_size, seq_len), generator=generator)
+    positions = paper_positions(batch_size, seq_len, generator)
+    relevant = torch.randint(0, 2, (batch_size, 2), generator=generator)
+    symbols.scatter_(1, positions, 4 + relevant)
+    target = 2 * relevant[:, 0] + relevant[:, 1]
+    return F.one_hot(symbols, 6).float(), target, positions
 
 
 class TemporalOrder(Classification):
@@ -22,14 +48,10 @@ class TemporalOrder(Classification):
     input_size = 6  # 4 distractors, then X and Y
     output_size = 4
     min_seq_len = 2
+    script_code = (bands, paper_positions, relevant_pair)
 
     def sample(self, batch_size, generator):
-        symbols = torch.randint(0, 4, (batch_size, self.seq_len), generator=generator)
-        positions = paper_positions(batch_size, self.seq_len, generator)
-        relevant = torch.randint(0, 2, (batch_size, 2), generator=generator)
-        symbols.scatter_(1, positions, 4 + relevant)
-        target = 2 * relevant[:, 0] + relevant[:, 1]
-        return Batch(one_hot(symbols, self.input_size), target, positions)
+        return Batch(*relevant_pair(batch_size, self.seq_len, generator))
 
     def bands(self) -> tuple[tuple[int, int], tuple[int, int]]:
         """The 0-based steps (first, last) each relevant symbol can take."""
@@ -43,17 +65,3 @@ class TemporalOrder(Classification):
         x = batch.x.clone()
         x[rows, first] = one_hot(5 - relevant, self.input_size)
         return Batch(x, batch.y + 2 * (1 - 2 * relevant), batch.key_steps)
-
-
-
-def bands(seq_len: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Experiment 6a's two bands, 0-based and inclusive: [⌊T/10⌋, ⌊T/5⌋] and [⌊T/2⌋, ⌊3T/5⌋]
-    (steps 10–20 and 50–60 of T = 100); disjoint and inside the sequence for every T ≥ 2."""
-    return (seq_len // 10, seq_len // 5), (seq_len // 2, 3 * seq_len // 5)
-
-
-def paper_positions(batch_size: int, seq_len: int, generator: torch.Generator) -> torch.Tensor:
-    """One step drawn uniformly in each of the two bands: (B, 2), ascending."""
-    steps = [torch.randint(low, high + 1, (batch_size,), generator=generator)
-             for low, high in bands(seq_len)]
-    return torch.stack(steps, dim=1)

@@ -100,6 +100,32 @@ def seasonal_period(log_prices: np.ndarray, longest: int) -> int | None:
     return best if correlation[best] >= MIN_SEASON_CORRELATION else None
 
 
+# -- windows: the task and the exported script make them with these (Series.script_code) -------
+def typical_change(train: np.ndarray, horizon: int) -> float:
+    """The standard deviation of the ``horizon``-step change of the training log prices (1 where
+    they never change): the unit of the windows."""
+    return float(np.std(train[horizon:] - train[:-horizon])) or 1.0
+
+
+def training_targets(batch_size: int, seq_len: int, horizon: int, split: int,
+                     generator: torch.Generator) -> np.ndarray:
+    """Forecast targets drawn uniformly from those before ``split`` that have a whole window."""
+    low = seq_len - 1 + horizon
+    return torch.randint(low, split, (batch_size,), generator=generator).numpy()
+
+
+def relative_windows(log_prices: np.ndarray, targets: np.ndarray, seq_len: int, horizon: int,
+                     scale: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """The windows x (B, T, 1) whose targets y (B,) sit at ``targets``: log prices relative to
+    each window's last one, in units of ``scale``."""
+    ends = targets - horizon  # index of each window's last price
+    steps = ends[:, None] + np.arange(-seq_len + 1, 1)[None, :]
+    last = log_prices[ends][:, None]
+    x = (log_prices[steps] - last) / scale
+    y = (log_prices[targets] - last[:, 0]) / scale
+    return torch.tensor(x, dtype=torch.float32)[..., None], torch.tensor(y, dtype=torch.float32)
+
+
 class Series(Task):
     """Forecast a price ``horizon`` steps after a window of ``seq_len`` prices."""
 
@@ -108,6 +134,7 @@ class Series(Task):
     higher_is_better = False
     min_seq_len = 2
     options = ("horizon", "series")
+    script_code = (prices.synthetic_prices, typical_change, training_targets, relative_windows)
 
     def __init__(self, seq_len: int, horizon: int = 1, series: str = SYNTHETIC):
         super().__init__(seq_len)
@@ -117,8 +144,7 @@ class Series(Task):
         self.split = int(n * TRAIN_SHARE)  # targets before it train, from it on are held out
         if seq_len > self.longest(horizon, series) or n - self.split < 10:
             raise Problem("prices.task.too_few", n=n, seq_len=seq_len, horizon=horizon)
-        train = self.log_prices[: self.split]
-        self.scale = float(np.std(train[horizon:] - train[:-horizon])) or 1.0
+        self.scale = typical_change(self.log_prices[: self.split], horizon)
         self.period = PERIOD if series == SYNTHETIC else seasonal_period(self.log_prices, seq_len)
         held = self._windows(self._held_out_targets())
         naive = float(torch.sqrt((held.y ** 2).mean()))
@@ -135,15 +161,11 @@ class Series(Task):
     # -- windows ------------------------------------------------------------------------------
     def _windows(self, targets: np.ndarray) -> Batch:
         """Windows whose forecast targets sit at the given indices."""
-        ends = targets - self.horizon  # index of each window's last price
-        idx = ends[:, None] + np.arange(-self.seq_len + 1, 1)[None, :]
-        last = self.log_prices[ends][:, None]
-        x = (self.log_prices[idx] - last) / self.scale
-        y = (self.log_prices[targets] - last[:, 0]) / self.scale
+        x, y = relative_windows(self.log_prices, targets, self.seq_len, self.horizon,
+                                self.scale)
         back = self.seq_len - 1 + self.horizon - (self.period or self.seq_len + self.horizon)
         key = np.full((len(targets), 1), max(0, back))  # one season before the target
-        return Batch(torch.tensor(x, dtype=torch.float32)[..., None],
-                     torch.tensor(y, dtype=torch.float32), torch.tensor(key))
+        return Batch(x, y, torch.tensor(key))
 
     def _held_out_targets(self) -> np.ndarray:
         first = max(self.split, self.seq_len - 1 + self.horizon)
@@ -152,9 +174,8 @@ class Series(Task):
 
     def sample(self, batch_size, generator):
         """Training windows: targets drawn uniformly from the first 80 % of the series."""
-        low = self.seq_len - 1 + self.horizon
-        targets = torch.randint(low, self.split, (batch_size,), generator=generator).numpy()
-        return self._windows(targets)
+        return self._windows(training_targets(batch_size, self.seq_len, self.horizon,
+                                              self.split, generator))
 
     def held_out_sample(self, batch_size, generator):
         """The held-out windows (targets in the last 20 %), evenly spaced; always the same."""

@@ -60,6 +60,13 @@ class Language:
         firsts = [ending[0] for _, ending in self.classes.values()]
         return max(firsts.count(c) for c in firsts) / len(firsts)
 
+    @property
+    def blocks(self) -> dict:
+        """The building blocks as plain data, {"classes", "fillers", "verbs", "tails"}: what the
+        sampling functions take, so that the exported script can hold them as a literal."""
+        return {"classes": self.classes, "fillers": self.fillers, "verbs": self.verbs,
+                "tails": self.tails}
+
 
 def read_language(code: str) -> Language:
     """Parse ``data/text_<code>.txt``: "[cues NAME ENDING]", "[fillers]", "[verbs]", "[tails]"."""
@@ -88,24 +95,78 @@ def languages() -> tuple[Language, ...]:
 
 
 @functools.cache
+def building_blocks() -> tuple[dict, ...]:
+    """Each language's ``blocks``, in the order of LANGUAGES."""
+    return tuple(lang.blocks for lang in languages())
+
+
+@functools.cache
 def vocabulary() -> tuple[str, ...]:
     """Every character the corpus can produce, sorted (the models' inputs and outputs)."""
+    return tuple(characters(building_blocks()))
+
+
+# -- sampling: the task and the exported script draw with these (Text.script_code) -----------
+def characters(languages: tuple[dict, ...]) -> list[str]:
+    """Every character the languages' building blocks can produce, sorted."""
     chars = {" "}
-    for lang in languages():
-        for cues, ending in lang.classes.values():
+    for lang in languages:
+        for cues, ending in lang["classes"].values():
             chars.update("".join(cues) + ending)
-        chars.update("".join(lang.fillers + lang.verbs + lang.tails))
-    return tuple(sorted(chars))
+        chars.update("".join(lang["fillers"] + lang["verbs"] + lang["tails"]))
+    return sorted(chars)
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence up to its long-range character (``text[-1]``), with the cue's length."""
+def seeded_random(generator: torch.Generator) -> random.Random:
+    """Python's random.Random seeded with one draw of ``generator``: the stream the windows of
+    one batch are drawn from."""
+    return random.Random(int(torch.randint(2**62, (1,), generator=generator)))
 
-    text: str
-    cue_length: int
-    ending: str
-    tail: str
+
+def sentence(rng: random.Random, lang: dict, budget: int, name=None) -> tuple[str, int, str, str]:
+    """A sentence of at most ``budget`` characters up to its long-range character: cue, fillers
+    drawn while they fit, verb, the ending's first character. ``lang``: a language's building
+    blocks; ``name``: the sentence's class (drawn at random if None). Returns the text, the cue's
+    length, the ending and a tail (the ending's rest and the tail follow a complete sentence)."""
+    cues, ending = lang["classes"][name or rng.choice(sorted(lang["classes"]))]
+    cue, verb = rng.choice(cues), rng.choice(lang["verbs"])
+    parts, length = [cue], len(cue) + 1 + len(verb) + 1
+    unused = sorted(lang["fillers"], key=len)  # each filler once, until all have been used
+    while True:
+        fits = bisect.bisect_right([len(f) + 1 for f in unused], budget - length)
+        if not fits:
+            if len(unused) == len(lang["fillers"]):
+                break
+            unused = sorted(lang["fillers"], key=len)
+            continue
+        filler = unused.pop(rng.randrange(fits))
+        parts.append(filler)
+        length += len(filler) + 1
+    return " ".join(parts + [verb]) + ending[0], len(cue), ending, rng.choice(lang["tails"])
+
+
+def window(rng: random.Random, languages: tuple[dict, ...], seq_len: int,
+           shortest: int) -> tuple[str, int]:
+    """seq_len + 1 characters ending at a long-range character, and the step of the cue's last
+    character. The sentence takes the last half to all of the window (so the model also meets
+    sentences shorter than the window, as a prompt may be); earlier sentences of ``shortest``
+    to 80 characters, complete with their endings, fill the window's start."""
+    lang = rng.choice(languages)
+    margin = rng.randint(1, max(1, seq_len // 2))
+    text, cue_length, _, _ = sentence(rng, lang, seq_len - margin)
+    last = len(text)  # the length of the window's own sentence
+    while len(text) < seq_len + 1:
+        before, _, ending, tail = sentence(rng, lang, rng.randint(shortest, 80))
+        text = before + ending[1:] + tail + " " + text
+    start = len(text) - (seq_len + 1)
+    return text[start:], len(text) - last + cue_length - 1 - start
+
+
+def encode(texts: list[str], index: dict[str, int]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Windows of characters as one-hot inputs x (B, T, V) and the next characters' ids
+    y (B, T)."""
+    ids = torch.tensor([[index[c] for c in text] for text in texts])
+    return F.one_hot(ids[:, :-1], len(index)).float(), ids[:, 1:]
 
 
 class Text(Task):
@@ -121,6 +182,7 @@ class Text(Task):
     # Measured at T = 100, seeds 0-4 (docs/science.md): at Adam 2e-3 the LSTM stays a poor
     # character model within the step cap; at 0.01 every model models the characters well.
     defaults = {"lr": 0.01}
+    script_code = (characters, seeded_random, sentence, window, encode)
 
     @classmethod
     def longest(cls, **options) -> int:
@@ -138,67 +200,34 @@ class Text(Task):
         self.chance = float(np.mean([lang.no_context_accuracy for lang in languages()]))
 
     # -- sampling -------------------------------------------------------------------------
-    def sentence(self, rng: random.Random, lang: Language, budget: int,
-                 name: str | None = None) -> Sentence:
-        """A sentence of at most ``budget`` characters up to its long-range character: cue,
-        fillers drawn while they fit, verb, the ending's first character. ``name``: its class
-        (drawn at random if None)."""
-        cues, ending = lang.classes[name or rng.choice(sorted(lang.classes))]
-        cue, verb = rng.choice(cues), rng.choice(lang.verbs)
-        parts, length = [cue], len(cue) + 1 + len(verb) + 1
-        unused = sorted(lang.fillers, key=len)  # each filler once, until all have been used
-        while True:
-            fits = bisect.bisect_right([len(f) + 1 for f in unused], budget - length)
-            if not fits:
-                if len(unused) == len(lang.fillers):
-                    break
-                unused = sorted(lang.fillers, key=len)
-                continue
-            filler = unused.pop(rng.randrange(fits))
-            parts.append(filler)
-            length += len(filler) + 1
-        text = " ".join(parts + [verb]) + ending[0]
-        return Sentence(text, len(cue), ending, rng.choice(lang.tails))
-
-    def window(self, rng: random.Random) -> tuple[str, int]:
-        """seq_len + 1 characters ending at a long-range character, and the step of the cue's
-        last character. The sentence takes the last half to all of the window (so the model
-        also meets sentences shorter than the window, as a prompt may be); earlier sentences,
-        complete with their endings, fill the window's start."""
-        lang = rng.choice(languages())
-        margin = rng.randint(1, max(1, self.seq_len // 2))
-        current = self.sentence(rng, lang, self.seq_len - margin)
-        text = current.text
-        while len(text) < self.seq_len + 1:
-            before = self.sentence(rng, lang, rng.randint(self.min_seq_len, 80))
-            text = before.text + before.ending[1:] + before.tail + " " + text
-        start = len(text) - (self.seq_len + 1)
-        return text[start:], len(text) - len(current.text) + current.cue_length - 1 - start
-
     def example(self, code: str, name: str) -> str:
         """A prompt like the windows: a sentence of class ``name`` in language ``code``, its cue
         about seq_len characters back, stopped right before its long-range character. The same
         for the same length."""
         lang = next(lang for lang in languages() if lang.code == code)
         rng = random.Random(f"{code}-{name}-{self.seq_len}")
-        return self.sentence(rng, lang, self.seq_len - 1, name).text[:-1]
+        return sentence(rng, lang.blocks, self.seq_len - 1, name)[0][:-1]
 
     def sample(self, batch_size, generator):
-        rng = random.Random(int(torch.randint(2**62, (1,), generator=generator)))
-        return self._batch([self.window(rng) for _ in range(batch_size)])
+        rng = seeded_random(generator)
+        return self._batch([self._window(rng) for _ in range(batch_size)])
 
     def probe_sample(self, batch_size, generator):
         """Probe windows in twins: the second of a pair is the first with its cue swapped for
         a cue of another class of the same length, so the two differ only in the cue and the
         answer (what a model must carry between them)."""
-        rng = random.Random(int(torch.randint(2**62, (1,), generator=generator)))
+        rng = seeded_random(generator)
         windows = []
         while len(windows) < batch_size:
-            window = self.window(rng)
-            twin = self.twin(*window)
+            drawn = self._window(rng)
+            twin = self.twin(*drawn)
             if twin is not None:
-                windows += [window, twin]
+                windows += [drawn, twin]
         return self._batch(windows[:batch_size])
+
+    def _window(self, rng: random.Random) -> tuple[str, int]:
+        """A window of this task's length, and its cue's last step (``window``)."""
+        return window(rng, building_blocks(), self.seq_len, self.min_seq_len)
 
     @staticmethod
     def twin(text: str, cue_end: int) -> tuple[str, int] | None:
@@ -217,9 +246,8 @@ class Text(Task):
         return head[: -len(cue)] + other + text[cue_end + 1 : -1] + other_ending[0], cue_end
 
     def _batch(self, windows: list[tuple[str, int]]) -> Batch:
-        ids = torch.tensor([[self.index[c] for c in text] for text, _ in windows])
-        key_steps = torch.tensor([[cue] for _, cue in windows])
-        return Batch(one_hot(ids[:, :-1], self.input_size), ids[:, 1:], key_steps)
+        x, y = encode([text for text, _ in windows], self.index)
+        return Batch(x, y, torch.tensor([[cue] for _, cue in windows]))
 
     # -- scoring --------------------------------------------------------------------------
     def loss(self, pred, y, reduction="mean"):

@@ -10,5 +10,8 @@ names the script defines elsewhere (placeholders in ``names.py``), and optionall
 
 A ``# script: <what>`` line in a section is replaced by code the generator writes there
 (``lstm_viz/export/standalone.py``). What a model kind needs in the script (its layer class, its
-initialisation) is the kind's own code, copied from its module (``ModelKind.script_code``).
+initialisation) is the kind's own code, copied from its module (``ModelKind.script_code``); so
+is how a task draws its batches (``Task.script_code``, on a task template's line
+``# script: the task's own code``): the template's ``sample`` only calls it. A template imports
+what that code needs (marked ``noqa: F401`` where the template itself does not use it).
 """

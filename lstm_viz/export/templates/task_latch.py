@@ -1,9 +1,9 @@
 """The exported script's latch (Hochreiter & Schmidhuber 1997, experiment 2)."""
 
-import torch
 import torch.nn.functional as F
 
 from lstm_viz.export.templates.names import N_DISTRACTORS, N_SIGNALS, SEQ_LEN
+from lstm_viz.tasks.latch import signal_and_noise
 
 
 def values(task, config) -> dict:
@@ -16,13 +16,12 @@ def values(task, config) -> dict:
 # The model must report the signal at the last step: chance accuracy is 1 / N_SIGNALS.
 INPUT_SIZE, OUTPUT_SIZE = N_SIGNALS + N_DISTRACTORS, N_SIGNALS
 
+# script: the task's own code
+
 
 def sample(batch_size, generator):
     """A batch: one-hot inputs x (B, T, INPUT_SIZE) and the signal to report y (B,)."""
-    signal = torch.randint(0, N_SIGNALS, (batch_size,), generator=generator)
-    noise = torch.randint(N_SIGNALS, INPUT_SIZE, (batch_size, SEQ_LEN - 1), generator=generator)
-    symbols = torch.cat([signal[:, None], noise], dim=1)
-    return F.one_hot(symbols, INPUT_SIZE).float(), signal
+    return signal_and_noise(batch_size, SEQ_LEN, N_SIGNALS, INPUT_SIZE, generator)
 
 
 def loss_fn(pred, y):

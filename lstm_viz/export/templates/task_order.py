@@ -1,9 +1,9 @@
 """The exported script's temporal order (Hochreiter & Schmidhuber 1997, experiment 6)."""
 
-import torch
 import torch.nn.functional as F
 
 from lstm_viz.export.templates.names import SEQ_LEN
+from lstm_viz.tasks.order import relevant_pair
 
 # ---- script ----
 # ---- The task: temporal order (Hochreiter & Schmidhuber 1997, experiment 6) ------------------
@@ -12,22 +12,13 @@ from lstm_viz.export.templates.names import SEQ_LEN
 # class is the ordered pair XX, XY, YX or YY: chance accuracy is 0.25.
 INPUT_SIZE, OUTPUT_SIZE = 6, 4  # 4 distractors, then X and Y
 
-
-def paper_positions(batch_size, generator):
-    """One step in each of experiment 6a's bands: (B, 2)."""
-    bands = [(SEQ_LEN // 10, SEQ_LEN // 5), (SEQ_LEN // 2, 3 * SEQ_LEN // 5)]
-    steps = [torch.randint(low, high + 1, (batch_size,), generator=generator) for low, high in bands]
-    return torch.stack(steps, dim=1)
+# script: the task's own code
 
 
 def sample(batch_size, generator):
     """A batch: one-hot inputs x (B, T, 6) and the class of the pair y (B,)."""
-    symbols = torch.randint(0, 4, (batch_size, SEQ_LEN), generator=generator)
-    positions = paper_positions(batch_size, generator)
-    relevant = torch.randint(0, 2, (batch_size, 2), generator=generator)
-    symbols.scatter_(1, positions, 4 + relevant)
-    target = 2 * relevant[:, 0] + relevant[:, 1]
-    return F.one_hot(symbols, INPUT_SIZE).float(), target
+    x, y, _ = relevant_pair(batch_size, SEQ_LEN, generator)
+    return x, y
 
 
 def loss_fn(pred, y):

@@ -1,13 +1,14 @@
 """The exported script's price forecast (a synthetic series with a season)."""
 
-import math
+import math  # noqa: F401 (the task's own code uses it)
 
 import numpy as np
-import torch
 import torch.nn.functional as F
 
 from lstm_viz.export.templates.names import (HORIZON, LENGTH, PERIOD, SEQ_LEN, SERIES_SEED,
                                              TRAIN_SHARE)
+from lstm_viz.tasks.prices import synthetic_prices
+from lstm_viz.tasks.series import relative_windows, training_targets, typical_change
 
 DRIFT = VOLATILITY = AMPLITUDE = 0.0
 
@@ -34,32 +35,19 @@ def values(task, config) -> dict:
 INPUT_SIZE, OUTPUT_SIZE = 1, 1
 
 
-def synthetic_prices():
-    """log p_t = log 100 + DRIFT t + VOLATILITY W_t + AMPLITUDE ((t mod PERIOD) / PERIOD), with
-    W a standard random walk from NumPy's PCG64 generator."""
-    rng = np.random.Generator(np.random.PCG64(SERIES_SEED))
-    walk = np.concatenate(([0.0], np.cumsum(rng.standard_normal(LENGTH - 1))))
-    t = np.arange(LENGTH, dtype=np.float64)
-    season = AMPLITUDE * np.mod(t, PERIOD) / PERIOD
-    return np.exp(math.log(100.0) + DRIFT * t + VOLATILITY * walk + season)
+# script: the task's own code
 
 
-LOG_PRICES = np.log(synthetic_prices())
+LOG_PRICES = np.log(synthetic_prices(LENGTH, SERIES_SEED, period=PERIOD, drift=DRIFT,
+                                     volatility=VOLATILITY, amplitude=AMPLITUDE))
 SPLIT = int(LENGTH * TRAIN_SHARE)  # training targets lie before it
-TRAIN = LOG_PRICES[:SPLIT]
-SCALE = float(np.std(TRAIN[HORIZON:] - TRAIN[:-HORIZON])) or 1.0  # the typical change
+SCALE = typical_change(LOG_PRICES[:SPLIT], HORIZON)
 
 
 def sample(batch_size, generator):
     """A batch of training windows x (B, T, 1) and their targets y (B,)."""
-    low = SEQ_LEN - 1 + HORIZON
-    targets = torch.randint(low, SPLIT, (batch_size,), generator=generator).numpy()
-    ends = targets - HORIZON  # each window's last price
-    steps = ends[:, None] + np.arange(-SEQ_LEN + 1, 1)[None, :]
-    last = LOG_PRICES[ends][:, None]
-    x = (LOG_PRICES[steps] - last) / SCALE
-    y = (LOG_PRICES[targets] - last[:, 0]) / SCALE
-    return torch.tensor(x, dtype=torch.float32)[..., None], torch.tensor(y, dtype=torch.float32)
+    targets = training_targets(batch_size, SEQ_LEN, HORIZON, SPLIT, generator)
+    return relative_windows(LOG_PRICES, targets, SEQ_LEN, HORIZON, SCALE)
 
 
 def loss_fn(pred, y):
