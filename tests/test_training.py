@@ -16,7 +16,7 @@ SMALL = RunConfig(seq_len=8, hidden_size=8, batch_size=8, probe_batch_size=4, pr
 
 
 def _histories(trainer):
-    return {k: trainer.history[k].arrays() for k in trainer.models}
+    return {k: trainer.history[k].arrays() for k in trainer.kinds}
 
 
 def test_same_config_gives_identical_histories():
@@ -148,7 +148,7 @@ def test_training_batches_do_not_decide_solved():
 def test_held_out_evaluations_follow_probe_every_and_the_end():
     trainer = LockstepTrainer(SMALL.replace(probe_every=4, max_steps=10))
     trainer.step(10)
-    for kind in trainer.models:
+    for kind in trainer.kinds:
         assert [s for s, _ in trainer.evals[kind]] == [0, 4, 8, 10]
     assert trainer.eval_batch.x.shape[0] == trainer.task.eval_batch_size
 
@@ -184,7 +184,7 @@ def test_steps_within_a_time_budget_is_bounded():
     trainer = LockstepTrainer(SMALL)
     assert trainer.steps_within(0.4) == 1  # nothing measured yet
     trainer.step(5)
-    per_step = sum(trainer.ms_per_step(k) for k in trainer.models) / 1000
+    per_step = sum(trainer.ms_per_step(k) for k in trainer.kinds) / 1000
     n = trainer.steps_within(0.4, most=10_000)
     assert abs(n - 0.4 / per_step) <= 1
     assert trainer.steps_within(1e-9) == 1 and trainer.steps_within(1e9, most=7) == 7

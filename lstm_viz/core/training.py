@@ -206,16 +206,16 @@ class Records:
 
 class _Progress:
     """Where a run stands, for the trainer and for a reader's view alike: both have steps,
-    config, models and diverged."""
+    config, kinds (the ids of the run's models) and diverged."""
 
     @property
     def done(self) -> bool:
         """True at the step cap, or when every model has diverged."""
-        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.models)
+        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.kinds)
 
     @property
-    def live_models(self) -> list[str]:
-        return [k for k in self.models if k not in self.diverged]
+    def live_kinds(self) -> list[str]:
+        return [k for k in self.kinds if k not in self.diverged]
 
 
 class RunRecords(Records, _Progress):
@@ -230,6 +230,7 @@ class RunRecords(Records, _Progress):
 
     def __init__(self, config: RunConfig, task: Task | None = None):
         self.config = config
+        self.kinds = config.models
         self.lock = threading.RLock()
         self.task = task or make_task(config.task, config.seq_len, **config.task_options)
         probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
@@ -239,7 +240,7 @@ class RunRecords(Records, _Progress):
 
     def _clear_records(self) -> None:
         """Back to the records of step 0."""
-        started = Records.started(self.config.models, self.config.probe_every)
+        started = Records.started(self.kinds, self.config.probe_every)
         for f in fields(Records):
             setattr(self, f.name, getattr(started, f.name))
 
@@ -260,7 +261,7 @@ class RunRecords(Records, _Progress):
 
     def seconds_per_step(self) -> float:
         """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
-        return sum(self.ms_per_step(k) for k in self.live_models) / 1000
+        return sum(self.ms_per_step(k) for k in self.live_kinds) / 1000
 
     def await_head(self, step: int, seconds: float) -> None:
         """Wait at most ``seconds`` until the head reaches ``step``: nothing to wait for here
@@ -330,7 +331,7 @@ class LockstepTrainer(RunRecords):
         while taken < n and not self.done:
             batch = self.task.sample(self.config.batch_size, self.generator)
             self.steps += 1
-            for kind in self.live_models:
+            for kind in self.live_kinds:
                 self._train_step(kind, batch)
             if self.steps % self.config.probe_every == 0 or self.done:
                 self._evaluate_held_out()
@@ -363,7 +364,7 @@ class LockstepTrainer(RunRecords):
     @torch.no_grad()
     def _evaluate_held_out(self) -> None:
         """Every live model's metric on the fixed held-out batch, recorded at this step."""
-        for kind in self.live_models:
+        for kind in self.live_kinds:
             pred = self.models[kind](self.eval_batch.x)
             metric = self.task.metric(pred, self.eval_batch.y)
             if not math.isfinite(metric):
@@ -383,10 +384,10 @@ class LockstepTrainer(RunRecords):
     def _take_snapshot(self) -> Snapshot:
         if self.snapshots and self.snapshots[-1].step == self.steps:
             return self.snapshots[-1]
-        for kind in self.live_models:  # an update can leave NaN weights behind a finite loss
+        for kind in self.live_kinds:  # an update can leave NaN weights behind a finite loss
             if not all(torch.isfinite(p).all() for p in self.models[kind].parameters()):
                 self.diverged[kind] = self.steps
-        probes = {k: probe(self.models[k], self.task, self.probe_batch) for k in self.live_models}
+        probes = {k: probe(self.models[k], self.task, self.probe_batch) for k in self.live_kinds}
         snapshot = Snapshot(self.steps, probes)
         self.snapshots.append(snapshot)
         if len(self.snapshots) > MAX_SNAPSHOTS:
@@ -399,13 +400,13 @@ class LockstepTrainer(RunRecords):
         """Metric of every model on the fixed held-out batch now (nan for a diverged model)."""
         with self.lock:
             self._evaluate_held_out()
-            return {k: self.view().held_out(k) for k in self.models}
+            return {k: self.view().held_out(k) for k in self.kinds}
 
     def probe_now(self) -> Snapshot:
         """Probes of every live model with finite weights at the current step, not kept (a
         session's own look at a step between the scheduled snapshots)."""
         with self.lock:
-            kinds = [k for k in self.live_models
+            kinds = [k for k in self.live_kinds
                      if all(torch.isfinite(p).all() for p in self.models[k].parameters())]
             return Snapshot(self.steps, {k: probe(self.models[k], self.task, self.probe_batch)
                                          for k in kinds})
@@ -426,7 +427,7 @@ class RunView(_Progress):
 
     def __init__(self, trainer: RunRecords, step: int, cap: int, own_snapshots: tuple):
         self.trainer, self.steps = trainer, step
-        self.task, self.models = trainer.task, trainer.config.models
+        self.task, self.kinds = trainer.task, trainer.config.models
         self.config = trainer.config.replace(max_steps=cap)
         self.probe_batch, self.eval_batch = trainer.probe_batch, trainer.eval_batch
         self.diverged = {k: s for k, s in dict(trainer.diverged).items() if s <= step}

@@ -207,8 +207,8 @@ def gradients(run: RunView) -> dict:
         figs["grad_now"] = figures.gradient_norms(
             latest.probes, key_steps, run.diverged, t("panels.grad_now", step=latest.step), mean,
             shared)
-    z_range = figures.log10_range(run.snapshots, list(run.models))
-    for kind in run.models:
+    z_range = figures.log10_range(run.snapshots, list(run.kinds))
+    for kind in run.kinds:
         figs[f"history_{kind}"] = figures.gradient_history(
             run.snapshots, kind, z_range,
             t("panels.history", model=kind_label(kind), mean=mean))
@@ -221,7 +221,7 @@ def gradients(run: RunView) -> dict:
             latest.probes, key_steps, t("panels.connectivity", step=latest.step), mean)
     rows = {k: ([s.step for s in run.snapshots if k in s.probes],
                 [s.probes[k].sigma_max for s in run.snapshots if k in s.probes])
-            for k in run.models if kind_of(k).memory_gate is None}
+            for k in run.kinds if kind_of(k).memory_gate is None}
     if any(steps for steps, _ in rows.values()):
         names = t("texts.and").join(kind_label(k) for k in rows)
         figs["sigma"] = figures.sigma_figure(rows, t("panels.sigma", models=names))
@@ -259,7 +259,7 @@ def next_characters(trainer, prompt, length: int, temperature: float, seed: int)
 
 def forecasts(run: RunView) -> dict:
     """The price page: each model's latest held-out forecasts against the truth."""
-    rows = {kind: run.forecast(kind) for kind in run.models}
+    rows = {kind: run.forecast(kind) for kind in run.kinds}
     rows = {kind: row for kind, row in rows.items() if row is not None}
     step = max((row[0] for row in rows.values()), default=0)
     return {"forecast": figures.forecast_figure(

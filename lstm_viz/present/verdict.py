@@ -143,7 +143,7 @@ def _standing_clause(run: RunView, kind: str) -> str:
 
 def verdict(run: RunView) -> str:
     """The race in one sentence, solved models first."""
-    order = sorted(run.models, key=lambda k: run.solved_step(k) is None)
+    order = sorted(run.kinds, key=lambda k: run.solved_step(k) is None)
     sentence = "; ".join(model_verdict(run, kind) for kind in order)
     if run.steps == 0:
         return t("verdict.untrained", sentence=sentence)
