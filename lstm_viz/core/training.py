@@ -4,12 +4,13 @@ Like minGPT's trainer it knows nothing of the UI: a page, the CLI and the benchm
 through ``step(n)`` and read ``history``, ``evals``, ``snapshots`` and ``diverged``.
 
 - ``history``: per-step training-batch records, every step up to the largest step cap.
-- ``evals``: the metric on one fixed held-out batch, every ``probe_every`` steps and at the end
+- ``evals``: the metric on one fixed held-out batch, every ``config.eval_every`` steps and at the end
   (``eval_losses``: the loss there too; ``forecasts``: a regression's predictions there).
   "Solved" is judged on these, never on training batches, and is withdrawn when the held-out
   metric falls back.
-- ``snapshots``: probes of every model; thinned (every other one dropped, the interval doubled)
-  beyond ``MAX_SNAPSHOTS``, so a long run keeps snapshots that span all of it.
+- ``snapshots``: probes of every model, every ``snapshot_every`` steps (at first
+  ``config.eval_every``) and at the end; thinned (every other one dropped, ``snapshot_every``
+  doubled) beyond ``MAX_SNAPSHOTS``, so a long run keeps snapshots that span all of it.
 
 ``Records`` declares every record once, with how it starts and how it reaches the server's
 mirror of a run trained in the worker process.
@@ -154,16 +155,16 @@ FURTHEST = Crossing(lambda value, step: value, lambda mine, sent, known, head: m
 
 def _per_model(make: Callable) -> Callable:
     """A record's start: ``make()`` for each model of the run."""
-    return lambda kinds, probe_every: {k: make() for k in kinds}
+    return lambda kinds, snapshot_every: {k: make() for k in kinds}
 
 
 def _once(make: Callable) -> Callable:
     """A record's start: one ``make()`` for the run."""
-    return lambda kinds, probe_every: make()
+    return lambda kinds, snapshot_every: make()
 
 
 def _record(start: Callable, crossing: Crossing):
-    """A field of ``Records``: ``start(kinds, probe_every)`` is its value at step 0."""
+    """A field of ``Records``: ``start(kinds, snapshot_every)`` is its value at step 0."""
     return field(metadata={"start": start, "crossing": crossing})
 
 
@@ -178,7 +179,7 @@ class Records:
     eval_losses: dict[str, list[tuple[int, float]]] = _record(_per_model(list), ROWS)
     forecasts: dict[str, list[tuple[int, np.ndarray]]] = _record(_per_model(list), ROWS)
     snapshots: list[Snapshot] = _record(_once(list), SNAPSHOTS)
-    probe_every: int = _record(lambda kinds, probe_every: probe_every, LATEST)  # snapshots'
+    snapshot_every: int = _record(lambda kinds, snapshot_every: snapshot_every, LATEST)
     trained_steps: dict[str, int] = _record(_per_model(int), LATEST)
     train_seconds: dict[str, float] = _record(_per_model(float), LATEST)
     diverged: dict[str, int] = _record(_once(dict), ADDED)  # model: the step it diverged at
@@ -188,9 +189,9 @@ class Records:
     head: int = _record(_once(int), FURTHEST)
 
     @classmethod
-    def started(cls, kinds: tuple[str, ...], probe_every: int) -> Records:
+    def started(cls, kinds: tuple[str, ...], snapshot_every: int) -> Records:
         """The records of a run at step 0, before anything is recorded."""
-        return cls(**{f.name: f.metadata["start"](kinds, probe_every) for f in fields(cls)})
+        return cls(**{f.name: f.metadata["start"](kinds, snapshot_every) for f in fields(cls)})
 
     def after(self, step: int) -> Records:
         """What a mirror complete up to ``step`` lacks (what the worker sends it)."""
@@ -240,7 +241,7 @@ class RunRecords(Records, _Progress):
 
     def _clear_records(self) -> None:
         """Back to the records of step 0."""
-        started = Records.started(self.kinds, self.config.probe_every)
+        started = Records.started(self.kinds, self.config.eval_every)
         for f in fields(Records):
             setattr(self, f.name, getattr(started, f.name))
 
@@ -333,9 +334,9 @@ class LockstepTrainer(RunRecords):
             self.steps += 1
             for kind in self.live_kinds:
                 self._train_step(kind, batch)
-            if self.steps % self.config.probe_every == 0 or self.done:
+            if self.steps % self.config.eval_every == 0 or self.done:
                 self._evaluate_held_out()
-            if self.steps % self.probe_every == 0 or self.done:
+            if self.steps % self.snapshot_every == 0 or self.done:
                 self.take_snapshot()
             self.head = self.steps  # every record of this step is complete
             taken += 1
@@ -392,7 +393,7 @@ class LockstepTrainer(RunRecords):
         self.snapshots.append(snapshot)
         if len(self.snapshots) > MAX_SNAPSHOTS:
             self.snapshots = self.snapshots[:1] + self.snapshots[2::2]
-            self.probe_every *= 2
+            self.snapshot_every *= 2
         return snapshot
 
     @torch.no_grad()
