@@ -146,7 +146,7 @@ def _seconds(fn) -> float:
 
 def overhead_ratio(config: RunConfig, rounds: int, steps: int) -> float:
     """Median trainer steps/s over median bare-loop steps/s, rounds alternating."""
-    trainer = LockstepTrainer(config.replace(probe_every=NO_PROBES, max_steps=20000))
+    trainer = LockstepTrainer(config.replace(eval_every=NO_PROBES, max_steps=20000))
     bare = _BareLoop(trainer)
     trainer.step(2)  # warm up both
     bare.step(2)
@@ -165,7 +165,7 @@ def step_ratios(lengths: tuple[int, ...], rounds: int) -> dict[str, dict[str, fl
     ratios: dict[str, dict[str, float]] = {k: {} for k in RATIO_KINDS}
     for seq_len in lengths:
         loops = {k: _BareLoop(LockstepTrainer(RunConfig(seq_len=seq_len, models=(k,),
-                                                        probe_every=NO_PROBES)))
+                                                        eval_every=NO_PROBES)))
                  for k in ("lstm", *RATIO_KINDS)}
         times = {k: [] for k in loops}
         for loop in loops.values():
@@ -195,7 +195,7 @@ def solve_seconds(config: RunConfig, kind: str = "lstm", chunk: int = 25) -> dic
 
 def probe_and_tick(config: RunConfig, rounds: int) -> dict:
     """One probe snapshot against one training tick, alternating; and full live ticks."""
-    trainer = LockstepTrainer(config.replace(probe_every=NO_PROBES, max_steps=20000))
+    trainer = LockstepTrainer(config.replace(eval_every=NO_PROBES, max_steps=20000))
     trainer.step(5)
     n = trainer.steps_within()
     probes, ticks = [], []

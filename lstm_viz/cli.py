@@ -144,7 +144,7 @@ def race_report(trainer: LockstepTrainer) -> dict:
     metrics = trainer.evaluate()
     view = trainer.view()
     models = {}
-    for kind in trainer.models:
+    for kind in trainer.kinds:
         end_probe = final.probes.get(kind)
         record = gradient_record(view, kind)
         models[kind] = {

@@ -77,7 +77,7 @@ def three_models_run():
     from lstm_viz import LockstepTrainer, RunConfig
 
     trainer = LockstepTrainer(RunConfig(seq_len=12, models=("rnn", "lstm", "gru"),
-                                        max_steps=30, probe_every=10))
+                                        max_steps=30, eval_every=10))
     trainer.train_to(30)
     return trainer.view()
 

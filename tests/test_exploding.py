@@ -89,7 +89,7 @@ def test_the_verdict_tells_an_exploded_run_from_one_clipping_held_and_a_diverged
     assert "its largest gradient norm before that was" in said
 
     calm = _run(RunConfig(seq_len=20, max_steps=40), 40)
-    assert all(gradient_state(calm, k) is None for k in calm.models)
+    assert all(gradient_state(calm, k) is None for k in calm.kinds)
     assert ";" not in model_verdict(calm, "rnn")
 
 

@@ -23,7 +23,7 @@ from lstm_viz.serving.worker import TrainingWorker
 from lstm_viz.tasks import TASKS, series
 from tests.test_pages import open_app
 
-SMALL = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
+SMALL = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, eval_every=5,
                   models=MODEL_KINDS, max_steps=400)
 SCRIPT_STEPS = 5
 

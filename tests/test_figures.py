@@ -14,7 +14,7 @@ from lstm_viz.core.kinds import KINDS
 from lstm_viz.present import axes, figures, panels
 from lstm_viz.present.labels import kind_color, kind_label, multiplier_label
 
-CONFIG = RunConfig(seq_len=12, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
+CONFIG = RunConfig(seq_len=12, hidden_size=6, batch_size=8, probe_batch_size=4, eval_every=5,
                    models=("rnn", "lstm", "gru"), max_steps=30)
 
 

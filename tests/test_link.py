@@ -121,7 +121,7 @@ def test_a_link_written_today_opens_the_same_run_after_a_default_changes(monkeyp
     assert after_change.lr == 0.002  # read with the defaults of its own version
     again = LockstepTrainer(after_change)
     again.step(3)
-    for kind in before.models:
+    for kind in before.kinds:
         np.testing.assert_array_equal(before.history[kind].arrays()["loss"],
                                       again.history[kind].arrays()["loss"])
     newer = link.read(params(f"v={NEXT}&seq_len=12"))  # a link made under the new default

@@ -8,7 +8,7 @@ from lstm_viz.present import panels
 def test_history_and_snapshots_stay_bounded_over_a_long_run(monkeypatch):
     monkeypatch.setattr(training, "HISTORY_LEN", 400)
     monkeypatch.setattr(training, "MAX_SNAPSHOTS", 8)
-    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=8, probe_every=10, max_steps=20_000))
+    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=8, eval_every=10, max_steps=20_000))
     for _ in range(60):
         trainer.step(20)
         panels.race(trainer.view())

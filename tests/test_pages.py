@@ -429,12 +429,12 @@ def test_raising_the_step_cap_lets_the_run_go_on():
 def test_an_empty_models_link_opens_the_default_models_without_a_warning():
     at = open_app({"models": ""})
     assert "the link selects no models; using the default rnn, lstm" in at.info[0].value
-    assert not at.warning and view_of(at).models == ("rnn", "lstm")
+    assert not at.warning and view_of(at).kinds == ("rnn", "lstm")
 
 
 def test_lowercase_model_names_in_a_link_are_accepted():
     at = open_app({"models": ["lstm", "gru"]})
-    assert view_of(at).models == ("lstm", "gru") and not at.info
+    assert view_of(at).kinds == ("lstm", "gru") and not at.info
 
 
 def test_primer_at_one_step_says_there_is_no_step_back():

@@ -102,7 +102,7 @@ def test_bench_measures_chromium_pages_on_one_link_beside_a_sweep():
 def test_memory_stays_flat_over_a_long_run(monkeypatch):
     monkeypatch.setattr(training, "HISTORY_LEN", 400)
     monkeypatch.setattr(training, "MAX_SNAPSHOTS", 8)
-    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=8, probe_every=10, max_steps=20_000))
+    trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=8, eval_every=10, max_steps=20_000))
     memory = []
     for _ in range(60):
         trainer.step(20)

@@ -21,7 +21,7 @@ from lstm_viz.serving.sessions import (
 )
 from lstm_viz.serving.worker import TrainingWorker
 
-SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
+SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, eval_every=5,
                   models=("rnn", "lstm"), max_steps=300)
 
 

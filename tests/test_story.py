@@ -86,17 +86,17 @@ def test_the_explanation_comes_from_the_runs_own_numbers():
     scene = story.scene_at(1)
     view = run_to_cap(scene, seq_len=6, max_steps=100)
     outcome = scene.outcome(view)
-    assert outcome == tuple(k for k in view.models if view.solved_step(k) is not None)
+    assert outcome == tuple(k for k in view.kinds if view.solved_step(k) is not None)
     lines = story.explanation(scene, view, outcome)
-    for kind in view.models:
+    for kind in view.kinds:
         step = view.solved_step(kind)
         expected = (TABLES["en"]["story.solved"] if step is not None else TABLES["en"]["story.unsolved"])
         assert expected.split("{")[0] in " ".join(lines)
         if step is not None:
             assert f"at step {step} " in " ".join(lines)
-    assert lines[len(view.models)] == f"You predicted it: {story.choice_text(scene, outcome)}."
+    assert lines[len(view.kinds)] == f"You predicted it: {story.choice_text(scene, outcome)}."
     wrong = next(c for c in scene.choices() if c != outcome)
-    said = story.explanation(scene, view, wrong)[len(view.models)]
+    said = story.explanation(scene, view, wrong)[len(view.kinds)]
     assert said == (f"You predicted: {story.choice_text(scene, wrong)}. The run says otherwise: "
                     f"{story.choice_text(scene, outcome)}.")
     usual = tuple(sorted(outcome)) == tuple(sorted(scene.usual))
@@ -178,7 +178,7 @@ def _moves(scene, seed):
     trainer = LockstepTrainer(scene.config.replace(seed=seed))
     flat = {k: lambda m=m: torch.cat([p.detach().flatten().clone() for p in m.parameters()])
             for k, m in trainer.models.items()}
-    moves = {k: {} for k in trainer.models}
+    moves = {k: {} for k in trainer.kinds}
     while trainer.steps < scene.config.max_steps:
         before = {k: weights() for k, weights in flat.items()}
         trainer.step(1)

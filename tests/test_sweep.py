@@ -25,7 +25,7 @@ def test_a_cell_is_its_model_alone_on_the_race_batches_and_stops_once_solved():
     config = cell_config(BASE, "lstm", 4, seed=3)
     assert config.models == ("lstm",) and config.seq_len == 4 and config.seed == 3
     result = run_cell(config)
-    assert result.solved and result.steps < 150 and result.steps % config.probe_every == 0
+    assert result.solved and result.steps < 150 and result.steps % config.eval_every == 0
     race = LockstepTrainer(BASE.replace(seq_len=4, seed=3))  # the same model in a race
     race.step(result.steps)
     assert race.view().held_out("lstm") == result.metric

@@ -11,12 +11,12 @@ import torch
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core import training
 
-SMALL = RunConfig(seq_len=8, hidden_size=8, batch_size=8, probe_batch_size=4, probe_every=5,
+SMALL = RunConfig(seq_len=8, hidden_size=8, batch_size=8, probe_batch_size=4, eval_every=5,
                   models=("rnn", "lstm", "gru"), max_steps=200)
 
 
 def _histories(trainer):
-    return {k: trainer.history[k].arrays() for k in trainer.models}
+    return {k: trainer.history[k].arrays() for k in trainer.kinds}
 
 
 def test_same_config_gives_identical_histories():
@@ -79,7 +79,7 @@ def test_divergence_freezes_one_model_while_others_train():
 
 def test_exploding_rnn_is_caught_as_divergence_while_the_lstm_trains_on():
     config = RunConfig(task="adding", seq_len=20, optimizer="sgd", lr=0.3, clip=0.0,
-                       models=("rnn", "lstm"), max_steps=100, probe_every=10)
+                       models=("rnn", "lstm"), max_steps=100, eval_every=10)
     trainer = LockstepTrainer(config)
     trainer.step(100)
     assert "rnn" in trainer.diverged and "lstm" not in trainer.diverged
@@ -101,7 +101,7 @@ def test_nan_weights_behind_a_finite_loss_are_caught_before_probing():
 def test_history_and_snapshots_are_bounded(monkeypatch):
     monkeypatch.setattr(training, "MAX_SNAPSHOTS", 6)
     monkeypatch.setattr(training, "HISTORY_LEN", 50)
-    trainer = LockstepTrainer(SMALL.replace(probe_every=2, models=("lstm",), max_steps=200))
+    trainer = LockstepTrainer(SMALL.replace(eval_every=2, models=("lstm",), max_steps=200))
     trainer.step(200)
     assert len(trainer.history["lstm"]) == 50
     assert trainer.history["lstm"].arrays()["step"][-1] == 200
@@ -109,11 +109,11 @@ def test_history_and_snapshots_are_bounded(monkeypatch):
     steps = [s.step for s in trainer.snapshots]
     assert len(steps) <= 6 and steps[0] == 0 and steps[-1] == 200
     assert steps == sorted(steps)
-    assert trainer.probe_every > 2
+    assert trainer.snapshot_every > 2
 
 
 def test_solved_step_and_evaluate_on_an_easy_lag():
-    trainer = LockstepTrainer(RunConfig(seq_len=5, models=("lstm",), max_steps=150, probe_every=50))
+    trainer = LockstepTrainer(RunConfig(seq_len=5, models=("lstm",), max_steps=150, eval_every=50))
     trainer.step(150)
     assert [s for s, _ in trainer.evals["lstm"]] == [0, 50, 100, 150]
     assert trainer.view().solved_step("lstm") in (50, 100, 150)
@@ -145,10 +145,10 @@ def test_training_batches_do_not_decide_solved():
     assert trainer.view().solved_step("lstm") is None
 
 
-def test_held_out_evaluations_follow_probe_every_and_the_end():
-    trainer = LockstepTrainer(SMALL.replace(probe_every=4, max_steps=10))
+def test_held_out_evaluations_follow_eval_every_and_the_end():
+    trainer = LockstepTrainer(SMALL.replace(eval_every=4, max_steps=10))
     trainer.step(10)
-    for kind in trainer.models:
+    for kind in trainer.kinds:
         assert [s for s, _ in trainer.evals[kind]] == [0, 4, 8, 10]
     assert trainer.eval_batch.x.shape[0] == trainer.task.eval_batch_size
 
@@ -156,7 +156,7 @@ def test_held_out_evaluations_follow_probe_every_and_the_end():
 def test_bookkeeping_stays_right_at_12000_steps():
     """steps, solved step and ms per step past 10,000 steps (the old ring buffer's size)."""
     config = RunConfig(seq_len=3, hidden_size=2, batch_size=2, probe_batch_size=1, models=("lstm",),
-                       probe_every=500, max_steps=12_000)
+                       eval_every=500, max_steps=12_000)
     trainer = LockstepTrainer(config)
     began = time.perf_counter()
     trainer.step(12_000)
@@ -184,7 +184,7 @@ def test_steps_within_a_time_budget_is_bounded():
     trainer = LockstepTrainer(SMALL)
     assert trainer.steps_within(0.4) == 1  # nothing measured yet
     trainer.step(5)
-    per_step = sum(trainer.ms_per_step(k) for k in trainer.models) / 1000
+    per_step = sum(trainer.ms_per_step(k) for k in trainer.kinds) / 1000
     n = trainer.steps_within(0.4, most=10_000)
     assert abs(n - 0.4 / per_step) <= 1
     assert trainer.steps_within(1e-9) == 1 and trainer.steps_within(1e9, most=7) == 7

@@ -32,7 +32,7 @@ def test_verdict_before_training():
 
 
 def test_verdict_names_the_solved_step_and_the_model_at_chance():
-    trainer = LockstepTrainer(RunConfig(seq_len=40, models=("rnn", "lstm"), max_steps=150, probe_every=25))
+    trainer = LockstepTrainer(RunConfig(seq_len=40, models=("rnn", "lstm"), max_steps=150, eval_every=25))
     trainer.step(150)
     solved = trainer.view().solved_step("lstm")
     assert solved is not None and trainer.view().solved_step("rnn") is None

@@ -16,7 +16,7 @@ from lstm_viz.serving.worker import SERVING_NICE, WORKER, TrainingWorker
 from lstm_viz.serving.worker_process import HeldRuns
 from lstm_viz.tasks import make_task
 
-SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, probe_every=5,
+SCENE = RunConfig(seq_len=8, hidden_size=6, batch_size=8, probe_batch_size=4, eval_every=5,
                   models=("rnn", "lstm", "gru"), max_steps=400)
 
 
@@ -59,20 +59,20 @@ def test_a_run_in_the_worker_records_exactly_what_a_run_here_records(worker, tas
         remote.train_to(goal)
         local.train_to(goal)
         _same_records(remote, local)
-    assert len(remote.snapshots) < 333 // SCENE.probe_every and remote.seconds_per_step() > 0
+    assert len(remote.snapshots) < 333 // SCENE.eval_every and remote.seconds_per_step() > 0
 
 
 @pytest.mark.parametrize("task", ["latch", "series"])
 def test_records_sent_in_pieces_and_pickled_make_a_mirror_of_the_run(task):
     """What the worker sends (``after``) and the mirror takes, without a worker in between."""
     local = LockstepTrainer(SCENE.replace(task=task))
-    mirror, known = Records.started(SCENE.models, SCENE.probe_every), -1  # (no step yet)
+    mirror, known = Records.started(SCENE.models, SCENE.eval_every), -1  # (no step yet)
     for goal in (0, 7, 60, 333):
         local.train_to(goal)
         mirror.take(pickle.loads(pickle.dumps(local.after(known))), known)
         known = mirror.head
         _same_records(mirror, local)
-        assert (mirror.steps, mirror.probe_every) == (local.steps, local.probe_every)
+        assert (mirror.steps, mirror.snapshot_every) == (local.steps, local.snapshot_every)
         assert (mirror.trained_steps, mirror.train_seconds) == (local.trained_steps,
                                                                  local.train_seconds)
 

@@ -22,13 +22,13 @@ def pair(figs, left, right):
 
 def draw(view):
     figs = FIGURES.get(view, panels.gradients)
-    for kind in view.models:  # a slot per model: a model that diverges does not move the page
+    for kind in view.kinds:  # a slot per model: a model that diverges does not move the page
         slot = st.empty()
         if kind in view.diverged:
             slot.warning(t("gradients.not_finite", model=figures.model_name(kind, view.diverged)))
     pair(figs, "grad_init", "grad_now")
     st.markdown("\n\n".join(texts.gradient_start(view)))
-    histories = [f"history_{kind}" for kind in view.models]
+    histories = [f"history_{kind}" for kind in view.kinds]
     for column, key in zip(st.columns(len(histories)), histories):
         with column:
             shared.chart(figs.get(key), key)

@@ -61,7 +61,7 @@ def draw(view):
     snapshot = pick_snapshot(view)
     figs = panels.inside(view, snapshot)
     task, batch = view.task, view.probe_batch
-    for kind in view.models:
+    for kind in view.kinds:
         probe = snapshot.probes.get(kind)
         if probe is None:
             st.warning(t("inside.no_probes", model=figures.model_name(kind, view.diverged)))
@@ -72,21 +72,21 @@ def draw(view):
             for n, i in enumerate(probe.sequences))
         st.markdown(t("inside.answers", model=kind_label(kind), step=snapshot.step,
                       answers=answers))
-    if not any(kind_of(k).gate_names for k in view.models):
+    if not any(kind_of(k).gate_names for k in view.kinds):
         st.info(t("inside.no_gates"))
     st.markdown("  \n".join(f"**{kind_label(kind)}**: ${look(kind).equations}$"
-                             for kind in view.models))
-    gates = [f"gate_{kind}_{gate}" for kind in view.models for gate in kind_of(kind).gate_names]
+                             for kind in view.kinds))
+    gates = [f"gate_{kind}_{gate}" for kind in view.kinds for gate in kind_of(kind).gate_names]
     charts_in_pairs(figs, gates)
     st.header(t("inside.memory"))
     st.caption(t("inside.memory_caption"))
-    for key in (f"state_{kind}" for kind in view.models):
+    for key in (f"state_{kind}" for kind in view.kinds):
         shared.chart(figs.get(key), key)
     st.header(t("inside.flipped"))
     st.caption(panels.memory_note(view, snapshot))
     shared.chart(figs.get("memory_trace"), "memory_trace")
     saturation = [f"saturation_{gate}" for gate in dict.fromkeys(
-        g for kind in view.models for g in kind_of(kind).gate_names
+        g for kind in view.kinds for g in kind_of(kind).gate_names
         if g not in kind_of(kind).tanh_gates)]
     if saturation:
         st.header(t("inside.saturation"))

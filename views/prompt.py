@@ -94,11 +94,11 @@ def draw(view):
     else:  # the weights exist only at the shared run's newest step
         status.info(t("prompt.newest", step=result["step"], shown=view.steps))
     figs, said = (result["figs"], result["continuations"]) if result else ({}, {})
-    for column, kind in zip(st.columns(len(view.models)), view.models):
+    for column, kind in zip(st.columns(len(view.kinds)), view.kinds):
         with column:
             shared.chart(figs.get(f"next_{kind}"), f"next_{kind}")
     tail = html.escape(("…" if len(prompt_text) > 30 else "") + prompt_text[-30:])
-    for kind in view.models:
+    for kind in view.kinds:
         slot = st.empty()
         if kind in said:
             slot.html(f'<p class="continuation"><b style="color:{text_color(kind)}">'

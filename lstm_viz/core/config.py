@@ -83,8 +83,9 @@ class RunConfig:
                              aliases=("cap",), flag_aliases=("--steps",))
     series: str = setting(SYNTHETIC, "series task: the synthetic prices, or an upload's id",
                           vet=_known_series, cli=False)
-    probe_every: int = setting(25, "training steps between probe snapshots", low=1,
-                               high=100_000, linked=False)
+    eval_every: int = setting(25, "training steps between held-out evaluations, and at first "
+                              "between probe snapshots (their interval doubles as they thin)",
+                              low=1, high=100_000, linked=False)
     probe_batch_size: int = setting(8, "sequences in the fixed probe batch", low=1, high=64,
                                     linked=False)
 

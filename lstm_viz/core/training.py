@@ -4,12 +4,13 @@ Like minGPT's trainer it knows nothing of the UI: a page, the CLI and the benchm
 through ``step(n)`` and read ``history``, ``evals``, ``snapshots`` and ``diverged``.
 
 - ``history``: per-step training-batch records, every step up to the largest step cap.
-- ``evals``: the metric on one fixed held-out batch, every ``probe_every`` steps and at the end
+- ``evals``: the metric on one fixed held-out batch, every ``config.eval_every`` steps and at the end
   (``eval_losses``: the loss there too; ``forecasts``: a regression's predictions there).
   "Solved" is judged on these, never on training batches, and is withdrawn when the held-out
   metric falls back.
-- ``snapshots``: probes of every model; thinned (every other one dropped, the interval doubled)
-  beyond ``MAX_SNAPSHOTS``, so a long run keeps snapshots that span all of it.
+- ``snapshots``: probes of every model, every ``snapshot_every`` steps (at first
+  ``config.eval_every``) and at the end; thinned (every other one dropped, ``snapshot_every``
+  doubled) beyond ``MAX_SNAPSHOTS``, so a long run keeps snapshots that span all of it.
 
 ``Records`` declares every record once, with how it starts and how it reaches the server's
 mirror of a run trained in the worker process.
@@ -154,16 +155,16 @@ FURTHEST = Crossing(lambda value, step: value, lambda mine, sent, known, head: m
 
 def _per_model(make: Callable) -> Callable:
     """A record's start: ``make()`` for each model of the run."""
-    return lambda kinds, probe_every: {k: make() for k in kinds}
+    return lambda kinds, snapshot_every: {k: make() for k in kinds}
 
 
 def _once(make: Callable) -> Callable:
     """A record's start: one ``make()`` for the run."""
-    return lambda kinds, probe_every: make()
+    return lambda kinds, snapshot_every: make()
 
 
 def _record(start: Callable, crossing: Crossing):
-    """A field of ``Records``: ``start(kinds, probe_every)`` is its value at step 0."""
+    """A field of ``Records``: ``start(kinds, snapshot_every)`` is its value at step 0."""
     return field(metadata={"start": start, "crossing": crossing})
 
 
@@ -178,7 +179,7 @@ class Records:
     eval_losses: dict[str, list[tuple[int, float]]] = _record(_per_model(list), ROWS)
     forecasts: dict[str, list[tuple[int, np.ndarray]]] = _record(_per_model(list), ROWS)
     snapshots: list[Snapshot] = _record(_once(list), SNAPSHOTS)
-    probe_every: int = _record(lambda kinds, probe_every: probe_every, LATEST)  # snapshots'
+    snapshot_every: int = _record(lambda kinds, snapshot_every: snapshot_every, LATEST)
     trained_steps: dict[str, int] = _record(_per_model(int), LATEST)
     train_seconds: dict[str, float] = _record(_per_model(float), LATEST)
     diverged: dict[str, int] = _record(_once(dict), ADDED)  # model: the step it diverged at
@@ -188,9 +189,9 @@ class Records:
     head: int = _record(_once(int), FURTHEST)
 
     @classmethod
-    def started(cls, kinds: tuple[str, ...], probe_every: int) -> Records:
+    def started(cls, kinds: tuple[str, ...], snapshot_every: int) -> Records:
         """The records of a run at step 0, before anything is recorded."""
-        return cls(**{f.name: f.metadata["start"](kinds, probe_every) for f in fields(cls)})
+        return cls(**{f.name: f.metadata["start"](kinds, snapshot_every) for f in fields(cls)})
 
     def after(self, step: int) -> Records:
         """What a mirror complete up to ``step`` lacks (what the worker sends it)."""
@@ -206,16 +207,16 @@ class Records:
 
 class _Progress:
     """Where a run stands, for the trainer and for a reader's view alike: both have steps,
-    config, models and diverged."""
+    config, kinds (the ids of the run's models) and diverged."""
 
     @property
     def done(self) -> bool:
         """True at the step cap, or when every model has diverged."""
-        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.models)
+        return self.steps >= self.config.max_steps or len(self.diverged) == len(self.kinds)
 
     @property
-    def live_models(self) -> list[str]:
-        return [k for k in self.models if k not in self.diverged]
+    def live_kinds(self) -> list[str]:
+        return [k for k in self.kinds if k not in self.diverged]
 
 
 class RunRecords(Records, _Progress):
@@ -230,6 +231,7 @@ class RunRecords(Records, _Progress):
 
     def __init__(self, config: RunConfig, task: Task | None = None):
         self.config = config
+        self.kinds = config.models
         self.lock = threading.RLock()
         self.task = task or make_task(config.task, config.seq_len, **config.task_options)
         probe_gen = torch.Generator().manual_seed(config.seed + _PROBE_SEED_OFFSET)
@@ -239,7 +241,7 @@ class RunRecords(Records, _Progress):
 
     def _clear_records(self) -> None:
         """Back to the records of step 0."""
-        started = Records.started(self.config.models, self.config.probe_every)
+        started = Records.started(self.kinds, self.config.eval_every)
         for f in fields(Records):
             setattr(self, f.name, getattr(started, f.name))
 
@@ -260,7 +262,7 @@ class RunRecords(Records, _Progress):
 
     def seconds_per_step(self) -> float:
         """Measured wall-clock seconds of one lockstep step of every live model (nan before any)."""
-        return sum(self.ms_per_step(k) for k in self.live_models) / 1000
+        return sum(self.ms_per_step(k) for k in self.live_kinds) / 1000
 
     def await_head(self, step: int, seconds: float) -> None:
         """Wait at most ``seconds`` until the head reaches ``step``: nothing to wait for here
@@ -330,11 +332,11 @@ class LockstepTrainer(RunRecords):
         while taken < n and not self.done:
             batch = self.task.sample(self.config.batch_size, self.generator)
             self.steps += 1
-            for kind in self.live_models:
+            for kind in self.live_kinds:
                 self._train_step(kind, batch)
-            if self.steps % self.config.probe_every == 0 or self.done:
+            if self.steps % self.config.eval_every == 0 or self.done:
                 self._evaluate_held_out()
-            if self.steps % self.probe_every == 0 or self.done:
+            if self.steps % self.snapshot_every == 0 or self.done:
                 self.take_snapshot()
             self.head = self.steps  # every record of this step is complete
             taken += 1
@@ -363,7 +365,7 @@ class LockstepTrainer(RunRecords):
     @torch.no_grad()
     def _evaluate_held_out(self) -> None:
         """Every live model's metric on the fixed held-out batch, recorded at this step."""
-        for kind in self.live_models:
+        for kind in self.live_kinds:
             pred = self.models[kind](self.eval_batch.x)
             metric = self.task.metric(pred, self.eval_batch.y)
             if not math.isfinite(metric):
@@ -383,15 +385,15 @@ class LockstepTrainer(RunRecords):
     def _take_snapshot(self) -> Snapshot:
         if self.snapshots and self.snapshots[-1].step == self.steps:
             return self.snapshots[-1]
-        for kind in self.live_models:  # an update can leave NaN weights behind a finite loss
+        for kind in self.live_kinds:  # an update can leave NaN weights behind a finite loss
             if not all(torch.isfinite(p).all() for p in self.models[kind].parameters()):
                 self.diverged[kind] = self.steps
-        probes = {k: probe(self.models[k], self.task, self.probe_batch) for k in self.live_models}
+        probes = {k: probe(self.models[k], self.task, self.probe_batch) for k in self.live_kinds}
         snapshot = Snapshot(self.steps, probes)
         self.snapshots.append(snapshot)
         if len(self.snapshots) > MAX_SNAPSHOTS:
             self.snapshots = self.snapshots[:1] + self.snapshots[2::2]
-            self.probe_every *= 2
+            self.snapshot_every *= 2
         return snapshot
 
     @torch.no_grad()
@@ -399,13 +401,13 @@ class LockstepTrainer(RunRecords):
         """Metric of every model on the fixed held-out batch now (nan for a diverged model)."""
         with self.lock:
             self._evaluate_held_out()
-            return {k: self.view().held_out(k) for k in self.models}
+            return {k: self.view().held_out(k) for k in self.kinds}
 
     def probe_now(self) -> Snapshot:
         """Probes of every live model with finite weights at the current step, not kept (a
         session's own look at a step between the scheduled snapshots)."""
         with self.lock:
-            kinds = [k for k in self.live_models
+            kinds = [k for k in self.live_kinds
                      if all(torch.isfinite(p).all() for p in self.models[k].parameters())]
             return Snapshot(self.steps, {k: probe(self.models[k], self.task, self.probe_batch)
                                          for k in kinds})
@@ -426,7 +428,7 @@ class RunView(_Progress):
 
     def __init__(self, trainer: RunRecords, step: int, cap: int, own_snapshots: tuple):
         self.trainer, self.steps = trainer, step
-        self.task, self.models = trainer.task, trainer.config.models
+        self.task, self.kinds = trainer.task, trainer.config.models
         self.config = trainer.config.replace(max_steps=cap)
         self.probe_batch, self.eval_batch = trainer.probe_batch, trainer.eval_batch
         self.diverged = {k: s for k, s in dict(trainer.diverged).items() if s <= step}

@@ -65,7 +65,7 @@ def evals_csv(view: RunView) -> str:
     """The held-out evaluations up to the view's step: step, model, the metric and the loss on
     the fixed held-out batch (text: cross-entropy per character, without the extra term)."""
     metric, loss = "held_out_" + _metric_column(view.task), "held_out_" + _loss_column(view.task)
-    rows = [(step, kind, value, held_out_loss) for kind in view.models  # recorded together
+    rows = [(step, kind, value, held_out_loss) for kind in view.kinds  # recorded together
             for (step, value), (_, held_out_loss) in zip(view.evals[kind], view.eval_losses[kind])]
     return pd.DataFrame(rows, columns=["step", "model", metric, loss]).to_csv(index=False)
 

@@ -97,7 +97,7 @@ def counter_text(view: RunView) -> str:
     """'**step 120 / 2000** · RNN 0.50 · LSTM 1.00 (held-out accuracy)', models in colour."""
     task = view.task
     scores = []
-    for kind in view.models:
+    for kind in view.kinds:
         value = (t("counter.diverged") if kind in view.diverged
                  else words(task).format(view.held_out(kind)))
         scores.append(f'<span style="color:{text_color(kind)}"><b>{kind_label(kind)}</b> '

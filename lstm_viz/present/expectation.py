@@ -32,7 +32,7 @@ EXPECTED = ("lstm", "gru")
 FREE = ("seq_len", "seed", "max_steps", "models")
 # A run that needs this long or more at its pace is slow: its note is a warning with the remedy.
 SLOW_SECONDS = 120
-GRID = 25  # the reference's held-out evaluations came every 25 steps (probe_every)
+GRID = 25  # the reference's held-out evaluations came every 25 steps (eval_every)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ class Scene:
         if self.question == "reach":
             probes = view.snapshots[-1].probes
             return (max(probes, key=lambda k: probes[k].grad_ratio),) if probes else ()
-        return tuple(k for k in view.models if view.solved_step(k) is not None)
+        return tuple(k for k in view.kinds if view.solved_step(k) is not None)
 
 
 # Which panel builds each chart a scene can draw, and whether the chart changes with every
@@ -130,7 +130,7 @@ def findings(scene: Scene, view: RunView) -> list[str]:
                   ratio=reach_text(probe.grad_ratio))
                 for k, probe in snapshot.probes.items()]
     sentences = []
-    for kind in view.models:
+    for kind in view.kinds:
         solved, label = view.solved_step(kind), kind_label(kind)
         score = words(view.task).format(view.held_out(kind))
         if kind in view.diverged:
@@ -215,7 +215,7 @@ def measure(scene: Scene, seed: int) -> dict[str, float | int | None]:
     view = trainer.view()
     if scene.question == "reach":
         return {k: float(p.grad_ratio) for k, p in view.snapshots[-1].probes.items()}
-    return {k: view.solved_step(k) for k in view.models}
+    return {k: view.solved_step(k) for k in view.kinds}
 
 
 @functools.cache

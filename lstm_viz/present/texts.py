@@ -44,11 +44,11 @@ def race_next(view, open_button: bool = False) -> str:
     if view.diverged:
         return t("texts.next_diverged_clip" if config.clip == 0 else "texts.next_diverged_lr",
                  lr=f"{config.lr:g}")
-    if any(gradient_state(view, kind) == "exploded" for kind in view.models):
+    if any(gradient_state(view, kind) == "exploded" for kind in view.kinds):
         return t("texts.next_exploded_clip" if config.clip == 0 else "texts.next_diverged_lr",
                  lr=f"{config.lr:g}")
-    if not headline(view.models):
-        return t("texts.next_add_lstm", models=t("texts.and").join(kind_label(k) for k in view.models))
+    if not headline(view.kinds):
+        return t("texts.next_add_lstm", models=t("texts.and").join(kind_label(k) for k in view.kinds))
     if config.memory_init == "constant" and config.forget_bias <= 0:
         return t("texts.next_open_gate_button" if open_button else "texts.next_open_gate")
     if config.seq_len >= view.task.longest(**config.task_options):

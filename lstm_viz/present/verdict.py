@@ -65,35 +65,35 @@ class GradientRecord:
         return STEEP * (self.clip if self.clip > 0 else 1.0)
 
 
-def gradient_record(run: RunView, kind: str) -> GradientRecord | None:
+def gradient_record(view: RunView, kind: str) -> GradientRecord | None:
     """A model's GradientRecord (None before its first recorded step)."""
-    data = run.history[kind]
+    data = view.history[kind]
     if not len(data["step"]):
         return None
-    norms, losses, clip = data["grad_norm"], data["loss"], run.config.clip
+    norms, losses, clip = data["grad_norm"], data["loss"], view.config.clip
     steep, high = int(np.argmax(norms)), int(np.argmax(losses))
     return GradientRecord(float(norms[steep]), int(data["step"][steep]), float(losses[high]),
                           int(data["step"][high]), float(losses[0]),
                           int((norms > clip).sum()) if clip > 0 else 0, clip)
 
 
-def gradient_state(run: RunView, kind: str) -> str | None:
+def gradient_state(view: RunView, kind: str) -> str | None:
     """'exploded', 'diverged' (after a steep gradient, or with no record to tell), 'clipped'
     (steep, held by clipping) or None (nothing of the kind)."""
-    record = gradient_record(run, kind)
-    if kind in run.diverged:
+    record = gradient_record(view, kind)
+    if kind in view.diverged:
         return "diverged"
     if record is None or record.grad_norm_max < record.steep_norm:
         return None
-    reference = max(record.start_loss, run.task.chance_loss or 0.0)
+    reference = max(record.start_loss, view.task.chance_loss or 0.0)
     if record.loss_max >= SPIKE * reference:
         return "exploded"
     return "clipped" if record.clip > 0 else None
 
 
-def gradient_note(run: RunView, kind: str) -> str:
+def gradient_note(view: RunView, kind: str) -> str:
     """The clause's second part on the gradient ('' when there is nothing to say)."""
-    state, record = gradient_state(run, kind), gradient_record(run, kind)
+    state, record = gradient_state(view, kind), gradient_record(view, kind)
     if state is None or record is None:
         return ""
     numbers = dict(norm=f"{record.grad_norm_max:.3g}", step=record.grad_step,
@@ -108,22 +108,22 @@ def gradient_note(run: RunView, kind: str) -> str:
     return t("verdict.clipped", **numbers)
 
 
-def model_verdict(run: RunView, kind: str) -> str:
+def model_verdict(view: RunView, kind: str) -> str:
     """One clause about one model and its gradient (``gradient_note``)."""
-    note = gradient_note(run, kind)
-    return _standing_clause(run, kind) + (f"; {note}" if note else "")
+    note = gradient_note(view, kind)
+    return _standing_clause(view, kind) + (f"; {note}" if note else "")
 
 
-def _standing_clause(run: RunView, kind: str) -> str:
+def _standing_clause(view: RunView, kind: str) -> str:
     """e.g. 'LSTM solved the lag-100 latch at step 75 (...)'."""
-    task, said, name = run.task, words(run.task), kind_label(kind)
-    if kind in run.diverged:
-        return t("verdict.diverged", model=name, step=run.diverged[kind])
-    metric = run.held_out(kind)
+    task, said, name = view.task, words(view.task), kind_label(kind)
+    if kind in view.diverged:
+        return t("verdict.diverged", model=name, step=view.diverged[kind])
+    metric = view.held_out(kind)
     if math.isnan(metric):
         return t("verdict.no_score", model=name)
     value = t("verdict.value", metric=said.metric_label, score=said.format(metric))
-    solved, first = run.solved_step(kind), run.first_solved_step(kind)
+    solved, first = view.solved_step(kind), view.first_solved_step(kind)
     reference = f"{said.chance_name} {said.format(task.chance)}"
     if solved is not None:
         return t("verdict.solved", model=name, solved=said.solved_words, step=solved, value=value)
@@ -141,14 +141,14 @@ def _standing_clause(run: RunView, kind: str) -> str:
     return t("verdict.learning", model=name, value=value, reference=reference) + note
 
 
-def verdict(run: RunView) -> str:
+def verdict(view: RunView) -> str:
     """The race in one sentence, solved models first."""
-    order = sorted(run.models, key=lambda k: run.solved_step(k) is None)
-    sentence = "; ".join(model_verdict(run, kind) for kind in order)
-    if run.steps == 0:
+    order = sorted(view.kinds, key=lambda k: view.solved_step(k) is None)
+    sentence = "; ".join(model_verdict(view, kind) for kind in order)
+    if view.steps == 0:
         return t("verdict.untrained", sentence=sentence)
-    if run.steps >= run.config.max_steps:
-        return t("verdict.capped", sentence=sentence, cap=run.config.max_steps)
+    if view.steps >= view.config.max_steps:
+        return t("verdict.capped", sentence=sentence, cap=view.config.max_steps)
     return sentence + "."
 
 

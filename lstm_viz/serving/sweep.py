@@ -87,7 +87,7 @@ class CellRun:
         """Train up to ``steps`` more steps, stopping at the first held-out solve or the cap."""
         if self.done:
             return
-        trainer, every = self.trainer, self.config.probe_every
+        trainer, every = self.trainer, self.config.eval_every
         target = trainer.steps + steps
         while trainer.steps < target and not self._finish():
             trainer.step(min(target - trainer.steps, every - trainer.steps % every))
@@ -268,7 +268,7 @@ def step_seconds(config: RunConfig) -> float:
     with _CACHE_LOCK:
         if key in _STEP_SECONDS:
             return _STEP_SECONDS[key]
-    trainer = LockstepTrainer(config.replace(probe_every=LIMITS["probe_every"][1], max_steps=4))
+    trainer = LockstepTrainer(config.replace(eval_every=LIMITS["eval_every"][1], max_steps=4))
     trainer.step(1)  # warm up
     start = time.perf_counter()
     trainer.step(3)

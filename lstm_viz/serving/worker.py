@@ -239,7 +239,6 @@ class RemoteTrainer(RunRecords):
 
     def __init__(self, worker: TrainingWorker, config: RunConfig):
         super().__init__(config)
-        self.models = config.models
         self._clear_records()
         self.worker, self.id = worker, worker.new_id()
         self._arrived = threading.Condition()

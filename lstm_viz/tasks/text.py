@@ -363,7 +363,7 @@ def answers(trainer, prompt: Prompt, length: int, temperature: float, seed: int)
     """Every live model's top 5 next characters after the prompt and its continuation, from
     the trainer's models as they are now: {"step": n, "top": {kind: [...]}, "continuations":
     {kind: str}}. Ask it through ``trainer.answer`` (the models may live in the worker)."""
-    kinds = trainer.live_models
+    kinds = trainer.live_kinds
     return {"step": trainer.steps,
             "top": {k: next_char(trainer.models[k], trainer.task, prompt) for k in kinds},
             "continuations": {k: continuation(trainer.models[k], trainer.task, prompt, length,
