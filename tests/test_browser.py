@@ -15,13 +15,12 @@ import numpy as np
 import psutil
 import pytest
 
+from benchmarks import browser as harness
+from benchmarks.browser import CHART, STEP, open_pages, rates, start, step_count, wait_for
 from lstm_viz import LockstepTrainer, i18n
 from lstm_viz.core.training import TICK_SECONDS
 from lstm_viz.i18n import t
 from lstm_viz.present import links, story
-
-from benchmarks import browser as harness
-from benchmarks.browser import CHART, STEP, open_pages, rates, start, step_count, wait_for
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

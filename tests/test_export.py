@@ -14,11 +14,11 @@ import pytest
 import torch
 
 from lstm_viz import LockstepTrainer, RunConfig, export
+from lstm_viz.core.kinds import MODEL_KINDS
+from lstm_viz.core.models import build_model
 from lstm_viz.export import standalone
 from lstm_viz.export.standalone import TEMPLATES
 from lstm_viz.i18n import say
-from lstm_viz.core.kinds import MODEL_KINDS
-from lstm_viz.core.models import build_model
 from lstm_viz.serving.worker import TrainingWorker
 from lstm_viz.tasks import TASKS, series
 from tests.test_pages import open_app

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from lstm_viz import LockstepTrainer, RunConfig
 from lstm_viz.core import link
 from lstm_viz.core.config import LINKED, starting_config
-from lstm_viz.tasks import TASKS
 from lstm_viz.i18n import say
+from lstm_viz.tasks import TASKS
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 SCENE = RunConfig(task="order", seq_len=40, hidden_size=16, optimizer="sgd", lr=0.01,

@@ -93,7 +93,6 @@ def test_a_fixed_gate_stays_exactly_1_through_training(kind, chunk, optimizer):
     from lstm_viz import LockstepTrainer, RunConfig
     from lstm_viz.core.internals import trace
 
-
     trainer = LockstepTrainer(RunConfig(seq_len=10, hidden_size=6, models=(kind,),
                                         optimizer=optimizer, lr=0.05, max_steps=40))
     model = trainer.models[kind]

@@ -300,8 +300,6 @@ def test_a_second_click_on_a_pause_the_page_has_not_relabelled_yet_stays_paused(
     assert at.button(key="start").label == "Resume"
 
 
-
-
 def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_click():
     at = open_app({"seq_len": "10", "hidden_size": "8"})
     assert view_of(at).config.memory_init == "chrono"
@@ -446,8 +444,9 @@ def test_primer_at_one_step_says_there_is_no_step_back():
 def test_the_primers_exploding_side_links_to_the_exploding_scene_set_up():
     """w > 1 offers story scene 7 (the RNN whose gradient explodes), its settings in the link;
     w < 1 does not."""
-    from lstm_viz.present import story
     from urllib.parse import parse_qs
+
+    from lstm_viz.present import story
     links = {w: [e.proto for e in open_app({"w": w}, "views/primer.py").get("page_link")
                  if "story scene" in e.proto.label] for w in ("1.2", "0.9")}
     assert not links["0.9"]

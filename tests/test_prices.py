@@ -8,10 +8,10 @@ import pytest
 from lstm_viz.i18n import say
 from lstm_viz.tasks.prices import (
     MAX_UPLOAD_BYTES,
-    megabytes,
     MIN_ROWS,
     UploadError,
     csv_columns,
+    megabytes,
     price_column,
     read_prices,
     synthetic_prices,

@@ -8,9 +8,8 @@ import pytest
 import torch
 from torch import nn
 
-from lstm_viz.core.kinds import MemoryInit
+from lstm_viz.core.kinds import KINDS, MemoryInit
 from lstm_viz.core.models import build_model
-from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.probes import norm, probe
 from lstm_viz.tasks import make_task
 

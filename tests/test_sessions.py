@@ -266,7 +266,6 @@ def test_figures_are_built_once_per_moment_and_shared():
     from lstm_viz.present import panels
     from lstm_viz.serving.sessions import FigureCache
 
-
     cache, built = FigureCache(size=2), []
 
     def build(view):

@@ -12,12 +12,11 @@ from streamlit.testing.v1 import AppTest
 from lstm_viz import LockstepTrainer
 from lstm_viz.i18n import TABLES
 from lstm_viz.present import story
-from lstm_viz.present.links import share_query, widget_values
 from lstm_viz.present.labels import kind_label
+from lstm_viz.present.links import share_query, widget_values
 from lstm_viz.serving.sessions import run_key
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
 
 
 def open_story(params=None):

@@ -15,8 +15,16 @@ from lstm_viz.core.config import BY_NAME, TASK_OPTIONS, RunConfig, task_defaults
 from lstm_viz.core.kinds import KINDS
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.i18n import has, say, t
-from lstm_viz.present.controls import (KIND_OPTIONS, SIDEBAR, config_value, in_use,
-                                       setting_help, setting_label, thumb_text, widget_value)
+from lstm_viz.present.controls import (
+    KIND_OPTIONS,
+    SIDEBAR,
+    config_value,
+    in_use,
+    setting_help,
+    setting_label,
+    thumb_text,
+    widget_value,
+)
 from lstm_viz.present.labels import kind_label
 from lstm_viz.tasks import TASKS, series
 from views import address, state, teacher

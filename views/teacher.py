@@ -12,8 +12,14 @@ import streamlit as st
 
 from lstm_viz.i18n import t
 from lstm_viz.present.controls import SIDEBAR
-from lstm_viz.present.links import (ALL_BUT_LENGTH, ALL_SETTINGS, PAGE_BY_NAME, hidden_names,
-                                    hidden_words, hide_label)
+from lstm_viz.present.links import (
+    ALL_BUT_LENGTH,
+    ALL_SETTINGS,
+    PAGE_BY_NAME,
+    hidden_names,
+    hidden_words,
+    hide_label,
+)
 from views import state
 
 

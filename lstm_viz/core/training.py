@@ -412,6 +412,7 @@ class LockstepTrainer(RunRecords):
             return Snapshot(self.steps, {k: probe(self.models[k], self.task, self.probe_batch)
                                          for k in kinds})
 
+
 def probe_at(trainer: LockstepTrainer, step: int, last: int | None = None) -> Snapshot | None:
     """The trainer's ``probe_now()`` if it stands at ``step`` (or anywhere from ``step`` to
     ``last``), else None (its weights have moved on; only the scheduled snapshots keep earlier

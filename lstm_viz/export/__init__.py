@@ -2,8 +2,15 @@
 reproduces its training (``records.py``, ``standalone.py`` and the script's templates).
 """
 
-from lstm_viz.export.records import (GRAD_NORM, Weights, evals_csv, file_name, history_csv,
-                                     probes_csv, weights_at)
+from lstm_viz.export.records import (
+    GRAD_NORM,
+    Weights,
+    evals_csv,
+    file_name,
+    history_csv,
+    probes_csv,
+    weights_at,
+)
 from lstm_viz.export.standalone import NotExportable, script
 
 __all__ = ["GRAD_NORM", "NotExportable", "Weights", "evals_csv", "file_name", "history_csv",

@@ -15,9 +15,21 @@ import plotly.graph_objects as go
 from lstm_viz.core.kinds import kind_of
 from lstm_viz.core.probes import SATURATION, ModelProbe
 from lstm_viz.i18n import t
-from lstm_viz.present.axes import (END_SYMBOL, REFERENCE_COLOR, figure, key_step_lines,
-                                   key_steps_entry, last_step, log_axis, log_scale, positive_or_gap,
-                                   thin, time_axis, visible_char, with_aggregation)
+from lstm_viz.present.axes import (
+    END_SYMBOL,
+    REFERENCE_COLOR,
+    figure,
+    key_step_lines,
+    key_steps_entry,
+    last_step,
+    log_axis,
+    log_scale,
+    positive_or_gap,
+    thin,
+    time_axis,
+    visible_char,
+    with_aggregation,
+)
 from lstm_viz.present.labels import kind_color, kind_label, look, multiplier_label
 
 FORECASTS_SHOWN = 60  # held-out windows a forecast chart draws

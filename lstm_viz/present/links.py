@@ -16,8 +16,14 @@ from lstm_viz.core.config import BY_NAME, RunConfig
 from lstm_viz.core.settings import Setting, written
 from lstm_viz.i18n import say, t
 from lstm_viz.present import story
-from lstm_viz.present.controls import (SIDEBAR, config_value, in_sentence, in_use, setting_label,
-                                       widget_value)
+from lstm_viz.present.controls import (
+    SIDEBAR,
+    config_value,
+    in_sentence,
+    in_use,
+    setting_label,
+    widget_value,
+)
 from lstm_viz.present.labels import kind_label
 
 ALL_SETTINGS = "settings"  # hide=settings: the whole settings panel

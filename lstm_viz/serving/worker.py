@@ -35,8 +35,20 @@ from lstm_viz import i18n
 from lstm_viz.core.config import RunConfig
 from lstm_viz.core.training import TICK_SECONDS, Records, RunRecords
 from lstm_viz.message import Message
-from lstm_viz.serving.messages import (Ask, Channel, Close, Failed, FromWorker, Goal, Open,
-                                       Recorded, Reply, ToWorker, UnknownMessage, WorkerError)
+from lstm_viz.serving.messages import (
+    Ask,
+    Channel,
+    Close,
+    Failed,
+    FromWorker,
+    Goal,
+    Open,
+    Recorded,
+    Reply,
+    ToWorker,
+    UnknownMessage,
+    WorkerError,
+)
 
 PACKAGE_HOME = Path(__file__).resolve().parents[2]  # the folder that holds lstm_viz/
 START_SECONDS = 120  # how long a new run may wait for the worker's first records

@@ -21,8 +21,19 @@ import time
 import torch
 
 from lstm_viz.core.training import LockstepTrainer, Snapshot
-from lstm_viz.serving.messages import (Ask, Channel, Close, Failed, Goal, Open, Recorded, Reply,
-                                       ToWorker, UnknownMessage, WorkerError)
+from lstm_viz.serving.messages import (
+    Ask,
+    Channel,
+    Close,
+    Failed,
+    Goal,
+    Open,
+    Recorded,
+    Reply,
+    ToWorker,
+    UnknownMessage,
+    WorkerError,
+)
 
 CHUNK_SECONDS = 0.1  # the worker's training between two looks at its messages
 

@@ -7,7 +7,6 @@ import torch
 
 from lstm_viz.core.kinds.lstm import LSTMKind
 
-
 OPEN = 30.0  # a fixed gate's bias: sigmoid(30) is exactly 1.0 in float32
 
 

@@ -3,8 +3,15 @@
 import torch
 from torch import nn
 
-from lstm_viz.export.templates.names import (HIDDEN_SIZE, INPUT_SIZE, LAYER_OPTIONS, OUTPUT_SIZE,
-                                             RECURRENT, SEED, EVERY_STEP)
+from lstm_viz.export.templates.names import (
+    EVERY_STEP,
+    HIDDEN_SIZE,
+    INPUT_SIZE,
+    LAYER_OPTIONS,
+    OUTPUT_SIZE,
+    RECURRENT,
+    SEED,
+)
 
 
 def values(task, config) -> dict:

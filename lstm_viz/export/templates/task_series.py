@@ -5,8 +5,14 @@ import math  # noqa: F401 (the task's own code uses it)
 import numpy as np
 import torch.nn.functional as F
 
-from lstm_viz.export.templates.names import (HORIZON, LENGTH, PERIOD, SEQ_LEN, SERIES_SEED,
-                                             TRAIN_SHARE)
+from lstm_viz.export.templates.names import (
+    HORIZON,
+    LENGTH,
+    PERIOD,
+    SEQ_LEN,
+    SERIES_SEED,
+    TRAIN_SHARE,
+)
 from lstm_viz.tasks.prices import synthetic_prices
 from lstm_viz.tasks.series import relative_windows, training_targets, typical_change
 

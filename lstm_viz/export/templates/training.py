@@ -5,8 +5,18 @@ import math
 
 import torch
 
-from lstm_viz.export.templates.names import (BATCH_SIZE, CLIP, LR, MAX_STEPS, MODELS, OPTIMIZER,
-                                             SEED, build, loss_fn, sample)
+from lstm_viz.export.templates.names import (
+    BATCH_SIZE,
+    CLIP,
+    LR,
+    MAX_STEPS,
+    MODELS,
+    OPTIMIZER,
+    SEED,
+    build,
+    loss_fn,
+    sample,
+)
 
 # ---- script ----
 
