@@ -30,7 +30,8 @@ PAGES = [
             url_path="horizon"),
     st.Page("views/prompt.py", title=t("page.text"), icon=":material/translate:",
             url_path="text"),
-    st.Page("views/prices.py", title=t("page.prices"), icon=":material/show_chart:", url_path="prices"),
+    st.Page("views/prices.py", title=t("page.prices"), icon=":material/show_chart:",
+            url_path="prices"),
     st.Page("views/primer.py", title=t("page.primer"), icon=":material/school:",
             url_path="primer"),
 ]

@@ -21,14 +21,14 @@ compared.
   trains it (chunks asked for ahead, records sent back). Goal: < 60 s.
 - ``sessions`` (``--sessions N``): N session threads in one process, as Streamlit runs them,
   each ticking at the app's interval through the app's own path (sessions.tick, the race page's
-  figures from the shared cache, serialised as st.plotly_chart does: ``as_sent``): one session alone, N on
-  the same scene (one shared run), N on distinct scenes (N runs). Per session: chart updates
-  per second (the slowest session) and steps per second (the median), the 95th percentile
-  tick time, and the peak memory (proportional set size) of the process and its training worker. Runs train in a
-  worker process, as in the app; ``in_process`` repeats the three with every run trained in
-  the sessions' own process, for comparison. Goals: same scene >= 0.8 x one session's steps/s;
-  every session >= 1 update per second; peak memory < 1.5 GB (``--sessions-only``: without
-  the one-session measures above).
+  figures from the shared cache, serialised as st.plotly_chart does: ``as_sent``): one session
+  alone, N on the same scene (one shared run), N on distinct scenes (N runs). Per session: chart
+  updates per second (the slowest session) and steps per second (the median), the 95th
+  percentile tick time, and the peak memory (proportional set size) of the process and its
+  training worker. Runs train in a worker process, as in the app; ``in_process`` repeats the
+  three with every run trained in the sessions' own process, for comparison. Goals: same scene
+  >= 0.8 x one session's steps/s; every session >= 1 update per second; peak memory < 1.5 GB
+  (``--sessions-only``: without the one-session measures above).
 - ``soak`` (``--soak SECONDS``, with ``--sessions N``): a class on one link for that long, as
   the app serves it (its registry's limits, runs in the worker): at the cap the class moves on
   to the next seed together, so runs are opened and dropped all along. Memory every half
@@ -40,10 +40,10 @@ compared.
   >= 0.8 x its steps/s.
 - ``pages`` (``--pages N``): N Chromium pages on one link (``browser.pages_on_one_link``): one
   page alone, then N together, then the N without and with a Memory horizon sweep running in
-  another page, three rounds each (one with --quick), alternating; each page's steps/s read off the frames the
-  server sends it. The app runs on one CPU, Chromium on the others (the class's own machines).
-  Goals: every page >= 0.5 x one page alone; beside the sweep the slowest page, and the median
-  one, keep >= 0.8 x.
+  another page, three rounds each (one with --quick), alternating; each page's steps/s read off
+  the frames the server sends it. The app runs on one CPU, Chromium on the others (the class's
+  own machines). Goals: every page >= 0.5 x one page alone; beside the sweep the slowest page,
+  and the median one, keep >= 0.8 x.
 - ``scenes`` (``--scenes ROUNDS``): six Chromium pages on six distinct scenes (lags 60-800),
   playing together for a minute (10 s with --quick), round after round on new seeds
   (``browser.distinct_scenes``). Goal: no page blank, no console error, in every round.
@@ -101,11 +101,13 @@ def add_arguments(parser) -> None:
     parser.add_argument("--sessions", type=int, default=0,
                         help="also simulate this many concurrent sessions, as Streamlit runs them")
     parser.add_argument("--sessions-only", action="store_true",
-                        help="skip the one-session measures (keep --sessions, --soak, --beside-sweep)")
+                        help="skip the one-session measures "
+                             "(keep --sessions, --soak, --beside-sweep)")
     parser.add_argument("--soak", type=float, default=0, metavar="SECONDS",
                         help="also keep the sessions on one link playing this long")
     parser.add_argument("--beside-sweep", action="store_true",
-                        help="also measure six sessions without and with a horizon sweep beside them")
+                        help="also measure six sessions without and with a horizon sweep "
+                             "beside them")
     parser.add_argument("--pages", type=int, default=0,
                         help="also measure this many Chromium pages on one link, alone and beside "
                              "a sweep")
@@ -284,7 +286,8 @@ def _session(config: RunConfig, registry: RunRegistry, cache: FigureCache, secon
         for fig in figures.values():
             as_sent(fig)
         if next_seed and view.done:
-            steps, scenes, config = steps + cursor.step, scenes + 1, config.replace(seed=config.seed + 1)
+            steps, scenes, config = (steps + cursor.step, scenes + 1,
+                                     config.replace(seed=config.seed + 1))
             cursor = Cursor(registry.run_for(config), config.max_steps)
         durations.append(time.monotonic() - began)
         next_tick = max(began + TICK_SECONDS, time.monotonic())
@@ -410,9 +413,10 @@ def beside_sweep(config: RunConfig, seconds: float, rounds: int = 2) -> dict:
     finally:
         job.cancel()
         worker.stop()
-    slowest = {beside: statistics.median(r["steps_per_s_min"] for r in runs) for beside, runs in rows.items()}
-    return {"pages": SWEEP_PAGES, "rounds": rows, "slowest_ratio": slowest["with"] / slowest["without"],
-            "sweep_progress": progress}
+    slowest = {beside: statistics.median(r["steps_per_s_min"] for r in runs)
+               for beside, runs in rows.items()}
+    return {"pages": SWEEP_PAGES, "rounds": rows,
+            "slowest_ratio": slowest["with"] / slowest["without"], "sweep_progress": progress}
 
 
 def _look_at_sweep(job: sweep.Sweep, stop: threading.Event) -> None:
@@ -520,7 +524,8 @@ def format_table(result: dict) -> str:
         if key == "step_ratio":
             lines += [f"step x fused LSTM, {kind:<8} " + ", ".join(
                 f"T={n}: {r:.2f}" for n, r in by_length.items())
-                + ("  goal <= 3" if kind == "lstm-cut" else "") for kind, by_length in value.items()]
+                + ("  goal <= 3" if kind == "lstm-cut" else "")
+                for kind, by_length in value.items()]
             continue
         if key == "solve_1000_s":
             shown = "-" if value is None else f"{value['seconds']:.3g}"
@@ -535,11 +540,13 @@ def format_table(result: dict) -> str:
 def _format_sessions(load: dict) -> list[str]:
     lines = [f"sessions: {load['n']} at once (goal: same scene >= 0.8 x alone, >= 1 update/s, "
              f"< 1536 MB); worker on CPUs {load['worker_cpus']}"]
-    for where, scenes in (("in the worker", load), ("in the sessions' process", load["in_process"])):
+    for where, scenes in (("in the worker", load),
+                          ("in the sessions' process", load["in_process"])):
         lines.append(f"  training {where}: alone {scenes['single']['steps_per_s']:.1f} steps/s, "
                      f"peak memory {scenes['peak_rss_mb']:.0f} MB")
         lines += [f"    {name:<13} {r['steps_per_s_median']:.1f} steps/s median, "
-                  f"{r['updates_per_s_min']:.2f} updates/s slowest, tick p95 {r['tick_p95_ms']:.0f} ms"
+                  f"{r['updates_per_s_min']:.2f} updates/s slowest, "
+                  f"tick p95 {r['tick_p95_ms']:.0f} ms"
                   for name, r in (("same scene", scenes["same_scene"]),
                                   ("distinct", scenes["distinct_scenes"]))]
     return lines
@@ -567,11 +574,13 @@ def _format_pages(measured: dict) -> list[str]:
     for name, rounds in measured["beside_sweep"].items():
         lines.append(f"  {name + ' sweep':<13} per round: "
                      + "; ".join(listed(r) for r in rounds))
-    lines.append(f"  beside the sweep / without: slowest page {measured['beside_sweep_slowest_ratio']:.2f}"
+    lines.append(f"  beside the sweep / without: slowest page "
+                 f"{measured['beside_sweep_slowest_ratio']:.2f}"
                  f" x, median page {measured['beside_sweep_median_ratio']:.2f} x "
                  f"({measured['sweep_progress']})")
     lines.append(f"  the longest any page went without a new step: "
-                 f"{measured['longest_still_s']:.1f} s; ticks per page {measured['ticks_per_s']:.2f}/s"
+                 f"{measured['longest_still_s']:.1f} s; "
+                 f"ticks per page {measured['ticks_per_s']:.2f}/s"
                  f" (median); CPU used: server {measured['server_cores']:.2f} core, workers "
                  f"{measured['workers_cores']:.2f}")
     return lines
@@ -586,7 +595,8 @@ def _format_scenes(rounds: list[dict]) -> list[str]:
     lines += [f"  round {i + 1}: blank {r['blank'] or 'none'}, steps {r['steps']}, moments "
               f"without a counter {r['gaps']}"
               + (f", errors {r['errors']}" if r["errors"] else "")
-              + (f", shown instead {r['shown']}" if r.get("shown") else "") for i, r in enumerate(rounds)]
+              + (f", shown instead {r['shown']}" if r.get("shown") else "")
+              for i, r in enumerate(rounds)]
     return lines
 
 
@@ -597,13 +607,15 @@ def _format_soak(soaked: dict) -> list[str]:
             f"  memory {soaked['settled_mb']:.0f} MB at {soaked['settled_at_s']:.0f} s, peak after "
             f"{soaked['peak_after_mb']:.0f} MB ({100 * soaked['growth']:+.1f}%); longest tick "
             f"{soaked['tick_max_ms']:.0f} ms, p95 {soaked['tick_p95_ms']:.0f} ms; "
-            f"{soaked['exceptions']} exceptions; {soaked['steps_per_s_median']:.1f} steps/s median, "
+            f"{soaked['exceptions']} exceptions; "
+            f"{soaked['steps_per_s_median']:.1f} steps/s median, "
             f"{soaked['updates_per_s_min']:.2f} updates/s slowest; every session through "
             f"{soaked['scenes_min']} seeds or more"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench",
+                                     description=__doc__.splitlines()[0])
     add_arguments(parser)
     args = parser.parse_args(argv)
     if args.soak and not args.sessions:
@@ -611,7 +623,8 @@ def main(argv: list[str] | None = None) -> int:
     result = run_benchmark(args.quick, browser=not args.no_browser, sessions=args.sessions,
                            sessions_only=args.sessions_only, soak_seconds=args.soak, cpus=args.cpus,
                            sweep_beside=args.beside_sweep, pages=args.pages, scenes=args.scenes)
-    clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in result.items()}
+    clean = {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
+             for k, v in result.items()}
     print(json.dumps(clean) if args.json else format_table(clean))
     return 0
 

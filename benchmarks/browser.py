@@ -214,7 +214,8 @@ def play_distinct_scenes(browser, url: str, seconds: float, lags=DISTINCT_LAGS,
                 "blank": [i for i, watch in enumerate(health) if watch.blank_at is not None],
                 "gaps": [watch.gaps for watch in health],
                 "shown": {i: watch.shown for i, watch in enumerate(health) if watch.shown},
-                "errors": {i: watch.problems() for i, watch in enumerate(health) if watch.problems()}}
+                "errors": {i: watch.problems() for i, watch in enumerate(health)
+                           if watch.problems()}}
     finally:
         for context, _ in sessions:
             context.close()

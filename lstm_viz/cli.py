@@ -88,7 +88,8 @@ def _ints(text: str, name: str) -> list[int]:
     try:
         return [int(item) for item in text.split(",") if item.strip()]
     except ValueError:
-        raise ValueError(f"--{name} takes whole numbers separated by commas, got {text!r}") from None
+        raise ValueError(f"--{name} takes whole numbers separated by commas, "
+                         f"got {text!r}") from None
 
 
 def _seeds(text: str) -> list[int]:
@@ -167,7 +168,8 @@ def race_report(trainer: LockstepTrainer) -> dict:
     task = trainer.task
     options = {k: v for k, v in config.task_options.items() if k in task.options}
     return {"task": config.task, "seq_len": config.seq_len, "seed": config.seed, **options,
-            "held_out_size": len(trainer.eval_batch.y), "references": words(task).metric_references(),
+            "held_out_size": len(trainer.eval_batch.y),
+            "references": words(task).metric_references(),
             "loss_references": task.loss_references(), "models": models}
 
 

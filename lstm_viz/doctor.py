@@ -127,8 +127,8 @@ def worker_check() -> Finding:
                            f"{run.head} of {WORKER_STEPS} steps in {WORKER_SECONDS} s",
                            "python -m lstm_viz.serving.worker_process must run beside the server: "
                            "check that this Python can import lstm_viz")
-        return Finding("ok", f"the training worker starts and opens a run ({started:.1f} s) and trains "
-                       f"({WORKER_STEPS} steps in {trained:.1f} s)")
+        return Finding("ok", f"the training worker starts and opens a run ({started:.1f} s) "
+                       f"and trains ({WORKER_STEPS} steps in {trained:.1f} s)")
     except Exception as error:  # any reason at all is what the user needs to see
         return Finding("fail", f"the training worker did not start: {error}",
                        "run `python -m lstm_viz.serving.worker_process` to see its own error")

@@ -37,7 +37,8 @@ PHONE = (390, 844)
 
 @pytest.fixture(scope="module")
 def server():
-    assert shutil.which(harness.CHROMIUM), "Debian's chromium is missing: `bash .ci/run` installs it"
+    assert shutil.which(harness.CHROMIUM), \
+        "Debian's chromium is missing: `bash .ci/run` installs it"
     port = harness.free_port()
     process = harness.start_app(port)
     try:
@@ -193,7 +194,8 @@ def phone_layout_holds(page, name: str) -> None:
     titles = _boxes(page, ".gtitle")
     toolbars = _boxes(page, ".modebar") + _boxes(page, ".g-gtitle ~ .modebar-container")
     for i, title in enumerate(titles):
-        assert not any(_overlap(title, bar) for bar in toolbars), f"{name}: title {i} under a toolbar"
+        assert not any(_overlap(title, bar) for bar in toolbars), \
+            f"{name}: title {i} under a toolbar"
         assert not any(_overlap(title, other) for other in titles[i + 1:]), \
             f"{name}: title {i} overlaps"
     if name in ("race", "gradients", "text"):  # the length is on the page, not only in the sidebar
@@ -296,7 +298,8 @@ def test_a_shared_link_and_a_new_seed_reopen_the_same_settings_and_numbers(serve
     without a note, and ten steps there give the same first loss as ten steps here."""
     context, page = open_page(browser, server["url"] + SHARED)
     try:
-        assert "hidden among 40 symbols" in page.get_by_text(re.compile("^Task:")).first.inner_text()
+        assert "hidden among 40 symbols" in \
+            page.get_by_text(re.compile("^Task:")).first.inner_text()
         models = page.locator('.st-key-models [data-testid="stMultiSelect"]').inner_text()
         assert "LSTM" in models and "GRU" in models and "RNN" not in models
         control(page, "New seed").click()
@@ -313,7 +316,8 @@ def test_a_shared_link_and_a_new_seed_reopen_the_same_settings_and_numbers(serve
         context.close()
     context, page = open_page(browser, link)  # the link the app shows, in another fresh context
     try:
-        assert "hidden among 40 symbols" in page.get_by_text(re.compile("^Task:")).first.inner_text()
+        assert "hidden among 40 symbols" in \
+            page.get_by_text(re.compile("^Task:")).first.inner_text()
         assert page.locator('[data-testid="stNumberInput"] input').input_value() == seed
         assert page.locator('[data-testid="stAlert"]').count() == 0
         page.locator(".st-key-control_bar").get_by_role("button", name="Step ×10").click()
@@ -469,7 +473,8 @@ def test_a_wrong_prediction_has_no_success_box(server, browser):
 def test_at_the_cap_next_character_names_no_step_past_it(server, browser):
     """Played to its step cap, the run stops there for this session: the answers are the
     models' at the cap, and nothing asks to press a button that is greyed out."""
-    link = f"{server['url']}/text?v=2&task=text&seq_len=30&hidden_size=8&lr=0.01&max_steps=100&seed=77"
+    link = (f"{server['url']}/text?v=2&task=text&seq_len=30&hidden_size=8&lr=0.01&max_steps=100"
+            "&seed=77")
     context, page = open_page(browser, link)
     try:
         page.locator(".st-key-control_bar .stButton button").first.click()
@@ -534,7 +539,8 @@ def test_four_pages_on_distinct_scenes_play_together_and_none_goes_blank(server,
         assert peak < CLOUD_LIMIT_MB, f"{peak:.0f} MB with four live sessions"
         assert all(step_count(page) > 0 for page in pages), _health(health)
         for lag, page in zip(DISTINCT, pages):
-            assert f"the first of {lag} symbols" in page.get_by_text(re.compile("^Task:")).first.inner_text()
+            assert f"the first of {lag} symbols" in \
+                page.get_by_text(re.compile("^Task:")).first.inner_text()
         paused = pause_and_settle(pages[0])
         _each_moves_on(pages[1:], health)
         assert step_count(pages[0]) == paused  # one user's pause is not another's
@@ -578,7 +584,8 @@ def test_a_closed_session_stops_training(server, browser):
     context.close()
     time.sleep(2)  # the last tick in flight finishes
     closed = _cpu_seconds(server["process"], 3)
-    assert closed < 0.15 * playing, f"{closed:.2f} s of CPU in 3 s once closed, {playing:.2f} s playing"
+    assert closed < 0.15 * playing, \
+        f"{closed:.2f} s of CPU in 3 s once closed, {playing:.2f} s playing"
 
 
 MINIMAL_APP = """import plotly.graph_objects as go
@@ -706,7 +713,8 @@ def test_three_pages_on_one_link_each_play_and_keep_their_own_cursors(server, br
 
 
 def test_a_korean_prompt_gets_each_models_top_five_bars(server, browser):
-    context, page = open_page(browser, f"{server['url']}/text?v=2&task=text&seq_len=40&hidden_size=16")
+    context, page = open_page(browser,
+                              f"{server['url']}/text?v=2&task=text&seq_len=40&hidden_size=16")
     try:
         box = page.get_by_role("textbox", name="Prompt (Korean or English)")
         box.fill("엄마, 오늘 아침 일찍 동생 손을 잡고 학교에 갔")
@@ -823,7 +831,8 @@ def test_three_sessions_predictions_appear_in_a_fourth_sessions_tally(server, br
 def _training_worker(server) -> psutil.Process:
     """The server's training worker process (lstm_viz.serving.worker_process)."""
     return wait_for(lambda: next((c for c in server["process"].children(recursive=True)
-                                  if "lstm_viz.serving.worker_process" in " ".join(c.cmdline())), None),
+                                  if "lstm_viz.serving.worker_process" in " ".join(c.cmdline())),
+                                 None),
                     what="the training worker")
 
 
@@ -836,7 +845,8 @@ def test_a_killed_worker_under_a_playing_page_is_replaced_and_the_counter_moves_
         wait_for(lambda: step_count(page) > 20, what="the page to train")
         _training_worker(server).kill()
         killed_at = step_count(page)
-        wait_for(lambda: step_count(page) > killed_at + 20, timeout=45, what="the counter to move on")
+        wait_for(lambda: step_count(page) > killed_at + 20, timeout=45,
+                 what="the counter to move on")
         no_exception(page)
     finally:
         context.close()
@@ -1030,7 +1040,8 @@ def test_a_lag_1000_race_says_what_the_lstm_usually_needs_and_how_long_on_a_desk
             steps, pace = EXPECTS[lang]
             if lang == "ko":
                 _switch_language(page, "한국어")
-            note = page.locator('[data-testid="stCaptionContainer"], [data-testid="stAlert"]').filter(
+            note = page.locator(
+                '[data-testid="stCaptionContainer"], [data-testid="stAlert"]').filter(
                 has_text=steps)  # a caption, or a warning where this machine makes the run slow
             note.first.wait_for(timeout=30_000)
             if lang == "en":
@@ -1076,7 +1087,8 @@ def test_after_pause_the_snapshot_names_the_step_the_counter_shows(server, brows
         context.close()
 
 
-MENU_ITEMS = """() => [...document.querySelectorAll('[data-testid^="stMainMenuItem"], [role^="menuitem"]')]
+MENU_ITEMS = """() => [...document.querySelectorAll(\
+'[data-testid^="stMainMenuItem"], [role^="menuitem"]')]
     .map(e => e.innerText.trim())"""
 BACKGROUND = "() => getComputedStyle(document.querySelector('.stApp')).backgroundColor"
 

@@ -48,7 +48,8 @@ def test_a_heatmap_and_a_bar_chart_read_as_their_numbers():
                      layout=dict(title=dict(text="forget gate<br>f")))
     assert chart_text.summary(heat) == ("Chart: forget gate f. a heatmap of 2 rows by 2 columns, "
                                      "values 0.1 to 0.9.")
-    bars = go.Figure(go.Bar(x=["RNN", "LSTM"], y=[1e-25, 0.004]), layout=dict(title=dict(text="reach")))
+    bars = go.Figure(go.Bar(x=["RNN", "LSTM"], y=[1e-25, 0.004]),
+                     layout=dict(title=dict(text="reach")))
     assert chart_text.summary(bars) == "Chart: reach. RNN: 1e-25; LSTM: 0.004."
     sideways = go.Figure(go.Bar(x=[0.9, 0.05], y=["어", "다"], orientation="h"),
                          layout=dict(title=dict(text="next")))

@@ -55,7 +55,8 @@ def test_text_and_series_races_report_the_same_keys(task, chance, capsys):
 
 
 def test_race_table_is_readable(capsys):
-    assert main(["race", "--task", "adding", "--seq-len", "5", "--steps", "10", "--hidden", "4"]) == 0
+    assert main(["race", "--task", "adding", "--seq-len", "5", "--steps", "10",
+                 "--hidden", "4"]) == 0
     out = capsys.readouterr().out
     assert "task adding, T=5" in out and "MSE" in out and "lstm" in out and "rnn" in out
 
@@ -155,8 +156,8 @@ def test_sweep_takes_a_comma_list_of_seeds_and_matches_a_race(capsys):
     assert race["models"]["gru"]["final_metric"] == report["results"]["gru"]["6"][1]
 
 
-SMALL_SWEEP = ["sweep", "--task", "latch", "--lengths", "4,12", "--seeds", "2", "--models", "lstm,rnn",
-               "--steps", "60", "--hidden", "6", "--json"]
+SMALL_SWEEP = ["sweep", "--task", "latch", "--lengths", "4,12", "--seeds", "2",
+               "--models", "lstm,rnn", "--steps", "60", "--hidden", "6", "--json"]
 
 
 @pytest.fixture

@@ -56,7 +56,8 @@ def test_streamlit_missing_or_off_its_pin(monkeypatch):
     assert found.status == "fail" and found.fix == "pip install -r requirements.txt"
     monkeypatch.setattr(metadata, "version", lambda name: "1.40.0")
     found = doctor.streamlit_version()
-    assert found.status == "warn" and found.fix == f"pip install streamlit=={doctor.pinned('streamlit')}"
+    assert (found.status == "warn"
+            and found.fix == f"pip install streamlit=={doctor.pinned('streamlit')}")
 
 
 def test_the_worker_starts_and_trains_here():

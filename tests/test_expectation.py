@@ -31,9 +31,11 @@ def view_at(step: int, **settings) -> SimpleNamespace:
 def test_at_a_measured_lag_the_usual_steps_are_the_reference_seeds_range(lag):
     usual = usual_steps(RunConfig(seq_len=lag), REFERENCE)
     steps = STOPPED["lstm"][str(lag)]
-    assert (usual.kind, usual.low, usual.high, usual.between) == ("lstm", min(steps), max(steps), None)
+    assert (usual.kind, usual.low, usual.high, usual.between) == \
+        ("lstm", min(steps), max(steps), None)
     text = pace_note(view_at(0, seq_len=lag), REFERENCE, None).text
-    steps_said = f"{min(steps)}–{max(steps)} steps" if min(steps) < max(steps) else f"{min(steps)} steps"
+    steps_said = (f"{min(steps)}–{max(steps)} steps" if min(steps) < max(steps)
+                  else f"{min(steps)} steps")
     assert f"At lag {lag} the LSTM usually needs {steps_said}" in text
     assert f"each of its {len(REFERENCE['seeds'])} seeds solved it within that" in text
 
@@ -88,12 +90,16 @@ def test_the_race_solves_where_the_reference_says_and_the_note_then_goes(lag, se
 
 def test_the_wait_is_the_steps_left_over_the_pages_pace():
     """At lag 1000, 325-400 steps: at 2.9 steps a second 112-138 s from step 0 (both '2 min'),
-    at 8 steps a second 41-50 s, and from step 131 at 2.9 steps a second 67-93 s (over 90 s reads in minutes)."""
+    at 8 steps a second 41-50 s, and from step 131 at 2.9 steps a second 67-93 s (over 90 s reads
+    in minutes)."""
     assert "At this page's pace, 2.9 steps a second, the rest takes about 2 min." in \
         pace_note(view_at(0, seq_len=1000), REFERENCE, 2.9).text
-    assert "the rest takes about 41 s to 50 s." in pace_note(view_at(0, seq_len=1000), REFERENCE, 8).text
-    assert "the rest takes about 67 s to 2 min." in pace_note(view_at(131, seq_len=1000), REFERENCE, 2.9).text
-    assert "the rest takes up to about 21 s." in pace_note(view_at(350, seq_len=1000), REFERENCE, 2.4).text
+    assert "the rest takes about 41 s to 50 s." in \
+        pace_note(view_at(0, seq_len=1000), REFERENCE, 8).text
+    assert "the rest takes about 67 s to 2 min." in \
+        pace_note(view_at(131, seq_len=1000), REFERENCE, 2.9).text
+    assert "the rest takes up to about 21 s." in \
+        pace_note(view_at(350, seq_len=1000), REFERENCE, 2.4).text
     past = pace_note(view_at(425, seq_len=1000), REFERENCE, 2.9).text
     assert "This run is at step 425, past those 400, and the LSTM has not solved it yet." in past
     assert "pace" not in past

@@ -32,11 +32,13 @@ def test_gain_zero_keeps_pytorchs_initialisation_and_gated_kinds_ignore_it():
         a = build_model(kind, 2, 8, 2, seed=1, init=MemoryInit("chrono", horizon=20))
         b = build_model(kind, 2, 8, 2, seed=1, init=MemoryInit("chrono", horizon=20),
                         rnn_gain=0.0 if kind == "rnn" else 3.0)
-        assert all(torch.equal(x, y) for x, y in zip(a.state_dict().values(), b.state_dict().values()))
+        assert all(torch.equal(x, y)
+                   for x, y in zip(a.state_dict().values(), b.state_dict().values()))
 
 
 @pytest.mark.parametrize("clip", [0.0, 0.5])
-def test_the_recorded_norm_is_the_total_norm_before_clipping_and_the_step_uses_the_clipped_one(clip):
+def test_the_recorded_norm_is_the_total_norm_before_clipping_and_the_step_uses_the_clipped_one(
+        clip):
     """Step 1 redone by hand: the same model, the same first batch; the history's norm is
     torch.nn.utils.get_total_norm of the raw gradients, and the SGD update is lr times the
     gradient rescaled to norm ``clip``."""
@@ -79,7 +81,8 @@ def test_the_verdict_tells_an_exploded_run_from_one_clipping_held_and_a_diverged
     assert gradient_state(held, "rnn") == "clipped"
     norms = held.history["rnn"]["grad_norm"]
     assert record.clipped_steps == int((norms > 1.0).sum()) > 0
-    assert f"clipping rescaled it to 1 on {record.clipped_steps} steps" in model_verdict(held, "rnn")
+    assert f"clipping rescaled it to 1 on {record.clipped_steps} steps" in \
+        model_verdict(held, "rnn")
 
     diverged = _run(RunConfig(task="adding", seq_len=20, models=("rnn",), rnn_gain=3.0,
                               optimizer="sgd", lr=10.0, clip=0.0), 50)
@@ -93,7 +96,8 @@ def test_the_verdict_tells_an_exploded_run_from_one_clipping_held_and_a_diverged
     assert ";" not in model_verdict(calm, "rnn")
 
 
-@pytest.mark.parametrize("gain,key", [(3.0, "explodes"), (0.9, "must shrink"), (0.0, "still shrinks")])
+@pytest.mark.parametrize("gain,key", [(3.0, "explodes"), (0.9, "must shrink"),
+                                      (0.0, "still shrinks")])
 def test_the_gradient_flow_page_says_what_the_error_signal_did_at_the_start(gain, key):
     view = _run(RunConfig(seq_len=20, models=("rnn", "lstm"), rnn_gain=gain), 1)
     probe = view.snapshots[0].probes["rnn"]

@@ -287,7 +287,8 @@ def captions(at) -> str:
 
 
 def test_the_race_page_offers_the_export_when_paused_and_only_the_script_while_playing():
-    at = open_app({"seq_len": "11", "hidden_size": "7", "seed": "5151"})  # a run no other test trains
+    # a run no other test trains
+    at = open_app({"seq_len": "11", "hidden_size": "7", "seed": "5151"})
     assert not download_labels(at)  # closed: nothing is made
     at.button(key="step").click().run()
     at.session_state["export"] = True  # the user opens "Export this run"

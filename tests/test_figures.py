@@ -35,7 +35,8 @@ def _check_common(fig):
 
 
 def _colors_by_name(fig):
-    return {t.name: t.line.color for t in fig.data if getattr(t, "line", None) is not None and t.line.color}
+    return {t.name: t.line.color for t in fig.data
+            if getattr(t, "line", None) is not None and t.line.color}
 
 
 def test_race_figures_hold_history_held_out_chance_and_colours(trainer):
@@ -85,12 +86,14 @@ def test_adding_plots_the_gradient_norm_beside_the_mse_not_the_same_quantity_twi
     trainer.step(5)
     figs = panels.race(trainer.view())
     assert figs["race_loss"].layout.title.text.startswith("Gradient norm before clipping")
-    np.testing.assert_allclose(figs["race_loss"].data[0].y, trainer.view().history["rnn"]["grad_norm"])
+    np.testing.assert_allclose(figs["race_loss"].data[0].y,
+                               trainer.view().history["rnn"]["grad_norm"])
     assert figs["race_metric"].layout.yaxis.type == "log" and "race_grad" not in figs
 
 
 @pytest.mark.parametrize("clip", [0.0, 0.02, 1.0])
-def test_the_gradient_chart_draws_each_norm_before_clipping_the_threshold_and_the_clipped_steps(clip):
+def test_the_gradient_chart_draws_each_norm_before_clipping_the_threshold_and_the_clipped_steps(
+        clip):
     """Per model: the recorded norm of every step, and a marker at each step whose norm passed
     the threshold (the steps clipping rescaled); the threshold itself as a line."""
     trainer = LockstepTrainer(CONFIG.replace(clip=clip, models=("rnn", "lstm")))
@@ -185,7 +188,8 @@ def test_an_error_signal_below_float64_is_named_in_the_legend_and_the_text(train
     """Where float64 rounds the error signal to 0 (a long lag, a saturated RNN), the chart leaves
     a gap and its legend says up to which step; the ratio reads 'below 1e-300', not '0'."""
     rnn = trainer.snapshots[0].probes["rnn"]
-    gone = dataclasses.replace(rnn, grad_h=np.where(np.arange(len(rnn.grad_h)) < 4, 0.0, rnn.grad_h))
+    gone = dataclasses.replace(rnn,
+                               grad_h=np.where(np.arange(len(rnn.grad_h)) < 4, 0.0, rnn.grad_h))
     fig = figures.gradient_norms({"rnn": gone}, [], {}, "title")
     assert fig.data[0].name == "RNN ‖∂L/∂h_t‖: below float64 at t ≤ 4"
     assert np.isnan(fig.data[0].y[:4]).all() and not np.isnan(fig.data[0].y[4:]).any()
@@ -208,7 +212,8 @@ def test_a_log_axis_within_one_decade_writes_its_ticks_out():
     axis = axes.log_axis(np.array([0.3, 0.9, 2.0]))
     shown = dict(zip(axis["tickvals"], axis["ticktext"]))
     assert shown[0.2] == "0.2" and shown[1.0] == "1" and shown[5.0] == "5"
-    assert len(shown) <= 12 and all(str(m) in "1235" for m in (round(v / 10 ** np.floor(np.log10(v))) for v in shown))
+    assert len(shown) <= 12 and all(
+        str(m) in "1235" for m in (round(v / 10 ** np.floor(np.log10(v))) for v in shown))
     assert axes.log_axis(np.array([1e-3, 10.0]))["dtick"] == 1 and "tickvals" not in \
         axes.log_axis(np.array([1e-3, 10.0]))
 
@@ -233,7 +238,8 @@ def test_every_log_axis_has_two_labelled_ticks_inside_its_range(values):
 def test_log_axes_drop_zeros_instead_of_drawing_minus_infinity():
     gaps = axes.positive_or_gap(np.array([1.0, 0.0, np.nan, 1e-300, -np.inf]))
     np.testing.assert_array_equal(gaps, [1.0, np.nan, np.nan, 1e-300, np.nan])
-    sent = json.loads(plotly.io.to_json(go.Figure(go.Scatter(y=gaps)), validate=False))["data"][0]["y"]
+    sent = json.loads(plotly.io.to_json(go.Figure(go.Scatter(y=gaps)),
+                                        validate=False))["data"][0]["y"]
     assert sent["dtype"] == "f8"  # the whole array at once, its gaps as NaN (undrawn)
     np.testing.assert_array_equal(np.frombuffer(base64.b64decode(sent["bdata"])), gaps)
 
@@ -243,7 +249,8 @@ def test_gradient_history_rows_are_snapshots_on_one_colour_scale(trainer):
     rnn, lstm = figs["history_rnn"], figs["history_lstm"]
     _check_common(rnn)
     assert list(rnn.data[0].y) == [s.step for s in trainer.snapshots]
-    np.testing.assert_allclose(lstm.data[0].z[-1], np.log10(trainer.snapshots[-1].probes["lstm"].grad_h))
+    np.testing.assert_allclose(lstm.data[0].z[-1],
+                               np.log10(trainer.snapshots[-1].probes["lstm"].grad_h))
     assert (rnn.data[0].zmin, rnn.data[0].zmax) == (lstm.data[0].zmin, lstm.data[0].zmax)
 
 
@@ -260,8 +267,10 @@ def test_multiplier_figures_show_gain_bound_and_the_product_of_the_drawn_factors
     assert any("worst case" in n for n in names) and any("forget gate" in n for n in names)
     probes = trainer.snapshots[-1].probes
     for kind in probes:
-        factor = next(np.asarray(t.y) for t in factors.data if t.name.replace("<br>", " ") == multiplier_label(kind))
-        product = next(np.asarray(t.y, dtype=float) for t in products.data if t.name == kind_label(kind))
+        factor = next(np.asarray(t.y) for t in factors.data
+                      if t.name.replace("<br>", " ") == multiplier_label(kind))
+        product = next(np.asarray(t.y, dtype=float) for t in products.data
+                       if t.name == kind_label(kind))
         np.testing.assert_allclose(product, probes[kind].multiplier_product)
         np.testing.assert_allclose(product, [np.prod(factor[t + 1:]) for t in range(len(factor))])
 
@@ -310,7 +319,8 @@ def test_race_glimpses_show_the_forget_gate_and_the_gradient_reaching_step_one(t
 
 def test_every_figure_has_a_title_axes_and_one_colour_per_model(trainer):
     view = trainer.view()
-    built = {**panels.race(view), **panels.race_glimpses(view), **panels.inside(view, view.snapshots[-1]), **panels.gradients(view)}
+    built = {**panels.race(view), **panels.race_glimpses(view),
+             **panels.inside(view, view.snapshots[-1]), **panels.gradients(view)}
     for key, fig in built.items():
         _check_common(fig)
         for trace in fig.data:
@@ -327,7 +337,8 @@ def test_text_runs_label_the_time_axis_with_the_characters_read():
     chars = trainer.task.step_labels(trainer.probe_batch.x[0])
     axis = heat.layout.xaxis
     assert list(axis.tickvals) == list(range(1, 101, 3))  # at most 40 labels
-    assert list(axis.ticktext) == [("␣" if chars[t - 1] == " " else chars[t - 1]) for t in axis.tickvals]
+    assert list(axis.ticktext) == [("␣" if chars[t - 1] == " " else chars[t - 1])
+                                   for t in axis.tickvals]
     race = panels.race(view)["race_loss"]
     assert {"unigram", "bigram"} <= {t.name for t in race.data}
     assert "bits per character" in race.layout.yaxis.title.text
@@ -366,6 +377,7 @@ def test_sigma_draws_every_model_without_gates_in_its_own_colour_and_slope():
     assert list(sigma.data[0].y) == [s.probes["irnn"].sigma_max for s in run.snapshots]
     assert sigma.layout.title.text.replace("<br>", " ").startswith(
         "IRNN and RNN (orthogonal): largest singular value")
-    bounds = [t.name.replace("<br>", " ") for t in figs["factors"].data if "worst case" in t.name.replace("<br>", " ")]
+    bounds = [t.name.replace("<br>", " ") for t in figs["factors"].data
+              if "worst case" in t.name.replace("<br>", " ")]
     assert bounds == ["IRNN worst case: max(1[h_t>0])·σ_max(W_hh)",
                       "RNN (orthogonal) worst case: max(1−h_t²)·σ_max(W_hh)"]

@@ -92,7 +92,8 @@ def test_the_english_charts_are_unchanged(page):
     assert not [text for spec in specs for text in chart_words(spec) if HANGUL.search(text)]
     titles = [spec["layout"]["title"]["text"] for spec in specs]
     expected = {"views/inside.py": "LSTM forget gate f (step 10)",
-                "views/race.py": "Held-out accuracy, lag 12<br><sub>on 512 held-out sequences</sub>",
+                "views/race.py": "Held-out accuracy, lag 12<br>"
+                                 "<sub>on 512 held-out sequences</sub>",
                 "views/gradients.py": "Error signal reaching step t: at step 0"}[page]
     assert expected in titles, titles
 
@@ -153,7 +154,8 @@ def test_the_tasks_english_is_unchanged():
     assert order.plateau_note(0.5).startswith("0.5 on this task means it remembers only one")
     assert (latch.title, order.source) == ("Latch (remember the first symbol)",
                                            "Hochreiter & Schmidhuber 1997, experiment 6")
-    assert (latch.metric_label, adding.metric_label, latch.length_label) == ("accuracy", "MSE", "lag")
+    assert (latch.metric_label, adding.metric_label, latch.length_label) == \
+        ("accuracy", "MSE", "lag")
     assert words(make_task("text", 40)).metric_label == "long-range accuracy"
     assert words(make_task("series", 20)).length_label == "window"
 

@@ -73,7 +73,8 @@ def test_probes_match_autograd_on_the_written_out_unroll(task_name, seq_len):
     np.testing.assert_allclose(result.grad_c, [c.grad.norm(dim=-1).mean().item() for c in cs],
                                rtol=1e-4, atol=1e-9)
     effective = model.readout.weight @ model.rnn.weight_hr_l0  # (out, H): each cell unit's weight
-    np.testing.assert_allclose(result.readout_norms, effective.detach().norm(dim=0).numpy(), rtol=1e-6)
+    np.testing.assert_allclose(result.readout_norms, effective.detach().norm(dim=0).numpy(),
+                               rtol=1e-6)
     assert result.states["c"].shape[-1] == 6 and result.states["h"].shape[-1] == 4
     x = batch.x.clone().requires_grad_(True)  # connectivity: d prediction / d x_t
     pred = model.readout(written_out(model, x)[0][-1])

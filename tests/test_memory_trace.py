@@ -134,7 +134,8 @@ def _reference_distances(model, a, b):
     out = []
     for xa, xb in zip(a.tolist(), b.tolist()):
         h_a, h_b = ([mpmath.tanh(z) for z in w["w_ih"] * mpmath.matrix(xt) + w["b_ih"]
-                     + w["w_hh"] * mpmath.matrix(h) + w["b_hh"]] for xt, h in ((xa, h_a), (xb, h_b)))
+                     + w["w_hh"] * mpmath.matrix(h) + w["b_hh"]]
+                    for xt, h in ((xa, h_a), (xb, h_b)))
         out.append(float(mpmath.norm(mpmath.matrix(h_a) - mpmath.matrix(h_b))))
     return np.array(out)
 
@@ -152,14 +153,16 @@ def test_what_float64_resolves_agrees_with_40_digits_and_the_rest_is_below_resol
     assert memory.lost_at is not None and memory.lost_at > 5
     assert not drawn[memory.lost_at:].any() and drawn[: memory.lost_at].all()
     h_norm = _fused_states(model, batch.x[:1].double())["h"][0].norm(dim=-1).numpy()
-    assert (reference[memory.lost_at:] < RESOLUTION * np.maximum(1.0, h_norm[memory.lost_at:])).all()
+    assert (reference[memory.lost_at:]
+            < RESOLUTION * np.maximum(1.0, h_norm[memory.lost_at:])).all()
 
 
 def test_memory_trace_figure_draws_each_models_states_from_the_flip_on():
     task = make_task("order", 30)
     batch = task.sample(2, _gen(4))
     probes = {"rnn": probe(_contracting_rnn(task, 4, 0.3), task, batch),
-              "lstm": probe(build_model("lstm", task.input_size, 4, task.output_size, 0), task, batch)}
+              "lstm": probe(build_model("lstm", task.input_size, 4, task.output_size, 0), task,
+                            batch)}
     fig = figures.memory_trace(probes, "memory", height=260)
     step = probes["rnn"].memory.step
     lost = probes["rnn"].memory.lost_at

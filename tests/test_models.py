@@ -81,7 +81,8 @@ def test_every_kind_is_complete():
     assert len({look.color for look in LOOKS.values()}) == len(KINDS)  # one colour per model
 
 
-FIXED = [("lstm-cec", 1), ("lstm-i1", 0), ("lstm-o1", 3)]  # kind, the fixed gate's chunk (i, f, g, o)
+# kind, the fixed gate's chunk (i, f, g, o)
+FIXED = [("lstm-cec", 1), ("lstm-i1", 0), ("lstm-o1", 3)]
 
 
 @pytest.mark.parametrize("optimizer", ["adam", "sgd"])
@@ -144,7 +145,8 @@ def test_a_fixed_gates_fused_forward_is_the_lstm_with_that_gate_set_to_1(kind, c
         for t in range(9):
             z = list((x[:, t] @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T
                       + cell.bias_hh).chunk(4, dim=-1))
-            i, f, g, o = torch.sigmoid(z[0]), torch.sigmoid(z[1]), torch.tanh(z[2]), torch.sigmoid(z[3])
+            i, f, g, o = (torch.sigmoid(z[0]), torch.sigmoid(z[1]), torch.tanh(z[2]),
+                          torch.sigmoid(z[3]))
             i, o = (torch.ones_like(i), o) if chunk == 0 else (i, torch.ones_like(o))
             c = f * c + i * g
             h = o * torch.tanh(c)
@@ -163,7 +165,8 @@ def test_the_orthogonal_rnn_starts_orthogonal_from_its_seed_and_is_otherwise_the
     torch.testing.assert_close(w.T @ w, torch.eye(16), atol=1e-5, rtol=0)
     assert torch.equal(w, b.rnn.weight_hh_l0) and not torch.equal(w, c.rnn.weight_hh_l0)
     rnn = build_model("rnn", 3, 16, 2, seed=7)
-    assert not torch.allclose(rnn.rnn.weight_hh_l0 @ rnn.rnn.weight_hh_l0.T, torch.eye(16), atol=0.1)
+    assert not torch.allclose(rnn.rnn.weight_hh_l0 @ rnn.rnn.weight_hh_l0.T, torch.eye(16),
+                              atol=0.1)
     for name, value in rnn.state_dict().items():  # W_ih, biases and readout: the RNN's
         if name != "rnn.weight_hh_l0":
             assert torch.equal(a.state_dict()[name], value), name
@@ -203,7 +206,8 @@ def test_the_cut_lstm_computes_the_lstms_values_and_cuts_only_the_cell_path():
     nn.LSTMCell with c_{t-1} detached; at one step (nothing to cut) the LSTM's own gradients."""
     cut, lstm = (build_model(k, 3, 5, 2, seed=4, init=MemoryInit("chrono", horizon=7))
                  for k in ("lstm-cut", "lstm"))
-    assert all(torch.equal(a, b) for a, b in zip(cut.state_dict().values(), lstm.state_dict().values()))
+    assert all(torch.equal(a, b)
+               for a, b in zip(cut.state_dict().values(), lstm.state_dict().values()))
     x = torch.randn(4, 7, 3, generator=torch.Generator().manual_seed(0))
     (out_cut, (h_cut, c_cut)), (out, (h, c)) = cut.rnn(x), lstm.rnn(x)
     torch.testing.assert_close(out_cut, out)

@@ -75,7 +75,8 @@ def test_the_notebook_runs_top_to_bottom_with_the_clis_numbers():
     trainer = LockstepTrainer(RunConfig(task="latch", seq_len=100, models=("rnn", "lstm"),
                                         max_steps=300, seed=0))
     trainer.train_to(300)
-    table = next(o for o in outputs if "held-out accuracy" in o.get("data", {}).get("text/plain", ""))
+    table = next(o for o in outputs
+                 if "held-out accuracy" in o.get("data", {}).get("text/plain", ""))
     for kind in ("rnn", "lstm"):
         row = next(line for line in table["data"]["text/plain"].splitlines()
                    if line.startswith(kind + " "))

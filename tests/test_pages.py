@@ -87,7 +87,8 @@ def test_race_curves_hold_the_live_history():
     by_name = {t["name"]: t for t in loss["data"]}
     trainer = view_of(at)
     for kind in ("rnn", "lstm"):
-        np.testing.assert_allclose(values(by_name[LABELS[kind]]["y"]), trainer.history[kind]["loss"])
+        np.testing.assert_allclose(values(by_name[LABELS[kind]]["y"]),
+                                   trainer.history[kind]["loss"])
     assert "chance (0.50)" in trace_names(metric)
     assert "**step 10 / 2000**" in " ".join(m.value for m in at.markdown)
 
@@ -110,7 +111,8 @@ def test_query_params_round_trip():
     assert config.optimizer == "sgd"
     assert not at.info  # nothing was rejected
     written = share_query(_session_values(at)).split("&")
-    expected = [f"{k}={v}" for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])]
+    expected = [f"{k}={v}" for k, vs in params.items()
+                for v in (vs if isinstance(vs, list) else [vs])]
     assert written[0] == "v=3" and sorted(written[1:]) == sorted(expected)
     again = {}
     for pair in written:
@@ -255,8 +257,8 @@ def test_no_model_selected_asks_for_one():
 
 def test_extreme_settings_work():
     for params in ({"seq_len": "1", "hidden_size": "1", "batch_size": "1"},
-                   {"seq_len": "1000", "hidden_size": "128", "batch_size": "256", "lr": "10", "clip": "0",
-                    "forget_bias": "10", "models": ["RNN", "LSTM", "GRU"]}):
+                   {"seq_len": "1000", "hidden_size": "128", "batch_size": "256", "lr": "10",
+                    "clip": "0", "forget_bias": "10", "models": ["RNN", "LSTM", "GRU"]}):
         at = open_app(params)
         at.select_slider(key="step_n").set_value(1).run()
         at.button(key="step").click().run()
@@ -306,12 +308,14 @@ def test_memory_init_is_a_setting_in_the_link_and_the_forget_gate_closes_in_one_
     at.button(key="close_gate").click().run()
     config = view_of(at).config
     assert (config.memory_init, config.forget_bias) == ("constant", 0.0)
-    lstm = LockstepTrainer(config).models["lstm"]  # the run's models, built as the worker builds them
+    # the run's models, built as the worker builds them
+    lstm = LockstepTrainer(config).models["lstm"]
     assert float(lstm.memory_bias().abs().max()) == 0.0
     assert "close_gate" not in {b.key for b in at.button}  # closed: the button opens it again
     assert "**Memory init back to chrono** below" in " ".join(m.value for m in at.markdown)
     assert "memory_init=constant" in share_query(_session_values(at)).split("&")
-    again = open_app({"seq_len": "10", "hidden_size": "8", "memory_init": "constant", "forget_bias": "0"})
+    again = open_app({"seq_len": "10", "hidden_size": "8", "memory_init": "constant",
+                      "forget_bias": "0"})
     assert view_of(again).config == config
     at.button(key="open_gate").click().run()
     assert view_of(at).config.memory_init == "chrono" and at.button(key="close_gate")
@@ -329,8 +333,8 @@ def test_race_chart_draws_held_out_beside_training_batches():
 
 
 def test_memory_horizon_page_runs_a_bounded_sweep_with_progress_and_cancel():
-    at = open_app({"seq_len": "10", "hidden_size": "4", "max_steps": "100", "models": ["RNN", "LSTM"]},
-                  "views/horizon.py")
+    at = open_app({"seq_len": "10", "hidden_size": "4", "max_steps": "100",
+                   "models": ["RNN", "LSTM"]}, "views/horizon.py")
     assert "Memory horizon" in at.title[0].value
     reference = chart_specs(at)[0]
     assert "default settings" in reference["layout"]["title"]["text"]
@@ -396,7 +400,8 @@ def test_the_snapshot_scrubber_holds_across_steps_and_ticks_and_is_in_the_link()
     at.button(key="start").click().run()
     assert scrubber(at).value == 25
     assert "(step 25)" in chart_specs(at)[0]["layout"]["title"]["text"]
-    again = open_app({"seq_len": "10", "hidden_size": "4", "seed": "31", "snapshot": "25"}, "views/inside.py")
+    again = open_app({"seq_len": "10", "hidden_size": "4", "seed": "31", "snapshot": "25"},
+                     "views/inside.py")
     assert again.session_state["follow"] is False and again.session_state["snapshot_choice"] == 25
 
 
@@ -472,7 +477,8 @@ def test_next_character_page_offers_text_then_answers_a_korean_prompt():
     from lstm_viz.tasks import text
     prompt = text.read_prompt(trainer.task, at.text_area(key="prompt").value)
     top = text.next_char(trainer.models["lstm"], trainer.task, prompt)
-    np.testing.assert_allclose(values(specs[1]["data"][0]["x"])[::-1], [p for _, p in top], rtol=1e-6)
+    np.testing.assert_allclose(values(specs[1]["data"][0]["x"])[::-1], [p for _, p in top],
+                               rtol=1e-6)
     continues = [h.proto.body for h in at.get("html") if "continues" in h.proto.body]
     assert len(continues) == 2 and at.text_area(key="prompt").value[-5:] in continues[0]
     assert "temperature" not in {w.key for w in at.slider}  # greedy: no temperature to set
@@ -500,8 +506,9 @@ def test_answers_of_untrained_models_say_so():
     assert at.get("plotly_chart")  # the answers are there, and said to be a guess
 
 
-CSV = "일자,종가\n" + "\n".join(f"2024{i // 28 + 1:02d}{i % 28 + 1:02d},{100 + (i % 30) + 0.1 * i:.2f}"
-                                 for i in range(330))  # dates that read as numbers, as KRX writes them
+CSV = "일자,종가\n" + "\n".join(
+    f"2024{i // 28 + 1:02d}{i % 28 + 1:02d},{100 + (i % 30) + 0.1 * i:.2f}"
+    for i in range(330))  # dates that read as numbers, as KRX writes them
 
 
 def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
@@ -510,7 +517,8 @@ def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
     config = view_of(at).config
     assert (config.task, config.series, config.horizon) == ("series", "synthetic", 5)
     at.button(key="play").click().run()  # one press started it: paused for the checks below
-    at.file_uploader(key="upload").set_value(("prices.csv", "name,city\nKim,Seoul\n".encode(), "text/csv")).run()
+    at.file_uploader(key="upload").set_value(
+        ("prices.csv", "name,city\nKim,Seoul\n".encode(), "text/csv")).run()
     assert "The series in use is unchanged" in " ".join(e.value for e in at.error)
     at.file_uploader(key="upload").set_value(("prices.csv", CSV.encode("cp949"), "text/csv")).run()
     assert at.selectbox(key="upload_column").options == ["일자", "종가"]
@@ -518,11 +526,13 @@ def test_prices_page_trains_on_an_upload_and_keeps_the_series_on_a_bad_one():
     at.button(key="use_upload").click().run()
     assert "column '종가' of prices.csv" in " ".join(c.value for c in at.caption)
     config = view_of(at).config
-    assert config.series.startswith("upload-") and at.query_params["series"] in (config.series, [config.series])
+    assert (config.series.startswith("upload-")
+            and at.query_params["series"] in (config.series, [config.series]))
     at.button(key="step").click().run()
     names = " ".join(trace_names(s) for s in chart_specs(at))
     assert "naive, next = last" in names and "truth" in names and not at.exception
-    at.slider(key="seq_len").set_value(500).run()  # longer than 330 prices allow: the longest that fits
+    # longer than 330 prices allow: the longest that fits
+    at.slider(key="seq_len").set_value(500).run()
     longest = int(330 * 0.8) - 5 - 10  # before the split, 5 steps ahead, 10 targets
     assert view_of(at).config.seq_len == longest and not at.exception
     assert f"at most {longest} steps" in " ".join(i.value for i in at.info)
@@ -570,7 +580,8 @@ def test_a_change_note_says_what_a_zero_means():
     at.select_slider(key="clip").set_value(0.0).run()
     at.select_slider(key="rnn_gain").set_value(2.5).run()
     notes = " ".join(i.value for i in at.info)
-    assert "gradient clipping 1 → off" in notes and "RNN gain σ_max(W_hh) PyTorch's init → 2.5" in notes
+    assert ("gradient clipping 1 → off" in notes
+            and "RNN gain σ_max(W_hh) PyTorch's init → 2.5" in notes)
     assert "0.0" not in notes and "1.0" not in notes
 
 

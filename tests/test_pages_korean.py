@@ -19,7 +19,8 @@ PAGES = [("gradients", None), ("horizon", None), ("primer", None),
 @pytest.mark.parametrize("page, use", PAGES)
 def test_page_opens_in_korean_and_steps(page, use):
     at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in {"lang": "ko", "seq_len": "30", "hidden_size": "8", "max_steps": "100"}.items():
+    for key, value in {"lang": "ko", "seq_len": "30", "hidden_size": "8",
+                       "max_steps": "100"}.items():
         at.query_params[key] = value
     at.run()
     at.switch_page(f"views/{page}.py").run()
@@ -35,7 +36,8 @@ def test_page_opens_in_korean_and_steps(page, use):
     assert at.title[0].value == TABLES["ko"][f"{page}.title"]
     shown = " ".join(m.value for m in at.markdown)
     english = [key for key, text in TABLES["en"].items()
-               if key.startswith(f"{page}.") and len(text) > 40 and "{" not in text and text in shown]
+               if key.startswith(f"{page}.") and len(text) > 40 and "{" not in text
+               and text in shown]
     assert not english, english  # no English page text left on the Korean page
 
 

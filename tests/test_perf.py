@@ -17,7 +17,8 @@ from lstm_viz.present import panels
 
 pytestmark = pytest.mark.perf
 ROOT = Path(__file__).resolve().parents[1]
-KEYS = {"overhead_ratio", "probe_ratio", "tick_ms", "session_mb", "session_growth_mb", "cold_start_s"}
+KEYS = {"overhead_ratio", "probe_ratio", "tick_ms", "session_mb", "session_growth_mb",
+        "cold_start_s"}
 
 
 def test_bench_quick_json_reports_every_measure(capsys):
@@ -49,7 +50,8 @@ def test_bench_quick_json_reports_every_measure(capsys):
         for r in runs:
             assert_ticked(r)
             assert 0 < r["steps_per_s_min"] <= r["steps_per_s_median"]
-    assert beside["slowest_ratio"] > 0 and beside["sweep_progress"] > 0  # the sweep trained meanwhile
+    # the sweep trained meanwhile
+    assert beside["slowest_ratio"] > 0 and beside["sweep_progress"] > 0
 
 
 def assert_ticked(r: dict) -> None:
@@ -64,8 +66,8 @@ def assert_ticked(r: dict) -> None:
 def test_bench_pins_sessions_and_their_worker_to_one_core_and_soaks(tmp_path):
     """On one CPU, as on a small Cloud share, in a process of its own (pinning is for life):
     the sessions alone, then a short soak whose class moves on to new seeds at each cap."""
-    out = subprocess.run([sys.executable, "-m", "benchmarks.bench", "--quick", "--json", "--cpus", "1",
-                          "--sessions", "3", "--sessions-only", "--soak", "20"],
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench", "--quick", "--json",
+                          "--cpus", "1", "--sessions", "3", "--sessions-only", "--soak", "20"],
                          capture_output=True, text=True, timeout=300, cwd=ROOT, check=True).stdout
     result = json.loads(out)
     assert len(result["config"]["cpus"]) == 1 and "overhead_ratio" not in result

@@ -29,7 +29,8 @@ def test_every_kind_has_an_autograd_reference():
 
 def _setup(kind, task_name, seq_len, hidden, seed=0):
     task = make_task(task_name, seq_len)
-    model = build_model(kind, task.input_size, hidden, task.output_size, seed, MemoryInit("constant", 1.5))
+    model = build_model(kind, task.input_size, hidden, task.output_size, seed,
+                        MemoryInit("constant", 1.5))
     batch = task.sample(6, torch.Generator().manual_seed(seed))
     cell = CELLS[kind](task.input_size, hidden)
     cell.load_state_dict({k.replace("_l0", ""): v for k, v in model.rnn.state_dict().items()})
@@ -80,7 +81,8 @@ def test_connectivity_matches_autograd(kind, task_name, seq_len, hidden):
     chosen = pred[:, 0] if task.output_size == 1 else pred.max(dim=1).values
     chosen.sum().backward()
     expected = x.grad.norm(dim=-1).mean(dim=0).numpy()
-    np.testing.assert_allclose(probe(model, task, batch).connectivity, expected, rtol=1e-4, atol=1e-9)
+    np.testing.assert_allclose(probe(model, task, batch).connectivity, expected, rtol=1e-4,
+                               atol=1e-9)
 
 
 def _suffix_products(m):
@@ -105,8 +107,8 @@ def test_rnn_multiplier_is_the_gain_on_the_actual_gradient():
     gains = norms[:, :-1] / norms[:, 1:]  # (B, T): step t back to t-1
     result = probe(model, task, batch)
     np.testing.assert_allclose(result.multiplier, _geometric_mean(gains), rtol=1e-4)
-    np.testing.assert_allclose(result.multiplier_product, _geometric_mean(norms[:, 1:] / norms[:, -1:]),
-                               rtol=1e-4)
+    np.testing.assert_allclose(result.multiplier_product,
+                               _geometric_mean(norms[:, 1:] / norms[:, -1:]), rtol=1e-4)
     np.testing.assert_allclose(result.multiplier_product, _geometric_mean(_suffix_products(gains)),
                                rtol=1e-4)
 
@@ -123,7 +125,8 @@ def test_product_panel_is_the_product_of_the_factor_panel(kind):
     result = probe(model, task, batch)
     expected = [np.prod(result.multiplier[t + 1 :]) for t in range(len(result.multiplier))]
     np.testing.assert_allclose(result.multiplier_product, expected, rtol=1e-9)
-    assert result.typical_multiplier == pytest.approx(_geometric_mean(result.multiplier[1:]), rel=1e-9)
+    assert result.typical_multiplier == \
+        pytest.approx(_geometric_mean(result.multiplier[1:]), rel=1e-9)
 
 
 @pytest.mark.parametrize("kind", list(SLOPES))
@@ -169,7 +172,8 @@ def _gates(cell, x, h_prev, n_chunks):
 
 
 def _memory_path(kind, n_chunks, carry):
-    """Unroll an nn.*Cell with its gates held fixed, so that state_t = gate_t * state_{t-1} + added_t.
+    """Unroll an nn.*Cell with its gates held fixed, so that
+    state_t = gate_t * state_{t-1} + added_t.
 
     ``carry(gi, gh)`` gives (gate, added) from the cell's gate pre-activations. Returns the probe,
     autograd's d sum(state_T) / d state_t and the gate (T,), as geometric means over batch and
@@ -192,7 +196,8 @@ def _memory_path(kind, n_chunks, carry):
 
 
 def _lstm_carry(gi, gh):
-    i, f, g = (torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1]), torch.tanh(gi[2] + gh[2]))
+    i, f, g = (torch.sigmoid(gi[0] + gh[0]), torch.sigmoid(gi[1] + gh[1]),
+               torch.tanh(gi[2] + gh[2]))
     return f, i * g
 
 
@@ -242,7 +247,8 @@ def test_a_vanilla_rnns_error_signal_is_measured_at_every_step_of_lag_1000():
     task, model, batch, cell = _setup("rnn", "latch", 1000, 32)
     cell = cell.double()
     hs, _ = _unroll("rnn", cell, batch.x.double())
-    readout = nn.functional.linear(hs[-1], model.readout.weight.double(), model.readout.bias.double())
+    readout = nn.functional.linear(hs[-1], model.readout.weight.double(),
+                                   model.readout.bias.double())
     task.loss(readout, batch.y, reduction="sum").backward()
     expected = np.array([np.mean([math.hypot(*g) for g in h.grad.tolist()]) for h in hs])
     result = probe(model, task, batch)
@@ -259,7 +265,8 @@ def test_saturated_rnn_keeps_exact_products_not_nan():
         model.rnn.weight_ih_l0.mul_(40)
     result = probe(model, task, batch)
     assert np.isfinite(result.multiplier_product).all()
-    assert np.all(result.multiplier_product <= result.multiplier_bound.max() ** np.arange(19, -1, -1) + 1e-300)
+    assert np.all(result.multiplier_product
+                  <= result.multiplier_bound.max() ** np.arange(19, -1, -1) + 1e-300)
 
 
 def test_typical_multiplier_to_the_power_t_minus_1_is_the_product():

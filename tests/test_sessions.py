@@ -78,7 +78,8 @@ def test_reset_step_and_pause_in_one_session_leave_the_other_untouched(make_run)
     before = b.view()
     a.reset()
     assert a.step == 0 and a.view().steps == 0 and a.run.steps == 30
-    assert b.step == 12 and [s.step for s in b.view().snapshots] == [s.step for s in before.snapshots]
+    assert (b.step == 12
+            and [s.step for s in b.view().snapshots] == [s.step for s in before.snapshots])
     b.advance(18)
     b.probe_here()  # b at the head now (30 is a scheduled snapshot: nothing to add)
     a.advance(33)
@@ -206,7 +207,8 @@ def test_live_ticks_land_a_class_on_the_same_steps(make_run):
     two, each moving about the live pace: the grid is what lets them share figures."""
     registry = RunRegistry(make_run=make_run)
     first, second = (Cursor(registry.run_for(SCENE), 300) for _ in range(2))
-    Cursor(first.run, 300).advance(300)  # trained ahead: both replay, at the pace (no waiting on the worker)
+    # trained ahead: both replay, at the pace (no waiting on the worker)
+    Cursor(first.run, 300).advance(300)
     second.advance(10)
     for n in (1, 2):  # ticks on time, on the clock the test gives (a slow machine's late
         before = [first.step, second.step]  # ticks would catch up by more than the pace)

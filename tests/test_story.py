@@ -89,7 +89,8 @@ def test_the_explanation_comes_from_the_runs_own_numbers():
     lines = story.explanation(scene, view, outcome)
     for kind in view.kinds:
         step = view.solved_step(kind)
-        expected = (TABLES["en"]["story.solved"] if step is not None else TABLES["en"]["story.unsolved"])
+        expected = (TABLES["en"]["story.solved"] if step is not None
+                    else TABLES["en"]["story.unsolved"])
         assert expected.split("{")[0] in " ".join(lines)
         if step is not None:
             assert f"at step {step} " in " ".join(lines)

@@ -66,7 +66,8 @@ def test_a_cell_run_keeps_its_trainer_between_chunks():
 def test_the_shipped_reference_reproduces_one_of_its_cells():
     reference = load_reference()
     defaults = RunConfig()
-    assert reference["steps"] == defaults.max_steps and "python -m lstm_viz sweep" in reference["command"]
+    assert (reference["steps"] == defaults.max_steps
+            and "python -m lstm_viz sweep" in reference["command"])
     assert set(reference["results"]) == {"rnn", "lstm", "gru"}
     for kind in ("lstm", "gru"):
         result = run_cell(cell_config(defaults, kind, 10, seed=0))

@@ -81,8 +81,8 @@ def test_temporal_order_symbols_sit_in_the_papers_bands(seq_len):
     assert task.bands() == ((10, 20), (50, 60)) or seq_len != 100
 
 
-@pytest.mark.parametrize("name,seq_len", [("latch", 0), ("adding", 1), ("order", 1), ("latch", 10**6),
-                                           ("text", 23), ("series", 1)])
+@pytest.mark.parametrize("name,seq_len", [("latch", 0), ("adding", 1), ("order", 1),
+                                           ("latch", 10**6), ("text", 23), ("series", 1)])
 def test_bad_lengths_are_rejected_with_a_message(name, seq_len):
     with pytest.raises(ValueError, match="sequence length"):
         make_task(name, seq_len)

@@ -204,4 +204,5 @@ def test_the_share_box_keeps_acronyms_in_setting_names():
     at = open_app({"seq_len": "40", "rnn_gain": "2.5", "memory_init": "constant"})
     caption = at.sidebar.caption[-1].value
     assert "RNN gain σ_max(W_hh) at the start 2.5" in caption
-    assert "sequence length (lag) 40" in caption and "memory init (LSTM f, GRU z) constant" in caption
+    assert ("sequence length (lag) 40" in caption
+            and "memory init (LSTM f, GRU z) constant" in caption)

@@ -25,7 +25,8 @@ def test_titles_and_intros_name_the_models_that_race(kinds):
     assert ("close the forget gate" in texts.race_next(view)) == ("lstm" in kinds)
     if "lstm" not in kinds:  # names the models it would race against, not "these"
         named = " and ".join(labels[k] for k in kinds)
-        assert texts.race_next(view) == f"Next: add the LSTM in the sidebar's Models and race it against the {named}."
+        assert texts.race_next(view) == ("Next: add the LSTM in the sidebar's Models and race it "
+                                         f"against the {named}.")
 
 
 def test_units_phrase_never_promises_more_units_than_the_model_has():

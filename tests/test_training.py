@@ -49,7 +49,8 @@ def test_models_see_identical_batches(monkeypatch):
     trainer = LockstepTrainer(SMALL)
     for kind, model in trainer.models.items():
         original = model.forward
-        monkeypatch.setattr(model, "forward", lambda x, k=kind, f=original: seen.setdefault(k, []).append(x) or f(x))
+        monkeypatch.setattr(model, "forward",
+                            lambda x, k=kind, f=original: seen.setdefault(k, []).append(x) or f(x))
     trainer.step(3)
     for kind in ("lstm", "gru"):
         for xa, xb in zip(seen["rnn"], seen[kind]):
@@ -128,11 +129,13 @@ def _held_out(trainer, kind, metrics):
 def test_solved_is_judged_on_held_out_data_and_withdrawn_on_a_fall_back():
     trainer = LockstepTrainer(SMALL)
     _held_out(trainer, "lstm", [0.5, 0.97, 0.99, 0.6, 0.7])
-    assert trainer.view().solved_step("lstm") is None and trainer.view().first_solved_step("lstm") == 25
+    assert (trainer.view().solved_step("lstm") is None
+            and trainer.view().first_solved_step("lstm") == 25)
     _held_out(trainer, "lstm", [0.5, 0.97, 0.6, 0.96, 1.0])
     assert trainer.view().solved_step("lstm") == 75  # the current streak, not the first solve
     _held_out(trainer, "lstm", [0.5])
-    assert trainer.view().solved_step("lstm") is None and trainer.view().first_solved_step("lstm") is None
+    assert (trainer.view().solved_step("lstm") is None
+            and trainer.view().first_solved_step("lstm") is None)
 
 
 def test_training_batches_do_not_decide_solved():

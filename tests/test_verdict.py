@@ -32,13 +32,15 @@ def test_verdict_before_training():
 
 
 def test_verdict_names_the_solved_step_and_the_model_at_chance():
-    trainer = LockstepTrainer(RunConfig(seq_len=40, models=("rnn", "lstm"), max_steps=150, eval_every=25))
+    trainer = LockstepTrainer(RunConfig(seq_len=40, models=("rnn", "lstm"), max_steps=150,
+                                        eval_every=25))
     trainer.step(150)
     solved = trainer.view().solved_step("lstm")
     assert solved is not None and trainer.view().solved_step("rnn") is None
     text = verdict(trainer.view())
     assert text.startswith(f"LSTM solved the lag-40 latch at step {solved} (held-out accuracy")
-    assert "RNN is at chance (held-out accuracy 0.4" in text or "RNN is at chance (held-out accuracy 0.5" in text
+    assert ("RNN is at chance (held-out accuracy 0.4" in text
+            or "RNN is at chance (held-out accuracy 0.5" in text)
     assert "step cap (150)" in text
 
 
@@ -65,9 +67,11 @@ def test_a_collapse_after_solving_is_lost_again():
     trainer = _trainer(models=("lstm",))
     _held_out(trainer, "lstm", [0.5, 0.98, 1.0, 0.55])
     text = model_verdict(trainer.view(), "lstm")
-    assert text.startswith("LSTM solved the lag-10 latch at step 25 but lost it again (held-out accuracy 0.55")
+    assert text.startswith("LSTM solved the lag-10 latch at step 25 but lost it again "
+                           "(held-out accuracy 0.55")
     _held_out(trainer, "lstm", [0.5, 0.98, 1.0, 0.55, 0.99])
-    assert model_verdict(trainer.view(), "lstm").startswith("LSTM solved the lag-10 latch at step 100")
+    assert model_verdict(trainer.view(), "lstm").startswith(
+        "LSTM solved the lag-10 latch at step 100")
 
 
 def test_held_out_decides_when_training_batches_disagree():
@@ -102,7 +106,8 @@ def test_one_model_and_three_models():
         _held_out(three, kind, metrics)
     clauses = verdict(three.view()).split("; ")
     assert clauses[0].startswith("LSTM solved") and len(clauses) == 3
-    assert clauses[1].startswith("RNN is at chance") and clauses[2].startswith("GRU is worse than chance")
+    assert (clauses[1].startswith("RNN is at chance")
+            and clauses[2].startswith("GRU is worse than chance"))
 
 
 def test_answer_and_target_text():

@@ -41,7 +41,8 @@ def _same_records(remote, local):
             np.testing.assert_array_equal(remote.history[kind].arrays()[column], values)
         assert remote.evals[kind] == local.evals[kind]
         assert remote.eval_losses[kind] == local.eval_losses[kind]
-        assert [step for step, _ in remote.forecasts[kind]] == [step for step, _ in local.forecasts[kind]]
+        assert [step for step, _ in remote.forecasts[kind]] == \
+            [step for step, _ in local.forecasts[kind]]
         for (_, there), (_, here) in zip(remote.forecasts[kind], local.forecasts[kind]):
             np.testing.assert_array_equal(there, here)
     assert [s.step for s in remote.snapshots] == [s.step for s in local.snapshots]
@@ -91,7 +92,8 @@ def test_questions_that_need_the_weights_are_asked_in_the_worker(worker):
     there, here = remote.answer(probe_at, 12), local.answer(probe_at, 12)
     assert there.step == here.step == 12
     for kind in SCENE.models:
-        np.testing.assert_array_equal(there.probes[kind].connectivity, here.probes[kind].connectivity)
+        np.testing.assert_array_equal(there.probes[kind].connectivity,
+                                      here.probes[kind].connectivity)
     assert remote.answer(probe_at, 11) is None  # the weights have moved on from step 11
     with pytest.raises(AttributeError):  # a failing question fails in the asking session
         remote.answer(getattr, "no_such_thing")

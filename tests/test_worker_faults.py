@@ -204,7 +204,8 @@ def test_a_page_whose_worker_is_held_up_says_so_and_loses_nothing(monkeypatch):
 def test_a_korean_page_says_what_holds_training_up_in_korean(monkeypatch):
     at = _held_up_page(monkeypatch, seed="9104", lang="ko")
     notes = [w.value for w in at.warning if "학습이 잠시 멈췄어요" in w.value]
-    assert notes and "20초 동안 아무것도 보내지 않았어요" in notes[0] and "sent nothing" not in notes[0]
+    assert (notes and "20초 동안 아무것도 보내지 않았어요" in notes[0]
+            and "sent nothing" not in notes[0])
     assert str(WorkerLost("silent", seconds=20)) == (  # logs and tracebacks stay in English
         "the training worker sent nothing for 20 s; it may be busy or restarting")
 
@@ -214,7 +215,8 @@ def test_a_run_that_cannot_train_stops_playing_and_says_why():
     at.session_state["cursor"].run.fail("ValueError: a broken task")
     at.button(key="start").click().run()
     assert not at.exception and at.session_state["playing"] is False
-    assert any("This run cannot train" in w.value and "a broken task" in w.value for w in at.warning)
+    assert any("This run cannot train" in w.value and "a broken task" in w.value
+               for w in at.warning)
 
 
 def test_a_page_whose_worker_does_not_start_says_so(monkeypatch):

@@ -52,8 +52,9 @@ st.markdown(t("prompt.intro", seq_len=task.seq_len, **INTRO_WORDS))
 state.PROMPT.setdefault(task.example("ko", "polite"))
 with st.container(horizontal=True, key=state.EXAMPLES):
     for label, (code, name) in EXAMPLES.items():
-        st.button(t(f"prompt.example.{name}", style=STYLES.get(name, "")), key=state.example_button(label),
-                  on_click=_example, args=(task.example(code, name),))
+        st.button(t(f"prompt.example.{name}", style=STYLES.get(name, "")),
+                  key=state.example_button(label), on_click=_example,
+                  args=(task.example(code, name),))
 prompt_text = st.text_area(t("prompt.prompt"), key=state.PROMPT.name, height=80,
                            help=t("prompt.prompt_help", max=text.MAX_PROMPT))
 left, right = st.columns(2)

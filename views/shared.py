@@ -37,7 +37,8 @@ TROUBLES = tuple(TROUBLE)
 LIVE_STYLE = """<style>
 .stElementContainer[data-stale="true"]:has(.stPlotlyChart),
 .stElementContainer[data-stale="true"]:has(.st-key-step-counter),
-.stElementContainer[data-stale="true"].st-key-step-counter {opacity: 1 !important; transition: none !important;}
+.stElementContainer[data-stale="true"].st-key-step-counter {opacity: 1 !important; \
+transition: none !important;}
 </style>"""
 
 
@@ -226,7 +227,8 @@ CHART_CONFIG = {"displayModeBar": False}  # zoom by dragging, reset by double-cl
 # Captions and inline code in a grey that reads on white and on the sidebar (WCAG AA 4.5:1;
 # Streamlit's own grey gave 3.9).
 PAGE_STYLE = """<style>
-.stElementContainer:has(> [data-testid="stMarkdown"] .chart-alt) {position: absolute !important; width: 1px; height: 1px;
+.stElementContainer:has(> [data-testid="stMarkdown"] .chart-alt) {position: absolute !important; \
+width: 1px; height: 1px;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; padding: 0;}
 [data-testid="stCaptionContainer"] {color: #555555; opacity: 1;}
 [data-testid="stMarkdownContainer"] code {color: #555555;}

@@ -46,11 +46,13 @@ class RunConfig:
                            widget="slider", low=1, high=50)
     hidden_size: int = setting(32, "units per model", widget="slider", low=1, high=LIMIT_HIDDEN,
                                aliases=("hidden",), flag_aliases=("--hidden",))
-    optimizer: str = setting("adam", '"adam" (Kingma & Ba 2015) or "sgd" (plain; large rates explode)',
+    optimizer: str = setting("adam", '"adam" (Kingma & Ba 2015) or "sgd" '
+                             '(plain; large rates explode)',
                              widget="selectbox", options=OPTIMIZERS, aliases=("opt",))
     lr: float = setting(2e-3, "learning rate, the same for every model (3e-3 is unstable on "
                         "the latch with Adam)", widget="select_slider", low=1e-4, high=10.0,
-                        options=(1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 0.5, 1.0, 3.0, 10.0))
+                        options=(1e-4, 3e-4, 1e-3, 2e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 0.5, 1.0,
+                                 3.0, 10.0))
     batch_size: int = setting(32, "sequences per training step, the same batch for every model",
                               widget="select_slider", low=1, high=256,
                               options=(1, 2, 4, 8, 16, 32, 64, 128, 256), aliases=("batch",))

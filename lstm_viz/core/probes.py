@@ -152,7 +152,8 @@ def unrolled_gradients(model: RecurrentModel, task: Task, batch: Batch) -> dict[
     return result
 
 
-def unroll(model: RecurrentModel, x: torch.Tensor, h0: torch.Tensor) -> dict[str, list[torch.Tensor]]:
+def unroll(model: RecurrentModel, x: torch.Tensor,
+           h0: torch.Tensor) -> dict[str, list[torch.Tensor]]:
     """Every state of every step, name -> T tensors (B, its width), from one float64 pass of x
     through the kind's own ``step`` from h = h0 and the other states 0."""
     spec = model.spec
@@ -174,7 +175,8 @@ def _readout(model: RecurrentModel, h: torch.Tensor) -> torch.Tensor:
 
 
 @torch.no_grad()
-def memory_trace(model: RecurrentModel, task: Task, batch: Batch, sequence: int = 0) -> MemoryTrace | None:
+def memory_trace(model: RecurrentModel, task: Task, batch: Batch,
+                 sequence: int = 0) -> MemoryTrace | None:
     """The memory trace of one probe sequence (see the module docstring); None where the task
     has no flip."""
     a, b = flip_pair(task, batch, sequence)
@@ -227,7 +229,8 @@ def saturation(kind: ModelKind, internals: dict[str, torch.Tensor]) -> dict[str,
             for gate in kind.gate_names if gate not in kind.tanh_gates}
 
 
-def step_multipliers(model: RecurrentModel, internals: dict, grads: dict) -> tuple[torch.Tensor, torch.Tensor]:
+def step_multipliers(model: RecurrentModel, internals: dict,
+                     grads: dict) -> tuple[torch.Tensor, torch.Tensor]:
     """Per-step factor (T,) and the product from step T back to t (T,): geometric means over
     the probe sequences (and units), float64. product[t] = prod of factor[s] for s > t."""
     factor = model.spec.memory_factor(internals)
@@ -308,5 +311,6 @@ def norm(x: torch.Tensor) -> torch.Tensor:
     scaled by a power of two near its largest entry, which is exact: where the plain norm does
     not underflow, the two agree bit for bit."""
     _, exponent = torch.frexp(x.abs().amax(dim=-1, keepdim=True))
-    exponent = exponent.clamp(-1000, 1000)  # 2**1000 is finite; a subnormal largest entry is scaled by that
+    # 2**1000 is finite; a subnormal largest entry is scaled by that
+    exponent = exponent.clamp(-1000, 1000)
     return torch.ldexp(torch.ldexp(x, -exponent).norm(dim=-1), exponent.squeeze(-1))

@@ -75,7 +75,8 @@ class Setting:
                 return f"{self.name} must be between {self.low:g} and {self.high:g}, got {value!r}"
             return None
         if self.options and value not in self.options:
-            return f"unknown {self.name} {value!r}; choose one of {', '.join(map(str, self.options))}"
+            return (f"unknown {self.name} {value!r}; "
+                    f"choose one of {', '.join(map(str, self.options))}")
         return None
 
     # -- reading and writing a link --------------------------------------------------------------

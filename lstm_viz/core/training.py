@@ -4,8 +4,8 @@ Like minGPT's trainer it knows nothing of the UI: a page, the CLI and the benchm
 through ``step(n)`` and read ``history``, ``evals``, ``snapshots`` and ``diverged``.
 
 - ``history``: per-step training-batch records, every step up to the largest step cap.
-- ``evals``: the metric on one fixed held-out batch, every ``config.eval_every`` steps and at the end
-  (``eval_losses``: the loss there too; ``forecasts``: a regression's predictions there).
+- ``evals``: the metric on one fixed held-out batch, every ``config.eval_every`` steps and at the
+  end (``eval_losses``: the loss there too; ``forecasts``: a regression's predictions there).
   "Solved" is judged on these, never on training batches, and is withdrawn when the held-out
   metric falls back.
 - ``snapshots``: probes of every model, every ``snapshot_every`` steps (at first
@@ -250,7 +250,8 @@ class RunRecords(Records, _Progress):
         steps = self.trained_steps[kind]
         return 1000 * self.train_seconds[kind] / steps if steps else float("nan")
 
-    def steps_within(self, seconds: float = TICK_WORK_SECONDS, most: int = MAX_STEPS_PER_TICK) -> int:
+    def steps_within(self, seconds: float = TICK_WORK_SECONDS,
+                     most: int = MAX_STEPS_PER_TICK) -> int:
         """Training steps that fit in ``seconds``, from the measured cost of one step (1..most).
 
         A live tick uses this so its work stays bounded whatever the settings.
@@ -372,7 +373,8 @@ class LockstepTrainer(RunRecords):
                 self.diverged[kind] = self.steps
                 continue
             if not self.evals[kind] or self.evals[kind][-1][0] != self.steps:
-                self.eval_losses[kind].append((self.steps, self.task.eval_loss(pred, self.eval_batch.y)))
+                self.eval_losses[kind].append(
+                    (self.steps, self.task.eval_loss(pred, self.eval_batch.y)))
                 if not self.task.class_names:  # a regression: keep the forecasts to draw
                     self.forecasts[kind].append((self.steps, pred[:, 0].numpy().copy()))
                 self.evals[kind].append((self.steps, metric))

@@ -108,7 +108,8 @@ def steps_phrase(usual: Usual) -> str:
 def wait_phrase(low_seconds: float, high_seconds: float) -> str:
     """'about 2 min', or 'about 1–2 min' where the two ends read differently."""
     low, high = duration(low_seconds), duration(high_seconds)
-    return t("expect.about", time=high) if low == high else t("expect.about_range", low=low, high=high)
+    return (t("expect.about", time=high) if low == high
+            else t("expect.about_range", low=low, high=high))
 
 
 def pace_text(pace: float) -> str:
@@ -191,5 +192,6 @@ def pace_note(view: RunView, reference: dict | None, pace: float | None) -> Note
     left, goal = steps_needed(view, reference)
     if pace and left / pace >= SLOW_SECONDS:
         wait = wait_phrase(left / pace, left / pace)
-        return Note(t("race.slow_run", pace=pace_text(pace), steps=left, goal=goal, wait=wait), True)
+        return Note(t("race.slow_run", pace=pace_text(pace), steps=left, goal=goal, wait=wait),
+                    True)
     return Note(t("race.slow", seconds=f"{view.seconds_per_step():.1f}"), True)

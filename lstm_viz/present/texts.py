@@ -37,9 +37,9 @@ def race_intro(kinds: tuple[str, ...], task) -> str:
 
 def race_next(view, open_button: bool = False) -> str:
     """What to try next, from where the run stands: after a divergence or an exploding
-    gradient, clipping or a smaller learning rate; with the LSTM racing, a longer lag (unless the lag is the longest) or the
-    forget gate closed (unless it is; then opening it, with the button below the page where
-    ``open_button``); without it, the LSTM."""
+    gradient, clipping or a smaller learning rate; with the LSTM racing, a longer lag (unless the
+    lag is the longest) or the forget gate closed (unless it is; then opening it, with the button
+    below the page where ``open_button``); without it, the LSTM."""
     config = view.config
     if view.diverged:
         return t("texts.next_diverged_clip" if config.clip == 0 else "texts.next_diverged_lr",
@@ -48,7 +48,8 @@ def race_next(view, open_button: bool = False) -> str:
         return t("texts.next_exploded_clip" if config.clip == 0 else "texts.next_diverged_lr",
                  lr=f"{config.lr:g}")
     if not headline(view.kinds):
-        return t("texts.next_add_lstm", models=t("texts.and").join(kind_label(k) for k in view.kinds))
+        return t("texts.next_add_lstm",
+                 models=t("texts.and").join(kind_label(k) for k in view.kinds))
     if config.memory_init == "constant" and config.forget_bias <= 0:
         return t("texts.next_open_gate_button" if open_button else "texts.next_open_gate")
     if config.seq_len >= view.task.longest(**config.task_options):

@@ -200,7 +200,8 @@ def _executor(jobs: int, scheduler: str | None):
     try:
         from distributed import Client
     except ImportError:
-        raise ValueError("--scheduler needs Dask's distributed: pip install 'lstm-viz[cluster]'") from None
+        raise ValueError("--scheduler needs Dask's distributed: "
+                         "pip install 'lstm-viz[cluster]'") from None
     with Client(scheduler) as client:
         yield client.get_executor(pure=False)
 

@@ -83,7 +83,8 @@ class TrainingWorker:
         self.process = None
         self.generation = 0  # counts the worker processes started
         self._start_lock, self._send_lock = threading.Lock(), threading.Lock()
-        self._mirrors: weakref.WeakValueDictionary[int, RemoteTrainer] = weakref.WeakValueDictionary()
+        self._mirrors: weakref.WeakValueDictionary[int, RemoteTrainer] = (
+            weakref.WeakValueDictionary())
         self._replies: dict[int, Future] = {}  # ticket: the asker's future
         self._asked: dict[int, int] = {}  # ticket: the generation of the worker asked
         self._ids = itertools.count()

@@ -35,4 +35,5 @@ def make_task(name: str, seq_len: int, **options) -> Task:
     return task(seq_len, **{k: v for k, v in options.items() if k in task.options})
 
 
-__all__ = ["MAX_SEQ_LEN", "TASKS", "Batch", "Task", "make_task", "Latch", "Adding", "TemporalOrder", "Text", "Series"]
+__all__ = ["MAX_SEQ_LEN", "TASKS", "Batch", "Task", "make_task", "Latch", "Adding",
+           "TemporalOrder", "Text", "Series"]

@@ -3,7 +3,8 @@
 ``synthetic_prices`` makes a reproducible daily price series. ``csv_columns`` and ``read_prices``
 read a user's CSV upload safely: size cap before parsing, UTF-8 or CP949 text only, pandas'
 CSV parser only (no eval, no pickle), and every rejection is an ``UploadError`` whose message is a
-sentence to show the user (``lstm_viz.i18n.say``). Row numbers in messages are spreadsheet rows: the header is row 1.
+sentence to show the user (``lstm_viz.i18n.say``). Row numbers in messages are spreadsheet rows:
+the header is row 1.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def synthetic_prices(n: int, seed: int, period: int = 40, drift: float = 0.0002,
 
 
 def csv_columns(data: bytes) -> list[str]:
-    """Names of the columns of an uploaded CSV that hold numbers (after validation of size and encoding).
-    Raises UploadError: too big, not decodable, not a CSV pandas can parse, no numeric column."""
+    """Names of the columns of an uploaded CSV that hold numbers (after validation of size and
+    encoding). Raises UploadError: too big, not decodable, not a CSV pandas can parse, no numeric
+    column."""
     frame = _read_frame(data)
     names = _numeric_names(frame)
     if not names:
@@ -221,8 +223,8 @@ def _where(mask: np.ndarray, shown: str = "") -> Message:
     row = _row(int(np.flatnonzero(mask)[0]))
     place = (message("prices.upload.row_shown", row=row, shown=shown) if shown
              else message("prices.upload.row", row=row))
-    return message("prices.upload.where_one" if int(mask.sum()) == 1 else "prices.upload.where_many",
-             place=place)
+    return message("prices.upload.where_one" if int(mask.sum()) == 1
+                   else "prices.upload.where_many", place=place)
 
 
 def _quote(text: object) -> str:

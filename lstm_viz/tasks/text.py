@@ -12,10 +12,11 @@ predicted from the start of the sentence, at a distance the sequence length sets
 
 Each window of ``seq_len`` characters ends at that character (the long-range position), its
 sentence filling the last half to all of the window, so the cue lies up to seq_len characters
-back and earlier sentences, complete with their endings, fill the rest. The model predicts the next character at every step, and the loss is the mean over all of them; the
-metric is the accuracy at the last step, the **long-range accuracy**. Its chance line is the
-best a model can do without the start of the sentence: the most frequent ending of each
-language. Unigram and bigram bits per character are the baselines of the loss.
+back and earlier sentences, complete with their endings, fill the rest. The model predicts the
+next character at every step, and the loss is the mean over all of them; the metric is the
+accuracy at the last step, the **long-range accuracy**. Its chance line is the best a model can
+do without the start of the sentence: the most frequent ending of each language. Unigram and
+bigram bits per character are the baselines of the loss.
 """
 
 from __future__ import annotations
@@ -353,7 +354,8 @@ def continuation(model, task: Text, prompt: Prompt, length: int, temperature: fl
         if temperature <= 0:
             i = int(last.argmax())
         else:
-            i = int(torch.multinomial(torch.softmax(last / temperature, dim=-1), 1, generator=generator))
+            i = int(torch.multinomial(torch.softmax(last / temperature, dim=-1), 1,
+                                      generator=generator))
         out.append(task.class_names[i])
         logits, state = model.run(one_hot(torch.tensor([[i]]), task.input_size), state)
     return "".join(out)

@@ -43,5 +43,5 @@ def kind_of(name: str) -> ModelKind:
         raise ValueError(f"unknown model {name!r}; choose from {', '.join(MODEL_KINDS)}") from None
 
 
-__all__ = ["KINDS", "MODEL_KINDS", "MEMORY_INITS", "MemoryInit", "ModelKind", "kind_of", "projection",
-           "RNNKind", "LSTMKind", "GRUKind"]
+__all__ = ["KINDS", "MODEL_KINDS", "MEMORY_INITS", "MemoryInit", "ModelKind", "kind_of",
+           "projection", "RNNKind", "LSTMKind", "GRUKind"]

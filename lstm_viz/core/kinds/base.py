@@ -35,7 +35,8 @@ class MemoryInit:
             high = max(1.0, self.horizon - 1.0)
             u = 1.0 + (high - 1.0) * torch.rand(hidden_size, generator=generator)
             return torch.log(u)
-        raise ValueError(f"unknown memory init {self.mode!r}; choose one of {', '.join(MEMORY_INITS)}")
+        raise ValueError(f"unknown memory init {self.mode!r}; "
+                         f"choose one of {', '.join(MEMORY_INITS)}")
 
 
 class ModelKind:

@@ -1,4 +1,5 @@
-"""``lstmp``: the LSTM with a projection layer (Sak, Senior & Beaufays 2014; nn.LSTM's proj_size)."""
+"""``lstmp``: the LSTM with a projection layer (Sak, Senior & Beaufays 2014; nn.LSTM's
+proj_size)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ class ProjectedLSTMKind(LSTMKind):
             values["hidden_size"] = 2
         if values["proj_size"] >= values["hidden_size"]:
             notes.append(Message("sidebar.proj_clamped", {"proj": values["proj_size"],
-                                 "hidden": values["hidden_size"], "using": values["hidden_size"] - 1}))
+                                 "hidden": values["hidden_size"],
+                                 "using": values["hidden_size"] - 1}))
             values["proj_size"] = values["hidden_size"] - 1
         return notes
 
