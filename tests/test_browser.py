@@ -16,6 +16,7 @@ import psutil
 import pytest
 
 from benchmarks import browser as harness
+from benchmarks.bench import _pss_mb
 from benchmarks.browser import CHART, STEP, open_pages, rates, start, step_count, wait_for
 from lstm_viz import LockstepTrainer, i18n
 from lstm_viz.core.training import TICK_SECONDS
@@ -505,9 +506,9 @@ def test_a_malformed_link_opens_with_defaults_and_a_note(server, browser):
 
 def _memory_mb(process) -> float:
     """The server's and its training worker's proportional set size: torch's libraries, shared
-    by both processes, count once (as in ``bench --sessions``)."""
-    processes = [process, *process.children(recursive=True)]
-    return sum(p.memory_full_info().pss for p in processes) / 2**20
+    by both processes, count once (as in ``bench --sessions``). A child that ends between
+    being listed and being read counts 0 (one did, and failed a load run: no such process)."""
+    return sum(_pss_mb(p.pid) for p in [process, *process.children(recursive=True)])
 
 
 @pytest.mark.load
@@ -570,9 +571,17 @@ def _each_moves_on(pages, health, ticks: int = 25) -> None:
 def _cpu_seconds(process, seconds: float) -> float:
     """CPU time the server and its worker use over ``seconds`` of wall time."""
     processes = [process, *process.children(recursive=True)]
-    before = sum(sum(p.cpu_times()[:2]) for p in processes)
+    before = sum(_cpu_time(p) for p in processes)
     time.sleep(seconds)
-    return sum(sum(p.cpu_times()[:2]) for p in processes) - before
+    return sum(_cpu_time(p) for p in processes) - before
+
+
+def _cpu_time(process) -> float:
+    """User and system CPU seconds so far; 0 for a process that has ended."""
+    try:
+        return sum(process.cpu_times()[:2])
+    except psutil.NoSuchProcess:
+        return 0.0
 
 
 @pytest.mark.perf
